@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rac2qb",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rac2qb", targets: ["rac2qb"]),
+        .library(name: "RunACallQuickBooks", targets: ["RunACallQuickBooks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "RunACallQuickBooks",
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "rac2qb",
+            dependencies: [
+                "RunACallQuickBooks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RunACallQuickBooksTests",
+            dependencies: ["RunACallQuickBooks"]
+        ),
+    ]
+)

@@ -1,0 +1,35 @@
+/// Why one record could not be written, and what the user does about it.
+///
+/// `message` starts with the short error the Run a Call sync log uses
+/// (`Tax code not mapped`, `Closed period`, ...), followed by the specifics.
+public struct Problem: Error, Hashable, Sendable, Codable {
+    /// The error, as the report's `message` column shows it.
+    public let message: String
+    /// What the user does about it, as the report's `fix` column shows it.
+    public let fix: String
+
+    /// Makes a problem from its message and fix.
+    public init(_ message: String, fix: String) {
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// An error that stops the whole run before anything is written.
+public struct FatalError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure it is; decides the exit status.
+    public enum Kind: Sendable {
+        /// A usage or configuration error (exit 2).
+        case usage
+        /// An input that could not be read at all (exit 3).
+        case unreadableInput
+    }
+
+    public let kind: Kind
+    public let description: String
+
+    public init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+}

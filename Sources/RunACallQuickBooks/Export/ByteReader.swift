@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads a file one byte at a time through a fixed-size buffer, counting
+/// lines, so that readers stream files of any size in constant memory.
+final class ByteReader {
+    private let handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var exhausted = false
+    private let chunkSize: Int
+    /// The 1-based line of the next byte.
+    private(set) var line = 1
+
+    init(url: URL, chunkSize: Int = 1 << 16) throws {
+        handle = try FileHandle(forReadingFrom: url)
+        self.chunkSize = chunkSize
+        skipByteOrderMark()
+    }
+
+    /// Reads bytes already in memory (one JSON Lines line, say), counting
+    /// lines from `firstLine`.
+    init(bytes: [UInt8], firstLine: Int = 1) {
+        handle = nil
+        chunkSize = 0
+        buffer = bytes
+        exhausted = true
+        line = firstLine
+    }
+
+    deinit { try? handle?.close() }
+
+    /// Reads up to the next line feed (consumed, not returned), or nil at the
+    /// end of the input.
+    func readLine() -> [UInt8]? {
+        guard peek() != nil else { return nil }
+        var bytes: [UInt8] = []
+        while let byte = next(), byte != 0x0A { bytes.append(byte) }
+        return bytes
+    }
+
+    /// The next byte without consuming it.
+    func peek() -> UInt8? {
+        if position < buffer.count { return buffer[position] }
+        refill()
+        return position < buffer.count ? buffer[position] : nil
+    }
+
+    /// Consumes and returns the next byte.
+    @discardableResult
+    func next() -> UInt8? {
+        guard let byte = peek() else { return nil }
+        position += 1
+        if byte == 0x0A { line += 1 }
+        return byte
+    }
+
+    private func refill() {
+        guard !exhausted, let handle else { return }
+        let data = handle.readData(ofLength: chunkSize)
+        if data.isEmpty { exhausted = true }
+        buffer = [UInt8](data)
+        position = 0
+    }
+
+    private func skipByteOrderMark() {
+        refill()
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+}

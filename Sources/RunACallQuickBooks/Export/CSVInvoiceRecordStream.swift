@@ -1,0 +1,114 @@
+import Foundation
+
+/// Streams `invoices.csv`: one row per invoice line, an invoice's rows
+/// consecutive, its own columns repeated on each row and required to agree.
+final class CSVInvoiceRecordStream: RawRecordStream {
+    /// The columns that describe the invoice itself (everything but `line_*`).
+    static let invoiceColumns = [
+        "invoice_id", "status", "customer_id", "customer_name", "customer_email", "customer_phone",
+        "customer_company", "billing_line1", "billing_line2", "billing_city", "billing_state",
+        "billing_postal_code", "billing_country", "service_line1", "service_line2", "service_city",
+        "service_state", "service_postal_code", "service_country", "invoice_date", "due_date",
+        "terms", "sent_at", "paid_at", "voided_at", "updated_at", "currency", "membership_invoice",
+        "tax_lines", "discount_description", "discount_amount", "member_discount_plan",
+        "member_discount_amount", "subtotal", "tax_total", "total", "amount_paid", "balance_due",
+        "customer_notes", "internal_notes",
+    ]
+    static let lineColumns = [
+        "line_item", "line_description", "line_category", "line_quantity", "line_unit_price",
+        "line_amount", "line_taxable", "line_tax_rate",
+    ]
+
+    private let table: CSVTable
+    private var pending: (row: CSVRow, problem: Problem?)?
+
+    init(url: URL) throws {
+        table = try CSVTable(url: url)
+        guard table.columns.contains("invoice_id") else {
+            throw FatalError(.unreadableInput, "\(url.lastPathComponent): the header has no invoice_id column")
+        }
+    }
+
+    func next() throws -> RawRecord? {
+        guard let first = try pending ?? table.nextRow() else { return nil }
+        pending = nil
+        let id = table.cell("invoice_id", in: first.row)
+        var group = [first]
+        while let candidate = try table.nextRow() {
+            if candidate.problem == nil, id != nil, table.cell("invoice_id", in: candidate.row) == id {
+                group.append(candidate)
+            } else {
+                pending = candidate
+                break
+            }
+        }
+        let location = SourceLocation.line(first.row.line, in: table.fileName)
+        let rowLines = group.map(\.row.line)
+        if let problem = group.compactMap(\.problem).first {
+            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id)
+        }
+        if let disagreement = disagreement(in: group.map(\.row)) {
+            return RawRecord(location: location, content: .failure(disagreement), fromCSV: true, rowLines: rowLines, id: id)
+        }
+        return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
+                         fromCSV: true, rowLines: rowLines, id: id)
+    }
+
+    private func disagreement(in rows: [CSVRow]) -> Problem? {
+        guard let first = rows.first else { return nil }
+        for row in rows.dropFirst() {
+            for column in Self.invoiceColumns where table.cell(column, in: row) != table.cell(column, in: first) {
+                let shown = { (value: String?) in value.map { "\"\($0)\"" } ?? "empty" }
+                return Problem(
+                    "Invalid record: the rows of this invoice disagree on \(column) (\(shown(table.cell(column, in: first))) on line \(first.line), \(shown(table.cell(column, in: row))) on line \(row.line))",
+                    fix: "Make \(column) the same on every row of the invoice in \(table.fileName), then re-run.")
+            }
+        }
+        return nil
+    }
+
+    private func invoice(from rows: [CSVRow]) -> JSONValue {
+        let head = rows[0]
+        var members: [String: JSONValue] = [:]
+        CSVShape.copy(["invoice_id"], as: ["id"], table: table, row: head, into: &members)
+        CSVShape.copy(["status", "invoice_date", "due_date", "terms", "sent_at", "paid_at", "voided_at",
+                       "updated_at", "currency", "membership_invoice", "subtotal", "tax_total", "total",
+                       "amount_paid", "balance_due", "customer_notes", "internal_notes"],
+                      table: table, row: head, into: &members)
+        var customer: [String: JSONValue] = [:]
+        let customerFields = ["id", "name", "email", "phone", "company"]
+        CSVShape.copy(customerFields.map { "customer_\($0)" }, as: customerFields, table: table, row: head, into: &customer)
+        members["customer"] = customer.isEmpty ? nil : .object(customer)
+        members["billing_address"] = CSVShape.address(prefix: "billing", table: table, row: head)
+        members["service_address"] = CSVShape.address(prefix: "service", table: table, row: head)
+        var discount: [String: JSONValue] = [:]
+        CSVShape.copy(["discount_description", "discount_amount"], as: ["description", "amount"], table: table, row: head, into: &discount)
+        members["discount"] = discount.isEmpty ? nil : .object(discount)
+        var memberDiscount: [String: JSONValue] = [:]
+        CSVShape.copy(["member_discount_plan", "member_discount_amount"], as: ["plan", "amount"], table: table, row: head, into: &memberDiscount)
+        members["member_discount"] = memberDiscount.isEmpty ? nil : .object(memberDiscount)
+        if let taxLines = table.cell("tax_lines", in: head) { members["tax_lines"] = Self.taxLines(taxLines) }
+        let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
+        members["lines"] = .array(rows.map { row in
+            var line: [String: JSONValue] = [:]
+            CSVShape.copy(Self.lineColumns, as: lineFields, table: table, row: row, into: &line)
+            return .object(line)
+        })
+        return .object(members)
+    }
+
+    /// `name|rate_percent|taxable_amount|amount` entries joined by `;`.
+    static func taxLines(_ cell: String) -> JSONValue {
+        let entries = cell.split(separator: ";", omittingEmptySubsequences: true)
+        return .array(entries.map { entry in
+            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            var members: [String: JSONValue] = [:]
+            for (position, name) in ["name", "rate_percent", "taxable_amount", "amount"].enumerated()
+            where position < parts.count && !parts[position].isEmpty {
+                members[name] = .string(parts[position])
+            }
+            if parts.count != 4 { members["_malformed"] = .string(String(entry)) }
+            return .object(members)
+        })
+    }
+}

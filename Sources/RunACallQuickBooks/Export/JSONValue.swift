@@ -1,0 +1,190 @@
+/// A parsed JSON value. Numbers keep their literal text so that money is
+/// never routed through binary floating point.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The member named `key` of an object.
+    subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// A short name of the value's type, for error messages.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// A JSON syntax error at a line of the file.
+struct JSONSyntaxError: Error, CustomStringConvertible {
+    let line: Int
+    let reason: String
+    var description: String { "line \(line): \(reason)" }
+}
+
+/// A recursive-descent JSON parser over a `ByteReader`, used one record at a
+/// time so that memory is bounded by the largest record, not the file.
+struct JSONParser {
+    let reader: ByteReader
+    private static let maxDepth = 256
+
+    init(reader: ByteReader) { self.reader = reader }
+
+    func skipWhitespace() {
+        while let byte = reader.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            reader.next()
+        }
+    }
+
+    func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
+
+    /// Consumes `byte` after optional whitespace, or throws.
+    func expect(_ byte: UInt8) throws {
+        skipWhitespace()
+        guard let found = reader.next() else { throw fail("expected '\(Character(UnicodeScalar(byte)))', found the end of the file") }
+        guard found == byte else {
+            throw fail("expected '\(Character(UnicodeScalar(byte)))', found '\(Character(UnicodeScalar(found)))'")
+        }
+    }
+
+    /// Parses one complete value.
+    func parseValue(depth: Int = 0) throws -> JSONValue {
+        guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+        skipWhitespace()
+        guard let byte = reader.peek() else { throw fail("unexpected end of the file") }
+        switch byte {
+        case UInt8(ascii: "{"):
+            reader.next()
+            var members: [String: JSONValue] = [:]
+            skipWhitespace()
+            if reader.peek() == UInt8(ascii: "}") { reader.next(); return .object(members) }
+            while true {
+                skipWhitespace()
+                guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
+                let key = try parseString()
+                try expect(UInt8(ascii: ":"))
+                members[key] = try parseValue(depth: depth + 1)
+                skipWhitespace()
+                switch reader.next() {
+                case UInt8(ascii: ","): continue
+                case UInt8(ascii: "}"): return .object(members)
+                default: throw fail("expected ',' or '}' in an object")
+                }
+            }
+        case UInt8(ascii: "["):
+            reader.next()
+            var elements: [JSONValue] = []
+            skipWhitespace()
+            if reader.peek() == UInt8(ascii: "]") { reader.next(); return .array(elements) }
+            while true {
+                elements.append(try parseValue(depth: depth + 1))
+                skipWhitespace()
+                switch reader.next() {
+                case UInt8(ascii: ","): continue
+                case UInt8(ascii: "]"): return .array(elements)
+                default: throw fail("expected ',' or ']' in an array")
+                }
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try parseNumber())
+        default:
+            throw fail("unexpected character '\(Character(UnicodeScalar(byte)))'")
+        }
+    }
+
+    private func literal(_ word: String) throws {
+        for expected in word.utf8 {
+            guard reader.next() == expected else { throw fail("invalid literal, expected '\(word)'") }
+        }
+    }
+
+    private func parseNumber() throws -> String {
+        var bytes: [UInt8] = []
+        while let byte = reader.peek(),
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E") {
+            bytes.append(byte)
+            reader.next()
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard DecimalLiteral(text) != nil, !text.hasPrefix("+") else { throw fail("invalid number '\(text)'") }
+        return text
+    }
+
+    private func parseString() throws -> String {
+        reader.next() // opening quote
+        var bytes: [UInt8] = []
+        while true {
+            guard let byte = reader.next() else { throw fail("unterminated string") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let text = String(validating: bytes, as: UTF8.self) else { throw fail("text is not valid UTF-8") }
+                return text
+            case UInt8(ascii: "\\"):
+                guard let escaped = reader.next() else { throw fail("unterminated string") }
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escaped)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"): bytes.append(contentsOf: try parseUnicodeEscape())
+                default: throw fail("invalid escape '\\\(Character(UnicodeScalar(escaped)))'")
+                }
+            case 0x00..<0x20:
+                throw fail("control character in a string (must be escaped)")
+            default:
+                bytes.append(byte)
+            }
+        }
+    }
+
+    private func parseHex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = reader.next(), let digit = Character(UnicodeScalar(byte)).hexDigitValue else {
+                throw fail("invalid \\u escape")
+            }
+            value = value * 16 + UInt32(digit)
+        }
+        return value
+    }
+
+    private func parseUnicodeEscape() throws -> [UInt8] {
+        var code = try parseHex4()
+        if (0xD800...0xDBFF).contains(code) {
+            guard reader.next() == UInt8(ascii: "\\"), reader.next() == UInt8(ascii: "u") else {
+                throw fail("unpaired surrogate in \\u escape")
+            }
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(code) {
+            throw fail("unpaired surrogate in \\u escape")
+        }
+        guard let scalar = UnicodeScalar(code) else { throw fail("invalid \\u escape") }
+        return Array(String(Character(scalar)).utf8)
+    }
+
+    /// Skips one value without building it.
+    func skipValue() throws { _ = try parseValue() }
+}

@@ -1,0 +1,19 @@
+/// One record as read from an export file, before it is given a type.
+struct RawRecord {
+    /// Where it came from.
+    let location: SourceLocation
+    /// Its fields, or why it could not even be read as a record.
+    let content: Result<JSONValue, Problem>
+    /// CSV cells are text: booleans may be `yes`/`no`/`1`/`0` there.
+    let fromCSV: Bool
+    /// For a CSV invoice: the line each of its rows (invoice lines) starts on.
+    let rowLines: [Int]
+    /// The record's `id`, when one could be read even if the record is broken.
+    let id: String?
+}
+
+/// A pull stream of raw records from one export file.
+protocol RawRecordStream: AnyObject {
+    /// The next record, nil at the end; throws only when the file cannot be read any further.
+    func next() throws -> RawRecord?
+}

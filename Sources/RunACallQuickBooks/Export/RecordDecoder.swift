@@ -1,0 +1,126 @@
+import Foundation
+
+/// Turns raw records into the typed records of the export contract.
+enum RecordDecoder {
+    /// Reads one invoice; throws the `Problem` of the first bad field.
+    static func invoice(_ record: RawRecord) throws -> Invoice {
+        let fields = try reader(for: record, entity: "invoice")
+        let id = try fields.requiredString("id")
+        guard let status = try fields.oneOf("status", InvoiceStatus.self) else {
+            throw fields.missing("status", allowed: InvoiceStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let customerFields = try fields.object("customer") else {
+            throw fields.missing("customer", allowed: "an object {id, name, email, phone, company, billing_address}")
+        }
+        let lineReaders = try fields.array("lines")
+        guard !lineReaders.isEmpty else { throw fields.missing("lines", allowed: "an array of at least one line") }
+        return Invoice(
+            id: id,
+            status: status,
+            customer: try customer(customerFields),
+            serviceAddress: try fields.address("service_address"),
+            billingAddress: try fields.address("billing_address"),
+            invoiceDate: try fields.requiredDate("invoice_date"),
+            dueDate: try fields.date("due_date"),
+            terms: try fields.string("terms"),
+            sentAt: try fields.timestamp("sent_at"),
+            paidAt: try fields.timestamp("paid_at"),
+            voidedAt: try fields.timestamp("voided_at"),
+            updatedAt: try fields.timestamp("updated_at"),
+            currency: try currency(fields),
+            membershipInvoice: try fields.bool("membership_invoice") ?? false,
+            lines: try lineReaders.map(line),
+            taxLines: try fields.array("tax_lines").map(taxLine),
+            discount: try discount(fields.object("discount"), labelKey: "description"),
+            memberDiscount: try discount(fields.object("member_discount"), labelKey: "plan"),
+            subtotal: try fields.money("subtotal"),
+            taxTotal: try fields.money("tax_total"),
+            total: try fields.money("total"),
+            amountPaid: try fields.money("amount_paid"),
+            balanceDue: try fields.money("balance_due"),
+            customerNotes: try fields.string("customer_notes"),
+            internalNotes: try fields.string("internal_notes"))
+    }
+
+    /// Reads one record of the `customers` file.
+    static func customerRecord(_ record: RawRecord) throws -> Customer {
+        try customer(reader(for: record, entity: "customer"), requireID: true)
+    }
+
+    /// Reads one record of the `items` (pricebook) file.
+    static func item(_ record: RawRecord) throws -> PricebookItem {
+        let fields = try reader(for: record, entity: "item")
+        return PricebookItem(
+            id: try fields.string("id"),
+            name: try fields.requiredString("name"),
+            description: try fields.string("description"),
+            category: try fields.string("category"),
+            type: try fields.oneOf("type", PricebookItemType.self),
+            unitPrice: try fields.decimal("unit_price"),
+            taxable: try fields.bool("taxable"),
+            active: try fields.bool("active") ?? true)
+    }
+
+    private static func reader(for record: RawRecord, entity: String) throws -> FieldReader {
+        let value = try record.content.get()
+        guard case .object = value else {
+            throw Problem("Invalid record: expected a JSON object for the \(entity), found \(value.typeName)",
+                          fix: "Correct \(record.location) so that it holds one \(entity) object, then re-run.")
+        }
+        return FieldReader(record: record, value: value)
+    }
+
+    private static func customer(_ fields: FieldReader, requireID: Bool = false) throws -> Customer {
+        Customer(
+            id: requireID ? try fields.requiredString("id") : try fields.string("id"),
+            name: try fields.requiredString("name"),
+            email: try fields.string("email"),
+            phone: try fields.string("phone"),
+            company: try fields.string("company"),
+            billingAddress: try fields.address("billing_address"),
+            serviceAddress: try fields.address("service_address"))
+    }
+
+    private static func currency(_ fields: FieldReader) throws -> String {
+        guard let code = try fields.string("currency") else { return "USD" }
+        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard trimmed.count == 3, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw fields.invalid("currency", found: FieldReader.shown(.string(code)), allowed: "an ISO 4217 code such as USD")
+        }
+        return trimmed
+    }
+
+    private static func line(_ fields: FieldReader) throws -> InvoiceLine {
+        let taxable = try fields.bool("taxable") ?? false
+        return InvoiceLine(
+            item: try fields.requiredString("item"),
+            description: try fields.string("description"),
+            category: try fields.string("category"),
+            quantity: try fields.requiredDecimal("quantity"),
+            unitPrice: try fields.requiredDecimal("unit_price"),
+            amount: try fields.requiredMoney("amount"),
+            taxable: taxable,
+            taxRate: try fields.string("tax_rate"))
+    }
+
+    private static func taxLine(_ fields: FieldReader) throws -> TaxLine {
+        if let malformed = try fields.string("_malformed") {
+            throw fields.invalid("tax_lines", found: "\"\(malformed)\"",
+                                 allowed: "entries name|rate_percent|taxable_amount|amount joined by ;")
+        }
+        return TaxLine(
+            name: try fields.requiredString("name"),
+            ratePercent: try fields.decimal("rate_percent"),
+            taxableAmount: try fields.money("taxable_amount"),
+            amount: try fields.requiredMoney("amount"))
+    }
+
+    private static func discount(_ fields: FieldReader?, labelKey: String) throws -> InvoiceDiscount? {
+        guard let fields else { return nil }
+        let amount = try fields.requiredMoney("amount")
+        guard amount >= .zero else {
+            throw fields.invalid("amount", found: amount.description, allowed: "a positive amount (the discount taken off)")
+        }
+        return InvoiceDiscount(label: try fields.string(labelKey), amount: amount)
+    }
+}

@@ -1,0 +1,173 @@
+/// An exact decimal number held as an integer count of 10^-5 units.
+///
+/// Run a Call sends money with at most 2 decimals and quantities and unit
+/// prices with at most 5, so one fixed scale covers every value of the export
+/// without binary floating point.
+public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Units per 1: the value is `units / scale`.
+    public static let scale: Int64 = 100_000
+    /// Decimal places held.
+    public static let places = 5
+
+    /// The value in 10^-5 units.
+    public let units: Int64
+
+    /// Makes a value from 10^-5 units.
+    public init(units: Int64) { self.units = units }
+
+    /// Makes a value from whole cents.
+    public init(cents: Int64) { self.units = cents * 1_000 }
+
+    /// Zero.
+    public static let zero = ExactDecimal(units: 0)
+
+    /// Parses a plain decimal literal (`-12.5`, `129.00`, `1e2`), refusing more
+    /// significant decimals than `maxPlaces`. Returns nil for anything else.
+    public init?(parsing text: String, maxPlaces: Int) {
+        guard let parsed = DecimalLiteral(text), let units = parsed.units(maxPlaces: maxPlaces) else { return nil }
+        self.units = units
+    }
+
+    /// The value rounded half away from zero to whole cents.
+    public var roundedToCents: Money {
+        Money(cents: Self.divideRoundingHalfAway(Int128(units), by: 1_000))
+    }
+
+    /// Whether the value has no digits beyond the cents.
+    public var isWholeCents: Bool { units % 1_000 == 0 }
+
+    /// `self × other`, rounded half away from zero to cents.
+    public func multipliedRoundingToCents(_ other: ExactDecimal) -> Money {
+        let product = Int128(units) * Int128(other.units) // scale 10^10
+        return Money(cents: Self.divideRoundingHalfAway(product, by: 100_000_000))
+    }
+
+    /// The shortest decimal text for the value (`2`, `1.5`, `0.33333`).
+    public var description: String { Self.format(units: units, scale: Self.scale, places: Self.places, minimumPlaces: 0) }
+
+    /// The value with at least `minimumPlaces` decimals (`95.00`, `3.125`).
+    public func formatted(minimumPlaces: Int) -> String {
+        Self.format(units: units, scale: Self.scale, places: Self.places, minimumPlaces: minimumPlaces)
+    }
+
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.units < rhs.units }
+    public static prefix func - (value: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -value.units) }
+
+    static func divideRoundingHalfAway(_ value: Int128, by divisor: Int128) -> Int64 {
+        let quotient = value / divisor
+        let remainder = value % divisor
+        var result = quotient
+        if remainder * 2 >= divisor { result += 1 } else if remainder * 2 <= -divisor { result -= 1 }
+        return Int64(result)
+    }
+
+    static func format(units: Int64, scale: Int64, places: Int, minimumPlaces: Int) -> String {
+        let negative = units < 0
+        let magnitude = units.magnitude
+        let whole = magnitude / UInt64(scale)
+        var fraction = String(magnitude % UInt64(scale))
+        fraction = String(repeating: "0", count: places - fraction.count) + fraction
+        while fraction.count > minimumPlaces, fraction.last == "0" { fraction.removeLast() }
+        let body = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return negative && magnitude != 0 ? "-" + body : body
+    }
+}
+
+/// Money in whole cents of the invoice's currency.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
+    /// The amount in cents.
+    public let cents: Int64
+
+    /// Makes an amount from cents.
+    public init(cents: Int64) { self.cents = cents }
+
+    /// Zero.
+    public static let zero = Money(cents: 0)
+
+    /// Parses a money literal with at most 2 significant decimals.
+    public init?(parsing text: String) {
+        guard let value = ExactDecimal(parsing: text, maxPlaces: 2) else { return nil }
+        self.cents = value.units / 1_000
+    }
+
+    /// The amount as an exact decimal.
+    public var exact: ExactDecimal { ExactDecimal(cents: cents) }
+
+    /// Always two decimals, no separators: `129.00`, `-20.50`.
+    public var description: String { ExactDecimal.format(units: cents, scale: 100, places: 2, minimumPlaces: 2) }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+    public static prefix func - (value: Money) -> Money { Money(cents: -value.cents) }
+}
+
+/// A decimal literal split into sign, digits and exponent, before scaling.
+struct DecimalLiteral {
+    let negative: Bool
+    let digits: [UInt8]
+    /// Power of ten applied to `digits` read as an integer.
+    let exponent: Int
+
+    init?(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        guard !bytes.isEmpty else { return nil }
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
+            negative = bytes.first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var seenPoint = false
+        var seenDigit = false
+        while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits.append(byte - UInt8(ascii: "0"))
+                seenDigit = true
+                if seenPoint { fractionDigits += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard seenDigit else { return nil }
+        var exponent = -fractionDigits
+        if !bytes.isEmpty {
+            bytes = bytes.dropFirst()
+            guard let power = Int(String(decoding: bytes, as: UTF8.self)), abs(power) < 40 else { return nil }
+            exponent += power
+        }
+        self.negative = negative
+        self.digits = digits
+        self.exponent = exponent
+    }
+
+    /// The value in 10^-5 units, or nil when it has more than `maxPlaces`
+    /// significant decimals or does not fit.
+    func units(maxPlaces: Int) -> Int64? {
+        var digits = self.digits
+        var exponent = self.exponent
+        while exponent < 0, digits.last == 0 { digits.removeLast(); exponent += 1 }
+        guard -exponent <= maxPlaces else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, overflow2) = times.addingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = plus
+        }
+        let shift = ExactDecimal.places + exponent
+        guard shift >= 0 else { return nil }
+        for _ in 0..<shift {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = times
+        }
+        guard value <= 999_999_999_999_999 else { return nil }
+        return negative ? -value : value
+    }
+}
