@@ -1,0 +1,137 @@
+/// The QuickBooks edition, which decides how sales tax is written.
+public enum Edition: String, Sendable, CaseIterable {
+    case us, ca, uk, au
+}
+
+/// One output format.
+public enum OutputFormat: String, Sendable, CaseIterable, Codable, Comparable {
+    case iif
+    case qboCSV = "qbo-csv"
+    case qbxml
+
+    /// The folder under the output directory that holds this format's files.
+    public var folder: String { rawValue }
+
+    /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
+    public var isDesktop: Bool { self != .qboCSV }
+
+    public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// When invoices are written.
+public enum SyncTrigger: String, Sendable, CaseIterable {
+    /// Accrual: invoices that were sent.
+    case onSend = "on_send"
+    /// Cash basis: invoices that were paid.
+    case onPayment = "on_payment"
+}
+
+/// Who numbers invoices.
+public enum Numbering: String, Sendable, CaseIterable {
+    /// The Run a Call invoice ID becomes the QuickBooks doc number.
+    case runACall = "run_a_call"
+    /// QuickBooks assigns numbers.
+    case quickbooks
+}
+
+/// Run a Call payment methods.
+public enum PaymentMethod: String, Sendable, CaseIterable, Codable {
+    case card, ach, cash, check, other
+}
+
+/// The converter's configuration: the five sections of Run a Call's
+/// Settings → QuickBooks → Configuration, plus company and output settings.
+/// Defaults are the seed's recommended values.
+public struct Configuration: Sendable {
+    public struct Company: Sendable {
+        public var name: String?
+        public var edition: Edition = .us
+        public var homeCurrency = "USD"
+        public var closingDate: CalendarDate?
+    }
+
+    public struct Output: Sendable {
+        public var formats: [OutputFormat] = OutputFormat.allCases
+        public var qbxmlVersion = "13.0"
+        /// Most transactions per output file; 0 = the target's own limit.
+        public var splitEvery = 0
+    }
+
+    public struct Customers: Sendable {
+        public var createInQuickBooks = true
+        public var syncUpdates = true
+    }
+
+    public struct Items: Sendable {
+        public var defaultIncomeAccount = "Service revenue"
+        /// Pricebook category → income account, in the order written.
+        public var categoryIncomeAccounts: [(category: String, account: String)] = []
+        public var createInQuickBooks = true
+        public var discountItem = "Discount"
+        public var memberDiscountItem = "Member savings"
+    }
+
+    public struct Invoices: Sendable {
+        public var sync = true
+        public var when: SyncTrigger = .onSend
+        public var numbering: Numbering = .runACall
+        public var discountAccount = "Discounts given"
+        public var membershipIncomeAccount = "Membership revenue"
+    }
+
+    public struct Payments: Sendable {
+        public var sync = true
+        public var stripePayoutAccount = "Business Checking"
+        public var undepositedFundsAccount = "Undeposited Funds"
+        public var stripeFeeAccount = "Merchant fees"
+        public var autoReconcilePayouts = true
+        public var paymentMethodNames: [PaymentMethod: String] = [
+            .card: "Credit Card", .ach: "ACH", .cash: "Cash", .check: "Check", .other: "Other",
+        ]
+    }
+
+    public struct Tax: Sendable {
+        /// Run a Call tax rate name → QuickBooks tax code or sales tax item, in the order written.
+        public var rates: [(rate: String, code: String)] = []
+        /// The code for a rate with no mapping; nil fails such invoices ("Tax code not mapped").
+        public var defaultForUnmapped: String?
+    }
+
+    public struct Books: Sendable {
+        public var customers: String?
+        public var items: String?
+        public var accounts: String?
+        public var taxCodes: String?
+        public var terms: String?
+    }
+
+    public var version = 1
+    public var company = Company()
+    public var output = Output()
+    public var customers = Customers()
+    public var items = Items()
+    public var invoices = Invoices()
+    public var payments = Payments()
+    public var tax = Tax()
+    /// Path of the ledger of what was already exported (relative to the config's folder).
+    public var ledger: String? = "rac2qb-ledger.sqlite"
+    public var books = Books()
+
+    /// The defaults (the seed's recommended values).
+    public init() {}
+
+    /// The income account of a pricebook category, matched case-insensitively.
+    public func incomeAccount(forCategory category: String?) -> String? {
+        guard let category else { return nil }
+        let key = NameKey(category)
+        return items.categoryIncomeAccounts.first { NameKey($0.category) == key }?.account
+    }
+
+    /// The QuickBooks tax code mapped to a Run a Call tax rate, matched case-insensitively.
+    public func taxCode(forRate rate: String) -> String? {
+        let key = NameKey(rate)
+        return tax.rates.first { NameKey($0.rate) == key }?.code
+    }
+}

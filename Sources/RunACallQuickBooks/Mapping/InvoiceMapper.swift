@@ -1,0 +1,168 @@
+/// What became of one invoice.
+enum InvoiceOutcome {
+    case write(QBInvoice)
+    case skip(String)
+    case fail(Problem)
+}
+
+/// A mapped invoice with what it added to the run's lists.
+struct InvoiceMapping {
+    var outcome: InvoiceOutcome
+    /// The customer created for this invoice, with the name it had in Run a Call when it was changed.
+    var createdCustomer: (customer: QBCustomer, renamedFrom: String?)?
+    /// Items created for this invoice.
+    var createdItems: [(item: QBItem, renamedFrom: String?)] = []
+    /// Remarks for the report (defaults used, text changed for Desktop, ...).
+    var notes: [String] = []
+}
+
+/// Applies the seed's invoice rules: which invoices sync, the field mapping,
+/// tax, discounts, voids, limits, and the arithmetic checks.
+struct InvoiceMapper {
+    let configuration: Configuration
+    let limits: NameLimits
+    let customers: CustomerDirectory
+    let items: ItemCatalog
+
+    func map(_ invoice: Invoice) -> InvoiceMapping {
+        if let reason = skipReason(invoice) { return InvoiceMapping(outcome: .skip(reason)) }
+        do {
+            try checkPeriodAndCurrency(invoice)
+            let refNumber = try docNumber(invoice)
+            try InvoiceArithmetic.check(invoice)
+            var notes: [String] = []
+            let tax = try TaxPlan(invoice: invoice, configuration: configuration, notes: &notes)
+            return build(invoice, refNumber: refNumber, tax: tax, notes: notes)
+        } catch let problem as Problem {
+            return InvoiceMapping(outcome: .fail(problem))
+        } catch {
+            return InvoiceMapping(outcome: .fail(Problem("Invalid record: \(error)", fix: "Report this to the rac2qb maintainers.")))
+        }
+    }
+
+    /// Why an invoice is not written, when a rule says so.
+    private func skipReason(_ invoice: Invoice) -> String? {
+        guard configuration.invoices.sync else { return "Invoice sync is off (invoices.sync: false)" }
+        switch (invoice.status, configuration.invoices.when) {
+        case (.draft, _): return "Draft: never sent"
+        case (.sent, .onPayment), (.partiallyPaid, .onPayment): return "Not paid yet (on payment mode)"
+        case (.void, .onPayment) where invoice.paidAt == nil: return "Void: never paid (on payment mode)"
+        default: return nil
+        }
+    }
+
+    private func checkPeriodAndCurrency(_ invoice: Invoice) throws {
+        if let closing = configuration.company.closingDate, invoice.invoiceDate <= closing {
+            throw SyncErrors.closedPeriod(date: invoice.invoiceDate, closing: closing)
+        }
+        if invoice.currency != configuration.company.homeCurrency {
+            throw SyncErrors.currency(invoice.currency, home: configuration.company.homeCurrency)
+        }
+    }
+
+    private func docNumber(_ invoice: Invoice) throws -> String? {
+        guard configuration.invoices.numbering == .runACall else { return nil }
+        let id = invoice.id
+        let forbidden: Set<Character> = ["\t", "\n", "\r", "\"", ";"]
+        if id.contains(where: { forbidden.contains($0) }) || (limits.desktop && !QuickBooksText.isDesktopSafe(id))
+            || id != id.trimmingCharacters(in: .whitespaces) {
+            throw SyncErrors.docNumberCharacters(id: id)
+        }
+        if id.count > limits.docNumber { throw SyncErrors.docNumberTooLong(id: id, limit: limits.docNumber, target: limits.docNumberTarget) }
+        return id
+    }
+
+    private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, notes: [String]) -> InvoiceMapping {
+        var mapping = InvoiceMapping(outcome: .skip(""), notes: notes)
+        let customerResolution = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress,
+                                                   shipping: invoice.serviceAddress)
+        switch customerResolution {
+        case .existing: break
+        case .new(let customer, let renamedFrom):
+            customers.commit(customer, for: invoice.customer)
+            mapping.createdCustomer = (customer, renamedFrom)
+        case .assumed(let customer):
+            customers.commit(customer, for: invoice.customer)
+        }
+        if let renamed = renameNote(original: invoice.customer.name, name: customerResolution.customer.name, what: "Customer") {
+            mapping.notes.append(renamed)
+        }
+        var lines: [QBInvoiceLine] = []
+        for (position, line) in invoice.lines.enumerated() {
+            let item = register(items.resolveSale(named: line.item, line: line), original: line.item, into: &mapping)
+            let account = invoice.membershipInvoice ? configuration.invoices.membershipIncomeAccount : item.account
+            lines.append(QBInvoiceLine(kind: .sale, item: item.name, description: line.description,
+                                       quantity: line.quantity, rate: line.unitPrice, amount: line.amount,
+                                       account: account, itemAccount: item.account, taxable: line.taxable,
+                                       taxCode: tax.lineCodes[position], taxAmount: tax.lineTaxes[position]))
+        }
+        let discounts: [(InvoiceDiscount?, String, String)] = [
+            (invoice.discount, configuration.items.discountItem, "Discount"),
+            (invoice.memberDiscount, configuration.items.memberDiscountItem, "Member savings"),
+        ]
+        for case let (discount?, itemName, label) in discounts {
+            let item = register(items.resolveDiscount(named: itemName, description: label), original: itemName, into: &mapping)
+            let text = discount.label.map { label == "Member savings" ? "Member savings: \($0)" : $0 } ?? label
+            lines.append(QBInvoiceLine(kind: .discount, item: item.name, description: text, quantity: nil,
+                                       rate: nil, amount: -discount.amount, account: item.account,
+                                       itemAccount: item.account, taxable: false, taxCode: nil, taxAmount: nil))
+        }
+        var result = QBInvoice(
+            sourceID: invoice.id, refNumber: refNumber, customer: customerResolution.customer.name,
+            txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: invoice.terms,
+            billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customerResolution.customer.billAddress,
+            shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
+            lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void,
+            isPaid: invoice.status == .paid, total: .zero)
+        if result.isVoid { result = Self.voided(result) }
+        result.total = result.netOfTax + result.taxTotal
+        if limits.desktop, !Self.desktopSafe(result) {
+            mapping.notes.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
+        }
+        if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
+        mapping.outcome = .write(result)
+        return mapping
+    }
+
+    /// Resolves an item, committing it at once so later lines of the same invoice share it.
+    /// Building never fails, so nothing committed here needs taking back.
+    private func register(_ resolution: ItemCatalog.Resolution, original: String, into mapping: inout InvoiceMapping) -> QBItem {
+        switch resolution {
+        case .existing: break
+        case .new(let item, let renamedFrom):
+            items.commit(item, as: original)
+            mapping.createdItems.append((item, renamedFrom))
+        case .assumed(let item):
+            items.commit(item, as: original)
+        }
+        return resolution.item
+    }
+
+    private func renameNote(original: String, name: String, what: String) -> String? {
+        original == name ? nil : "\(what) \"\(original)\" is \"\(name)\" in QuickBooks"
+    }
+
+    /// How QuickBooks keeps a voided invoice: every amount zero, the memo marked.
+    static func voided(_ invoice: QBInvoice) -> QBInvoice {
+        var result = invoice
+        result.lines = invoice.lines.map { line in
+            var zeroed = line
+            zeroed.quantity = nil
+            zeroed.rate = nil
+            zeroed.amount = .zero
+            zeroed.taxAmount = line.taxAmount.map { _ in .zero }
+            return zeroed
+        }
+        result.salesTax = invoice.salesTax.map { QBSalesTax(item: $0.item, ratePercent: $0.ratePercent, amount: .zero) }
+        result.memo = "VOID: " + (invoice.memo ?? "")
+        return result
+    }
+
+    private static func desktopSafe(_ invoice: QBInvoice) -> Bool {
+        let texts = [invoice.memo, invoice.customerMessage, invoice.terms] + invoice.lines.map(\.description)
+            + [invoice.billAddress, invoice.shipAddress].flatMap { address in
+                [address?.line1, address?.line2, address?.city, address?.state, address?.postalCode, address?.country]
+            }
+        return texts.allSatisfy { $0.map(QuickBooksText.isDesktopSafe) ?? true }
+    }
+}

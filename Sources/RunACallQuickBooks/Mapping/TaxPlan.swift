@@ -1,0 +1,83 @@
+/// How an invoice's tax is written: US editions carry one sales tax item and
+/// a taxable flag per line; other editions a tax code (and its tax) on every
+/// taxable line.
+struct TaxPlan {
+    /// US: the invoice's sales tax.
+    var salesTax: QBSalesTax?
+    /// Non-US: each line's tax code (nil for an untaxed line).
+    var lineCodes: [String?]
+    /// Non-US: the tax on each line, the invoice's tax lines spread over their lines.
+    var lineTaxes: [Money?]
+
+    init(invoice: Invoice, configuration: Configuration, notes: inout [String]) throws {
+        var codes: [NameKey: String] = [:]
+        func code(for rate: String) throws -> String {
+            if let known = codes[NameKey(rate)] { return known }
+            let mapped: String
+            if let direct = configuration.taxCode(forRate: rate) {
+                mapped = direct
+            } else if let fallback = configuration.tax.defaultForUnmapped {
+                mapped = fallback
+                notes.append("Tax rate \"\(rate)\" is not mapped: used tax.default_for_unmapped \"\(fallback)\"")
+            } else {
+                throw SyncErrors.taxCodeNotMapped(rate: rate)
+            }
+            codes[NameKey(rate)] = mapped
+            return mapped
+        }
+        let taxLineCodes = try invoice.taxLines.map { try code(for: $0.name) }
+        let lineRateCodes = try invoice.lines.map { line in try line.taxable ? line.taxRate.map(code(for:)) : nil }
+        let taxTotal = invoice.taxLines.reduce(Money.zero) { $0 + $1.amount }
+
+        if configuration.company.edition == .us {
+            var distinct: [String] = []
+            for candidate in taxLineCodes + lineRateCodes.compactMap({ $0 })
+            where !distinct.contains(where: { NameKey($0) == NameKey(candidate) }) {
+                distinct.append(candidate)
+            }
+            if distinct.count > 1 { throw SyncErrors.severalSalesTaxItems(distinct) }
+            let rate = invoice.taxLines.count == 1 ? invoice.taxLines[0].ratePercent : nil
+            salesTax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal)
+            lineCodes = Array(repeating: nil, count: invoice.lines.count)
+            lineTaxes = Array(repeating: nil, count: invoice.lines.count)
+            return
+        }
+
+        var lineCodes: [String?] = []
+        for (position, line) in invoice.lines.enumerated() {
+            guard line.taxable else { lineCodes.append(nil); continue }
+            if let rateCode = lineRateCodes[position] { lineCodes.append(rateCode); continue }
+            guard taxLineCodes.count == 1 else { throw SyncErrors.taxableLineWithoutRate(line: position + 1) }
+            lineCodes.append(taxLineCodes[0])
+        }
+        var lineTaxes: [Money?] = lineCodes.map { $0 == nil ? nil : .zero }
+        for (taxLine, taxCode) in zip(invoice.taxLines, taxLineCodes) {
+            var targets = invoice.lines.indices.filter { invoice.lines[$0].taxable && invoice.lines[$0].taxRate.map(NameKey.init) == NameKey(taxLine.name) }
+            if targets.isEmpty { targets = invoice.lines.indices.filter { lineCodes[$0].map(NameKey.init) == NameKey(taxCode) } }
+            if targets.isEmpty { targets = invoice.lines.indices.filter { invoice.lines[$0].taxable } }
+            guard !targets.isEmpty else {
+                throw Problem("Tax code not mapped: tax \"\(taxLine.name)\" of \(taxLine.amount) but no taxable line to carry it",
+                              fix: "Mark the taxed lines taxable in Run a Call and export again.")
+            }
+            for (target, share) in zip(targets, Self.spread(taxLine.amount, over: targets.map { invoice.lines[$0].amount })) {
+                lineTaxes[target] = (lineTaxes[target] ?? .zero) + share
+                if lineCodes[target] == nil { lineCodes[target] = taxCode }
+            }
+        }
+        self.salesTax = nil
+        self.lineCodes = lineCodes
+        self.lineTaxes = lineTaxes
+    }
+
+    /// Splits `amount` in proportion to `weights`, to the cent, the remainder on the last share.
+    static func spread(_ amount: Money, over weights: [Money]) -> [Money] {
+        let total = weights.reduce(Int128(0)) { $0 + Int128($1.cents) }
+        guard total != 0 else {
+            return weights.indices.map { $0 == weights.count - 1 ? amount : .zero }
+        }
+        var shares = weights.map { Money(cents: Int64(Int128(amount.cents) * Int128($0.cents) / total)) }
+        let remainder = amount - shares.reduce(.zero, +)
+        shares[shares.count - 1] = shares[shares.count - 1] + remainder
+        return shares
+    }
+}

@@ -1,0 +1,107 @@
+/// A QuickBooks customer list entry.
+public struct QBCustomer: Sendable, Hashable {
+    /// The QuickBooks name (cleaned, shortened and made unique).
+    public var name: String
+    /// The Run a Call id, when known.
+    public var sourceID: String?
+    public var email: String?
+    public var phone: String?
+    public var company: String?
+    public var billAddress: Address?
+    public var shipAddress: Address?
+}
+
+/// The kind of a QuickBooks item.
+public enum QBItemKind: String, Sendable, Hashable {
+    case service
+    case nonInventory
+    case discount
+}
+
+/// A QuickBooks item list entry.
+public struct QBItem: Sendable, Hashable {
+    public var name: String
+    public var kind: QBItemKind
+    public var description: String?
+    /// The income account (the discount account for a discount item).
+    public var account: String
+    public var price: ExactDecimal?
+    public var taxable: Bool
+}
+
+/// The QuickBooks account types the converter declares.
+public enum QBAccountType: String, Sendable, Hashable {
+    case income
+    case accountsReceivable
+    case salesTaxPayable
+}
+
+/// A QuickBooks account the postings use.
+public struct QBAccount: Sendable, Hashable {
+    public var name: String
+    public var type: QBAccountType
+}
+
+/// One invoice line as QuickBooks will hold it.
+public struct QBInvoiceLine: Sendable, Hashable {
+    public enum Kind: String, Sendable { case sale, discount }
+
+    public var kind: Kind
+    public var item: String
+    public var description: String?
+    public var quantity: ExactDecimal?
+    public var rate: ExactDecimal?
+    public var amount: Money
+    /// The account this line posts to.
+    public var account: String
+    /// The item's own income account (differs on membership invoices).
+    public var itemAccount: String
+    public var taxable: Bool
+    /// Non-US editions: the line's tax code and the tax on it.
+    public var taxCode: String?
+    public var taxAmount: Money?
+}
+
+/// The US sales tax of an invoice: one sales tax item (or group) and the tax charged.
+public struct QBSalesTax: Sendable, Hashable {
+    /// The QuickBooks sales tax item, nil when the invoice charges no tax.
+    public var item: String?
+    public var ratePercent: ExactDecimal?
+    public var amount: Money
+}
+
+/// An invoice as QuickBooks will hold it: every rule already applied, so
+/// writers only render it.
+public struct QBInvoice: Sendable {
+    /// The Run a Call invoice ID.
+    public var sourceID: String
+    /// The QuickBooks doc number, nil when QuickBooks numbers it.
+    public var refNumber: String?
+    public var customer: String
+    public var txnDate: CalendarDate
+    public var dueDate: CalendarDate?
+    public var terms: String?
+    public var billAddress: Address?
+    public var shipAddress: Address?
+    /// Internal notes.
+    public var memo: String?
+    /// Customer-facing notes.
+    public var customerMessage: String?
+    public var lines: [QBInvoiceLine]
+    /// US editions: the invoice-level sales tax.
+    public var salesTax: QBSalesTax?
+    public var isVoid: Bool
+    public var isPaid: Bool
+    /// What the customer owes: Σ lines + tax. Zero for a void invoice.
+    public var total: Money
+
+    /// The receivable account every invoice posts to.
+    public static let receivableAccount = "Accounts Receivable"
+    /// The liability account sales tax posts to.
+    public static let salesTaxAccount = "Sales Tax Payable"
+
+    /// Σ line amounts (sales less discounts), before tax.
+    public var netOfTax: Money { lines.reduce(.zero) { $0 + $1.amount } }
+    /// Σ tax, whichever way the edition carries it.
+    public var taxTotal: Money { salesTax?.amount ?? lines.reduce(.zero) { $0 + ($1.taxAmount ?? .zero) } }
+}

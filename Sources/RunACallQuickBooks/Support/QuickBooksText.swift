@@ -1,0 +1,60 @@
+import Foundation
+
+/// Text rules shared by every QuickBooks target.
+public enum QuickBooksText {
+    /// Whether a scalar survives QuickBooks Desktop as is: printable Latin-1
+    /// (Desktop turns anything else into `?`; qbXML must not carry it raw).
+    static func isDesktopSafe(_ scalar: Unicode.Scalar) -> Bool {
+        (0x20...0x7E).contains(scalar.value) || (0xA0...0xFF).contains(scalar.value)
+    }
+
+    /// Whether text needs no change for QuickBooks Desktop (line breaks and tabs aside).
+    public static func isDesktopSafe(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+    }
+
+    /// Text QuickBooks Desktop can hold: characters outside printable Latin-1 are
+    /// transliterated (`Łódź` → `Lodz`, `田中` → `tian zhong`), anything left becomes `?`.
+    public static func desktop(_ text: String) -> String {
+        guard !isDesktopSafe(text) else { return text }
+        var result = String.UnicodeScalarView()
+        for character in text {
+            if character.unicodeScalars.allSatisfy({ isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+                result.append(contentsOf: character.unicodeScalars)
+                continue
+            }
+            let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
+            let kept = latin.unicodeScalars.filter { isDesktopSafe($0) }
+            if kept.isEmpty { result.append("?") } else { result.append(contentsOf: kept) }
+        }
+        return String(result)
+    }
+
+    /// A list name QuickBooks accepts in every target: no tab, line break, `"`,
+    /// `:` (hierarchy) or `;` (ends an IIF record); white space collapsed.
+    public static func listName(_ text: String, desktop: Bool) -> String {
+        var cleaned = ""
+        for scalar in (desktop ? Self.desktop(text) : text).unicodeScalars {
+            switch scalar {
+            case "\"": continue
+            case ":": cleaned.unicodeScalars.append("-")
+            case ";": cleaned.unicodeScalars.append(",")
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    cleaned.unicodeScalars.append(" ")
+                } else {
+                    cleaned.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return cleaned.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The first `limit` characters (grapheme clusters), trailing white space dropped.
+    public static func prefix(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        while cut.last?.isWhitespace == true { cut.removeLast() }
+        return cut
+    }
+}
