@@ -1,0 +1,153 @@
+import Foundation
+
+/// Writes QuickBooks Desktop IIF: lists (accounts, items, customers) first,
+/// then INVOICE transactions as TRNS/SPL/ENDTRNS with Intuit's sign rules
+/// (debits positive, credits negative), each balancing to zero.
+final class IIFWriter: FormatWriter {
+    let format = OutputFormat.iif
+    private let edition: Edition
+    private let parts: PartSeries
+
+    static let transactionColumns = [
+        "TRNSID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "TOPRINT",
+        "NAMEISTAXABLE", "ADDR1", "ADDR2", "ADDR3", "ADDR4", "ADDR5", "DUEDATE", "TERMS", "PAID", "INVMEMO",
+        "SADDR1", "SADDR2", "SADDR3", "SADDR4", "SADDR5", "TOSEND",
+    ]
+    static let splitColumns = [
+        "SPLID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "QNTY", "PRICE",
+        "INVITEM", "TAXABLE", "EXTRA",
+    ]
+    static let accountColumns = ["NAME", "ACCNTTYPE", "EXTRA"]
+    static let itemColumns = ["NAME", "INVITEMTYPE", "DESC", "ACCNT", "PRICE", "TAXABLE"]
+    static let customerColumns = [
+        "NAME", "BADDR1", "BADDR2", "BADDR3", "BADDR4", "BADDR5", "SADDR1", "SADDR2", "SADDR3", "SADDR4", "SADDR5",
+        "PHONE1", "EMAIL", "COMPANYNAME",
+    ]
+
+    init(edition: Edition, splitEvery: Int, staging: URL) {
+        self.edition = edition
+        parts = PartSeries(folder: staging, prefix: "iif") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
+    }
+
+    private var splitColumns: [String] { edition == .us ? Self.splitColumns : Self.splitColumns + ["TAXCODE"] }
+
+    func target(forCustomer customer: QBCustomer) -> OutputTarget { fileTarget(part: 1) }
+    func target(forItem item: QBItem) -> OutputTarget { fileTarget(part: 1) }
+
+    private func fileTarget(part: Int) -> OutputTarget {
+        OutputTarget(format: .iif, base: "quickbooks", fileExtension: "iif", part: part)
+    }
+
+    func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+        let (number, part) = try parts.current()
+        var data = Data()
+        let date = invoice.txnDate.usSlashed
+        let bill = invoice.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
+        let ship = invoice.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
+        let anyTaxable = invoice.lines.contains { $0.taxable }
+        data.append(IIFEncoding.row(["TRNS", "", "INVOICE", date, QBInvoice.receivableAccount, IIFEncoding.cell(invoice.customer),
+                                     invoice.total.description, invoice.refNumber ?? "", IIFEncoding.cell(invoice.memo), "N", "N",
+                                     anyTaxable ? "Y" : "N"] + bill +
+                                    [invoice.dueDate?.usSlashed ?? "", IIFEncoding.cell(invoice.terms), "N",
+                                     IIFEncoding.cell(invoice.customerMessage)] + ship + ["N"]))
+        for line in invoice.lines {
+            var cells = ["SPL", "", "INVOICE", date, IIFEncoding.cell(line.account), "", (-line.amount).description, "",
+                         IIFEncoding.cell(line.description), "N"]
+            switch line.kind {
+            case .sale:
+                cells += [line.quantity.map { (-$0).description } ?? "", line.rate?.formatted(minimumPlaces: 2) ?? ""]
+            case .discount:
+                cells += ["", invoice.isVoid ? "" : line.amount.description]
+            }
+            cells += [IIFEncoding.cell(line.item), line.taxable ? "Y" : "N", ""]
+            if edition != .us { cells.append(IIFEncoding.cell(line.taxCode)) }
+            data.append(IIFEncoding.row(cells))
+        }
+        data.append(contentsOf: taxRows(invoice, date: date))
+        data.append(IIFEncoding.row(["ENDTRNS"]))
+        try part.append(data)
+        return [fileTarget(part: number)]
+    }
+
+    /// US: the AUTOSTAX line, always last, even at 0.00. Other editions: one line per tax code.
+    private func taxRows(_ invoice: QBInvoice, date: String) -> Data {
+        var data = Data()
+        if let tax = invoice.salesTax {
+            var cells = ["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, "", (-tax.amount).description,
+                         invoice.refNumber ?? "", "", "N", "", tax.ratePercent.map { "\($0.formatted(minimumPlaces: 2))%" } ?? "",
+                         IIFEncoding.cell(tax.item), "N", "AUTOSTAX"]
+            if edition != .us { cells.append("") }
+            data.append(IIFEncoding.row(cells))
+            return data
+        }
+        var byCode: [(code: String, amount: Money)] = []
+        for line in invoice.lines {
+            guard let code = line.taxCode, let amount = line.taxAmount else { continue }
+            if let index = byCode.firstIndex(where: { $0.code == code }) { byCode[index].amount = byCode[index].amount + amount }
+            else { byCode.append((code, amount)) }
+        }
+        for (code, amount) in byCode {
+            data.append(IIFEncoding.row(["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, "", (-amount).description,
+                                         invoice.refNumber ?? "", IIFEncoding.cell("Tax \(code)"), "N", "", "", "", "N", "",
+                                         IIFEncoding.cell(code)]))
+        }
+        return data
+    }
+
+    func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+        let count = parts.count
+        var files: [String] = []
+        for number in 1...count {
+            let relative = fileTarget(part: number).path(parts: count)
+            let url = folder.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let output = try FileHandle(forWritingTo: url)
+            defer { try? output.close() }
+            if number == 1 { try output.write(contentsOf: listRows(lists)) }
+            try output.write(contentsOf: header("TRNS", Self.transactionColumns) + header("SPL", splitColumns) + header("ENDTRNS", []))
+            if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
+            files.append(relative)
+        }
+        return (files, [fileTarget(part: 1).fileKey: count])
+    }
+
+    private func header(_ keyword: String, _ columns: [String]) -> Data {
+        IIFEncoding.row(["!" + keyword] + columns)
+    }
+
+    private func listRows(_ lists: RunLists) -> Data {
+        var data = Data()
+        if !lists.accounts.isEmpty {
+            data.append(header("ACCNT", Self.accountColumns))
+            for account in lists.accounts {
+                let (type, extra): (String, String) = switch account.type {
+                case .income: ("INC", "")
+                case .accountsReceivable: ("AR", "")
+                case .salesTaxPayable: ("OCLIAB", "SALESTAX")
+                }
+                data.append(IIFEncoding.row(["ACCNT", IIFEncoding.cell(account.name), type, extra]))
+            }
+        }
+        if !lists.items.isEmpty {
+            data.append(header("INVITEM", Self.itemColumns))
+            for item in lists.items {
+                let type = switch item.kind { case .service: "SERV"; case .nonInventory: "PART"; case .discount: "DISC" }
+                data.append(IIFEncoding.row(["INVITEM", IIFEncoding.cell(item.name), type, IIFEncoding.cell(item.description),
+                                             IIFEncoding.cell(item.account), item.price?.formatted(minimumPlaces: 2) ?? "",
+                                             item.taxable ? "Y" : "N"]))
+            }
+        }
+        if !lists.customers.isEmpty {
+            data.append(header("CUST", Self.customerColumns))
+            for customer in lists.customers {
+                let bill = customer.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
+                let ship = customer.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
+                data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + bill + ship +
+                                            [IIFEncoding.cell(customer.phone.map { QuickBooksText.prefix($0, 21) }),
+                                             IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company.map { QuickBooksText.prefix($0, 41) })]))
+            }
+        }
+        return data
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where a record was written: a file of a format, its part, and an anchor
+/// inside it (a qbXML requestID). Resolved to a path once the number of parts is known.
+public struct OutputTarget: Codable, Hashable, Sendable {
+    public let format: OutputFormat
+    /// The file's base name without part number or extension (`quickbooks`, `invoices`).
+    public let base: String
+    public let fileExtension: String
+    /// 1-based part.
+    public let part: Int
+    public let anchor: String?
+
+    public init(format: OutputFormat, base: String, fileExtension: String, part: Int = 1, anchor: String? = nil) {
+        self.format = format
+        self.base = base
+        self.fileExtension = fileExtension
+        self.part = part
+        self.anchor = anchor
+    }
+
+    /// The file's path under the output folder, given how many parts its base has.
+    public func path(parts: Int) -> String {
+        let name = parts > 1 ? "\(base)-\(Self.threeDigits(part)).\(fileExtension)" : "\(base).\(fileExtension)"
+        return "\(format.folder)/\(name)"
+    }
+
+    /// `iif/quickbooks.iif`, `qbxml/requests.xml#req-inv-1042`.
+    public func label(parts: Int) -> String {
+        anchor.map { "\(path(parts: parts))#\($0)" } ?? path(parts: parts)
+    }
+
+    /// The key the number of parts is counted under.
+    public var fileKey: String { "\(format.folder)/\(base)" }
+
+    static func threeDigits(_ number: Int) -> String {
+        let text = String(number)
+        return String(repeating: "0", count: max(0, 3 - text.count)) + text
+    }
+}
+
+/// The entries that go on QuickBooks lists before any transaction uses them.
+public struct RunLists: Sendable {
+    public var accounts: [QBAccount] = []
+    public var items: [QBItem] = []
+    public var customers: [QBCustomer] = []
+}
+
+/// One format's writer: renders postings, decides nothing about accounting.
+protocol FormatWriter: AnyObject {
+    var format: OutputFormat { get }
+    /// Writes one invoice; returns where it went.
+    func add(_ invoice: QBInvoice) throws -> [OutputTarget]
+    /// Where a list entry will be written.
+    func target(forCustomer customer: QBCustomer) -> OutputTarget
+    func target(forItem item: QBItem) -> OutputTarget
+    /// Writes the complete files into `folder` (the staging copy of the output
+    /// folder) and returns their relative paths and the part count per file key.
+    func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int])
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// An append-only temporary file that holds one part's transactions while
+/// the run streams, so memory stays flat however many records there are.
+final class PartFile {
+    let url: URL
+    private let handle: FileHandle
+    private var pending = Data()
+    /// Transactions written to this part.
+    private(set) var transactions = 0
+    /// Rows written to this part (QBO CSV counts lines).
+    private(set) var rows = 0
+
+    init(url: URL) throws {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        self.url = url
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    deinit { try? handle.close() }
+
+    func append(_ bytes: Data, rows: Int = 0) throws {
+        pending.append(bytes)
+        transactions += 1
+        self.rows += rows
+        if pending.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        try handle.write(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Copies the part's bytes to the end of `output`.
+    func copy(to output: FileHandle) throws {
+        try flush()
+        let reader = try FileHandle(forReadingFrom: url)
+        defer { try? reader.close() }
+        while true {
+            let chunk = reader.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            try output.write(contentsOf: chunk)
+        }
+    }
+}
+
+/// A sequence of part files that starts a new part when the current one is full.
+final class PartSeries {
+    private let folder: URL
+    private let prefix: String
+    private let isFull: (PartFile, Int) -> Bool
+    private(set) var parts: [PartFile] = []
+
+    /// `isFull(part, rows)` says whether `part` cannot take one more transaction of `rows` rows.
+    init(folder: URL, prefix: String, isFull: @escaping (PartFile, Int) -> Bool) {
+        self.folder = folder
+        self.prefix = prefix
+        self.isFull = isFull
+    }
+
+    /// The part the next transaction goes into (1-based number and file).
+    func current(adding rows: Int = 1) throws -> (number: Int, file: PartFile) {
+        if let last = parts.last, !isFull(last, rows) { return (parts.count, last) }
+        let file = try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part"))
+        parts.append(file)
+        return (parts.count, file)
+    }
+
+    /// Number of parts, at least 1 (an empty run still writes one file).
+    var count: Int { max(1, parts.count) }
+}

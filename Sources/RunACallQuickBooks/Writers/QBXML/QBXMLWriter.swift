@@ -1,0 +1,208 @@
+import Foundation
+
+/// Writes qbXML 13.0 request documents for the QuickBooks Desktop SDK / Web
+/// Connector: list adds first, then InvoiceAdd requests, each with a unique
+/// requestID naming its source record, elements in the schema's order.
+final class QBXMLWriter: FormatWriter {
+    let format = OutputFormat.qbxml
+    private let edition: Edition
+    private let version: String
+    private let parts: PartSeries
+    private var customerRequestIDs: [String: String] = [:]
+    private var itemRequestIDs: [String: String] = [:]
+    private var usedRequestIDs = Set<String>()
+
+    static let requestIDLimit = 50
+    static let memoLimit = 4095
+    static let customerMessageLimit = 101
+    static let referenceLimit = 31
+
+    init(edition: Edition, version: String, splitEvery: Int, staging: URL) {
+        self.edition = edition
+        self.version = version
+        parts = PartSeries(folder: staging, prefix: "qbxml") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
+    }
+
+    private func target(part: Int, anchor: String) -> OutputTarget {
+        OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml", part: part, anchor: anchor)
+    }
+
+    func target(forCustomer customer: QBCustomer) -> OutputTarget {
+        let id = customerRequestIDs[customer.name] ?? requestID("cust", customer.sourceID ?? customer.name)
+        customerRequestIDs[customer.name] = id
+        return target(part: 1, anchor: id)
+    }
+
+    func target(forItem item: QBItem) -> OutputTarget {
+        let id = itemRequestIDs[item.name] ?? requestID("item", item.name)
+        itemRequestIDs[item.name] = id
+        return target(part: 1, anchor: id)
+    }
+
+    /// A unique requestID naming the source: `inv-1042`; an id with other
+    /// characters, too long, or already used gets a short hash instead.
+    private func requestID(_ prefix: String, _ source: String) -> String {
+        let allowed = source.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        var candidate = "\(prefix)-\(source)"
+        if !allowed || candidate.count > 40 || usedRequestIDs.contains(candidate) {
+            let safe = String(source.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }.prefix(24).map(Character.init))
+            var salt = 0
+            repeat {
+                candidate = "\(prefix)-\(safe)-\(StableHash.hex(source + (salt == 0 ? "" : "#\(salt)")))"
+                salt += 1
+            } while usedRequestIDs.contains(candidate)
+        }
+        usedRequestIDs.insert(candidate)
+        return candidate
+    }
+
+    private func text(_ value: String?, limit: Int = memoLimit) -> String? {
+        value.map { QuickBooksText.prefix(QBXMLText.clean($0), limit) }
+    }
+
+    func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+        let (number, part) = try parts.current()
+        let id = requestID("inv", invoice.sourceID)
+        var data = Data()
+        let message = text(invoice.customerMessage.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.customerMessageLimit)
+        if let message, !message.isEmpty {
+            let xml = XMLFragmentWriter()
+            xml.start("CustomerMsgAddRq", ["requestID": "\(id)-msg"])
+            xml.start("CustomerMsgAdd")
+            xml.element("Name", message)
+            xml.end()
+            xml.end()
+            data.append(xml.finish(indent: 4))
+        }
+        let xml = XMLFragmentWriter()
+        xml.start("InvoiceAddRq", ["requestID": id])
+        xml.start("InvoiceAdd", ["defMacro": "TxnID:\(id)"])
+        xml.reference("CustomerRef", invoice.customer)
+        xml.element("TxnDate", invoice.txnDate.description)
+        xml.element("RefNumber", invoice.refNumber)
+        address(xml, "BillAddress", invoice.billAddress)
+        address(xml, "ShipAddress", invoice.shipAddress)
+        xml.reference("TermsRef", text(invoice.terms, limit: Self.referenceLimit))
+        xml.element("DueDate", invoice.dueDate?.description)
+        if edition == .us { xml.reference("ItemSalesTaxRef", text(invoice.salesTax?.item, limit: Self.referenceLimit)) }
+        xml.element("Memo", text(invoice.memo))
+        xml.reference("CustomerMsgRef", message)
+        for line in invoice.lines {
+            xml.start("InvoiceLineAdd")
+            xml.reference("ItemRef", line.item)
+            xml.element("Desc", text(line.description))
+            xml.element("Quantity", line.quantity?.description)
+            xml.element("Rate", line.rate?.formatted(minimumPlaces: 2))
+            xml.element("Amount", line.amount.description)
+            if edition != .us { xml.element("TaxAmount", line.taxAmount?.description) }
+            let code = edition == .us ? (line.taxable ? "Tax" : "Non") : line.taxCode
+            xml.reference("SalesTaxCodeRef", code)
+            if line.account != line.itemAccount { xml.reference("OverrideItemAccountRef", line.account) }
+            xml.end()
+        }
+        xml.end()
+        xml.end()
+        data.append(xml.finish(indent: 4))
+        try part.append(data)
+        return [target(part: number, anchor: id)]
+    }
+
+    private func address(_ xml: XMLFragmentWriter, _ name: String, _ address: Address?) {
+        guard let address, !address.isEmpty else { return }
+        let cut = DesktopAddress(address) { QBXMLText.clean(QuickBooksText.listName($0, desktop: true)) }
+        xml.start(name)
+        xml.element("Addr1", cut.line1)
+        xml.element("Addr2", cut.line2)
+        xml.element("City", cut.city)
+        xml.element("State", cut.state)
+        xml.element("PostalCode", cut.postalCode)
+        xml.element("Country", cut.country)
+        xml.end()
+    }
+
+    private func listRequests(_ lists: RunLists) -> Data {
+        var data = Data()
+        for customer in lists.customers {
+            let xml = XMLFragmentWriter()
+            xml.start("CustomerAddRq", ["requestID": target(forCustomer: customer).anchor ?? ""])
+            xml.start("CustomerAdd")
+            xml.element("Name", customer.name)
+            xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: 41))
+            address(xml, "BillAddress", customer.billAddress)
+            address(xml, "ShipAddress", customer.shipAddress)
+            xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: 21))
+            xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: 1023))
+            xml.end()
+            xml.end()
+            data.append(xml.finish(indent: 4))
+        }
+        for item in lists.items {
+            let xml = XMLFragmentWriter()
+            let requestID = target(forItem: item).anchor ?? ""
+            switch item.kind {
+            case .discount:
+                xml.start("ItemDiscountAddRq", ["requestID": requestID])
+                xml.start("ItemDiscountAdd")
+                xml.element("Name", item.name)
+                xml.element("ItemDesc", text(item.description))
+                if edition == .us { xml.reference("SalesTaxCodeRef", "Non") }
+                xml.reference("AccountRef", item.account)
+            case .service, .nonInventory:
+                let kind = item.kind == .service ? "ItemService" : "ItemNonInventory"
+                xml.start("\(kind)AddRq", ["requestID": requestID])
+                xml.start("\(kind)Add")
+                xml.element("Name", item.name)
+                if edition == .us { xml.reference("SalesTaxCodeRef", item.taxable ? "Tax" : "Non") }
+                xml.start("SalesOrPurchase")
+                xml.element("Desc", text(item.description))
+                xml.element("Price", item.price?.formatted(minimumPlaces: 2))
+                xml.reference("AccountRef", item.account)
+                xml.end()
+            }
+            xml.end()
+            xml.end()
+            data.append(xml.finish(indent: 4))
+        }
+        return data
+    }
+
+    func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+        let count = parts.count
+        var files: [String] = []
+        let opening = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <?qbxml version="\(version)"?>
+        <QBXML>
+          <QBXMLMsgsRq onError="continueOnError">
+
+        """
+        let closing = "  </QBXMLMsgsRq>\n</QBXML>\n"
+        for number in 1...count {
+            let relative = OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml", part: number).path(parts: count)
+            let url = folder.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: url.path, contents: Data(opening.utf8))
+            let output = try FileHandle(forWritingTo: url)
+            defer { try? output.close() }
+            try output.seekToEnd()
+            if number == 1 { try output.write(contentsOf: listRequests(lists)) }
+            if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
+            try output.write(contentsOf: Data(closing.utf8))
+            files.append(relative)
+        }
+        return (files, ["\(format.folder)/requests": count])
+    }
+}
+
+/// Text qbXML can carry: Desktop-safe characters, no XML-illegal controls.
+enum QBXMLText {
+    static func clean(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in QuickBooksText.desktop(text).unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+            if scalar == "\r" { continue }
+            result.append(scalar)
+        }
+        return String(result).trimmingCharacters(in: .whitespaces)
+    }
+}
