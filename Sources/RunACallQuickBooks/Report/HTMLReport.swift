@@ -1,0 +1,102 @@
+import Foundation
+
+/// The readable report: one self-contained page (inline CSS, no scripts, no
+/// network) with the summary, the reconciliation, the failures grouped by
+/// error with their fixes, then every row.
+enum HTMLReport {
+    static func render(_ log: ReportLog, parts: [String: Int], to url: URL) throws {
+        let output = try BufferedOutput(url: url)
+        let summary = log.summary
+        try output.write("""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>rac2qb sync report</title>
+        <style>
+        body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1d2330}
+        h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
+        table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccd;padding:.25em .6em;text-align:left;vertical-align:top}
+        th{background:#eef}td.n{text-align:right;font-variant-numeric:tabular-nums}
+        .Failed{color:#a40000;font-weight:600}.Skipped{color:#6b5900}.Success{color:#0b6b2a}
+        .ok{color:#0b6b2a}.bad{color:#a40000;font-weight:600}
+        </style></head><body>
+        <h1>rac2qb sync report</h1>
+        <h2>Summary</h2>
+        <table><tr><th>Entity</th><th>Success</th><th>Skipped</th><th>Failed</th><th>Created on their behalf</th></tr>
+
+        """)
+        for entity in EntityType.allCases {
+            let counts = summary.counts[entity.rawValue] ?? [:]
+            let created = summary.created[entity.rawValue] ?? 0
+            guard !counts.isEmpty || created > 0 else { continue }
+            try output.write("<tr><td>\(entity.rawValue)</td>" + RowStatus.allCases.sorted { order($0) < order($1) }.map {
+                "<td class=\"n\">\(counts[$0.rawValue] ?? 0)</td>"
+            }.joined() + "<td class=\"n\">\(created)</td></tr>\n")
+        }
+        try output.write("</table>\n<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
+        try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(summary.billedInExport)</td></tr>")
+        try output.write("<tr><th>of which failed</th><td class=\"n\">\(summary.billedFailed)</td></tr>")
+        try output.write("<tr><th>of which skipped by a rule</th><td class=\"n\">\(summary.billedSkipped)</td></tr>")
+        for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
+            try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(total)</td></tr>")
+        }
+        try output.write("</table>\n")
+        try output.write(summary.reconciles
+            ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
+            : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        if summary.unreadableInvoices > 0 {
+            try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")
+        }
+
+        var groups: [String: (fix: String, count: Int)] = [:]
+        try log.forEachRow { row in
+            guard row.status == .failed else { return }
+            let error = String(row.message.prefix { $0 != ":" })
+            groups[error] = (groups[error]?.fix ?? row.fix, (groups[error]?.count ?? 0) + 1)
+        }
+        try output.write("<h2>Failures</h2>\n")
+        if groups.isEmpty {
+            try output.write("<p class=\"ok\">No record failed.</p>\n")
+        } else {
+            try output.write("<table><tr><th>Error</th><th>Records</th><th>Fix</th></tr>\n")
+            for (error, group) in groups.sorted(by: { $0.key < $1.key }) {
+                try output.write("<tr><td class=\"Failed\">\(escape(error))</td><td class=\"n\">\(group.count)</td><td>\(escape(group.fix))</td></tr>\n")
+            }
+            try output.write("</table>\n")
+            try rows(log, parts: parts, output: output) { $0.status == .failed }
+        }
+        try output.write("<h2>Every row</h2>\n")
+        try rows(log, parts: parts, output: output) { _ in true }
+        try output.write("</body></html>\n")
+        try output.close()
+    }
+
+    private static func order(_ status: RowStatus) -> Int {
+        switch status { case .success: 0; case .skipped: 1; case .failed: 2 }
+    }
+
+    private static func rows(_ log: ReportLog, parts: [String: Int], output: BufferedOutput, where include: (ReportRow) -> Bool) throws {
+        try output.write("<table><tr>" + ReportRow.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n")
+        try log.forEachRow { row in
+            guard include(row) else { return }
+            let cells = row.cells(parts: parts)
+            try output.write("<tr>" + cells.enumerated().map { index, cell in
+                index == 5 ? "<td class=\"\(cell)\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+            }.joined() + "</tr>\n")
+        }
+        try output.write("</table>\n")
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

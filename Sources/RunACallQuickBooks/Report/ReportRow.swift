@@ -1,0 +1,56 @@
+/// The kinds of record the sync report lists.
+public enum EntityType: String, Codable, Sendable, CaseIterable {
+    case invoice, payment, refund, payout, customer, item
+}
+
+/// A row's outcome, as Run a Call's sync log words it.
+public enum RowStatus: String, Codable, Sendable, CaseIterable {
+    case success = "Success"
+    case failed = "Failed"
+    case skipped = "Skipped"
+}
+
+/// One row of the sync report: one source record, or one QuickBooks record
+/// created on a source record's behalf.
+public struct ReportRow: Codable, Sendable {
+    public var timestamp: String
+    public var direction = "Run a Call → QBO"
+    public var entityType: EntityType
+    public var sourceID: String
+    public var entity: String
+    public var status: RowStatus
+    public var message: String
+    public var fix: String
+    public var source: String
+    /// Where it was written; resolved to paths when the report is rendered.
+    public var targets: [OutputTarget]
+    /// True for the one row of each source record; false for a record created on its behalf.
+    public var isSourceRow: Bool
+    /// The record's amount in the export (an invoice's total), when known.
+    public var amount: Money?
+
+    /// The report's columns, in order.
+    public static let columns = ["timestamp", "direction", "entity_type", "source_id", "entity", "status", "message",
+                                 "fix", "source", "targets"]
+
+    /// The cells of the columns, with targets resolved to paths.
+    public func cells(parts: [String: Int]) -> [String] {
+        [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source,
+         targets.map { $0.label(parts: parts[$0.fileKey] ?? 1) }.joined(separator: "; ")]
+    }
+}
+
+extension Money: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let money = Money(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not money: \(text)"))
+        }
+        self = money
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,88 @@
+/// Counts and money totals of a run, kept as rows arrive, and the
+/// reconciliation of the export's invoice totals with what was written.
+public struct ReportSummary: Sendable, Codable {
+    /// Source records by entity type and status.
+    public var counts: [String: [String: Int]] = [:]
+    /// QuickBooks records created on a source record's behalf, by entity type.
+    public var created: [String: Int] = [:]
+    /// Invoice totals in the export by status of the row (only invoices whose figures could be read).
+    public var invoiceTotals: [String: Money] = [:]
+    /// Σ totals of the export's sent, partially paid and paid invoices.
+    public var billedInExport = Money.zero
+    /// Of those, the totals that failed, and that a rule skipped.
+    public var billedFailed = Money.zero
+    public var billedSkipped = Money.zero
+    /// Invoices that could not be read at all (no total known).
+    public var unreadableInvoices = 0
+    /// Σ invoice totals written, per format.
+    public var writtenTotals: [String: Money] = [:]
+    /// Invoices written, per format (voids included, at zero).
+    public var writtenInvoices: [String: Int] = [:]
+    /// Whether billed = written + failed + skipped in every format written.
+    public var reconciles: Bool {
+        writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped == billedInExport }
+    }
+
+    public init() {}
+
+    mutating func count(_ row: ReportRow) {
+        if row.isSourceRow {
+            counts[row.entityType.rawValue, default: [:]][row.status.rawValue, default: 0] += 1
+        } else {
+            created[row.entityType.rawValue, default: 0] += 1
+        }
+    }
+
+    mutating func invoice(status: InvoiceStatus?, total: Money?, row: RowStatus, written: QBInvoice?, formats: [OutputFormat]) {
+        guard let status, let total else { unreadableInvoices += 1; return }
+        invoiceTotals[row.rawValue, default: .zero] = invoiceTotals[row.rawValue, default: .zero] + total
+        let billed = status == .sent || status == .partiallyPaid || status == .paid
+        if billed {
+            billedInExport = billedInExport + total
+            if row == .failed { billedFailed = billedFailed + total }
+            if row == .skipped { billedSkipped = billedSkipped + total }
+        }
+        guard let written else { return }
+        for format in formats {
+            writtenTotals[format.rawValue, default: .zero] = writtenTotals[format.rawValue, default: .zero] + written.total
+            writtenInvoices[format.rawValue, default: 0] += 1
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case counts, created, invoiceTotals = "invoice_totals", billedInExport = "billed_in_export"
+        case billedFailed = "billed_failed", billedSkipped = "billed_skipped"
+        case unreadableInvoices = "unreadable_invoices", writtenTotals = "written_totals"
+        case writtenInvoices = "written_invoices", reconciles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode([String: [String: Int]].self, forKey: .counts)
+        created = try container.decode([String: Int].self, forKey: .created)
+        invoiceTotals = try container.decode([String: Money].self, forKey: .invoiceTotals)
+        billedInExport = try container.decode(Money.self, forKey: .billedInExport)
+        billedFailed = try container.decode(Money.self, forKey: .billedFailed)
+        billedSkipped = try container.decode(Money.self, forKey: .billedSkipped)
+        unreadableInvoices = try container.decode(Int.self, forKey: .unreadableInvoices)
+        writtenTotals = try container.decode([String: Money].self, forKey: .writtenTotals)
+        writtenInvoices = try container.decode([String: Int].self, forKey: .writtenInvoices)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(created, forKey: .created)
+        try container.encode(invoiceTotals, forKey: .invoiceTotals)
+        try container.encode(billedInExport, forKey: .billedInExport)
+        try container.encode(billedFailed, forKey: .billedFailed)
+        try container.encode(billedSkipped, forKey: .billedSkipped)
+        try container.encode(unreadableInvoices, forKey: .unreadableInvoices)
+        try container.encode(writtenTotals, forKey: .writtenTotals)
+        try container.encode(writtenInvoices, forKey: .writtenInvoices)
+        try container.encode(reconciles, forKey: .reconciles)
+    }
+
+    /// Source records that failed.
+    public var failures: Int { counts.values.reduce(0) { $0 + ($1[RowStatus.failed.rawValue] ?? 0) } }
+}
