@@ -32,6 +32,7 @@ struct InvoiceMapper {
             try InvoiceArithmetic.check(invoice)
             var notes: [String] = []
             let tax = try TaxPlan(invoice: invoice, configuration: configuration, notes: &notes)
+            try checkTaxCodesFitQBXML(tax)
             return build(invoice, refNumber: refNumber, tax: tax, notes: notes)
         } catch let problem as Problem {
             return InvoiceMapping(outcome: .fail(problem))
@@ -58,6 +59,14 @@ struct InvoiceMapper {
         if invoice.currency != configuration.company.homeCurrency {
             throw SyncErrors.currency(invoice.currency, home: configuration.company.homeCurrency)
         }
+    }
+
+    /// qbXML holds a line's sales tax code in at most 3 characters.
+    private func checkTaxCodesFitQBXML(_ tax: TaxPlan) throws {
+        guard configuration.output.formats.contains(.qbxml),
+              let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > 3 }) else { return }
+        throw Problem("Tax code not mapped: \"\(long)\" is longer than the 3 characters qbXML allows for a sales tax code",
+                      fix: "Map the rate under tax.rates to the QuickBooks tax code's short name (at most 3 characters), then re-run.")
     }
 
     private func docNumber(_ invoice: Invoice) throws -> String? {
@@ -118,6 +127,12 @@ struct InvoiceMapper {
         result.total = result.netOfTax + result.taxTotal
         if limits.desktop, !Self.desktopSafe(result) {
             mapping.notes.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
+        }
+        if limits.desktop, (invoice.customerNotes?.count ?? 0) > QBXMLWriter.customerMessageLimit {
+            mapping.notes.append("Customer notes cut to \(QBXMLWriter.customerMessageLimit) characters for the QuickBooks Desktop customer message")
+        }
+        if limits.desktop, DesktopAddress.isTruncated(invoice.billingAddress) || DesktopAddress.isTruncated(invoice.serviceAddress) {
+            mapping.notes.append("Address cut to QuickBooks Desktop's field lengths")
         }
         if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
         mapping.outcome = .write(result)

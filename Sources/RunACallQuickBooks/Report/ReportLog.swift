@@ -6,7 +6,6 @@ final class ReportLog {
     private let file: PartFile
     private let encoder: JSONEncoder
     private(set) var summary = ReportSummary()
-
     init(staging: URL) throws {
         file = try PartFile(url: staging.appendingPathComponent("report-rows.jsonl"))
         encoder = JSONEncoder()

@@ -1,0 +1,268 @@
+import Foundation
+
+/// The state of one run: the writers, the lists being built, the report log.
+/// Everything kept across records is bounded by distinct names, not by the
+/// number of records (but for the set of invoice IDs, needed to refuse duplicates).
+final class ConversionRun {
+    let log: ReportLog
+    private let options: ConversionOptions
+    private let configuration: Configuration
+    private let export: ExportFiles
+    private let formats: [OutputFormat]
+    private let writers: [any FormatWriter]
+    private let customers: CustomerDirectory
+    private let items: ItemCatalog
+    private let mapper: InvoiceMapper
+    private var lists = RunLists()
+    private var accountNames = Set<NameKey>()
+    private var recordsRead = 0
+    private let staging: URL
+
+    init(options: ConversionOptions, export: ExportFiles, staging: URL) throws {
+        self.options = options
+        self.export = export
+        self.staging = staging
+        configuration = options.configuration
+        formats = configuration.output.formats
+        let limits = NameLimits(formats: formats)
+        customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks)
+        items = ItemCatalog(configuration: configuration, limits: limits)
+        mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items)
+        log = try ReportLog(staging: staging)
+        let split = options.configuration.output.splitEvery
+        let edition = options.configuration.company.edition
+        let version = options.configuration.output.qbxmlVersion
+        writers = !options.writeQuickBooksFiles ? [] : formats.map { format -> any FormatWriter in
+            switch format {
+            case .iif: IIFWriter(edition: edition, splitEvery: split, staging: staging)
+            case .qboCSV: QBOCSVWriter(edition: edition, splitEvery: split, staging: staging)
+            case .qbxml: QBXMLWriter(edition: edition, version: version, splitEvery: split, staging: staging)
+            }
+        }
+    }
+
+    private func tick() {
+        recordsRead += 1
+        if recordsRead % 5_000 == 0 { options.progress?(recordsRead) }
+    }
+
+    // MARK: Lists
+
+    private func addAccount(_ name: String, _ type: QBAccountType) {
+        guard accountNames.insert(NameKey(name)).inserted else { return }
+        lists.accounts.append(QBAccount(name: name, type: type))
+    }
+
+    private func addItem(_ item: QBItem) -> [OutputTarget] {
+        lists.items.append(item)
+        addAccount(item.account, .income)
+        return writers.map { $0.target(forItem: item) }
+    }
+
+    private func addCustomer(_ customer: QBCustomer) -> [OutputTarget] {
+        lists.customers.append(customer)
+        return writers.map { $0.target(forCustomer: customer) }
+    }
+
+    // MARK: Pricebook and customers
+
+    func readItems() throws {
+        guard let stream = try export.stream(.items) else { return }
+        while let record = try stream.next() {
+            tick()
+            var row = ReportRow(timestamp: "", entityType: .item, sourceID: record.id ?? "", entity: "Item",
+                                status: .success, message: "", fix: "", source: record.location.description,
+                                targets: [], isSourceRow: true)
+            do {
+                let item = try RecordDecoder.item(record)
+                row.entity = "Item \(item.name)"
+                if !items.learn(item) {
+                    row.status = .skipped
+                    row.message = "Same item name as an earlier pricebook item"
+                } else if !item.active {
+                    row.status = .skipped
+                    row.message = "Inactive in the pricebook"
+                } else {
+                    switch items.resolveSale(named: item.name) {
+                    case .new(let entry, let renamedFrom):
+                        items.commit(entry, as: item.name)
+                        row.targets = addItem(entry)
+                        row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
+                    case .assumed(let entry):
+                        items.commit(entry, as: item.name)
+                        row.status = .skipped
+                        row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+                    case .existing:
+                        row.status = .skipped
+                        row.message = "Already in the run"
+                    }
+                }
+            } catch let problem as Problem {
+                row.status = .failed
+                row.message = problem.message
+                row.fix = problem.fix
+            }
+            try log.add(row)
+        }
+    }
+
+    func readCustomers() throws {
+        guard let stream = try export.stream(.customers) else { return }
+        while let record = try stream.next() {
+            tick()
+            var row = ReportRow(timestamp: "", entityType: .customer, sourceID: record.id ?? "", entity: "Customer",
+                                status: .success, message: "", fix: "", source: record.location.description,
+                                targets: [], isSourceRow: true)
+            do {
+                let customer = try RecordDecoder.customerRecord(record)
+                row.entity = "Customer \(customer.name)"
+                switch customers.resolve(customer) {
+                case .existing(let entry):
+                    row.status = .skipped
+                    row.message = "Same customer as an earlier record (name and email match): \"\(entry.name)\""
+                case .new(let entry, let renamedFrom):
+                    customers.commit(entry, for: customer)
+                    row.targets = addCustomer(entry)
+                    row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules or a same-named customer)" } ?? "Created"
+                case .assumed(let entry):
+                    customers.commit(entry, for: customer)
+                    row.status = .skipped
+                    row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+                }
+            } catch let problem as Problem {
+                row.status = .failed
+                row.message = problem.message
+                row.fix = problem.fix
+            }
+            try log.add(row)
+        }
+    }
+
+    // MARK: Invoices
+
+    /// IDs that occur more than once in the invoices file (or whose CSV rows are split).
+    private func duplicateInvoiceIDs() throws -> Set<String> {
+        guard let stream = try export.stream(.invoices) else { return [] }
+        var seen = Set<String>()
+        var duplicates = Set<String>()
+        while let record = try stream.next() {
+            guard let id = record.id else { continue }
+            if !seen.insert(id).inserted { duplicates.insert(id) }
+        }
+        return duplicates
+    }
+
+    func readInvoices() throws {
+        let duplicates = try duplicateInvoiceIDs()
+        guard let stream = try export.stream(.invoices) else { return }
+        let fileName = export.files[.invoices]?.lastPathComponent ?? "invoices"
+        while let record = try stream.next() {
+            tick()
+            var row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
+                                entity: "Invoice #\(record.id ?? "?")", status: .failed, message: "", fix: "",
+                                source: record.location.description, targets: [], isSourceRow: true)
+            let invoice: Invoice
+            do {
+                invoice = try RecordDecoder.invoice(record)
+            } catch let problem as Problem {
+                row.message = problem.message
+                row.fix = problem.fix
+                log.recordInvoice(status: nil, total: nil, row: .failed, written: nil, formats: formats)
+                try log.add(row)
+                continue
+            }
+            row.timestamp = timestamp(of: invoice)
+            row.amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
+            if duplicates.contains(invoice.id) {
+                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
+                row.message = problem.message
+                row.fix = problem.fix
+                log.recordInvoice(status: invoice.status, total: row.amount, row: .failed, written: nil, formats: formats)
+                try log.add(row)
+                continue
+            }
+            let mapping = mapper.map(invoice)
+            var written: QBInvoice?
+            switch mapping.outcome {
+            case .skip(let reason):
+                row.status = .skipped
+                row.message = reason
+            case .fail(let problem):
+                row.message = problem.message
+                row.fix = problem.fix
+            case .write(let posting):
+                written = posting
+                row.status = .success
+                row.message = mapping.notes.joined(separator: "; ")
+                try writeLists(for: mapping, invoice: invoice, record: record)
+                addAccount(QBInvoice.receivableAccount, .accountsReceivable)
+                for line in posting.lines { addAccount(line.account, .income) }
+                if posting.salesTax != nil || posting.lines.contains(where: { $0.taxAmount != nil }) {
+                    addAccount(QBInvoice.salesTaxAccount, .salesTaxPayable)
+                }
+                for writer in writers { row.targets += try writer.add(posting) }
+            }
+            log.recordInvoice(status: invoice.status, total: row.amount, row: row.status, written: written, formats: formats)
+            try log.add(row)
+        }
+    }
+
+    private func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
+        let label = "Invoice #\(invoice.id)"
+        if let (customer, renamedFrom) = mapping.createdCustomer {
+            var message = "Created for \(label)"
+            if renamedFrom != nil { message += " as \"\(customer.name)\" (QuickBooks name rules or a same-named customer)" }
+            try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
+                                  sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
+                                  status: .success, message: message, fix: "", source: record.location.description,
+                                  targets: addCustomer(customer), isSourceRow: false))
+        }
+        for (item, renamedFrom) in mapping.createdItems {
+            var message = "Created for \(label)"
+            if let renamedFrom { message += " as \"\(item.name)\" (from \"\(renamedFrom)\", QuickBooks name rules)" }
+            try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .item, sourceID: "",
+                                  entity: "Item \(renamedFrom ?? item.name)", status: .success, message: message, fix: "",
+                                  source: record.location.description, targets: addItem(item), isSourceRow: false))
+        }
+    }
+
+    /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.
+    private func timestamp(of invoice: Invoice) -> String {
+        if configuration.invoices.when == .onPayment, let paid = invoice.paidAt { return paid.text }
+        if invoice.status == .void, let voided = invoice.voidedAt { return voided.text }
+        return invoice.sentAt?.text ?? invoice.invoiceDate.description
+    }
+
+    // MARK: Payments and payouts
+
+    /// Payments and payouts are listed (nothing is lost) but not converted yet.
+    func readPaymentsAndPayouts() throws {
+        for entity in [ExportEntity.payments, .payouts] {
+            guard let stream = try export.stream(entity) else { continue }
+            while let record = try stream.next() {
+                tick()
+                let value = try? record.content.get()
+                let kind: EntityType = entity == .payouts ? .payout
+                    : (value?["kind"] == .string("refund") ? .refund : .payment)
+                try log.add(ReportRow(timestamp: "", entityType: kind, sourceID: record.id ?? "",
+                                      entity: "\(kind.rawValue.capitalized) \(record.id ?? "?")", status: .skipped,
+                                      message: "Payments, refunds and payouts are not converted by this version",
+                                      fix: "", source: record.location.description, targets: [], isSourceRow: true))
+            }
+        }
+    }
+
+    // MARK: Finish
+
+    func finishWriters() throws -> (files: [String], parts: [String: Int]) {
+        var files: [String] = []
+        var parts: [String: Int] = [:]
+        for writer in writers {
+            let (written, counts) = try writer.finish(lists: lists, into: staging)
+            files += written
+            parts.merge(counts) { $1 }
+        }
+        return (files, parts)
+    }
+
+}

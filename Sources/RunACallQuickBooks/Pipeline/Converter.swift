@@ -1,0 +1,60 @@
+import Foundation
+
+/// What to convert and where.
+public struct ConversionOptions: Sendable {
+    /// Export folders or entity files.
+    public var exportPaths: [URL]
+    public var configuration: Configuration
+    /// Where the QuickBooks files and the report go; nil writes nothing (a dry run).
+    public var outputDirectory: URL?
+    /// False for `check`: the report only, no QuickBooks files.
+    public var writeQuickBooksFiles: Bool
+    /// Called with the number of records read so far, every few thousand records.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
+                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.exportPaths = exportPaths
+        self.configuration = configuration
+        self.outputDirectory = outputDirectory
+        self.writeQuickBooksFiles = writeQuickBooksFiles
+        self.progress = progress
+    }
+}
+
+/// The outcome of a run.
+public struct ConversionResult: Sendable {
+    public let summary: ReportSummary
+    /// Files written, relative to the output folder.
+    public let files: [String]
+    /// Failed rows, for the terminal: (source, entity, message, fix).
+    public let failures: [(source: String, entity: String, message: String, fix: String)]
+
+    /// 0 when every record was written or skipped by a rule, 1 when some failed.
+    public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
+}
+
+/// The pipeline: read (stream export records) → map (rules, names, tax) →
+/// write (one writer per format) → report. Output files appear only when complete.
+public enum Converter {
+    public static func run(_ options: ConversionOptions) throws -> ConversionResult {
+        let export = try ExportFiles(paths: options.exportPaths)
+        let staging = try Staging(outputDirectory: options.outputDirectory)
+        defer { staging.discard() }
+        let run = try ConversionRun(options: options, export: export, staging: staging.url)
+        try run.readItems()
+        try run.readCustomers()
+        try run.readInvoices()
+        try run.readPaymentsAndPayouts()
+        var (files, parts) = try run.finishWriters()
+        if options.outputDirectory != nil {
+            files += try ReportRenderer.render(run.log, parts: parts, into: staging.url)
+            try staging.publish(files)
+        }
+        var failures: [(String, String, String, String)] = []
+        try run.log.forEachRow { row in
+            if row.status == .failed, failures.count < 1_000 { failures.append((row.source, row.entity, row.message, row.fix)) }
+        }
+        return ConversionResult(summary: run.log.summary, files: files, failures: failures)
+    }
+}
