@@ -14,19 +14,27 @@ public enum QuickBooksText {
     }
 
     /// Text QuickBooks Desktop can hold: characters outside printable Latin-1 are
-    /// transliterated (`Łódź` → `Lodz`, `田中` → `tian zhong`), anything left becomes `?`.
+    /// transliterated run by run (`Łódź` → `Lodz`, `田中` → `tian zhong`), a run with no Latin form becomes `?`.
     public static func desktop(_ text: String) -> String {
         guard !isDesktopSafe(text) else { return text }
         var result = String.UnicodeScalarView()
-        for character in text {
-            if character.unicodeScalars.allSatisfy({ isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-                result.append(contentsOf: character.unicodeScalars)
-                continue
-            }
-            let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
+        var run = ""
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            let latin = run.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
             let kept = latin.unicodeScalars.filter { isDesktopSafe($0) }
             if kept.isEmpty { result.append("?") } else { result.append(contentsOf: kept) }
+            run = ""
         }
+        for character in text {
+            if character.unicodeScalars.allSatisfy({ isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+                flushRun()
+                result.append(contentsOf: character.unicodeScalars)
+            } else {
+                run.append(character)
+            }
+        }
+        flushRun()
         return String(result)
     }
 

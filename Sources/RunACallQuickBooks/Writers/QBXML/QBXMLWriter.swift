@@ -64,7 +64,7 @@ final class QBXMLWriter: FormatWriter {
         let (number, part) = try parts.current()
         let id = requestID("inv", invoice.sourceID)
         var data = Data()
-        let message = text(invoice.customerMessage.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.customerMessageLimit)
+        let message = text(invoice.customerMessage.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }, limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
             let xml = XMLFragmentWriter()
             xml.start("CustomerMsgAddRq", ["requestID": "\(id)-msg"])

@@ -61,11 +61,12 @@ final class XMLFragmentWriter {
         let padding = String(repeating: " ", count: indent)
         var output = ""
         output.reserveCapacity(count + count / 8)
-        var atLineStart = true
-        for scalar in text.unicodeScalars {
-            if atLineStart && scalar == "<" { output += padding }
-            atLineStart = scalar == "\n"
-            if scalar.isASCII { output.unicodeScalars.append(scalar) } else { output += "&#\(scalar.value);" }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { output += "\n" }
+            if line.drop(while: { $0 == " " }).first == "<" { output += padding }
+            for scalar in line.unicodeScalars {
+                if scalar.isASCII { output.unicodeScalars.append(scalar) } else { output += "&#\(scalar.value);" }
+            }
         }
         return Data(output.utf8)
     }

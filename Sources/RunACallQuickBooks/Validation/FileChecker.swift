@@ -1,0 +1,100 @@
+import Foundation
+
+/// Checks QuickBooks files the way `rac2qb validate` promises: qbXML against
+/// the XSD, IIF structure and balance, QBO CSV headers and limits.
+public enum FileChecker {
+    /// TRNSTYPE values Intuit documents (plus those the kit's samples use).
+    static let transactionTypes: Set<String> = [
+        "BEGINBALCHECK", "BILL", "BILL REFUND", "CASH REFUND", "CASH SALE", "CCARD REFUND", "CHECK", "CREDIT CARD",
+        "CREDIT MEMO", "DEPOSIT", "ESTIMATES", "ESTIMATE", "GENERAL JOURNAL", "INVOICE", "PAYMENT", "PURCHORD",
+        "TRANSFER", "ITEMRECEIPT", "STMT CHG",
+    ]
+
+    /// The problems of one file, as `file:line: message`; empty when it passes.
+    public static func check(_ url: URL, schema: QBXMLSchemaValidator?) throws -> [String] {
+        switch url.pathExtension.lowercased() {
+        case "iif": return try checkIIF(url)
+        case "csv": return try checkQBOCSV(url)
+        case "xml", "qbxml":
+            guard let schema else { return ["\(url.lastPathComponent): no qbXML schema given (--schema DIR or RAC2QB_QBXML_SCHEMA)"] }
+            return schema.validate(file: url)
+        default: return ["\(url.lastPathComponent): unknown file type (allowed: .iif, .csv, .xml)"]
+        }
+    }
+
+    /// IIF: headers, cell counts, TRNS/SPL/ENDTRNS, transaction types, dates, amounts, balance to zero.
+    public static func checkIIF(_ url: URL) throws -> [String] {
+        let name = url.lastPathComponent
+        let reader = try IIFReader(url: url)
+        var problems = reader.problems
+        for record in reader.records where record.extraCells > 0 {
+            problems.append("\(record.line): \(record.keyword) row has \(record.extraCells) cell(s) beyond its header's columns")
+        }
+        let (transactions, structure) = reader.transactions()
+        problems += structure
+        for transaction in transactions {
+            var sum = Money.zero
+            for record in [transaction.header] + transaction.splits {
+                let type = record["TRNSTYPE"] ?? ""
+                if !transactionTypes.contains(type) { problems.append("\(record.line): TRNSTYPE \"\(type)\" is not an IIF transaction type") }
+                if let date = record["DATE"], !isSlashedDate(date) { problems.append("\(record.line): DATE \"\(date)\" is not M/D/YYYY") }
+                guard let text = record["AMOUNT"], let amount = Money(parsing: text.replacingOccurrences(of: ",", with: "")) else {
+                    problems.append("\(record.line): AMOUNT \"\(record["AMOUNT"] ?? "")\" is not an amount")
+                    continue
+                }
+                sum = sum + amount
+            }
+            if sum != .zero { problems.append("\(transaction.endLine): the transaction of line \(transaction.header.line) does not balance (sum \(sum))") }
+        }
+        return problems.map { "\(name):\($0)" }
+    }
+
+    static func isSlashedDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3 else { return false }
+        let year = parts[2] < 100 ? 2000 + parts[2] : parts[2]
+        return CalendarDate(year: year, month: parts[0], day: parts[1]) != nil
+    }
+
+    /// QBO CSV: known header, UTF-8 without BOM, import limits, names QuickBooks Online accepts.
+    public static func checkQBOCSV(_ url: URL) throws -> [String] {
+        let name = url.lastPathComponent
+        let data = try Data(contentsOf: url)
+        var problems: [String] = []
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { problems.append("1: the file starts with a byte order mark") }
+        let table = try CSVTable(url: url)
+        let expected: [String]
+        if name.hasPrefix("invoices") { expected = QBOCSVWriter.invoiceColumns }
+        else if name.hasPrefix("customers") { expected = QBOCSVWriter.customerColumns }
+        else if name.hasPrefix("products") { expected = QBOCSVWriter.productColumns }
+        else { return ["\(name): not a QuickBooks Online import file this tool knows (invoices, customers, products)"] }
+        if table.columns != expected { problems.append("1: header is \(table.columns.joined(separator: ",")), expected \(expected.joined(separator: ","))") }
+        var rows = 0
+        var invoices = Set<String>()
+        while let (row, problem) = try table.nextRow() {
+            rows += 1
+            if let problem { problems.append("\(row.line): \(problem.message)"); continue }
+            let nameColumn = name.hasPrefix("invoices") ? "*Customer" : "Name"
+            if let value = table.cell(nameColumn, in: row) {
+                if value.count > QBOCSVWriter.nameLimit { problems.append("\(row.line): \(nameColumn) is longer than 100 characters") }
+                if value.contains(where: { $0 == ":" || $0 == "\"" || $0 == "\t" || $0 == "\n" }) {
+                    problems.append("\(row.line): \(nameColumn) holds a character QuickBooks Online refuses in names (: \" tab line break)")
+                }
+            }
+            if name.hasPrefix("invoices") {
+                if let number = table.cell("*InvoiceNo", in: row) {
+                    invoices.insert(number)
+                    if number.count > 21 { problems.append("\(row.line): *InvoiceNo is longer than 21 characters") }
+                }
+                if table.cell("*ItemAmount", in: row).flatMap(Money.init(parsing:)) == nil {
+                    problems.append("\(row.line): *ItemAmount is not an amount")
+                }
+            }
+        }
+        if name.hasPrefix("invoices") {
+            if invoices.count > QBOCSVWriter.maxInvoicesPerFile { problems.append("1: \(invoices.count) invoices; QuickBooks Online imports at most 100 a file") }
+            if rows > QBOCSVWriter.maxRowsPerFile { problems.append("1: \(rows) rows; QuickBooks Online imports at most 1,000 a file") }
+        }
+        return problems.map { "\(name):\($0)" }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import RunACallQuickBooks
+
+/// The `rac2qb` command line: Run a Call exports → QuickBooks import files.
+@main
+struct Rac2qb: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rac2qb",
+        abstract: "Convert Run a Call exports into QuickBooks import files (IIF, QuickBooks Online CSV, qbXML) and a sync report.",
+        subcommands: [ConvertCommand.self, CheckCommand.self, ValidateCommand.self, InitCommand.self])
+
+    /// Runs the command, mapping failures to the documented exit statuses:
+    /// 2 usage or config error, 3 unreadable input.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as FatalError {
+            FileHandle.standardError.write(Data("rac2qb: \(error.description)\n".utf8))
+            Foundation.exit(error.kind == .usage ? 2 : 3)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}

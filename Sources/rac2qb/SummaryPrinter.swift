@@ -1,0 +1,42 @@
+import Foundation
+import RunACallQuickBooks
+
+/// Prints a run's summary and failures for a person (or as JSON with --json).
+enum SummaryPrinter {
+    static func print(_ result: ConversionResult, json: Bool, outputDirectory: String?) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            Swift.print(String(decoding: try encoder.encode(result.summary), as: UTF8.self))
+            return
+        }
+        let summary = result.summary
+        for entity in EntityType.allCases {
+            guard let counts = summary.counts[entity.rawValue] else { continue }
+            let parts = RowStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue.lowercased())" }
+            Swift.print("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
+        }
+        for (entity, count) in summary.created.sorted(by: { $0.key < $1.key }) {
+            Swift.print("created on behalf of invoices: \(count) \(entity)(s)")
+        }
+        Swift.print("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped)")
+        for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
+            Swift.print("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
+        }
+        Swift.print(summary.reconciles ? "reconciled: yes" : "reconciled: NO")
+        if !result.failures.isEmpty {
+            var groups: [String: (fix: String, sources: [String])] = [:]
+            for failure in result.failures {
+                let error = String(failure.message.prefix { $0 != ":" })
+                groups[error, default: (failure.fix, [])].sources.append("\(failure.source) \(failure.entity): \(failure.message)")
+            }
+            Swift.print("\nfailures:")
+            for (error, group) in groups.sorted(by: { $0.key < $1.key }) {
+                Swift.print("  \(error) (\(group.sources.count)) — fix: \(group.fix)")
+                for line in group.sources.prefix(10) { Swift.print("    \(line)") }
+                if group.sources.count > 10 { Swift.print("    … \(group.sources.count - 10) more in the report") }
+            }
+        }
+        if let outputDirectory { Swift.print("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }
+    }
+}
