@@ -29,9 +29,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "ExportGenerator"),
+        .executableTarget(name: "rac2qb-gen", dependencies: ["ExportGenerator"]),
         .testTarget(
             name: "RunACallQuickBooksTests",
-            dependencies: ["RunACallQuickBooks"]
+            dependencies: ["RunACallQuickBooks", "ExportGenerator"]
         ),
     ]
 )

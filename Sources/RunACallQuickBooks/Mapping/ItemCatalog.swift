@@ -51,7 +51,7 @@ final class ItemCatalog {
         if let known = byKey[key] { return .existing(known) }
         let entry = pricebook[key]
         let kind: QBItemKind = entry?.type == .material || entry?.type == .equipment ? .nonInventory : .service
-        let item = QBItem(name: names.propose(name), kind: kind, description: entry?.description ?? line?.description,
+        let item = QBItem(name: names.propose(name), sourceID: entry?.id, kind: kind, description: entry?.description ?? line?.description,
                           account: incomeAccount(for: entry, lineCategory: line?.category),
                           price: entry?.unitPrice ?? line?.unitPrice, taxable: entry?.taxable ?? line?.taxable ?? false)
         return resolution(item, original: name)
@@ -60,7 +60,7 @@ final class ItemCatalog {
     /// Where a discount item (`items.discount_item`, `items.member_discount_item`) lands.
     func resolveDiscount(named name: String, description: String) -> Resolution {
         if let known = byKey[NameKey(name)] { return .existing(known) }
-        let item = QBItem(name: names.propose(name), kind: .discount, description: description,
+        let item = QBItem(name: names.propose(name), sourceID: nil, kind: .discount, description: description,
                           account: configuration.invoices.discountAccount, price: nil, taxable: false)
         return resolution(item, original: name)
     }

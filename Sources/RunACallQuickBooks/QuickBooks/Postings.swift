@@ -21,6 +21,8 @@ public enum QBItemKind: String, Sendable, Hashable {
 /// A QuickBooks item list entry.
 public struct QBItem: Sendable, Hashable {
     public var name: String
+    /// The pricebook id, when the item comes from the pricebook.
+    public var sourceID: String?
     public var kind: QBItemKind
     public var description: String?
     /// The income account (the discount account for a discount item).

@@ -77,7 +77,7 @@ public enum FileChecker {
             let nameColumn = name.hasPrefix("invoices") ? "*Customer" : "Name"
             if let value = table.cell(nameColumn, in: row) {
                 if value.count > QBOCSVWriter.nameLimit { problems.append("\(row.line): \(nameColumn) is longer than 100 characters") }
-                if value.contains(where: { $0 == ":" || $0 == "\"" || $0 == "\t" || $0 == "\n" }) {
+                if value.unicodeScalars.contains(where: { $0 == ":" || $0 == "\"" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
                     problems.append("\(row.line): \(nameColumn) holds a character QuickBooks Online refuses in names (: \" tab line break)")
                 }
             }

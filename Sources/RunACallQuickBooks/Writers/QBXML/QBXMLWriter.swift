@@ -34,7 +34,7 @@ final class QBXMLWriter: FormatWriter {
     }
 
     func target(forItem item: QBItem) -> OutputTarget {
-        let id = itemRequestIDs[item.name] ?? requestID("item", item.name)
+        let id = itemRequestIDs[item.name] ?? requestID("item", item.sourceID ?? item.name)
         itemRequestIDs[item.name] = id
         return target(part: 1, anchor: id)
     }

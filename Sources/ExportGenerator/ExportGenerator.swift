@@ -1,0 +1,91 @@
+import Foundation
+
+/// Writes a Run a Call export built from the export contract: invoices of
+/// every status with hostile text, discounts, member discounts, several tax
+/// rates (one unmapped), closed-period, wrong-total, malformed and duplicate
+/// records, and the never-synced fields filled with `SECRET-` markers.
+/// Records are written one at a time, so any size fits in memory.
+public struct ExportGenerator {
+    public enum Format: String, Sendable, CaseIterable { case json, jsonl, csv }
+
+    public let invoiceCount: Int
+    public let seed: UInt64
+    /// Whether to add broken records (bad date, non-numeric amount, wrong totals, duplicates).
+    public let includeBroken: Bool
+
+    /// Tax rates: the first two are mapped by `configuration(edition:)`, the third is not.
+    public static let taxRates: [(name: String, percent: String)] = [
+        ("Denver 8.81%", "8.81"), ("Aurora 8.5%", "8.5"), ("Unmapped 7.25%", "7.25"),
+    ]
+    /// The closing date the generated config uses.
+    public static let closingDate = "2026-01-31"
+
+    public init(invoiceCount: Int, seed: UInt64 = 42, includeBroken: Bool = true) {
+        self.invoiceCount = invoiceCount
+        self.seed = seed
+        self.includeBroken = includeBroken
+    }
+
+    /// A config for the generated export. `unmappedFails` leaves the third rate unmapped with no default.
+    public static func configuration(edition: String = "us", unmappedFails: Bool = true) -> String {
+        let codes = edition == "us" ? ("Denver", "Aurora", "To classify") : ("G", "H", "Z")
+        return """
+        version: 1
+        company:
+          name: Generated Co
+          edition: \(edition)
+          closing_date: \(closingDate)
+        tax:
+          rates:
+            Denver 8.81%: \(codes.0)
+            Aurora 8.5%: \(codes.1)
+        \(unmappedFails ? "" : "  default_for_unmapped: \(codes.2)")
+        """
+    }
+
+    /// Writes `invoices.<format>` into `folder` and returns the oracle.
+    @discardableResult
+    public func write(format: Format, to folder: URL) throws -> [ExpectedInvoice] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("invoices.\(format.rawValue)")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = ""
+        func emit(_ text: String) throws {
+            buffer += text
+            if buffer.utf8.count > 1 << 16 { try handle.write(contentsOf: Data(buffer.utf8)); buffer = "" }
+        }
+        var random = SeededRandom(seed: seed)
+        var expected: [ExpectedInvoice] = []
+        expected.reserveCapacity(invoiceCount)
+        switch format {
+        case .json: try emit("{\"export\": {\"version\": 1, \"generated\": true},\n \"invoices\": [\n")
+        case .csv: try emit(CSVInvoiceRow.header)
+        case .jsonl: break
+        }
+        for index in 0..<invoiceCount {
+            let invoice = GeneratedInvoice.make(index: index, random: &random, includeBroken: includeBroken)
+            expected.append(invoice.expected)
+            switch format {
+            case .json: try emit((index == 0 ? "  " : ",\n  ") + invoice.json())
+            case .jsonl: try emit(invoice.json() + "\n")
+            case .csv: try emit(invoice.csvRows())
+            }
+        }
+        if format == .json { try emit("\n]}\n") }
+        try handle.write(contentsOf: Data(buffer.utf8))
+        return Self.markDuplicates(expected)
+    }
+
+    /// Both records of a duplicated ID fail.
+    static func markDuplicates(_ expected: [ExpectedInvoice]) -> [ExpectedInvoice] {
+        var counts: [String: Int] = [:]
+        for invoice in expected { counts[invoice.id, default: 0] += 1 }
+        return expected.map { invoice in
+            guard counts[invoice.id, default: 0] > 1, invoice.totalCents != nil else { return invoice }
+            return ExpectedInvoice(id: invoice.id, status: invoice.status, outcome: .failed, messagePrefix: "Duplicate invoice ID",
+                                   totalCents: invoice.totalCents, taxCents: invoice.taxCents, isVoid: false)
+        }
+    }
+}
