@@ -40,10 +40,8 @@ public struct IIFReader {
     public init(text: String) {
         var headers: [String: [String]] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { Self.unquote(String($0)) }
             guard let first = cells.first, !first.isEmpty else {

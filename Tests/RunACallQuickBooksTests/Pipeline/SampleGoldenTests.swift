@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// The samples/ export converted end to end and compared byte for byte with
+/// samples/expected. Set RAC2QB_UPDATE_GOLDEN=1 to rewrite the expected files on purpose.
+@Suite struct SampleGoldenTests {
+    static let quickBooksFiles = ["iif/quickbooks.iif", "qbo-csv/customers.csv", "qbo-csv/products.csv",
+                                  "qbo-csv/invoices.csv", "qbxml/requests.xml"]
+    static let reportFiles = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
+    static let expected = TestPaths.samples.appendingPathComponent("expected")
+
+    static func convert(_ folder: String) throws -> (URL, ConversionResult) {
+        let out = try TestPaths.temporaryFolder(folder)
+        let result = try Conversion.run(TestPaths.samples.appendingPathComponent(folder), configURL: Conversion.sampleConfig, out: out)
+        return (out, result)
+    }
+
+    @Test func jsonExportMatchesGoldenFiles() throws {
+        let (out, result) = try Self.convert("export")
+        if ProcessInfo.processInfo.environment["RAC2QB_UPDATE_GOLDEN"] == "1" {
+            for file in Self.quickBooksFiles + Self.reportFiles {
+                let target = Self.expected.appendingPathComponent(file)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: out.appendingPathComponent(file), to: target)
+            }
+        }
+        for file in Self.quickBooksFiles + Self.reportFiles {
+            let written = try Data(contentsOf: out.appendingPathComponent(file))
+            let golden = try Data(contentsOf: Self.expected.appendingPathComponent(file))
+            #expect(written == golden, "\(file) differs from samples/expected/\(file)")
+        }
+        #expect(result.exitStatus == 1, "the sample holds one closed-period invoice")
+        #expect(result.summary.reconciles)
+    }
+
+    @Test func csvExportGivesTheSameQuickBooksFilesAsJSON() throws {
+        let (jsonOut, _) = try Self.convert("export")
+        let (csvOut, _) = try Self.convert("export-csv")
+        for file in Self.quickBooksFiles {
+            let fromJSON = try Data(contentsOf: jsonOut.appendingPathComponent(file))
+            let fromCSV = try Data(contentsOf: csvOut.appendingPathComponent(file))
+            #expect(fromJSON == fromCSV, "\(file) differs between the JSON and the CSV export")
+        }
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        let (first, _) = try Self.convert("export")
+        let (second, _) = try Self.convert("export")
+        for file in Self.quickBooksFiles + Self.reportFiles {
+            #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)), "\(file)")
+        }
+    }
+
+    @Test func sampleOutcomesFollowTheSeed() throws {
+        let (out, _) = try Self.convert("export")
+        let report = try ReportFile(out)
+        let byID = Dictionary(uniqueKeysWithValues: report.invoices.map { ($0["source_id"]!, $0) })
+        #expect(byID.count == 24)
+        #expect(byID["1048"]?["status"] == "Skipped" && byID["1048"]?["message"] == "Draft: never sent")
+        #expect(byID["1050"]?["status"] == "Failed" && byID["1050"]?["message"]?.hasPrefix("Closed period") == true)
+        #expect(byID["1049"]?["message"]?.contains("Void") == true)
+        #expect(byID["1045"]?["message"]?.contains("To classify") == true, "the unmapped Boulder rate uses the safety-net code")
+        let customers = report.rows("customer").map { $0["message"] ?? "" }
+        #expect(customers.contains { $0.contains("Jane Smith (2)") }, "a second Jane Smith with another email is a distinct customer")
+        let iif = try String(decoding: Data(contentsOf: out.appendingPathComponent("iif/quickbooks.iif")), as: UTF8.self)
+        #expect(!iif.contains("SECRET"))
+    }
+
+    @Test func writtenTotalsRoundTripInEveryFormat() throws {
+        let (out, result) = try Self.convert("export")
+        let iif = try WrittenTotals.iif(out.appendingPathComponent("iif"))
+        #expect(iif.allSatisfy { $0.total + $0.splits == .zero }, "every IIF transaction balances")
+        let iifTotal = iif.reduce(Money.zero) { $0 + $1.total }
+        #expect(iifTotal == result.summary.writtenTotals["iif"])
+        #expect(iifTotal == result.summary.billedInExport - result.summary.billedFailed)
+        // US edition: the QBO CSV and qbXML lines carry amounts before tax; QuickBooks adds the tax
+        // item's tax, which the IIF carries on its AUTOSTAX lines.
+        let tax = try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).records
+            .filter { $0["EXTRA"] == "AUTOSTAX" }.reduce(Money.zero) { $0 - Money(parsing: $1["AMOUNT"]!)! }
+        #expect(tax > .zero)
+        let qbo = try WrittenTotals.qboCSV(out.appendingPathComponent("qbo-csv")).values.reduce(Money.zero, +)
+        let qbxml = try WrittenTotals.qbxml(out.appendingPathComponent("qbxml")).values.reduce(Money.zero, +)
+        #expect(qbo + tax == iifTotal)
+        #expect(qbxml + tax == iifTotal)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+@testable import RunACallQuickBooks
+
+/// Runs a conversion the way the CLI does, for tests.
+enum Conversion {
+    static func run(_ export: URL, configText: String? = nil, configURL: URL? = nil, out: URL?,
+                    formats: [OutputFormat]? = nil, writeFiles: Bool = true) throws -> ConversionResult {
+        var configuration: Configuration
+        if let configURL { configuration = try ConfigurationLoader.load(contentsOf: configURL) }
+        else if let configText { configuration = try ConfigurationLoader.parse(configText) }
+        else { configuration = Configuration() }
+        if let formats { configuration.output.formats = formats }
+        return try Converter.run(ConversionOptions(exportPaths: [export], configuration: configuration,
+                                                   outputDirectory: out, writeQuickBooksFiles: writeFiles))
+    }
+
+    static var sampleConfig: URL { TestPaths.samples.appendingPathComponent("rac2qb.yml") }
+
+    /// Writes `text` as a one-file export named `name` and returns the folder.
+    static func export(_ files: [String: String]) throws -> URL {
+        let folder = try TestPaths.temporaryFolder("export")
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+}
