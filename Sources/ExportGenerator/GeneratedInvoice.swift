@@ -107,6 +107,7 @@ struct GeneratedInvoice {
                               quantity: Self.units(quantityUnits), unitPrice: cents(price), amount: cents(amount),
                               taxable: taxable, taxRate: taxable ? rate.name : nil))
         }
+        if broken == 41 { lines[0].taxable = true; lines[0].taxRate = rate.name }
         var subtotal = lines.reduce(Int64(0)) { $0 + Self.parseCents($1.amount) }
         if broken == 29 { lines[0].amount = cents(Self.parseCents(lines[0].amount) + 1); subtotal += 1 }
         let taxableCents = lines.filter(\.taxable).reduce(Int64(0)) { $0 + Self.parseCents($1.amount) }

@@ -27,7 +27,7 @@ public enum FileChecker {
         let name = url.lastPathComponent
         let reader = try IIFReader(url: url)
         var problems = reader.problems
-        for record in reader.records where record.extraCells > 0 {
+        for record in reader.records where record.extraCells > 0 && ["TRNS", "SPL"].contains(record.keyword) {
             problems.append("\(record.line): \(record.keyword) row has \(record.extraCells) cell(s) beyond its header's columns")
         }
         let (transactions, structure) = reader.transactions()

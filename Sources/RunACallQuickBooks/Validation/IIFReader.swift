@@ -56,7 +56,7 @@ public struct IIFReader {
                 continue
             }
             let columns = headers[first] ?? []
-            if headers[first] == nil, !["ENDTRNS", "ENDGRP", "ENDCUSTNAMEDICT", "CUSTNAMEDICT"].contains(first) {
+            if headers[first] == nil, !Self.headerlessKeywords.contains(first) {
                 problems.append("\(lineNumber): \(first) row has no !\(first) header before it")
             }
             var fields: [String: String] = [:]
@@ -67,6 +67,9 @@ public struct IIFReader {
             records.append(IIFRecord(keyword: first, line: lineNumber, fields: fields, extraCells: extra))
         }
     }
+
+    /// Keywords QuickBooks writes without a header of their own.
+    static let headerlessKeywords: Set<String> = ["ENDTRNS", "ENDGRP", "ENDTAX", "ENDCUSTNAMEDICT", "CUSTNAMEDICT"]
 
     /// A cell with QuickBooks' wrapping quotes removed (`"Andres, Cristina"`).
     static func unquote(_ cell: String) -> String {
