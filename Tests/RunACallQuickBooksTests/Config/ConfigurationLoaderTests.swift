@@ -1,0 +1,43 @@
+import Testing
+@testable import RunACallQuickBooks
+
+@Suite struct ConfigurationLoaderTests {
+    @Test func emptyConfigGivesTheSeedDefaults() throws {
+        let configuration = try ConfigurationLoader.parse("version: 1\n")
+        #expect(configuration.items.defaultIncomeAccount == "Service revenue")
+        #expect(configuration.invoices.when == .onSend)
+        #expect(configuration.payments.undepositedFundsAccount == "Undeposited Funds")
+        #expect(configuration.output.formats == [.iif, .qboCSV, .qbxml])
+        #expect(configuration.tax.defaultForUnmapped == nil)
+    }
+
+    @Test func starterConfigAndSampleConfigLoad() throws {
+        let starter = try ConfigurationLoader.parse(StarterConfiguration.text)
+        #expect(starter.tax.defaultForUnmapped == "To classify")
+        let sample = try ConfigurationLoader.load(contentsOf: Conversion.sampleConfig)
+        #expect(sample.company.closingDate?.description == "2026-09-30")
+        #expect(sample.incomeAccount(forCategory: "equipment INSTALLS") == "Equipment sales")
+        #expect(sample.taxCode(forRate: "denver 8.81%") == "Denver")
+    }
+
+    @Test(arguments: [
+        ("invoices:\n  when: on_sent\n", "rac2qb.yml:2:9: invoices.when: \"on_sent\" is not allowed; allowed: on_send, on_payment"),
+        ("company:\n  editon: us\n", "rac2qb.yml:2:3: company.editon: unknown key; allowed here: name, edition, home_currency, closing_date"),
+        ("output:\n  split_every: -1\n", "rac2qb.yml:2:16: output.split_every"),
+        ("customers:\n  create_in_quickbooks: maybe\n", "rac2qb.yml:2:25: customers.create_in_quickbooks: expected true or false"),
+        ("company:\n  closing_date: 2026-02-30\n", "rac2qb.yml:2:17: company.closing_date"),
+        ("output:\n  formats: [iif, pdf]\n", "rac2qb.yml:2:18: output.formats: \"pdf\" is not allowed"),
+        ("surprise: 1\n", "rac2qb.yml:1:1: surprise: unknown key"),
+    ])
+    func errorsNameKeyLineColumnAndWhatIsAllowed(_ text: String, _ expected: String) {
+        do {
+            _ = try ConfigurationLoader.parse(text)
+            Issue.record("expected an error for \(text)")
+        } catch let error as FatalError {
+            #expect(error.kind == .usage)
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
