@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// Runs the built `rac2qb` binary: output and exit status as outputs.md specifies.
+@Suite struct CommandLineTests {
+    /// The binary SwiftPM built next to the test bundle.
+    static var binary: URL? {
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            .flatMap { [$0, $0.deletingLastPathComponent()] }
+            .map { $0.appendingPathComponent("rac2qb") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = try #require(binary, "the rac2qb binary is built with the tests")
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func convertOnTheSamplesExitsOneForItsClosedPeriodInvoice() throws {
+        let out = try TestPaths.temporaryFolder()
+        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("invoices: 21 success, 1 failed, 2 skipped"))
+        #expect(result.output.contains("Closed period (1)"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("iif/quickbooks.iif").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".rac2qb-staging") }
+        #expect(leftovers.isEmpty, "no temporary folder is left behind")
+    }
+
+    @Test func formatsOptionWritesOnlyThoseFormats() throws {
+        let out = try TestPaths.temporaryFolder()
+        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path, "--formats", "qbxml", "--json"])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["qbxml", "report"])
+        let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(result.output.utf8))
+        #expect(summary.writtenTotals.keys.sorted() == ["qbxml"])
+    }
+
+    @Test func checkWritesNoQuickBooksFiles() throws {
+        let out = try TestPaths.temporaryFolder()
+        let result = try Self.run(["check", "samples/export-csv", "--config", "samples/rac2qb.yml", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report"])
+    }
+
+    @Test func configErrorExitsTwoAndWritesNothing() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let config = folder.appendingPathComponent("bad.yml")
+        try Data("invoices:\n  when: sometimes\n".utf8).write(to: config)
+        let out = folder.appendingPathComponent("out")
+        let result = try Self.run(["convert", "samples/export", "--config", config.path, "--out", out.path])
+        #expect(result.status == 2)
+        #expect(result.error.contains("bad.yml:2:9: invoices.when"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func unknownOptionExitsTwo() throws {
+        #expect(try Self.run(["convert", "--bogus"]).status == 2)
+    }
+
+    @Test func unreadableInputExitsThree() throws {
+        let folder = try TestPaths.temporaryFolder()
+        #expect(try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path]).status == 3)
+        try Data("[{\"id\": ".utf8).write(to: folder.appendingPathComponent("invoices.json"))
+        let broken = try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(broken.status == 3)
+        #expect(broken.error.contains("invoices.json: not valid JSON"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/iif").path))
+    }
+
+    @Test func validateAndInit() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let config = folder.appendingPathComponent("rac2qb.yml")
+        #expect(try Self.run(["init", config.path]).status == 0)
+        #expect(try Self.run(["init", config.path]).status == 2, "an existing file is not replaced without --force")
+        _ = try ConfigurationLoader.load(contentsOf: config)
+        let checked = try Self.run(["validate", "samples/expected/iif/quickbooks.iif", "samples/expected/qbo-csv/invoices.csv"])
+        #expect(checked.status == 0)
+        #expect(checked.output.contains("quickbooks.iif: valid"))
+    }
+}
