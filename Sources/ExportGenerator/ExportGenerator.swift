@@ -48,7 +48,7 @@ public struct ExportGenerator {
     public func write(format: Format, to folder: URL) throws -> [ExpectedInvoice] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("invoices.\(format.rawValue)")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = ""

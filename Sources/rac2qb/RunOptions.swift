@@ -57,8 +57,8 @@ enum ConfigurationLocator {
         }
         let candidates = [URL(fileURLWithPath: "rac2qb.yml")] + exportPaths.map { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory)
-            return (isDirectory.boolValue ? path : path.deletingLastPathComponent()).appendingPathComponent("rac2qb.yml")
+            let isFolder = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return (isFolder ? path : path.deletingLastPathComponent()).appendingPathComponent("rac2qb.yml")
         }
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
             return try ConfigurationLoader.load(contentsOf: found)

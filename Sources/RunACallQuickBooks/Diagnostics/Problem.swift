@@ -23,6 +23,8 @@ public struct FatalError: Error, Sendable, CustomStringConvertible {
         case usage
         /// An input that could not be read at all (exit 3).
         case unreadableInput
+        /// An output file that could not be written (exit 3; nothing is left half-written).
+        case unwritableOutput
     }
 
     public let kind: Kind

@@ -30,10 +30,9 @@ final class Staging {
         for file in files {
             let destination = outputDirectory.appendingPathComponent(file)
             try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if manager.fileExists(atPath: destination.path) {
-                _ = try manager.replaceItemAt(destination, withItemAt: url.appendingPathComponent(file))
-            } else {
-                try manager.moveItem(at: url.appendingPathComponent(file), to: destination)
+            // rename(2) replaces the old file in one step: a reader sees the old file or the new one.
+            guard rename(url.appendingPathComponent(file).path, destination.path) == 0 else {
+                throw FatalError(.unwritableOutput, "\(destination.path): cannot be written (\(String(cString: strerror(errno))))")
             }
         }
     }

@@ -45,7 +45,7 @@ final class BufferedOutput {
     private var pending = Data()
 
     init(url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        try FileManager.default.createFile(at: url)
         handle = try FileHandle(forWritingTo: url)
     }
 

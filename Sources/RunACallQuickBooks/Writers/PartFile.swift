@@ -4,7 +4,7 @@ import Foundation
 /// the run streams, so memory stays flat however many records there are.
 final class PartFile {
     let url: URL
-    private let handle: FileHandle
+    private var handle: FileHandle?
     private var pending = Data()
     /// Transactions written to this part.
     private(set) var transactions = 0
@@ -12,12 +12,12 @@ final class PartFile {
     private(set) var rows = 0
 
     init(url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        try FileManager.default.createFile(at: url)
         self.url = url
         handle = try FileHandle(forWritingTo: url)
     }
 
-    deinit { try? handle.close() }
+    deinit { try? handle?.close() }
 
     func append(_ bytes: Data, rows: Int = 0) throws {
         pending.append(bytes)
@@ -27,14 +27,23 @@ final class PartFile {
     }
 
     func flush() throws {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty, let handle else { return }
         try handle.write(contentsOf: pending)
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// Writes what is pending and closes the file: a full part holds no
+    /// buffer and no file descriptor while later parts are written.
+    func close() throws {
+        try flush()
+        try handle?.close()
+        handle = nil
+        pending = Data()
+    }
+
     /// Copies the part's bytes to the end of `output`.
     func copy(to output: FileHandle) throws {
-        try flush()
+        try close()
         let reader = try FileHandle(forReadingFrom: url)
         defer { try? reader.close() }
         while true {
@@ -62,6 +71,7 @@ final class PartSeries {
     /// The part the next transaction goes into (1-based number and file).
     func current(adding rows: Int = 1) throws -> (number: Int, file: PartFile) {
         if let last = parts.last, !isFull(last, rows) { return (parts.count, last) }
+        try parts.last?.close()
         let file = try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part"))
         parts.append(file)
         return (parts.count, file)

@@ -13,8 +13,9 @@ import Testing
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let executable = try #require(Self.binary, "the rac2qb binary is built with the tests")
         let process = Process()
-        process.executableURL = try #require(binary, "the rac2qb binary is built with the tests")
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = TestPaths.packageRoot
         let output = Pipe()

@@ -101,7 +101,7 @@ final class IIFWriter: FormatWriter {
             let relative = fileTarget(part: number).path(parts: count)
             let url = folder.appendingPathComponent(relative)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            try FileManager.default.createFile(at: url)
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
             if number == 1 { try output.write(contentsOf: listRows(lists)) }

@@ -83,7 +83,7 @@ final class QBOCSVWriter: FormatWriter {
         for number in 1...count {
             let relative = OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number).path(parts: count)
             let url = folder.appendingPathComponent(relative)
-            FileManager.default.createFile(atPath: url.path, contents: header)
+            try FileManager.default.createFile(at: url, contents: header)
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
             try output.seekToEnd()

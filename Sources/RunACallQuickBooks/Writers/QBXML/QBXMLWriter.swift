@@ -181,7 +181,7 @@ final class QBXMLWriter: FormatWriter {
             let relative = OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml", part: number).path(parts: count)
             let url = folder.appendingPathComponent(relative)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: url.path, contents: Data(opening.utf8))
+            try FileManager.default.createFile(at: url, contents: Data(opening.utf8))
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
             try output.seekToEnd()

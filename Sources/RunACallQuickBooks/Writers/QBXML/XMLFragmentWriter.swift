@@ -57,17 +57,34 @@ final class XMLFragmentWriter {
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return Data() }
-        let text = String(decoding: UnsafeBufferPointer(start: content, count: count), as: UTF8.self)
-        let padding = String(repeating: " ", count: indent)
-        var output = ""
-        output.reserveCapacity(count + count / 8)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { output += "\n" }
-            if line.drop(while: { $0 == " " }).first == "<" { output += padding }
-            for scalar in line.unicodeScalars {
-                if scalar.isASCII { output.unicodeScalars.append(scalar) } else { output += "&#\(scalar.value);" }
+        let bytes = UnsafeBufferPointer(start: content, count: count)
+        let padding = [UInt8](repeating: 0x20, count: indent)
+        var output = [UInt8]()
+        output.reserveCapacity(count + count / 4)
+        var index = 0
+        var lineStart = true
+        while index < count {
+            let byte = bytes[index]
+            if lineStart {
+                var probe = index
+                while probe < count, bytes[probe] == 0x20 { probe += 1 }
+                if probe < count, bytes[probe] == UInt8(ascii: "<") { output.append(contentsOf: padding) }
+                lineStart = false
             }
+            if byte < 0x80 {
+                output.append(byte)
+                lineStart = byte == 0x0A
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var scalar = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for offset in 1..<length where index + offset < count {
+                scalar = scalar << 6 | (UInt32(bytes[index + offset]) & 0x3F)
+            }
+            output.append(contentsOf: Array("&#\(scalar);".utf8))
+            index += length
         }
-        return Data(output.utf8)
+        return Data(output)
     }
 }
