@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,11 @@ let package = Package(
         ),
         .target(
             name: "RunACallQuickBooks",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .executableTarget(
             name: "rac2qb",
@@ -33,7 +38,11 @@ let package = Package(
         .executableTarget(name: "rac2qb-gen", dependencies: ["ExportGenerator"]),
         .testTarget(
             name: "RunACallQuickBooksTests",
-            dependencies: ["RunACallQuickBooks", "ExportGenerator"]
+            dependencies: [
+                "RunACallQuickBooks",
+                "ExportGenerator",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )

@@ -10,9 +10,18 @@ public enum ExportEntity: String, CaseIterable, Sendable {
 public struct ExportFiles: Sendable {
     public private(set) var files: [ExportEntity: URL] = [:]
 
-    /// Locates the entity files; throws `.unreadableInput` when a path is missing or no invoices are found.
-    public init(paths: [URL]) throws {
-        for path in paths {
+    /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
+    static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
+        ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
+    })
+
+    /// Locates the entity files; a `.zip` is unpacked into `scratch` first.
+    /// Throws `.unreadableInput` when a path is missing or no invoices are found.
+    public init(paths: [URL], scratch: URL) throws {
+        for var path in paths {
+            if path.pathExtension.lowercased() == "zip", FileManager.default.fileExists(atPath: path.path) {
+                path = try ZippedExport.unpack(path, into: scratch.appendingPathComponent("export-\(path.deletingPathExtension().lastPathComponent)"))
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
                 throw FatalError(.unreadableInput, "\(path.path): no such file or folder")
@@ -24,8 +33,6 @@ public struct ExportFiles: Sendable {
                         if FileManager.default.fileExists(atPath: candidate.path) { files[entity] = candidate; break }
                     }
                 }
-            } else if path.pathExtension.lowercased() == "zip" {
-                throw FatalError(.unreadableInput, "\(path.lastPathComponent): .zip exports are not read yet; unzip it and give the folder")
             } else {
                 let name = path.lastPathComponent.lowercased()
                 guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {

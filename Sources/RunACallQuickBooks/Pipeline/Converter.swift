@@ -38,9 +38,9 @@ public struct ConversionResult: Sendable {
 /// write (one writer per format) → report. Output files appear only when complete.
 public enum Converter {
     public static func run(_ options: ConversionOptions) throws -> ConversionResult {
-        let export = try ExportFiles(paths: options.exportPaths)
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
+        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
         let run = try ConversionRun(options: options, export: export, staging: staging.url)
         try run.readItems()
         try run.readCustomers()

@@ -6,9 +6,14 @@ final class Staging {
     let url: URL
     private let outputDirectory: URL?
 
+    /// Whether this run made the output folder (removed again if the run publishes nothing).
+    private let createdOutputDirectory: Bool
+    private var published = false
+
     init(outputDirectory: URL?) throws {
         self.outputDirectory = outputDirectory
         let parent = outputDirectory ?? FileManager.default.temporaryDirectory
+        createdOutputDirectory = !FileManager.default.fileExists(atPath: parent.path)
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         url = parent.appendingPathComponent(".rac2qb-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -18,6 +23,7 @@ final class Staging {
     /// runs' files of the same folders (including parts a smaller run no longer has).
     func publish(_ files: [String]) throws {
         guard let outputDirectory else { return }
+        published = true
         let manager = FileManager.default
         let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
         for folder in folders {
@@ -43,5 +49,11 @@ final class Staging {
         return name.range(of: pattern, options: .regularExpression) != nil
     }
 
-    func discard() { try? FileManager.default.removeItem(at: url) }
+    /// Removes the staging folder, and the output folder too when this run made it and wrote nothing.
+    func discard() {
+        try? FileManager.default.removeItem(at: url)
+        if createdOutputDirectory, !published, let outputDirectory {
+            try? FileManager.default.removeItem(at: outputDirectory)
+        }
+    }
 }

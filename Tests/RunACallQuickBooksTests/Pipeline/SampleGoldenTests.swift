@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import RunACallQuickBooks
 
 /// The samples/ export converted end to end and compared byte for byte with
@@ -42,6 +43,19 @@ import Testing
             let fromJSON = try Data(contentsOf: jsonOut.appendingPathComponent(file))
             let fromCSV = try Data(contentsOf: csvOut.appendingPathComponent(file))
             #expect(fromJSON == fromCSV, "\(file) differs between the JSON and the CSV export")
+        }
+    }
+
+    @Test func zippedExportGivesTheSameQuickBooksFiles() throws {
+        let zip = try TestPaths.temporaryFolder().appendingPathComponent("export.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        for name in ["invoices.json", "customers.json", "items.json"] {
+            try archive.addEntry(with: "export/\(name)", fileURL: TestPaths.samples.appendingPathComponent("export/\(name)"))
+        }
+        let out = try TestPaths.temporaryFolder()
+        _ = try Conversion.run(zip, configURL: Conversion.sampleConfig, out: out)
+        for file in Self.quickBooksFiles {
+            #expect(try Data(contentsOf: out.appendingPathComponent(file)) == Data(contentsOf: Self.expected.appendingPathComponent(file)), "\(file)")
         }
     }
 
