@@ -4,7 +4,7 @@ public enum Edition: String, Sendable, CaseIterable {
 }
 
 /// One output format.
-public enum OutputFormat: String, Sendable, CaseIterable, Codable, Comparable {
+public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
     case iif
     case qboCSV = "qbo-csv"
     case qbxml
@@ -37,7 +37,7 @@ public enum Numbering: String, Sendable, CaseIterable {
 }
 
 /// Run a Call payment methods.
-public enum PaymentMethod: String, Sendable, CaseIterable, Codable {
+public enum PaymentMethod: String, Sendable, CaseIterable {
     case card, ach, cash, check, other
 }
 

@@ -2,7 +2,7 @@
 ///
 /// `message` starts with the short error the Run a Call sync log uses
 /// (`Tax code not mapped`, `Closed period`, ...), followed by the specifics.
-public struct Problem: Error, Hashable, Sendable, Codable {
+public struct Problem: Error, Hashable, Sendable {
     /// The error, as the report's `message` column shows it.
     public let message: String
     /// What the user does about it, as the report's `fix` column shows it.

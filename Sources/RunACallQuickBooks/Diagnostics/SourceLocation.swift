@@ -1,6 +1,6 @@
 /// Where a record came from: `invoices.csv:17` (a line) or `invoices.json#3`
 /// (a 0-based index in the JSON array).
-public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file's name, as the user knows it.
     public let file: String
     /// 1-based line for CSV and JSON Lines.

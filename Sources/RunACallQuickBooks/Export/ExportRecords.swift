@@ -1,5 +1,5 @@
 /// A postal address as Run a Call exports it.
-public struct Address: Sendable, Hashable, Codable {
+public struct Address: Sendable, Hashable {
     public var line1: String?
     public var line2: String?
     public var city: String?

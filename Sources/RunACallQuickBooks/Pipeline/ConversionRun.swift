@@ -172,12 +172,12 @@ final class ConversionRun {
                 continue
             }
             row.timestamp = timestamp(of: invoice)
-            row.amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
+            let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             if duplicates.contains(invoice.id) {
                 let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
                 row.message = problem.message
                 row.fix = problem.fix
-                log.recordInvoice(status: invoice.status, total: row.amount, row: .failed, written: nil, formats: formats)
+                log.recordInvoice(status: invoice.status, total: amount, row: .failed, written: nil, formats: formats)
                 try log.add(row)
                 continue
             }
@@ -202,7 +202,7 @@ final class ConversionRun {
                 }
                 for writer in writers { row.targets += try writer.add(posting) }
             }
-            log.recordInvoice(status: invoice.status, total: row.amount, row: row.status, written: written, formats: formats)
+            log.recordInvoice(status: invoice.status, total: amount, row: row.status, written: written, formats: formats)
             try log.add(row)
         }
     }

@@ -1,22 +1,18 @@
 import Foundation
 
 /// Collects report rows as the run streams: each row goes to a temporary
-/// JSON Lines file (memory stays flat) and into the summary's counts.
+/// CSV file (memory stays flat) and into the summary's counts.
 final class ReportLog {
     private let file: PartFile
-    private let encoder: JSONEncoder
     private(set) var summary = ReportSummary()
+
     init(staging: URL) throws {
-        file = try PartFile(url: staging.appendingPathComponent("report-rows.jsonl"))
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        file = try PartFile(url: staging.appendingPathComponent("report-rows.csv"))
     }
 
     func add(_ row: ReportRow) throws {
         summary.count(row)
-        var data = try encoder.encode(row)
-        data.append(0x0A)
-        try file.append(data)
+        try file.append(Data(CSVText.row(row.storedCells).utf8))
     }
 
     func recordInvoice(status: InvoiceStatus?, total: Money?, row: RowStatus, written: QBInvoice?, formats: [OutputFormat]) {
@@ -26,11 +22,12 @@ final class ReportLog {
     /// Reads the rows back in order, calling `body` for each.
     func forEachRow(_ body: (ReportRow) throws -> Void) throws {
         try file.flush()
-        let reader = try ByteReader(url: file.url)
-        let decoder = JSONDecoder()
-        while let line = reader.readLine() {
-            guard !line.isEmpty else { continue }
-            try body(decoder.decode(ReportRow.self, from: Data(line)))
+        let reader = try CSVRowReader(url: file.url)
+        while let row = try reader.next() {
+            guard let stored = ReportRow(storedCells: row.cells) else {
+                throw FatalError(.unwritableOutput, "\(file.url.path):\(row.line): the report's temporary rows are damaged")
+            }
+            try body(stored)
         }
     }
 }

@@ -1,10 +1,10 @@
 /// The kinds of record the sync report lists.
-public enum EntityType: String, Codable, Sendable, CaseIterable {
+public enum EntityType: String, Sendable, CaseIterable {
     case invoice, payment, refund, payout, customer, item
 }
 
 /// A row's outcome, as Run a Call's sync log words it.
-public enum RowStatus: String, Codable, Sendable, CaseIterable {
+public enum RowStatus: String, Sendable, CaseIterable {
     case success = "Success"
     case failed = "Failed"
     case skipped = "Skipped"
@@ -12,7 +12,7 @@ public enum RowStatus: String, Codable, Sendable, CaseIterable {
 
 /// One row of the sync report: one source record, or one QuickBooks record
 /// created on a source record's behalf.
-public struct ReportRow: Codable, Sendable {
+public struct ReportRow: Sendable {
     public var timestamp: String
     public var direction = "Run a Call → QBO"
     public var entityType: EntityType
@@ -26,8 +26,6 @@ public struct ReportRow: Codable, Sendable {
     public var targets: [OutputTarget]
     /// True for the one row of each source record; false for a record created on its behalf.
     public var isSourceRow: Bool
-    /// The record's amount in the export (an invoice's total), when known.
-    public var amount: Money?
 
     /// The report's columns, in order.
     public static let columns = ["timestamp", "direction", "entity_type", "source_id", "entity", "status", "message",
@@ -37,6 +35,24 @@ public struct ReportRow: Codable, Sendable {
     public func cells(parts: [String: Int]) -> [String] {
         [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source,
          targets.map { $0.label(parts: parts[$0.fileKey] ?? 1) }.joined(separator: "; ")]
+    }
+}
+
+extension ReportRow {
+    /// The row as the run's temporary file keeps it (targets unresolved).
+    var storedCells: [String] {
+        [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0"]
+            + targets.map(\.stored)
+    }
+
+    init?(storedCells cells: [String]) {
+        guard cells.count >= 9, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
+            return nil
+        }
+        let targets = cells.dropFirst(9).compactMap(OutputTarget.init(stored:))
+        guard targets.count == cells.count - 9 else { return nil }
+        self.init(timestamp: cells[0], entityType: entityType, sourceID: cells[2], entity: cells[3], status: status,
+                  message: cells[5], fix: cells[6], source: cells[7], targets: targets, isSourceRow: cells[8] == "1")
     }
 }
 

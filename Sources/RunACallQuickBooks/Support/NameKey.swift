@@ -6,7 +6,23 @@ public struct NameKey: Hashable, Sendable, Comparable {
     public let value: String
 
     public init(_ name: String) {
-        value = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        if Self.isPlain(name) {
+            value = name.lowercased()
+        } else {
+            value = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        }
+    }
+
+    /// ASCII with single inner spaces and none at the ends: nothing to collapse.
+    private static func isPlain(_ name: String) -> Bool {
+        var previousSpace = true
+        for byte in name.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+        }
+        return !previousSpace || name.isEmpty
     }
 
     public static func < (lhs: NameKey, rhs: NameKey) -> Bool { lhs.value < rhs.value }

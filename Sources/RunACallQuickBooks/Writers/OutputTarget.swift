@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a record was written: a file of a format, its part, and an anchor
 /// inside it (a qbXML requestID). Resolved to a path once the number of parts is known.
-public struct OutputTarget: Codable, Hashable, Sendable {
+public struct OutputTarget: Hashable, Sendable {
     public let format: OutputFormat
     /// The file's base name without part number or extension (`quickbooks`, `invoices`).
     public let base: String
@@ -28,6 +28,15 @@ public struct OutputTarget: Codable, Hashable, Sendable {
     /// `iif/quickbooks.iif`, `qbxml/requests.xml#req-inv-1042`.
     public func label(parts: Int) -> String {
         anchor.map { "\(path(parts: parts))#\($0)" } ?? path(parts: parts)
+    }
+
+    /// `qbxml|requests|xml|1|inv-1042`: the target as the report's temporary file keeps it.
+    var stored: String { [format.rawValue, base, fileExtension, String(part), anchor ?? ""].joined(separator: "|") }
+
+    init?(stored: String) {
+        let parts = stored.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, let format = OutputFormat(rawValue: parts[0]), let part = Int(parts[3]) else { return nil }
+        self.init(format: format, base: parts[1], fileExtension: parts[2], part: part, anchor: parts[4].isEmpty ? nil : parts[4])
     }
 
     /// The key the number of parts is counted under.
