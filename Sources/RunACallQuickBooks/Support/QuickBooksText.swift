@@ -21,9 +21,7 @@ public enum QuickBooksText {
         var run = ""
         func flushRun() {
             guard !run.isEmpty else { return }
-            let latin = run.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
-            let kept = latin.unicodeScalars.filter { isDesktopSafe($0) }
-            if kept.isEmpty { result.append("?") } else { result.append(contentsOf: kept) }
+            result.append(contentsOf: transliterations.latin(run).unicodeScalars)
             run = ""
         }
         for character in text {
@@ -37,6 +35,8 @@ public enum QuickBooksText {
         flushRun()
         return String(result)
     }
+
+    private static let transliterations = TransliterationCache()
 
     /// A list name QuickBooks accepts in every target: no tab, line break, `"`,
     /// `:` (hierarchy) or `;` (ends an IIF record); white space collapsed.
@@ -64,5 +64,26 @@ public enum QuickBooksText {
         var cut = String(text.prefix(limit))
         while cut.last?.isWhitespace == true { cut.removeLast() }
         return cut
+    }
+}
+
+/// Remembers recent transliterations (ICU's transform is slow to set up);
+/// bounded, so memory stays flat however many distinct texts a run meets.
+private final class TransliterationCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+    private static let capacity = 4_096
+
+    /// `run` in printable Latin-1: ICU's Any-Latin then Latin-ASCII, `?` when nothing is left.
+    func latin(_ run: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = entries[run] { return known }
+        let latin = run.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? ""
+        var kept = String.UnicodeScalarView(latin.unicodeScalars.filter { QuickBooksText.isDesktopSafe($0) })
+        if kept.isEmpty { kept = "?".unicodeScalars }
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[run] = String(kept)
+        return String(kept)
     }
 }
