@@ -66,37 +66,18 @@ final class ConversionRun {
 
     // MARK: Pricebook and customers
 
-    func readItems() throws {
-        guard let stream = try export.stream(.items) else { return }
+    /// Streams one list entity's records, each into one report row that
+    /// `describe` fills in; a record that fails to decode fails its row only.
+    private func readList(_ entity: ExportEntity, as type: EntityType, label: String,
+                          describe: (RawRecord, inout ReportRow) throws -> Void) throws {
+        guard let stream = try export.stream(entity) else { return }
         while let record = try stream.next() {
             tick()
-            var row = ReportRow(timestamp: "", entityType: .item, sourceID: record.id ?? "", entity: "Item",
+            var row = ReportRow(timestamp: "", entityType: type, sourceID: record.id ?? "", entity: label,
                                 status: .success, message: "", fix: "", source: record.location.description,
                                 targets: [], isSourceRow: true)
             do {
-                let item = try RecordDecoder.item(record)
-                row.entity = "Item \(item.name)"
-                if !items.learn(item) {
-                    row.status = .skipped
-                    row.message = "Same item name as an earlier pricebook item"
-                } else if !item.active {
-                    row.status = .skipped
-                    row.message = "Inactive in the pricebook"
-                } else {
-                    switch items.resolveSale(named: item.name) {
-                    case .new(let entry, let renamedFrom):
-                        items.commit(entry, as: item.name)
-                        row.targets = addItem(entry)
-                        row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
-                    case .assumed(let entry):
-                        items.commit(entry, as: item.name)
-                        row.status = .skipped
-                        row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
-                    case .existing:
-                        row.status = .skipped
-                        row.message = "Already in the run"
-                    }
-                }
+                try describe(record, &row)
             } catch let problem as Problem {
                 row.status = .failed
                 row.message = problem.message
@@ -106,35 +87,53 @@ final class ConversionRun {
         }
     }
 
-    func readCustomers() throws {
-        guard let stream = try export.stream(.customers) else { return }
-        while let record = try stream.next() {
-            tick()
-            var row = ReportRow(timestamp: "", entityType: .customer, sourceID: record.id ?? "", entity: "Customer",
-                                status: .success, message: "", fix: "", source: record.location.description,
-                                targets: [], isSourceRow: true)
-            do {
-                let customer = try RecordDecoder.customerRecord(record)
-                row.entity = "Customer \(customer.name)"
-                switch customers.resolve(customer) {
-                case .existing(let entry):
-                    row.status = .skipped
-                    row.message = "Same customer as an earlier record (name and email match): \"\(entry.name)\""
-                case .new(let entry, let renamedFrom):
-                    customers.commit(entry, for: customer)
-                    row.targets = addCustomer(entry)
-                    row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules or a same-named customer)" } ?? "Created"
-                case .assumed(let entry):
-                    customers.commit(entry, for: customer)
-                    row.status = .skipped
-                    row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
-                }
-            } catch let problem as Problem {
-                row.status = .failed
-                row.message = problem.message
-                row.fix = problem.fix
+    func readItems() throws {
+        try readList(.items, as: .item, label: "Item") { record, row in
+            let item = try RecordDecoder.item(record)
+            row.entity = "Item \(item.name)"
+            guard items.learn(item) else {
+                row.status = .skipped
+                row.message = "Same item name as an earlier pricebook item"
+                return
             }
-            try log.add(row)
+            guard item.active else {
+                row.status = .skipped
+                row.message = "Inactive in the pricebook"
+                return
+            }
+            switch items.resolveSale(named: item.name) {
+            case .new(let entry, let renamedFrom):
+                items.commit(entry, as: item.name)
+                row.targets = addItem(entry)
+                row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
+            case .assumed(let entry):
+                items.commit(entry, as: item.name)
+                row.status = .skipped
+                row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+            case .existing:
+                row.status = .skipped
+                row.message = "Already in the run"
+            }
+        }
+    }
+
+    func readCustomers() throws {
+        try readList(.customers, as: .customer, label: "Customer") { record, row in
+            let customer = try RecordDecoder.customerRecord(record)
+            row.entity = "Customer \(customer.name)"
+            switch customers.resolve(customer) {
+            case .existing(let entry):
+                row.status = .skipped
+                row.message = "Same customer as an earlier record (name and email match): \"\(entry.name)\""
+            case .new(let entry, let renamedFrom):
+                customers.commit(entry, for: customer)
+                row.targets = addCustomer(entry)
+                row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules or a same-named customer)" } ?? "Created"
+            case .assumed(let entry):
+                customers.commit(entry, for: customer)
+                row.status = .skipped
+                row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+            }
         }
     }
 
