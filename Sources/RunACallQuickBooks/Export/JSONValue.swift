@@ -185,6 +185,26 @@ struct JSONParser {
         return Array(String(Character(scalar)).utf8)
     }
 
-    /// Skips one value without building it.
-    func skipValue() throws { _ = try parseValue() }
+    /// Skips one value without building it, so a large array beside the one
+    /// being read costs no memory.
+    func skipValue() throws {
+        skipWhitespace()
+        guard let first = reader.peek() else { throw fail("unexpected end of the file") }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { _ = try parseValue(); return }
+        var depth = 0
+        while let byte = reader.next() {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return }
+            case UInt8(ascii: "\""):
+                while let inner = reader.next(), inner != UInt8(ascii: "\"") {
+                    if inner == UInt8(ascii: "\\") { reader.next() }
+                }
+            default: break
+            }
+        }
+        throw fail("unexpected end of the file")
+    }
 }

@@ -56,7 +56,4 @@ final class CustomerDirectory {
         byKey[Key(source)] = customer
     }
 
-
-    /// Whether a source customer was already committed.
-    func contains(_ customer: Customer) -> Bool { byKey[Key(customer)] != nil }
 }

@@ -121,8 +121,7 @@ struct InvoiceMapper {
             txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: invoice.terms,
             billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customerResolution.customer.billAddress,
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
-            lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void,
-            isPaid: invoice.status == .paid, total: .zero)
+            lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)
         if result.isVoid { result = Self.voided(result) }
         result.total = result.netOfTax + result.taxTotal
         if limits.desktop, !Self.desktopSafe(result) {

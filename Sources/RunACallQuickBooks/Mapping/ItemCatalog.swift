@@ -33,9 +33,6 @@ final class ItemCatalog {
         return true
     }
 
-    /// The pricebook entry named `name`, if any.
-    func pricebookItem(named name: String) -> PricebookItem? { pricebook[NameKey(name)] }
-
     /// The income account an item rolls up to: membership items to the
     /// membership account, then its category's account, then the default.
     func incomeAccount(for item: PricebookItem?, lineCategory: String?) -> String {

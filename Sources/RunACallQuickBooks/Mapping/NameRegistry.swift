@@ -26,9 +26,6 @@ struct NameRegistry {
         }
     }
 
-    /// Whether a name is already handed out.
-    func isTaken(_ name: String) -> Bool { taken.contains(NameKey(name)) }
-
     /// Reserves a name.
     mutating func claim(_ name: String) { taken.insert(NameKey(name)) }
 

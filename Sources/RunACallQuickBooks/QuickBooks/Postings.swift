@@ -93,7 +93,6 @@ public struct QBInvoice: Sendable {
     /// US editions: the invoice-level sales tax.
     public var salesTax: QBSalesTax?
     public var isVoid: Bool
-    public var isPaid: Bool
     /// What the customer owes: Σ lines + tax. Zero for a void invoice.
     public var total: Money
 

@@ -28,14 +28,6 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         self.units = units
     }
 
-    /// The value rounded half away from zero to whole cents.
-    public var roundedToCents: Money {
-        Money(cents: Self.divideRoundingHalfAway(Int128(units), by: 1_000))
-    }
-
-    /// Whether the value has no digits beyond the cents.
-    public var isWholeCents: Bool { units % 1_000 == 0 }
-
     /// `self × other`, rounded half away from zero to cents.
     public func multipliedRoundingToCents(_ other: ExactDecimal) -> Money {
         let product = Int128(units) * Int128(other.units) // scale 10^10

@@ -90,6 +90,6 @@ final class QBOCSVWriter: FormatWriter {
             if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
             files.append(relative)
         }
-        return (files, ["\(format.folder)/invoices": count])
+        return (files, [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv").fileKey: count])
     }
 }

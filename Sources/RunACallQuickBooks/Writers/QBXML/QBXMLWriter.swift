@@ -190,7 +190,7 @@ final class QBXMLWriter: FormatWriter {
             try output.write(contentsOf: Data(closing.utf8))
             files.append(relative)
         }
-        return (files, ["\(format.folder)/requests": count])
+        return (files, [OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml").fileKey: count])
     }
 }
 
