@@ -30,6 +30,8 @@ public struct Customer: Sendable, Hashable {
     public var company: String?
     public var billingAddress: Address?
     public var serviceAddress: Address?
+    /// When the customer record last changed (`updated_at`, else `created_at`), for the report.
+    public var changedAt: Timestamp?
 }
 
 /// An invoice's status in Run a Call.

@@ -78,7 +78,8 @@ enum RecordDecoder {
             phone: try fields.string("phone"),
             company: try fields.string("company"),
             billingAddress: try fields.address("billing_address"),
-            serviceAddress: try fields.address("service_address"))
+            serviceAddress: try fields.address("service_address"),
+            changedAt: try fields.timestamp("updated_at") ?? fields.timestamp("created_at"))
     }
 
     private static func currency(_ fields: FieldReader) throws -> String {

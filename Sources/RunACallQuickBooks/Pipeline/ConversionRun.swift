@@ -121,6 +121,7 @@ final class ConversionRun {
         try readList(.customers, as: .customer, label: "Customer") { record, row in
             let customer = try RecordDecoder.customerRecord(record)
             row.entity = "Customer \(customer.name)"
+            row.timestamp = customer.changedAt?.text ?? ""
             switch customers.resolve(customer) {
             case .existing(let entry):
                 row.status = .skipped

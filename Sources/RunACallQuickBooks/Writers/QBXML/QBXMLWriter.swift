@@ -28,18 +28,18 @@ final class QBXMLWriter: FormatWriter {
     }
 
     func target(forCustomer customer: QBCustomer) -> OutputTarget {
-        let id = customerRequestIDs[customer.name] ?? requestID("cust", customer.sourceID ?? customer.name)
+        let id = customerRequestIDs[customer.name] ?? requestID("req-cust", customer.sourceID ?? customer.name)
         customerRequestIDs[customer.name] = id
         return target(part: 1, anchor: id)
     }
 
     func target(forItem item: QBItem) -> OutputTarget {
-        let id = itemRequestIDs[item.name] ?? requestID("item", item.sourceID ?? item.name)
+        let id = itemRequestIDs[item.name] ?? requestID("req-item", item.sourceID ?? item.name)
         itemRequestIDs[item.name] = id
         return target(part: 1, anchor: id)
     }
 
-    /// A unique requestID naming the source: `inv-1042`; an id with other
+    /// A unique requestID naming the source: `req-inv-1042`; an id with other
     /// characters, too long, or already used gets a short hash instead.
     private func requestID(_ prefix: String, _ source: String) -> String {
         let allowed = source.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
@@ -62,7 +62,8 @@ final class QBXMLWriter: FormatWriter {
 
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let (number, part) = try parts.current()
-        let id = requestID("inv", invoice.sourceID)
+        let id = requestID("req-inv", invoice.sourceID)
+        let macro = "TxnID:inv-\(id.dropFirst("req-inv-".count))"
         var data = Data()
         let message = text(invoice.customerMessage.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }, limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
@@ -76,7 +77,7 @@ final class QBXMLWriter: FormatWriter {
         }
         let xml = XMLFragmentWriter()
         xml.start("InvoiceAddRq", ["requestID": id])
-        xml.start("InvoiceAdd", ["defMacro": "TxnID:\(id)"])
+        xml.start("InvoiceAdd", ["defMacro": macro])
         xml.reference("CustomerRef", invoice.customer)
         xml.element("TxnDate", invoice.txnDate.description)
         xml.element("RefNumber", invoice.refNumber)
