@@ -17,13 +17,17 @@ enum SummaryPrinter {
             Swift.print("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
         }
         for (entity, count) in summary.created.sorted(by: { $0.key < $1.key }) {
-            Swift.print("created on behalf of invoices: \(count) \(entity)(s)")
+            Swift.print("created on behalf of other records: \(count) \(entity)(s)")
         }
         Swift.print("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped)")
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             Swift.print("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
         }
-        Swift.print(summary.reconciles ? "reconciled: yes" : "reconciled: NO")
+        if summary.payoutNetInExport != .zero || summary.paymentsWritten != .zero || summary.refundsWritten != .zero {
+            Swift.print("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
+            Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
+        }
+        Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
         if !result.failures.isEmpty {
             var groups: [String: (fix: String, sources: [String])] = [:]
             for failure in result.failures {

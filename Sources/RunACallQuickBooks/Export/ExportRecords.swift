@@ -112,3 +112,31 @@ public struct PricebookItem: Sendable, Hashable {
     public var taxable: Bool?
     public var active: Bool
 }
+
+/// Whether a payment record takes money in or gives it back.
+public enum PaymentKind: String, Sendable, CaseIterable {
+    case payment, refund
+}
+
+/// A payment (or refund) as Run a Call exports it.
+public struct Payment: Sendable {
+    public var id: String
+    public var invoiceID: String
+    /// Positive; a refund is its own record with `kind: refund`.
+    public var amount: Money
+    public var kind: PaymentKind
+    public var method: PaymentMethod
+    public var receivedAt: Timestamp
+    public var reference: String?
+    public var stripeFee: Money?
+    public var payoutID: String?
+}
+
+/// A Stripe payout: the money that reached the bank.
+public struct Payout: Sendable {
+    public var id: String
+    public var arrivalDate: CalendarDate
+    public var gross: Money
+    public var fees: Money
+    public var net: Money
+}

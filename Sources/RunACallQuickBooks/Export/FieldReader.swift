@@ -9,12 +9,15 @@ struct FieldReader {
     let path: String
     /// Which invoice line `value` belongs to, for CSV line numbers.
     let lineIndex: Int?
+    /// Whether CSV columns follow invoices.csv (`invoice_id`, `line_*`, ...) rather than the field names.
+    let invoiceLayout: Bool
 
-    init(record: RawRecord, value: JSONValue, path: String = "", lineIndex: Int? = nil) {
+    init(record: RawRecord, value: JSONValue, path: String = "", lineIndex: Int? = nil, invoiceLayout: Bool) {
         self.record = record
         self.value = value
         self.path = path
         self.lineIndex = lineIndex
+        self.invoiceLayout = invoiceLayout
     }
 
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -44,21 +47,21 @@ struct FieldReader {
         if record.fromCSV {
             let line = lineIndex.flatMap { record.rowLines.indices.contains($0) ? record.rowLines[$0] : nil }
                 ?? location.line ?? 0
-            return "\(location.file) line \(line) (column \(Self.csvColumn(for: field)))"
+            return "\(location.file) line \(line) (column \(Self.csvColumn(for: field, invoiceLayout: invoiceLayout)))"
         }
         if let line = location.line { return "\(location.file) line \(line) (field \(field))" }
         return "\(location.file) record #\(location.index ?? 0) (field \(field))"
     }
 
     /// The CSV column that holds a field of the JSON shape.
-    static func csvColumn(for field: String) -> String {
+    static func csvColumn(for field: String, invoiceLayout: Bool) -> String {
         let parts = field.split(separator: ".").map(String.init)
         guard let head = parts.first else { return field }
         let leaf = parts.count > 1 ? parts[parts.count - 1] : head
         if head.hasPrefix("lines[") { return "line_" + leaf }
         if head.hasPrefix("tax_lines") { return "tax_lines" }
         switch head {
-        case "id": return "invoice_id"
+        case "id": return invoiceLayout ? "invoice_id" : "id"
         case "customer": return parts.count > 1 ? "customer_" + leaf : "customer_name"
         case "billing_address": return "billing_" + leaf
         case "service_address": return "service_" + leaf
@@ -177,7 +180,7 @@ struct FieldReader {
     func object(_ key: String) throws -> FieldReader? {
         guard let member = raw(key) else { return nil }
         guard case .object = member else { throw invalid(key, found: member.typeName, allowed: "an object") }
-        return FieldReader(record: record, value: member, path: fieldPath(key), lineIndex: lineIndex)
+        return FieldReader(record: record, value: member, path: fieldPath(key), lineIndex: lineIndex, invoiceLayout: invoiceLayout)
     }
 
     /// A nested array's element readers; empty when not set.
@@ -186,7 +189,7 @@ struct FieldReader {
         guard case .array(let elements) = member else { throw invalid(key, found: member.typeName, allowed: "an array") }
         return elements.enumerated().map { position, element in
             FieldReader(record: record, value: element, path: "\(fieldPath(key))[\(position)]",
-                        lineIndex: key == "lines" ? position : lineIndex)
+                        lineIndex: key == "lines" ? position : lineIndex, invoiceLayout: invoiceLayout)
         }
     }
 

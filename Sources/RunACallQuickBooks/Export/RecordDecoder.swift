@@ -61,13 +61,38 @@ enum RecordDecoder {
             active: try fields.bool("active") ?? true)
     }
 
+    /// Reads one record of the `payments` file.
+    static func payment(_ record: RawRecord) throws -> Payment {
+        let fields = try reader(for: record, entity: "payment")
+        let methods = PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let method = try fields.oneOf("method", PaymentMethod.self) else { throw fields.missing("method", allowed: methods) }
+        guard let receivedAt = try fields.timestamp("received_at") else {
+            throw fields.missing("received_at", allowed: "an ISO 8601 timestamp with offset")
+        }
+        let amount = try fields.requiredMoney("amount")
+        guard amount > .zero else { throw fields.invalid("amount", found: amount.description, allowed: "a positive amount (a refund is its own record with kind: refund)") }
+        let fee = try fields.money("stripe_fee")
+        if let fee, fee < .zero { throw fields.invalid("stripe_fee", found: fee.description, allowed: "zero or a positive amount") }
+        return Payment(id: try fields.requiredString("id"), invoiceID: try fields.requiredString("invoice_id"), amount: amount,
+                       kind: try fields.oneOf("kind", PaymentKind.self) ?? .payment, method: method, receivedAt: receivedAt,
+                       reference: try fields.string("reference"), stripeFee: fee, payoutID: try fields.string("payout_id"))
+    }
+
+    /// Reads one record of the `payouts` file.
+    static func payout(_ record: RawRecord) throws -> Payout {
+        let fields = try reader(for: record, entity: "payout")
+        return Payout(id: try fields.requiredString("id"), arrivalDate: try fields.requiredDate("arrival_date"),
+                      gross: try fields.requiredMoney("gross"), fees: try fields.money("fees") ?? .zero,
+                      net: try fields.requiredMoney("net"))
+    }
+
     private static func reader(for record: RawRecord, entity: String) throws -> FieldReader {
         let value = try record.content.get()
         guard case .object = value else {
             throw Problem("Invalid record: expected a JSON object for the \(entity), found \(value.typeName)",
                           fix: "Correct \(record.location) so that it holds one \(entity) object, then re-run.")
         }
-        return FieldReader(record: record, value: value)
+        return FieldReader(record: record, value: value, invoiceLayout: entity == "invoice")
     }
 
     private static func customer(_ fields: FieldReader, requireID: Bool = false) throws -> Customer {

@@ -62,6 +62,17 @@ final class ItemCatalog {
         return resolution(item, original: name)
     }
 
+    /// The item refunds' credit memos go through: `Refund`, posting to the default income account.
+    func resolveRefund() -> Resolution {
+        let name = Self.refundItem
+        if let known = byKey[NameKey(name)] { return .existing(known) }
+        let item = QBItem(name: names.propose(name), sourceID: nil, kind: .service, description: "Refund",
+                          account: configuration.items.defaultIncomeAccount, price: nil, taxable: false)
+        return resolution(item, original: name)
+    }
+
+    static let refundItem = "Refund"
+
     private func resolution(_ item: QBItem, original: String) -> Resolution {
         guard configuration.items.createInQuickBooks else { return .assumed(item) }
         return .new(item, renamedFrom: item.name == original ? nil : original)

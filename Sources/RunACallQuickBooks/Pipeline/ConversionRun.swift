@@ -6,17 +6,21 @@ import Foundation
 final class ConversionRun {
     let log: ReportLog
     private let options: ConversionOptions
-    private let configuration: Configuration
-    private let export: ExportFiles
-    private let formats: [OutputFormat]
-    private let writers: [any FormatWriter]
+    let configuration: Configuration
+    let export: ExportFiles
+    let formats: [OutputFormat]
+    let writers: [any FormatWriter]
     private let customers: CustomerDirectory
-    private let items: ItemCatalog
+    let items: ItemCatalog
     private let mapper: InvoiceMapper
     private var lists = RunLists()
     private var accountNames = Set<NameKey>()
     private var recordsRead = 0
     private let staging: URL
+    /// What the payment rules need of each invoice; kept only when the export has payments.
+    private(set) var invoiceFacts: [String: InvoiceFacts] = [:]
+    /// The IIF payment-application worksheet, when IIF is written.
+    let worksheet: PaymentWorksheet?
 
     init(options: ConversionOptions, export: ExportFiles, staging: URL) throws {
         self.options = options
@@ -29,31 +33,32 @@ final class ConversionRun {
         items = ItemCatalog(configuration: configuration, limits: limits)
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items)
         log = try ReportLog(staging: staging)
+        worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
         let split = options.configuration.output.splitEvery
         let edition = options.configuration.company.edition
         let version = options.configuration.output.qbxmlVersion
-        writers = !options.writeQuickBooksFiles ? [] : formats.map { format -> any FormatWriter in
+        writers = !options.writeQuickBooksFiles ? [] : try formats.map { format -> any FormatWriter in
             switch format {
             case .iif: IIFWriter(edition: edition, splitEvery: split, staging: staging)
-            case .qboCSV: QBOCSVWriter(edition: edition, splitEvery: split, staging: staging)
+            case .qboCSV: try QBOCSVWriter(edition: edition, splitEvery: split, staging: staging)
             case .qbxml: QBXMLWriter(edition: edition, version: version, splitEvery: split, staging: staging)
             }
         }
     }
 
-    private func tick() {
+    func tick() {
         recordsRead += 1
         if recordsRead % 5_000 == 0 { options.progress?(recordsRead) }
     }
 
     // MARK: Lists
 
-    private func addAccount(_ name: String, _ type: QBAccountType) {
+    func addAccount(_ name: String, _ type: QBAccountType) {
         guard accountNames.insert(NameKey(name)).inserted else { return }
         lists.accounts.append(QBAccount(name: name, type: type))
     }
 
-    private func addItem(_ item: QBItem) -> [OutputTarget] {
+    func addItem(_ item: QBItem) -> [OutputTarget] {
         lists.items.append(item)
         addAccount(item.account, .income)
         return writers.map { $0.target(forItem: item) }
@@ -175,6 +180,9 @@ final class ConversionRun {
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             if duplicates.contains(invoice.id) {
                 let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
+                if export.files[.payments] != nil {
+                    invoiceFacts[invoice.id] = InvoiceFacts(outcome: .notWritable("duplicate invoice ID"), customer: "", refNumber: nil, total: .zero)
+                }
                 row.message = problem.message
                 row.fix = problem.fix
                 log.recordInvoice(status: invoice.status, total: amount, row: .failed, written: nil, formats: formats)
@@ -203,8 +211,27 @@ final class ConversionRun {
                 for writer in writers { row.targets += try writer.add(posting) }
             }
             log.recordInvoice(status: invoice.status, total: amount, row: row.status, written: written, formats: formats)
+            rememberForPayments(invoice, outcome: mapping.outcome)
             try log.add(row)
         }
+    }
+
+    /// Keeps what the payment rules need of an invoice, when the export has payments.
+    private func rememberForPayments(_ invoice: Invoice, outcome: InvoiceOutcome) {
+        guard export.files[.payments] != nil else { return }
+        let facts: InvoiceFacts.Outcome
+        switch outcome {
+        case .write(let posting) where posting.isVoid: facts = .notWritable("void")
+        case .write: facts = .written
+        case .skip(let reason) where invoice.status == .draft: facts = .notWritable(reason)
+        case .skip(let reason): facts = .skipped(reason)
+        case .fail(let problem): facts = .notWritable("failed: \(problem.message)")
+        }
+        var customer = ""
+        var refNumber: String?
+        var total = Money.zero
+        if case .write(let posting) = outcome { (customer, refNumber, total) = (posting.customer, posting.refNumber, posting.total) }
+        invoiceFacts[invoice.id] = InvoiceFacts(outcome: facts, customer: customer, refNumber: refNumber, total: total)
     }
 
     private func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
@@ -231,25 +258,6 @@ final class ConversionRun {
         if configuration.invoices.when == .onPayment, let paid = invoice.paidAt { return paid.text }
         if invoice.status == .void, let voided = invoice.voidedAt { return voided.text }
         return invoice.sentAt?.text ?? invoice.invoiceDate.description
-    }
-
-    // MARK: Payments and payouts
-
-    /// Payments and payouts are listed (nothing is lost) but not converted yet.
-    func readPaymentsAndPayouts() throws {
-        for entity in [ExportEntity.payments, .payouts] {
-            guard let stream = try export.stream(entity) else { continue }
-            while let record = try stream.next() {
-                tick()
-                let value = try? record.content.get()
-                let kind: EntityType = entity == .payouts ? .payout
-                    : (value?["kind"] == .string("refund") ? .refund : .payment)
-                try log.add(ReportRow(timestamp: "", entityType: kind, sourceID: record.id ?? "",
-                                      entity: "\(kind.rawValue.capitalized) \(record.id ?? "?")", status: .skipped,
-                                      message: "Payments, refunds and payouts are not converted by this version",
-                                      fix: "", source: record.location.description, targets: [], isSourceRow: true))
-            }
-        }
     }
 
     // MARK: Finish

@@ -48,7 +48,7 @@ public enum Converter {
         try run.readPaymentsAndPayouts()
         var (files, parts) = try run.finishWriters()
         if options.outputDirectory != nil {
-            files += try ReportRenderer.render(run.log, parts: parts, into: staging.url)
+            files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
             try staging.publish(files)
         }
         var failures: [(String, String, String, String)] = []

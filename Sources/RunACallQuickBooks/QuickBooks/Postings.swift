@@ -36,6 +36,9 @@ public enum QBAccountType: String, Sendable, Hashable {
     case income
     case accountsReceivable
     case salesTaxPayable
+    case bank
+    case undepositedFunds
+    case expense
 }
 
 /// A QuickBooks account the postings use.

@@ -4,7 +4,7 @@ import Foundation
 /// network) with the summary, the reconciliation, the failures grouped by
 /// error with their fixes, then every row.
 enum HTMLReport {
-    static func render(_ log: ReportLog, parts: [String: Int], to url: URL) throws {
+    static func render(_ log: ReportLog, worksheet: PaymentWorksheet?, parts: [String: Int], to url: URL) throws {
         let output = try BufferedOutput(url: url)
         let summary = log.summary
         try output.write("""
@@ -44,6 +44,26 @@ enum HTMLReport {
             : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
         if summary.unreadableInvoices > 0 {
             try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")
+        }
+
+        if summary.payoutNetInExport != .zero || summary.paymentsWritten != .zero || summary.refundsWritten != .zero {
+            try output.write("<h2>Payments and payouts</h2>\n<table>")
+            try output.write("<tr><th>Payments written</th><td class=\"n\">\(summary.paymentsWritten)</td></tr>")
+            try output.write("<tr><th>Refunds written (credit memos)</th><td class=\"n\">\(summary.refundsWritten)</td></tr>")
+            try output.write("<tr><th>Stripe payouts in the export (net)</th><td class=\"n\">\(summary.payoutNetInExport)</td></tr>")
+            try output.write("<tr><th>Deposits written</th><td class=\"n\">\(summary.depositsWritten)</td></tr>")
+            try output.write("<tr><th>Payouts failed / skipped (net)</th><td class=\"n\">\(summary.payoutNetFailed) / \(summary.payoutNetSkipped)</td></tr></table>\n")
+            try output.write(summary.depositsReconcile
+                ? "<p class=\"ok\">Reconciled: deposits written + failed + skipped = the export's payout net.</p>\n"
+                : "<p class=\"bad\">Not reconciled: deposits differ from the export's payout net.</p>\n")
+        }
+        if let worksheet, worksheet.count > 0 {
+            try output.write("<h2>Payment application worksheet (IIF)</h2>\n<p>IIF cannot link a payment to its invoice. After importing, apply each payment in QuickBooks (Receive Payments) to the invoice below; the same list is in payment-application.csv.</p>\n<table><tr>")
+            try output.write(PaymentWorksheet.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n")
+            try worksheet.forEachRow { cells in
+                try output.write("<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n")
+            }
+            try output.write("</table>\n")
         }
 
         var groups: [String: (fix: String, count: Int)] = [:]

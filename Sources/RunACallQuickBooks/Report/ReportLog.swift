@@ -15,6 +15,9 @@ final class ReportLog {
         try file.append(Data(CSVText.row(row.storedCells).utf8))
     }
 
+    /// Updates the payment and payout figures of the summary.
+    func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
+
     func recordInvoice(status: InvoiceStatus?, total: Money?, row: RowStatus, written: QBInvoice?, formats: [OutputFormat]) {
         summary.invoice(status: status, total: total, row: row, written: written, formats: formats)
     }

@@ -3,13 +3,15 @@ import Foundation
 /// Writes `report/sync-report.csv`, `sync-report.json` and `index.html` from
 /// the logged rows, streaming them so any number of rows fits.
 enum ReportRenderer {
-    static func render(_ log: ReportLog, parts: [String: Int], into folder: URL) throws -> [String] {
+    static func render(_ log: ReportLog, worksheet: PaymentWorksheet?, parts: [String: Int], into folder: URL) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try renderCSV(log, parts: parts, to: directory.appendingPathComponent("sync-report.csv"))
         try renderJSON(log, parts: parts, to: directory.appendingPathComponent("sync-report.json"))
-        try HTMLReport.render(log, parts: parts, to: directory.appendingPathComponent("index.html"))
-        return ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
+        try HTMLReport.render(log, worksheet: worksheet, parts: parts, to: directory.appendingPathComponent("index.html"))
+        var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
+        if let worksheet, worksheet.count > 0 { files.append(try worksheet.render(into: folder)) }
+        return files
     }
 
     private static func renderCSV(_ log: ReportLog, parts: [String: Int], to url: URL) throws {

@@ -18,6 +18,17 @@ public struct ReportSummary: Sendable, Codable {
     public var writtenTotals: [String: Money] = [:]
     /// Invoices written, per format (voids included, at zero).
     public var writtenInvoices: [String: Int] = [:]
+    /// Σ payments and Σ refunds written (IIF and qbXML; QuickBooks Online cannot import them).
+    public var paymentsWritten = Money.zero
+    public var refundsWritten = Money.zero
+    /// Σ net of the export's payouts, and of those written as deposits, failed or skipped.
+    public var payoutNetInExport = Money.zero
+    public var depositsWritten = Money.zero
+    public var payoutNetFailed = Money.zero
+    public var payoutNetSkipped = Money.zero
+    /// Whether deposits written + failed + skipped = the export's payout net.
+    public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
+
     /// Whether billed = written + failed + skipped in every format written.
     public var reconciles: Bool {
         writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped == billedInExport }
@@ -54,6 +65,10 @@ public struct ReportSummary: Sendable, Codable {
         case billedFailed = "billed_failed", billedSkipped = "billed_skipped"
         case unreadableInvoices = "unreadable_invoices", writtenTotals = "written_totals"
         case writtenInvoices = "written_invoices", reconciles
+        case paymentsWritten = "payments_written", refundsWritten = "refunds_written"
+        case payoutNetInExport = "payout_net_in_export", depositsWritten = "deposits_written"
+        case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
+        case depositsReconcile = "deposits_reconcile"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -67,6 +82,12 @@ public struct ReportSummary: Sendable, Codable {
         unreadableInvoices = try container.decode(Int.self, forKey: .unreadableInvoices)
         writtenTotals = try container.decode([String: Money].self, forKey: .writtenTotals)
         writtenInvoices = try container.decode([String: Int].self, forKey: .writtenInvoices)
+        paymentsWritten = try container.decode(Money.self, forKey: .paymentsWritten)
+        refundsWritten = try container.decode(Money.self, forKey: .refundsWritten)
+        payoutNetInExport = try container.decode(Money.self, forKey: .payoutNetInExport)
+        depositsWritten = try container.decode(Money.self, forKey: .depositsWritten)
+        payoutNetFailed = try container.decode(Money.self, forKey: .payoutNetFailed)
+        payoutNetSkipped = try container.decode(Money.self, forKey: .payoutNetSkipped)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -81,6 +102,13 @@ public struct ReportSummary: Sendable, Codable {
         try container.encode(writtenTotals, forKey: .writtenTotals)
         try container.encode(writtenInvoices, forKey: .writtenInvoices)
         try container.encode(reconciles, forKey: .reconciles)
+        try container.encode(paymentsWritten, forKey: .paymentsWritten)
+        try container.encode(refundsWritten, forKey: .refundsWritten)
+        try container.encode(payoutNetInExport, forKey: .payoutNetInExport)
+        try container.encode(depositsWritten, forKey: .depositsWritten)
+        try container.encode(payoutNetFailed, forKey: .payoutNetFailed)
+        try container.encode(payoutNetSkipped, forKey: .payoutNetSkipped)
+        try container.encode(depositsReconcile, forKey: .depositsReconcile)
     }
 
     /// Source records that failed.

@@ -67,13 +67,19 @@ public enum FileChecker {
         if name.hasPrefix("invoices") { expected = QBOCSVWriter.invoiceColumns }
         else if name.hasPrefix("customers") { expected = QBOCSVWriter.customerColumns }
         else if name.hasPrefix("products") { expected = QBOCSVWriter.productColumns }
-        else { return ["\(name): not a QuickBooks Online import file this tool knows (invoices, customers, products)"] }
+        else if name.hasPrefix("deposits") { expected = QBOCSVWriter.depositColumns }
+        else { return ["\(name): not a QuickBooks Online import file this tool knows (invoices, customers, products, deposits)"] }
         if table.columns != expected { problems.append("1: header is \(table.columns.joined(separator: ",")), expected \(expected.joined(separator: ","))") }
         var rows = 0
         var invoices = Set<String>()
         while let (row, problem) = try table.nextRow() {
             rows += 1
             if let problem { problems.append("\(row.line): \(problem.message)"); continue }
+            if name.hasPrefix("deposits") {
+                if table.cell("Amount", in: row).flatMap(Money.init(parsing:)) == nil { problems.append("\(row.line): Amount is not an amount") }
+                if let date = table.cell("Date", in: row), !isSlashedDate(date) { problems.append("\(row.line): Date \"\(date)\" is not MM/DD/YYYY") }
+                continue
+            }
             let nameColumn = name.hasPrefix("invoices") ? "*Customer" : "Name"
             if let value = table.cell(nameColumn, in: row) {
                 if value.count > QBOCSVWriter.nameLimit { problems.append("\(row.line): \(nameColumn) is longer than 100 characters") }
@@ -90,6 +96,9 @@ public enum FileChecker {
                     problems.append("\(row.line): *ItemAmount is not an amount")
                 }
             }
+        }
+        if name.hasPrefix("deposits"), rows > QBOCSVWriter.maxRowsPerFile {
+            problems.append("1: \(rows) rows; a bank upload takes about 1,000 at most")
         }
         if name.hasPrefix("invoices") {
             if invoices.count > QBOCSVWriter.maxInvoicesPerFile { problems.append("1: \(invoices.count) invoices; QuickBooks Online imports at most 100 a file") }

@@ -60,6 +60,12 @@ protocol FormatWriter: AnyObject {
     var format: OutputFormat { get }
     /// Writes one invoice; returns where it went.
     func add(_ invoice: QBInvoice) throws -> [OutputTarget]
+    /// Writes one received payment; returns where it went (nothing where the format cannot hold payments).
+    func add(_ payment: QBPayment) throws -> [OutputTarget]
+    /// Writes one refund's credit memo.
+    func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget]
+    /// Writes one payout's bank deposit.
+    func add(_ deposit: QBDeposit) throws -> [OutputTarget]
     /// Where a list entry will be written.
     func target(forCustomer customer: QBCustomer) -> OutputTarget
     func target(forItem item: QBItem) -> OutputTarget

@@ -7,8 +7,9 @@ import ZIPFoundation
 /// samples/expected. Set RAC2QB_UPDATE_GOLDEN=1 to rewrite the expected files on purpose.
 @Suite struct SampleGoldenTests {
     static let quickBooksFiles = ["iif/quickbooks.iif", "qbo-csv/customers.csv", "qbo-csv/products.csv",
-                                  "qbo-csv/invoices.csv", "qbxml/requests.xml"]
-    static let reportFiles = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
+                                  "qbo-csv/invoices.csv", "qbo-csv/deposits.csv", "qbxml/requests.xml"]
+    static let reportFiles = ["report/sync-report.csv", "report/sync-report.json", "report/index.html",
+                              "report/payment-application.csv"]
     static let expected = TestPaths.samples.appendingPathComponent("expected")
 
     static func convert(_ folder: String) throws -> (URL, ConversionResult) {
@@ -49,7 +50,7 @@ import ZIPFoundation
     @Test func zippedExportGivesTheSameQuickBooksFiles() throws {
         let zip = try TestPaths.temporaryFolder().appendingPathComponent("export.zip")
         let archive = try Archive(url: zip, accessMode: .create)
-        for name in ["invoices.json", "customers.json", "items.json"] {
+        for name in ["invoices.json", "customers.json", "items.json", "payments.json", "payouts.json"] {
             try archive.addEntry(with: "export/\(name)", fileURL: TestPaths.samples.appendingPathComponent("export/\(name)"))
         }
         let out = try TestPaths.temporaryFolder()

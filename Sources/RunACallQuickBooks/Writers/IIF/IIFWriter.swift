@@ -5,13 +5,13 @@ import Foundation
 /// (debits positive, credits negative), each balancing to zero.
 final class IIFWriter: FormatWriter {
     let format = OutputFormat.iif
-    private let edition: Edition
+    let edition: Edition
     private let parts: PartSeries
 
     static let transactionColumns = [
         "TRNSID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "TOPRINT",
         "NAMEISTAXABLE", "ADDR1", "ADDR2", "ADDR3", "ADDR4", "ADDR5", "DUEDATE", "TERMS", "PAID", "INVMEMO",
-        "SADDR1", "SADDR2", "SADDR3", "SADDR4", "SADDR5", "TOSEND",
+        "SADDR1", "SADDR2", "SADDR3", "SADDR4", "SADDR5", "TOSEND", "PAYMETH",
     ]
     static let splitColumns = [
         "SPLID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "QNTY", "PRICE",
@@ -38,8 +38,14 @@ final class IIFWriter: FormatWriter {
         OutputTarget(format: .iif, base: "quickbooks", fileExtension: "iif", part: part)
     }
 
-    func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+    /// Appends one whole transaction to the current part.
+    func append(_ data: Data) throws -> [OutputTarget] {
         let (number, part) = try parts.current()
+        try part.append(data)
+        return [fileTarget(part: number)]
+    }
+
+    func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         var data = Data()
         let date = invoice.txnDate.usSlashed
         let bill = invoice.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
@@ -49,7 +55,7 @@ final class IIFWriter: FormatWriter {
                                      invoice.total.description, invoice.refNumber ?? "", IIFEncoding.cell(invoice.memo), "N", "N",
                                      anyTaxable ? "Y" : "N"] + bill +
                                     [invoice.dueDate?.usSlashed ?? "", IIFEncoding.cell(invoice.terms), "N",
-                                     IIFEncoding.cell(invoice.customerMessage)] + ship + ["N"]))
+                                     IIFEncoding.cell(invoice.customerMessage)] + ship + ["N", ""]))
         for line in invoice.lines {
             var cells = ["SPL", "", "INVOICE", date, IIFEncoding.cell(line.account), "", (-line.amount).description, "",
                          IIFEncoding.cell(line.description), "N"]
@@ -65,8 +71,7 @@ final class IIFWriter: FormatWriter {
         }
         data.append(contentsOf: taxRows(invoice, date: date))
         data.append(IIFEncoding.row(["ENDTRNS"]))
-        try part.append(data)
-        return [fileTarget(part: number)]
+        return try append(data)
     }
 
     /// US: the AUTOSTAX line, always last, even at 0.00. Other editions: one line per tax code.
@@ -125,6 +130,9 @@ final class IIFWriter: FormatWriter {
                 case .income: ("INC", "")
                 case .accountsReceivable: ("AR", "")
                 case .salesTaxPayable: ("OCLIAB", "SALESTAX")
+                case .bank: ("BANK", "")
+                case .undepositedFunds: ("OCASSET", "UNDEPOSIT")
+                case .expense: ("EXP", "")
                 }
                 data.append(IIFEncoding.row(["ACCNT", IIFEncoding.cell(account.name), type, extra]))
             }

@@ -7,6 +7,8 @@ final class QBOCSVWriter: FormatWriter {
     let format = OutputFormat.qboCSV
     private let edition: Edition
     private let parts: PartSeries
+    /// The payouts' bank-upload rows, streamed.
+    let deposits: PartFile
 
     static let maxInvoicesPerFile = 100
     static let maxRowsPerFile = 1_000
@@ -20,8 +22,9 @@ final class QBOCSVWriter: FormatWriter {
     static let customerColumns = ["Name", "Company", "Email", "Phone", "Street", "City", "State", "ZIP", "Country"]
     static let productColumns = ["Name", "Type", "Sales Description", "Sales Price/Rate", "Income Account", "Taxable"]
 
-    init(edition: Edition, splitEvery: Int, staging: URL) {
+    init(edition: Edition, splitEvery: Int, staging: URL) throws {
         self.edition = edition
+        deposits = try PartFile(url: staging.appendingPathComponent("qbo-deposits.part"))
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
         parts = PartSeries(folder: staging, prefix: "qbo-invoices") { part, rows in
             part.transactions >= invoicesPerFile || (part.rows > 0 && part.rows + rows > Self.maxRowsPerFile)
@@ -77,7 +80,7 @@ final class QBOCSVWriter: FormatWriter {
         }
         try Data(customers.utf8).write(to: directory.appendingPathComponent("customers.csv"))
         try Data(products.utf8).write(to: directory.appendingPathComponent("products.csv"))
-        var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv"]
+        var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv", try finishDeposits(into: directory)]
         let count = parts.count
         let header = Data(CSVText.row(Self.invoiceColumns).utf8)
         for number in 1...count {

@@ -5,7 +5,7 @@ import Foundation
 /// requestID naming its source record, elements in the schema's order.
 final class QBXMLWriter: FormatWriter {
     let format = OutputFormat.qbxml
-    private let edition: Edition
+    let edition: Edition
     private let version: String
     private let parts: PartSeries
     private var customerRequestIDs: [String: String] = [:]
@@ -39,7 +39,7 @@ final class QBXMLWriter: FormatWriter {
         return target(part: 1, anchor: id)
     }
 
-    /// A unique requestID naming the source: `req-inv-1042`; an id with other
+    /// A unique requestID naming a list entry's source: `req-cust-c001`; an id with other
     /// characters, too long, or already used gets a short hash instead.
     private func requestID(_ prefix: String, _ source: String) -> String {
         let allowed = source.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
@@ -56,14 +56,28 @@ final class QBXMLWriter: FormatWriter {
         return candidate
     }
 
+    /// The name of a transaction, the same wherever it is needed (its requestID
+    /// `req-inv-1042`, its macro `TxnID:inv-1042`): the source id when it is short
+    /// and plain, else a plain prefix and a 64-bit hash of it. Source ids are unique per kind.
+    static func transactionName(_ kind: String, _ source: String) -> String {
+        let plain = source.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+        }
+        if plain && source.count <= 40 { return "\(kind)-\(source)" }
+        let safe = String(source.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            .prefix(16).map(Character.init))
+        let hash = String(StableHash.value(source), radix: 16)
+        return "\(kind)-\(safe)-\(String(repeating: "0", count: 16 - hash.count))\(hash)"
+    }
+
     private func text(_ value: String?, limit: Int = memoLimit) -> String? {
         value.map { QuickBooksText.prefix(QBXMLText.clean($0), limit) }
     }
 
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
-        let (number, part) = try parts.current()
-        let id = requestID("req-inv", invoice.sourceID)
-        let macro = "TxnID:inv-\(id.dropFirst("req-inv-".count))"
+        let name = Self.transactionName("inv", invoice.sourceID)
+        let id = "req-\(name)"
+        let macro = "TxnID:\(name)"
         var data = Data()
         let message = text(invoice.customerMessage.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }, limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
@@ -104,8 +118,14 @@ final class QBXMLWriter: FormatWriter {
         xml.end()
         xml.end()
         data.append(xml.finish(indent: 4))
+        return try append(data, anchor: id)
+    }
+
+    /// Appends one request (or a few that belong together) to the current part.
+    func append(_ data: Data, anchor: String) throws -> [OutputTarget] {
+        let (number, part) = try parts.current()
         try part.append(data)
-        return [target(part: number, anchor: id)]
+        return [target(part: number, anchor: anchor)]
     }
 
     private func address(_ xml: XMLFragmentWriter, _ name: String, _ address: Address?) {

@@ -1,0 +1,248 @@
+import Foundation
+
+/// What a payout's payments add up to, gathered before anything is written.
+struct PayoutTally {
+    var payments = Money.zero
+    var refunds = Money.zero
+    /// The first payment of the payout that fails on its own, with why.
+    var failedPayment: String?
+}
+
+/// Payments, refunds and payouts: two passes over the payments (the first
+/// decides which payouts add up, the second writes), then one deposit per payout.
+extension ConversionRun {
+    func readPaymentsAndPayouts() throws {
+        let payouts = try readPayouts()
+        let rules = PaymentRules(configuration: configuration, payoutIDs: Set(payouts.compactMap { try? $0.payout.get().id }),
+                                 invoices: invoiceFacts)
+        let duplicateIDs = try duplicatePaymentIDs()
+        let tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
+        var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
+        for entry in payouts {
+            guard let payout = try? entry.payout.get() else { continue }
+            verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(),
+                                               duplicated: payouts.filter { (try? $0.payout.get().id) == payout.id }.count > 1)
+        }
+        rules.restart()
+        var depositLines: [String: [QBDepositLine]] = [:]
+        try forEachPayment { record, decoded in
+            try writePayment(record, decoded, rules: rules, duplicateIDs: duplicateIDs, payoutVerdicts: verdicts,
+                             depositLines: &depositLines)
+        }
+        for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: depositLines) }
+    }
+
+    // MARK: Payouts
+
+    private func readPayouts() throws -> [(location: SourceLocation, id: String?, payout: Result<Payout, Problem>)] {
+        guard let stream = try export.stream(.payouts) else { return [] }
+        var payouts: [(SourceLocation, String?, Result<Payout, Problem>)] = []
+        while let record = try stream.next() {
+            tick()
+            payouts.append((record.location, record.id, Result { try RecordDecoder.payout(record) }.mapError { $0 as? Problem ?? Problem("\($0)", fix: "") }))
+        }
+        return payouts
+    }
+
+    private func payoutVerdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> (status: RowStatus, problem: Problem?) {
+        guard configuration.payments.sync else { return (.skipped, Problem("Payment sync is off (payments.sync: false)", fix: "")) }
+        if duplicated {
+            return (.failed, Problem("Duplicate payout ID: \"\(payout.id)\" appears more than once in the payouts file",
+                                     fix: "Export again from Run a Call, or keep one record per payout, then re-run."))
+        }
+        let sum = tally.payments - tally.refunds
+        if sum != payout.gross {
+            return (.failed, Problem("Payout does not add up: its payments \(tally.payments) − refunds \(tally.refunds) = \(sum) but gross is \(payout.gross)",
+                                     fix: "Check the payout in the Stripe Dashboard and export its payments and refunds together, then re-run."))
+        }
+        if payout.gross - payout.fees != payout.net {
+            return (.failed, Problem("Payout does not add up: gross \(payout.gross) − fees \(payout.fees) = \(payout.gross - payout.fees) but net is \(payout.net)",
+                                     fix: "Check the payout in the Stripe Dashboard and correct the export, then re-run."))
+        }
+        if let failed = tally.failedPayment {
+            return (.failed, Problem("Payout not written: \(failed)", fix: "Fix that payment first (see its row in this report); the payout follows it."))
+        }
+        if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
+            return (.failed, SyncErrors.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
+        }
+        guard configuration.payments.autoReconcilePayouts else {
+            return (.skipped, Problem("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)", fix: ""))
+        }
+        return (.success, nil)
+    }
+
+    private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
+                             verdicts: [String: (status: RowStatus, problem: Problem?)], lines: [String: [QBDepositLine]]) throws {
+        var row = ReportRow(timestamp: "", entityType: .payout, sourceID: entry.id ?? "", entity: "Payout \(entry.id ?? "?")",
+                            status: .failed, message: "", fix: "", source: entry.location.description, targets: [], isSourceRow: true)
+        switch entry.payout {
+        case .failure(let problem):
+            row.message = problem.message
+            row.fix = problem.fix
+        case .success(let payout):
+            row.timestamp = payout.arrivalDate.description
+            log.recordMoney { $0.payoutNetInExport = $0.payoutNetInExport + payout.net }
+            let verdict = verdicts[payout.id] ?? (.failed, nil)
+            row.status = verdict.status
+            row.message = verdict.problem?.message ?? ""
+            row.fix = verdict.problem?.fix ?? ""
+            switch verdict.status {
+            case .failed: log.recordMoney { $0.payoutNetFailed = $0.payoutNetFailed + payout.net }
+            case .skipped: log.recordMoney { $0.payoutNetSkipped = $0.payoutNetSkipped + payout.net }
+            case .success:
+                var depositLines = lines[payout.id] ?? []
+                if payout.fees != .zero { depositLines.append(.fee(account: configuration.payments.stripeFeeAccount, amount: payout.fees)) }
+                let deposit = QBDeposit(sourceID: payout.id, date: payout.arrivalDate, account: configuration.payments.stripePayoutAccount,
+                                        fromAccount: configuration.payments.undepositedFundsAccount, lines: depositLines, net: payout.net)
+                addAccount(deposit.account, .bank)
+                addAccount(deposit.fromAccount, .undepositedFunds)
+                if payout.fees != .zero { addAccount(configuration.payments.stripeFeeAccount, .expense) }
+                for writer in writers { row.targets += try writer.add(deposit) }
+                row.message = "Deposit of \(payout.net) into \(deposit.account) (\(depositLines.count) lines)"
+                    + (formats.contains(.qboCSV) ? "; QuickBooks Online: upload deposits.csv in Banking and match it" : "")
+                log.recordMoney { $0.depositsWritten = $0.depositsWritten + payout.net }
+            }
+        }
+        try log.add(row)
+    }
+
+    // MARK: Payments
+
+    /// Streams the payments file, decoding each record.
+    private func forEachPayment(_ body: (RawRecord, Result<Payment, Problem>) throws -> Void) throws {
+        guard let stream = try export.stream(.payments) else { return }
+        while let record = try stream.next() {
+            try body(record, Result { try RecordDecoder.payment(record) }.mapError { $0 as? Problem ?? Problem("\($0)", fix: "") })
+        }
+    }
+
+    /// Payment ids that occur more than once: all their records fail.
+    private func duplicatePaymentIDs() throws -> Set<String> {
+        var seen = Set<String>()
+        var duplicates = Set<String>()
+        try forEachPayment { record, _ in
+            if let id = record.id, !seen.insert(id).inserted { duplicates.insert(id) }
+        }
+        return duplicates
+    }
+
+    /// Pass one: what each payout's payments add up to, and whether one of them fails on its own.
+    private func tallyPayments(_ rules: PaymentRules, duplicateIDs: Set<String>) throws -> [String: PayoutTally] {
+        var tallies: [String: PayoutTally] = [:]
+        try forEachPayment { _, decoded in
+            guard case .success(let payment) = decoded, let payout = payment.payoutID else { return }
+            switch payment.kind {
+            case .payment: tallies[payout, default: PayoutTally()].payments = tallies[payout, default: PayoutTally()].payments + payment.amount
+            case .refund: tallies[payout, default: PayoutTally()].refunds = tallies[payout, default: PayoutTally()].refunds + payment.amount
+            }
+            guard tallies[payout]?.failedPayment == nil else { return }
+            if duplicateIDs.contains(payment.id) {
+                tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) has a duplicate ID"
+            } else if case .fail(let problem) = rules.verdict(payment) {
+                tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) failed (\(problem.message))"
+            }
+        }
+        return tallies
+    }
+
+    private func writePayment(_ record: RawRecord, _ decoded: Result<Payment, Problem>, rules: PaymentRules,
+                              duplicateIDs: Set<String>, payoutVerdicts: [String: (status: RowStatus, problem: Problem?)],
+                              depositLines: inout [String: [QBDepositLine]]) throws {
+        tick()
+        let isRefund = (try? record.content.get())?["kind"] == .string("refund")
+        var row = ReportRow(timestamp: "", entityType: isRefund ? .refund : .payment, sourceID: record.id ?? "",
+                            entity: "\(isRefund ? "Refund" : "Payment") \(record.id ?? "?")", status: .failed, message: "", fix: "",
+                            source: record.location.description, targets: [], isSourceRow: true)
+        defer { try? log.add(row) }
+        let payment: Payment
+        switch decoded {
+        case .failure(let problem):
+            row.message = problem.message
+            row.fix = problem.fix
+            return
+        case .success(let value): payment = value
+        }
+        row.timestamp = payment.receivedAt.text
+        if duplicateIDs.contains(payment.id) {
+            let problem = SyncErrors.duplicateID(payment.id, entity: payment.kind.rawValue, file: record.location.file)
+            (row.message, row.fix) = (problem.message, problem.fix)
+            return
+        }
+        let verdict = rules.verdict(payment)
+        let (customer, invoiceRef): (String, String?)
+        switch verdict {
+        case .skip(let reason):
+            row.status = .skipped
+            row.message = reason
+            return
+        case .fail(let problem):
+            (row.message, row.fix) = (problem.message, problem.fix)
+            return
+        case .accept(let name, let ref): (customer, invoiceRef) = (name, ref)
+        }
+        if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
+            row.message = "Payout not written: payout \(payout) failed (\(payoutVerdict.problem?.message ?? ""))"
+            row.fix = "Fix the payout first (see its row in this report), then re-run."
+            return
+        }
+        row.status = .success
+        try write(payment, customer: customer, invoiceRef: invoiceRef, into: &row)
+        if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
+            depositLines[payout, default: []].append(payment.kind == .payment
+                ? .payment(sourceID: payment.id, customer: customer, amount: payment.amount)
+                : .refund(sourceID: payment.id, customer: customer, amount: payment.amount))
+        }
+    }
+
+    private func write(_ payment: Payment, customer: String, invoiceRef: String?, into row: inout ReportRow) throws {
+        let date = payment.receivedAt.date
+        let invoiceLabel = "invoice #\(invoiceRef ?? payment.invoiceID)"
+        switch payment.kind {
+        case .payment:
+            let method = configuration.payments.paymentMethodNames[payment.method] ?? payment.method.rawValue
+            let posting = QBPayment(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, method: method,
+                                    reference: payment.reference, depositAccount: configuration.payments.undepositedFundsAccount,
+                                    invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef)
+            addAccount(posting.depositAccount, .undepositedFunds)
+            addAccount(QBInvoice.receivableAccount, .accountsReceivable)
+            for writer in writers { row.targets += try writer.add(posting) }
+            var notes = ["Applied to \(invoiceLabel) (\(customer)), \(payment.amount) by \(method) into \(posting.depositAccount)"]
+            if formats.contains(.iif) {
+                notes.append("IIF cannot link it to the invoice: apply it in QuickBooks (report/payment-application.csv)")
+                try worksheet?.add(posting)
+            }
+            if formats.contains(.qboCSV) { notes.append("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
+            row.message = notes.joined(separator: "; ")
+            log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
+        case .refund:
+            let item = try refundItem()
+            let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,
+                                    account: item.account, invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef)
+            addAccount(QBInvoice.receivableAccount, .accountsReceivable)
+            for writer in writers { row.targets += try writer.add(memo) }
+            var notes = ["Credit memo of \(payment.amount) for \(customer) (\(invoiceLabel))"]
+            if payment.payoutID != nil, configuration.payments.autoReconcilePayouts {
+                notes.append("paid out of payout \(payment.payoutID ?? "")'s deposit")
+            } else {
+                notes.append("refund the credit from QuickBooks (it was not paid out of a Stripe payout)")
+            }
+            if formats.contains(.qboCSV) { notes.append("QuickBooks Online cannot import credit memos by CSV: enter it in QuickBooks Online") }
+            row.message = notes.joined(separator: "; ")
+            log.recordMoney { $0.refundsWritten = $0.refundsWritten + payment.amount }
+        }
+    }
+
+    /// The `Refund` item, added to the lists the first time a refund needs it.
+    private func refundItem() throws -> QBItem {
+        let resolution = items.resolveRefund()
+        if case .new(let item, _) = resolution {
+            items.commit(item, as: ItemCatalog.refundItem)
+            try log.add(ReportRow(timestamp: "", entityType: .item, sourceID: "", entity: "Item \(item.name)", status: .success,
+                                  message: "Created for refunds' credit memos", fix: "", source: "",
+                                  targets: addItem(item), isSourceRow: false))
+        } else if case .assumed(let item) = resolution {
+            items.commit(item, as: ItemCatalog.refundItem)
+        }
+        return resolution.item
+    }
+}

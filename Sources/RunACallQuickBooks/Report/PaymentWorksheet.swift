@@ -1,0 +1,40 @@
+import Foundation
+
+/// IIF cannot link a payment to its invoice (Intuit's import manual), so every
+/// payment written to IIF is listed here with what to apply after the import:
+/// `report/payment-application.csv` and a section of `index.html`.
+final class PaymentWorksheet {
+    static let columns = ["customer", "invoice_number", "payment_id", "payment_reference", "date", "amount"]
+    private let file: PartFile
+    private(set) var count = 0
+
+    init(staging: URL) throws {
+        file = try PartFile(url: staging.appendingPathComponent("payment-application.part"))
+    }
+
+    func add(_ payment: QBPayment) throws {
+        count += 1
+        let row = [payment.customer, payment.invoiceRefNumber ?? payment.invoiceID, payment.sourceID, payment.reference ?? "",
+                   payment.date.description, payment.amount.description]
+        try file.append(Data(CSVText.row(row.map(CSVText.safeText)).utf8))
+    }
+
+    /// Writes `report/payment-application.csv` under `folder`.
+    func render(into folder: URL) throws -> String {
+        let relative = "report/payment-application.csv"
+        let url = folder.appendingPathComponent(relative)
+        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.columns).utf8))
+        let output = try FileHandle(forWritingTo: url)
+        defer { try? output.close() }
+        try output.seekToEnd()
+        try file.copy(to: output)
+        return relative
+    }
+
+    /// Calls `body` with each row's cells, in order.
+    func forEachRow(_ body: ([String]) throws -> Void) throws {
+        try file.flush()
+        let reader = try CSVRowReader(url: file.url)
+        while let row = try reader.next() { try body(row.cells) }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// QuickBooks Online cannot import payments, credit memos or deposits by CSV:
+/// payouts go to `deposits.csv` in the bank-upload layout (`Date,Description,Amount`,
+/// one row per payout at its net amount) for matching in Banking.
+extension QBOCSVWriter {
+    static let depositColumns = ["Date", "Description", "Amount"]
+
+    func add(_ payment: QBPayment) throws -> [OutputTarget] { [] }
+
+    func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
+
+    func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
+        let row = CSVText.row([deposit.date.usPadded, CSVText.safeText("Stripe payout \(deposit.sourceID)"), deposit.net.description])
+        try deposits.append(Data(row.utf8), rows: 1)
+        return [OutputTarget(format: .qboCSV, base: "deposits", fileExtension: "csv")]
+    }
+
+    /// Writes `deposits.csv`: the header, then the payouts' rows.
+    func finishDeposits(into directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("deposits.csv")
+        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.depositColumns).utf8))
+        let output = try FileHandle(forWritingTo: url)
+        defer { try? output.close() }
+        try output.seekToEnd()
+        try deposits.copy(to: output)
+        return "\(format.folder)/deposits.csv"
+    }
+}
