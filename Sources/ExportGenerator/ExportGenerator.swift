@@ -43,9 +43,42 @@ public struct ExportGenerator {
         """
     }
 
+    /// The oracle of a generated export.
+    public struct Expected: Sendable {
+        public let invoices: [ExpectedInvoice]
+        public let payments: [ExpectedPayment]
+        public let payouts: [ExpectedPayout]
+    }
+
+    /// Writes `invoices`, `payments` and `payouts` in `format` into `folder` and returns the oracle.
+    public func writeWithPayments(format: Format, to folder: URL) throws -> Expected {
+        var dates: [String: String] = [:]
+        let invoices = try write(format: format, to: folder) { dates[$0] = $1 }
+        let generated = PaymentGenerator.make(for: invoices, dates: dates, includeBroken: includeBroken)
+        let payments: String
+        let payouts: String
+        switch format {
+        case .json, .jsonl:
+            let separator = format == .json ? ",\n" : "\n"
+            payments = (format == .json ? "[\n" : "") + generated.records.map(PaymentGenerator.json).joined(separator: separator) + (format == .json ? "\n]\n" : "\n")
+            let objects = generated.payouts.map {
+                "{\"id\": \"\($0.id)\", \"arrival_date\": \"2026-12-15\", \"gross\": \"\(GeneratedInvoice.cents($0.gross))\", \"fees\": \"\(GeneratedInvoice.cents($0.fees))\", \"net\": \"\(GeneratedInvoice.cents($0.net))\"}"
+            }
+            payouts = format == .json ? "{\"payouts\": [\n" + objects.joined(separator: ",\n") + "\n]}\n" : objects.joined(separator: "\n") + "\n"
+        case .csv:
+            payments = "id,invoice_id,amount,kind,method,received_at,reference,stripe_fee,payout_id\r\n" + generated.records.map(PaymentGenerator.csv).joined()
+            payouts = "id,arrival_date,gross,fees,net\r\n" + generated.payouts.map {
+                "\($0.id),2026-12-15,\(GeneratedInvoice.cents($0.gross)),\(GeneratedInvoice.cents($0.fees)),\(GeneratedInvoice.cents($0.net))\r\n"
+            }.joined()
+        }
+        try Data(payments.utf8).write(to: folder.appendingPathComponent("payments.\(format.rawValue)"))
+        try Data(payouts.utf8).write(to: folder.appendingPathComponent("payouts.\(format.rawValue)"))
+        return Expected(invoices: invoices, payments: generated.expected, payouts: generated.expectedPayouts)
+    }
+
     /// Writes `invoices.<format>` into `folder` and returns the oracle.
     @discardableResult
-    public func write(format: Format, to folder: URL) throws -> [ExpectedInvoice] {
+    public func write(format: Format, to folder: URL, dates: (String, String) -> Void = { _, _ in }) throws -> [ExpectedInvoice] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("invoices.\(format.rawValue)")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
@@ -67,6 +100,7 @@ public struct ExportGenerator {
         for index in 0..<invoiceCount {
             let invoice = GeneratedInvoice.make(index: index, random: &random, includeBroken: includeBroken)
             expected.append(invoice.expected)
+            dates(invoice.id, CalendarCheck.isValid(invoice.invoiceDate) ? invoice.invoiceDate : "2026-06-01")
             switch format {
             case .json: try emit((index == 0 ? "  " : ",\n  ") + invoice.json())
             case .jsonl: try emit(invoice.json() + "\n")

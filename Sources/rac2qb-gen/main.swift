@@ -10,6 +10,6 @@ guard arguments.count >= 3, let count = Int(arguments[1]) else {
 }
 let format = ExportGenerator.Format(rawValue: arguments.count > 3 ? arguments[3] : "json") ?? .json
 let folder = URL(fileURLWithPath: arguments[2])
-try ExportGenerator(invoiceCount: count).write(format: format, to: folder)
+try ExportGenerator(invoiceCount: count).writeWithPayments(format: format, to: folder)
 try Data(ExportGenerator.configuration().utf8).write(to: folder.appendingPathComponent("rac2qb.yml"))
-print("wrote \(count) invoices to \(folder.path)")
+print("wrote \(count) invoices with their payments and payouts to \(folder.path)")

@@ -172,6 +172,9 @@ final class ConversionRun {
             } catch let problem as Problem {
                 row.message = problem.message
                 row.fix = problem.fix
+                if let id = record.id, export.files[.payments] != nil {
+                    invoiceFacts[id] = InvoiceFacts(outcome: .notWritable("could not be read: \(problem.message)"), customer: "", refNumber: nil, total: .zero)
+                }
                 log.recordInvoice(status: nil, total: nil, row: .failed, written: nil, formats: formats)
                 try log.add(row)
                 continue

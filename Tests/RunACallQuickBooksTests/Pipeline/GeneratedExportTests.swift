@@ -21,7 +21,8 @@ import Testing
     ])
     func everyInvoiceIsAccountedForAndTotalsHold(_ testCase: Case) throws {
         let folder = try TestPaths.temporaryFolder("generated-\(testCase.format)-\(testCase.edition)")
-        let expected = try ExportGenerator(invoiceCount: testCase.count, seed: 7).write(format: testCase.format, to: folder)
+        let oracle = try ExportGenerator(invoiceCount: testCase.count, seed: 7).writeWithPayments(format: testCase.format, to: folder)
+        let expected = oracle.invoices
         let out = folder.appendingPathComponent("out")
         let result = try Conversion.run(folder, configText: ExportGenerator.configuration(edition: testCase.edition), out: out)
         let report = try ReportFile(out)
@@ -56,6 +57,47 @@ import Testing
 
         #expect(result.summary.reconciles)
         #expect(result.summary.writtenTotals["iif"] == Money(cents: expectedWritten))
+
+        // Every payment, refund and payout once, with the expected outcome; the money holds in IIF and qbXML.
+        let paymentRows = report.rows("payment") + report.rows("refund")
+        #expect(paymentRows.count == oracle.payments.count)
+        let rowsByID = Dictionary(uniqueKeysWithValues: paymentRows.map { ($0["source_id"]!, $0) })
+        for payment in oracle.payments {
+            let row = rowsByID[payment.id]
+            #expect(row?["entity_type"] == (payment.isRefund ? "refund" : "payment"))
+            #expect(row?["status"] == payment.outcome.rawValue, "\(payment.id): \(row?["message"] ?? "")")
+            #expect(row?["message"]?.hasPrefix(payment.messagePrefix) == true, "\(payment.id): \(row?["message"] ?? "")")
+        }
+        #expect(report.rows("payout").map { $0["source_id"]! } == oracle.payouts.map(\.id))
+        for (row, payout) in zip(report.rows("payout"), oracle.payouts) {
+            #expect(row["status"] == payout.outcome.rawValue && row["message"]?.hasPrefix(payout.messagePrefix) == true, "\(payout.id)")
+        }
+        #expect(oracle.payouts.contains { $0.outcome == .failed } && oracle.payments.contains { $0.isRefund && $0.outcome == .written })
+        let paid = oracle.payments.filter { !$0.isRefund && $0.outcome == .written }.reduce(Int64(0)) { $0 + $1.amountCents }
+        let refunded = oracle.payments.filter { $0.isRefund && $0.outcome == .written }.reduce(Int64(0)) { $0 + $1.amountCents }
+        let deposited = oracle.payouts.filter { $0.outcome == .written }.reduce(Int64(0)) { $0 + $1.netCents }
+        for books in [try WrittenBooks.iif(out.appendingPathComponent("iif")), try WrittenBooks.qbxml(out.appendingPathComponent("qbxml"))] {
+            #expect(books.payments == Money(cents: paid))
+            #expect(books.creditMemos == Money(cents: refunded))
+            #expect(books.deposits == Money(cents: deposited))
+        }
+        #expect(result.summary.depositsReconcile)
+        let depositRows = try String(contentsOf: out.appendingPathComponent("qbo-csv/deposits.csv"), encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().map { Money(parsing: String($0.split(separator: ",").last!))! }
+        #expect(depositRows.reduce(Money.zero, +) == Money(cents: deposited))
+
+        // Per customer: receivable in IIF = written invoices − written payments (refunds net to zero).
+        let iifBooks = try WrittenBooks.iif(out.appendingPathComponent("iif"))
+        let customerOf = try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions
+            .filter { $0.header["TRNSTYPE"] == "INVOICE" }.reduce(into: [String: String]()) { $0[$1.header["DOCNUM"] ?? ""] = $1.header["NAME"] }
+        var receivable: [String: Int64] = [:]
+        for invoice in expected where invoice.outcome == .written && !invoice.isVoid {
+            receivable[customerOf[invoice.id]!, default: 0] += invoice.totalCents!
+        }
+        for payment in oracle.payments where payment.outcome == .written && !payment.isRefund {
+            receivable[customerOf[payment.invoiceID]!, default: 0] -= payment.amountCents
+        }
+        #expect(iifBooks.receivable.filter { $0.value != .zero } == receivable.filter { $0.value != 0 }.mapValues { Money(cents: $0) })
 
         // The never-synced fields appear nowhere.
         let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
