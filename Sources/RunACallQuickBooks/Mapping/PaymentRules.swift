@@ -1,17 +1,54 @@
-/// What the payment rules need to know of an invoice once it has been mapped.
-struct InvoiceFacts {
+/// What the payment rules need of every invoice, kept compact (a few bytes an
+/// invoice plus its ID): customer names and reasons are stored once each.
+final class InvoiceFacts {
+    /// What became of an invoice, as its payments see it.
     enum Outcome {
-        case written
+        case written(customer: String, refNumber: String?, total: Money)
         /// Skipped by a rule (sync off, not paid yet in on-payment mode): its payments wait too.
         case skipped(String)
         /// Not written and never will be as exported (draft, void, failed).
         case notWritable(String)
     }
 
-    let outcome: Outcome
-    let customer: String
-    let refNumber: String?
-    let total: Money
+    private struct Entry {
+        var kind: UInt8
+        /// The customer name (written) or the reason, in `texts`.
+        var text: Int32
+        var total: Money
+        var refNumberIsID: Bool
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var texts: [String] = []
+    private var textIndex: [String: Int32] = [:]
+
+    private func intern(_ text: String) -> Int32 {
+        if let known = textIndex[text] { return known }
+        texts.append(text)
+        textIndex[text] = Int32(texts.count - 1)
+        return Int32(texts.count - 1)
+    }
+
+    func record(_ outcome: Outcome, for id: String) {
+        switch outcome {
+        case .written(let customer, let refNumber, let total):
+            entries[id] = Entry(kind: 0, text: intern(customer), total: total, refNumberIsID: refNumber == id)
+        case .skipped(let reason):
+            entries[id] = Entry(kind: 1, text: intern(reason), total: .zero, refNumberIsID: false)
+        case .notWritable(let reason):
+            entries[id] = Entry(kind: 2, text: intern(reason), total: .zero, refNumberIsID: false)
+        }
+    }
+
+    func outcome(of id: String) -> Outcome? {
+        guard let entry = entries[id] else { return nil }
+        let text = texts[Int(entry.text)]
+        switch entry.kind {
+        case 0: return .written(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
+        case 1: return .skipped(text)
+        default: return .notWritable(text)
+        }
+    }
 }
 
 /// The seed's payment rules: which payments and refunds are written, against
@@ -26,11 +63,11 @@ final class PaymentRules {
 
     private let configuration: Configuration
     private let payoutIDs: Set<String>
-    private let invoices: [String: InvoiceFacts]
+    private let invoices: InvoiceFacts
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, payoutIDs: Set<String>, invoices: [String: InvoiceFacts]) {
+    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts) {
         self.configuration = configuration
         self.payoutIDs = payoutIDs
         self.invoices = invoices
@@ -42,17 +79,20 @@ final class PaymentRules {
     func verdict(_ payment: Payment) -> Verdict {
         let what = payment.kind == .refund ? "refund" : "payment"
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
-        guard let invoice = invoices[payment.invoiceID] else {
+        guard let invoice = invoices.outcome(of: payment.invoiceID) else {
             return .fail(Problem("Invoice not found: the \(what) is for invoice \"\(payment.invoiceID)\", which is not in the export",
                                  fix: "Export the invoice together with its payments, or record this \(what) in QuickBooks by hand."))
         }
-        switch invoice.outcome {
+        let customer: String
+        let refNumber: String?
+        let total: Money
+        switch invoice {
         case .skipped(let reason):
             return .skip("Invoice #\(payment.invoiceID) not written yet (\(reason))")
         case .notWritable(let reason):
             return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (\(reason)), so the \(what) has nothing to apply to",
                                  fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it."))
-        case .written: break
+        case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
         }
         if configuration.output.formats.contains(.qbxml), configuration.output.splitEvery > 0 {
             // qbXML macros link a payment to its invoice only inside one document.
@@ -70,8 +110,8 @@ final class PaymentRules {
         switch payment.kind {
         case .payment:
             let after = before + payment.amount
-            guard after <= invoice.total else {
-                return .fail(Problem("Overpayment: payments of \(after) would exceed invoice #\(payment.invoiceID)'s total of \(invoice.total)",
+            guard after <= total else {
+                return .fail(Problem("Overpayment: payments of \(after) would exceed invoice #\(payment.invoiceID)'s total of \(total)",
                                      fix: "Correct the payment in Run a Call, or record the extra as a customer credit in QuickBooks by hand; rac2qb never applies more than is owed."))
             }
             applied[payment.invoiceID] = after
@@ -82,6 +122,6 @@ final class PaymentRules {
             }
             applied[payment.invoiceID] = before - payment.amount
         }
-        return .accept(customer: invoice.customer, invoiceRefNumber: invoice.refNumber)
+        return .accept(customer: customer, invoiceRefNumber: refNumber)
     }
 }

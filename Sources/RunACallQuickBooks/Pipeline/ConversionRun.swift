@@ -18,7 +18,7 @@ final class ConversionRun {
     private var recordsRead = 0
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
-    private(set) var invoiceFacts: [String: InvoiceFacts] = [:]
+    let invoiceFacts = InvoiceFacts()
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
 
@@ -173,7 +173,7 @@ final class ConversionRun {
                 row.message = problem.message
                 row.fix = problem.fix
                 if let id = record.id, export.files[.payments] != nil {
-                    invoiceFacts[id] = InvoiceFacts(outcome: .notWritable("could not be read: \(problem.message)"), customer: "", refNumber: nil, total: .zero)
+                    invoiceFacts.record(.notWritable("it could not be read"), for: id)
                 }
                 log.recordInvoice(status: nil, total: nil, row: .failed, written: nil, formats: formats)
                 try log.add(row)
@@ -184,7 +184,7 @@ final class ConversionRun {
             if duplicates.contains(invoice.id) {
                 let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
                 if export.files[.payments] != nil {
-                    invoiceFacts[invoice.id] = InvoiceFacts(outcome: .notWritable("duplicate invoice ID"), customer: "", refNumber: nil, total: .zero)
+                    invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
                 }
                 row.message = problem.message
                 row.fix = problem.fix
@@ -225,16 +225,12 @@ final class ConversionRun {
         let facts: InvoiceFacts.Outcome
         switch outcome {
         case .write(let posting) where posting.isVoid: facts = .notWritable("void")
-        case .write: facts = .written
+        case .write(let posting): facts = .written(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
         case .skip(let reason) where invoice.status == .draft: facts = .notWritable(reason)
         case .skip(let reason): facts = .skipped(reason)
-        case .fail(let problem): facts = .notWritable("failed: \(problem.message)")
+        case .fail(let problem): facts = .notWritable("failed: \(problem.message.prefix { $0 != ":" })")
         }
-        var customer = ""
-        var refNumber: String?
-        var total = Money.zero
-        if case .write(let posting) = outcome { (customer, refNumber, total) = (posting.customer, posting.refNumber, posting.total) }
-        invoiceFacts[invoice.id] = InvoiceFacts(outcome: facts, customer: customer, refNumber: refNumber, total: total)
+        invoiceFacts.record(facts, for: invoice.id)
     }
 
     private func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
