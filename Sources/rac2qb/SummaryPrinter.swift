@@ -27,6 +27,10 @@ enum SummaryPrinter {
             Swift.print("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
             Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
         }
+        if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
+            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)"
+                + (summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"))
+        }
         Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
         if !result.failures.isEmpty {
             var groups: [String: (fix: String, sources: [String])] = [:]

@@ -19,6 +19,8 @@ final class ConversionRun {
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
     let invoiceFacts = InvoiceFacts()
+    /// Per QuickBooks customer: Σ balance_due of written invoices, and invoices − payments written.
+    var balances: [String: (export: Money, written: Money)] = [:]
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
 
@@ -203,6 +205,10 @@ final class ConversionRun {
                 row.fix = problem.fix
             case .write(let posting):
                 written = posting
+                if !posting.isVoid, let due = invoice.balanceDue {
+                    balances[posting.customer, default: (.zero, .zero)].export += due
+                    balances[posting.customer, default: (.zero, .zero)].written += posting.total
+                }
                 row.status = .success
                 row.message = mapping.notes.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
@@ -260,6 +266,17 @@ final class ConversionRun {
     }
 
     // MARK: Finish
+
+    /// Compares each customer's receivable in the files with the export's balance_due.
+    func reconcileBalances() {
+        log.recordMoney { summary in
+            for (customer, balance) in balances.sorted(by: { $0.key < $1.key }) {
+                summary.balanceDueInExport = summary.balanceDueInExport + balance.export
+                summary.receivableWritten = summary.receivableWritten + balance.written
+                if balance.export != balance.written { summary.customersNotReconciled.append(customer) }
+            }
+        }
+    }
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
         var files: [String] = []

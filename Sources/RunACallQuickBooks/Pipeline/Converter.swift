@@ -46,6 +46,7 @@ public enum Converter {
         try run.readCustomers()
         try run.readInvoices()
         try run.readPaymentsAndPayouts()
+        run.reconcileBalances()
         var (files, parts) = try run.finishWriters()
         if options.outputDirectory != nil {
             files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)

@@ -214,6 +214,7 @@ extension ConversionRun {
             if formats.contains(.qboCSV) { notes.append("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
             row.message = notes.joined(separator: "; ")
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
+            if balances[customer] != nil { balances[customer]?.written -= payment.amount }
         case .refund:
             let item = try refundItem()
             let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,

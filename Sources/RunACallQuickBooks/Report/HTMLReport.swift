@@ -57,6 +57,13 @@ enum HTMLReport {
                 ? "<p class=\"ok\">Reconciled: deposits written + failed + skipped = the export's payout net.</p>\n"
                 : "<p class=\"bad\">Not reconciled: deposits differ from the export's payout net.</p>\n")
         }
+        if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
+            try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the written invoices (export)</th><td class=\"n\">\(summary.balanceDueInExport)</td></tr>")
+            try output.write("<tr><th>Receivable in the files (invoices − payments)</th><td class=\"n\">\(summary.receivableWritten)</td></tr></table>\n")
+            try output.write(summary.customersNotReconciled.isEmpty
+                ? "<p class=\"ok\">Every customer's balance matches Run a Call.</p>\n"
+                : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(summary.customersNotReconciled.joined(separator: ", ")))</p>\n")
+        }
         if let worksheet, worksheet.count > 0 {
             try output.write("<h2>Payment application worksheet (IIF)</h2>\n<p>IIF cannot link a payment to its invoice. After importing, apply each payment in QuickBooks (Receive Payments) to the invoice below; the same list is in payment-application.csv.</p>\n<table><tr>")
             try output.write(PaymentWorksheet.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n")

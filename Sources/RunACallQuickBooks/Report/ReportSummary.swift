@@ -26,6 +26,13 @@ public struct ReportSummary: Sendable, Codable {
     public var depositsWritten = Money.zero
     public var payoutNetFailed = Money.zero
     public var payoutNetSkipped = Money.zero
+    /// Σ `balance_due` of the written invoices, and what the written files leave
+    /// receivable (invoices − payments; a refund's credit memo and its payout line cancel out).
+    public var balanceDueInExport = Money.zero
+    public var receivableWritten = Money.zero
+    /// Customers whose receivable in the files differs from the export's balance_due.
+    public var customersNotReconciled: [String] = []
+
     /// Whether deposits written + failed + skipped = the export's payout net.
     public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
 
@@ -69,6 +76,8 @@ public struct ReportSummary: Sendable, Codable {
         case payoutNetInExport = "payout_net_in_export", depositsWritten = "deposits_written"
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
+        case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
+        case customersNotReconciled = "customers_not_reconciled"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +97,9 @@ public struct ReportSummary: Sendable, Codable {
         depositsWritten = try container.decode(Money.self, forKey: .depositsWritten)
         payoutNetFailed = try container.decode(Money.self, forKey: .payoutNetFailed)
         payoutNetSkipped = try container.decode(Money.self, forKey: .payoutNetSkipped)
+        balanceDueInExport = try container.decode(Money.self, forKey: .balanceDueInExport)
+        receivableWritten = try container.decode(Money.self, forKey: .receivableWritten)
+        customersNotReconciled = try container.decode([String].self, forKey: .customersNotReconciled)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -109,6 +121,9 @@ public struct ReportSummary: Sendable, Codable {
         try container.encode(payoutNetFailed, forKey: .payoutNetFailed)
         try container.encode(payoutNetSkipped, forKey: .payoutNetSkipped)
         try container.encode(depositsReconcile, forKey: .depositsReconcile)
+        try container.encode(balanceDueInExport, forKey: .balanceDueInExport)
+        try container.encode(receivableWritten, forKey: .receivableWritten)
+        try container.encode(customersNotReconciled, forKey: .customersNotReconciled)
     }
 
     /// Source records that failed.

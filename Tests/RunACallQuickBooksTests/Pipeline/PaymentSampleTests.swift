@@ -72,6 +72,9 @@ import Testing
             expected[customer, default: .zero] = expected[customer, default: .zero] + Self.money(invoice["balance_due"])
         }
         #expect(!expected.isEmpty)
+        #expect(result.summary.customersNotReconciled.isEmpty)
+        #expect(result.summary.receivableWritten == expected.values.reduce(Money.zero, +))
+        #expect(result.summary.balanceDueInExport == result.summary.receivableWritten)
         #expect(iif.receivable.filter { $0.value != .zero } == expected.filter { $0.value != .zero })
     }
 }
