@@ -7,71 +7,67 @@ extension QBXMLWriter {
     static let paymentReferenceLimit = 20
 
     func add(_ payment: QBPayment) throws -> [OutputTarget] {
-        let name = Self.transactionName("pay", payment.sourceID)
-        let xml = XMLFragmentWriter()
-        xml.start("ReceivePaymentAddRq", ["requestID": "req-\(name)"])
-        xml.start("ReceivePaymentAdd", ["defMacro": "TxnID:\(name)"])
-        xml.reference("CustomerRef", payment.customer)
-        xml.element("TxnDate", payment.date.description)
-        xml.element("RefNumber", payment.reference.map { QuickBooksText.prefix(QBXMLText.clean($0), Self.paymentReferenceLimit) })
-        xml.element("TotalAmount", payment.amount.description)
-        xml.reference("PaymentMethodRef", QuickBooksText.prefix(QBXMLText.clean(payment.method), Self.referenceLimit))
-        let reference = payment.reference.map { ", reference \(QBXMLText.clean($0))" } ?? ""
-        xml.element("Memo", QBXMLText.clean("Payment \(payment.sourceID) for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)\(reference)"))
-        xml.reference("DepositToAccountRef", payment.depositAccount)
-        xml.start("AppliedToTxnAdd")
-        xml.empty("TxnID", ["useMacro": "TxnID:\(Self.transactionName("inv", payment.invoiceID))"])
-        xml.element("PaymentAmount", payment.amount.description)
-        xml.end()
-        xml.end()
-        xml.end()
-        return try append(xml.finish(indent: 4), anchor: "req-\(name)")
+        try transaction("ReceivePaymentAdd", name: Self.transactionName("pay", payment.sourceID)) { xml in
+            xml.reference("CustomerRef", payment.customer)
+            xml.element("TxnDate", payment.date.description)
+            xml.element("RefNumber", payment.reference.map { QuickBooksText.prefix(QBXMLText.clean($0), Self.paymentReferenceLimit) })
+            xml.element("TotalAmount", payment.amount.description)
+            xml.reference("PaymentMethodRef", QuickBooksText.prefix(QBXMLText.clean(payment.method), Self.referenceLimit))
+            let reference = payment.reference.map { ", reference \(QBXMLText.clean($0))" } ?? ""
+            xml.element("Memo", QBXMLText.clean("Payment \(payment.sourceID) for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)\(reference)"))
+            xml.reference("DepositToAccountRef", payment.depositAccount)
+            xml.start("AppliedToTxnAdd")
+            xml.empty("TxnID", ["useMacro": "TxnID:\(Self.transactionName("inv", payment.invoiceID))"])
+            xml.element("PaymentAmount", payment.amount.description)
+            xml.end()
+        }
     }
 
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
-        let name = Self.transactionName("cm", creditMemo.sourceID)
-        let xml = XMLFragmentWriter()
-        xml.start("CreditMemoAddRq", ["requestID": "req-\(name)"])
-        xml.start("CreditMemoAdd", ["defMacro": "TxnID:\(name)"])
-        xml.reference("CustomerRef", creditMemo.customer)
-        xml.element("TxnDate", creditMemo.date.description)
-        xml.element("Memo", QBXMLText.clean("Refund \(creditMemo.sourceID) of invoice #\(creditMemo.invoiceRefNumber ?? creditMemo.invoiceID)"))
-        xml.start("CreditMemoLineAdd")
-        xml.reference("ItemRef", creditMemo.item)
-        xml.element("Desc", "Refund")
-        xml.element("Amount", creditMemo.amount.description)
-        if edition == .us { xml.reference("SalesTaxCodeRef", "Non") }
-        xml.end()
-        xml.end()
-        xml.end()
-        return try append(xml.finish(indent: 4), anchor: "req-\(name)")
+        try transaction("CreditMemoAdd", name: Self.transactionName("cm", creditMemo.sourceID)) { xml in
+            xml.reference("CustomerRef", creditMemo.customer)
+            xml.element("TxnDate", creditMemo.date.description)
+            xml.element("Memo", QBXMLText.clean("Refund \(creditMemo.sourceID) of invoice #\(creditMemo.invoiceRefNumber ?? creditMemo.invoiceID)"))
+            xml.start("CreditMemoLineAdd")
+            xml.reference("ItemRef", creditMemo.item)
+            xml.element("Desc", "Refund")
+            xml.element("Amount", creditMemo.amount.description)
+            if edition == .us { xml.reference("SalesTaxCodeRef", "Non") }
+            xml.end()
+        }
     }
 
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
-        let name = Self.transactionName("dep", deposit.sourceID)
-        let xml = XMLFragmentWriter()
-        xml.start("DepositAddRq", ["requestID": "req-\(name)"])
-        xml.start("DepositAdd", ["defMacro": "TxnID:\(name)"])
-        xml.element("TxnDate", deposit.date.description)
-        xml.reference("DepositToAccountRef", deposit.account)
-        xml.element("Memo", "Stripe payout \(QBXMLText.clean(deposit.sourceID))")
-        for line in deposit.lines {
-            xml.start("DepositLineAdd")
-            switch line {
-            case .payment(let id, _, _):
-                xml.empty("PaymentTxnID", ["useMacro": "TxnID:\(Self.transactionName("pay", id))"])
-            case .refund(let id, let customer, let amount):
-                xml.reference("EntityRef", customer)
-                xml.reference("AccountRef", QBInvoice.receivableAccount)
-                xml.element("Memo", "Refund \(QBXMLText.clean(id))")
-                xml.element("Amount", (-amount).description)
-            case .fee(let account, let amount):
-                xml.reference("AccountRef", account)
-                xml.element("Memo", "Stripe fees")
-                xml.element("Amount", (-amount).description)
-            }
-            xml.end()
+        try transaction("DepositAdd", name: Self.transactionName("dep", deposit.sourceID)) { xml in
+            xml.element("TxnDate", deposit.date.description)
+            xml.reference("DepositToAccountRef", deposit.account)
+            xml.element("Memo", "Stripe payout \(QBXMLText.clean(deposit.sourceID))")
+            for line in deposit.lines {
+                xml.start("DepositLineAdd")
+                switch line {
+                case .payment(let id, _, _):
+                    xml.empty("PaymentTxnID", ["useMacro": "TxnID:\(Self.transactionName("pay", id))"])
+                case .refund(let id, let customer, let amount):
+                    xml.reference("EntityRef", customer)
+                    xml.reference("AccountRef", QBInvoice.receivableAccount)
+                    xml.element("Memo", "Refund \(QBXMLText.clean(id))")
+                    xml.element("Amount", (-amount).description)
+                case .fee(let account, let amount):
+                    xml.reference("AccountRef", account)
+                    xml.element("Memo", "Stripe fees")
+                    xml.element("Amount", (-amount).description)
+                }
+                xml.end()
         }
+        }
+    }
+
+    /// One `<kind>Rq` request named `req-<name>` whose transaction defines the macro `TxnID:<name>`.
+    private func transaction(_ kind: String, name: String, body: (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
+        let xml = XMLFragmentWriter()
+        xml.start("\(kind)Rq", ["requestID": "req-\(name)"])
+        xml.start(kind, ["defMacro": "TxnID:\(name)"])
+        body(xml)
         xml.end()
         xml.end()
         return try append(xml.finish(indent: 4), anchor: "req-\(name)")
