@@ -1,0 +1,88 @@
+import Foundation
+
+/// One entry of a QuickBooks list, as the user's books export shows it.
+public struct BookEntry: Sendable, Hashable {
+    public var name: String
+    public var isActive: Bool
+    /// Customers: the email; items: the type (`SERV`, `ItemService`, ...); accounts: the account type.
+    public var email: String?
+    public var type: String?
+    /// Items: the income account.
+    public var account: String?
+}
+
+/// A QuickBooks list in the books, looked up by name (case-insensitive, trimmed).
+public struct BookList: Sendable {
+    public private(set) var entries: [NameKey: [BookEntry]] = [:]
+
+    public init() {}
+
+    mutating func add(_ entry: BookEntry) {
+        guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        entries[NameKey(entry.name), default: []].append(entry)
+    }
+
+    /// The entries named `name`.
+    public func named(_ name: String) -> [BookEntry] { entries[NameKey(name)] ?? [] }
+
+    public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+}
+
+/// What the QuickBooks company already holds, from the `books:` files of the
+/// config. A list with no file is nil: everything the export names is then
+/// assumed to exist.
+public struct BooksSnapshot: Sendable {
+    public var customers: BookList?
+    /// Vendors, employees and other names: QuickBooks names are unique across them and customers.
+    public var otherNames = BookList()
+    public var items: BookList?
+    public var accounts: BookList?
+    /// Sales tax codes, sales tax items and groups.
+    public var taxCodes: BookList?
+    public var terms: BookList?
+
+    public init() {}
+
+    /// Loads the files the config names, relative to `base` (the config's folder).
+    public static func load(_ books: Configuration.Books, relativeTo base: URL) throws -> BooksSnapshot {
+        var snapshot = BooksSnapshot()
+        func read(_ path: String?) throws -> BookLists? {
+            guard let path else { return nil }
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw FatalError(.unreadableInput, "\(url.path): books file not found (books: in the config)")
+            }
+            return try BookLists.read(url)
+        }
+        if let lists = try read(books.customers) {
+            snapshot.customers = lists.customers
+            snapshot.otherNames = lists.otherNames
+        }
+        snapshot.items = try read(books.items)?.items
+        snapshot.accounts = try read(books.accounts)?.accounts
+        snapshot.taxCodes = try read(books.taxCodes)?.taxCodes
+        snapshot.terms = try read(books.terms)?.terms
+        return snapshot
+    }
+}
+
+/// Every list one books file holds.
+struct BookLists {
+    var customers = BookList()
+    var otherNames = BookList()
+    var items = BookList()
+    var accounts = BookList()
+    var taxCodes = BookList()
+    var terms = BookList()
+
+    /// Reads an IIF list export, a qbXML query response or a CSV, by its content.
+    static func read(_ url: URL) throws -> BookLists {
+        switch url.pathExtension.lowercased() {
+        case "iif": return try IIFBooksReader.read(url)
+        case "xml", "qbxml": return try QBXMLBooksReader.read(url)
+        case "csv": return try CSVBooksReader.read(url)
+        default:
+            throw FatalError(.usage, "\(url.lastPathComponent): books files are .iif (list export), .xml (qbXML query response) or .csv")
+        }
+    }
+}
