@@ -17,11 +17,11 @@ extension ConversionRun {
                                  invoices: invoiceFacts)
         let duplicateIDs = try duplicatePaymentIDs()
         let tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
+        let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
+        let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
         var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
-        for entry in payouts {
-            guard let payout = try? entry.payout.get() else { continue }
-            verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(),
-                                               duplicated: payouts.filter { (try? $0.payout.get().id) == payout.id }.count > 1)
+        for payout in decodedPayouts {
+            verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
         }
         rules.restart()
         var depositLines: [String: [QBDepositLine]] = [:]
@@ -39,7 +39,7 @@ extension ConversionRun {
         var payouts: [(SourceLocation, String?, Result<Payout, Problem>)] = []
         while let record = try stream.next() {
             tick()
-            payouts.append((record.location, record.id, Result { try RecordDecoder.payout(record) }.mapError { $0 as? Problem ?? Problem("\($0)", fix: "") }))
+            payouts.append((record.location, record.id, Self.decode { try RecordDecoder.payout(record) }))
         }
         return payouts
     }
@@ -112,7 +112,7 @@ extension ConversionRun {
     private func forEachPayment(_ body: (RawRecord, Result<Payment, Problem>) throws -> Void) throws {
         guard let stream = try export.stream(.payments) else { return }
         while let record = try stream.next() {
-            try body(record, Result { try RecordDecoder.payment(record) }.mapError { $0 as? Problem ?? Problem("\($0)", fix: "") })
+            try body(record, Self.decode { try RecordDecoder.payment(record) })
         }
     }
 
@@ -124,6 +124,11 @@ extension ConversionRun {
             if let id = record.id, !seen.insert(id).inserted { duplicates.insert(id) }
         }
         return duplicates
+    }
+
+    /// A decoded record, or the `Problem` that failed it.
+    private static func decode<T>(_ decoder: () throws -> T) -> Result<T, Problem> {
+        Result(catching: decoder).mapError { $0 as? Problem ?? Problem("Invalid record: \($0)", fix: "Correct the record, then re-run.") }
     }
 
     /// Pass one: what each payout's payments add up to, and whether one of them fails on its own.

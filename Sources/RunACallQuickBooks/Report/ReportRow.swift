@@ -56,15 +56,8 @@ extension ReportRow {
     }
 }
 
-extension Money: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let money = Money(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not money: \(text)"))
-        }
-        self = money
-    }
-
+extension Money: Encodable {
+    /// Money is written as an exact decimal string (`"129.00"`), never a JSON number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

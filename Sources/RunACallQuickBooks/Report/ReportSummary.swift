@@ -1,6 +1,6 @@
 /// Counts and money totals of a run, kept as rows arrive, and the
 /// reconciliation of the export's invoice totals with what was written.
-public struct ReportSummary: Sendable, Codable {
+public struct ReportSummary: Sendable, Encodable {
     /// Source records by entity type and status.
     public var counts: [String: [String: Int]] = [:]
     /// QuickBooks records created on a source record's behalf, by entity type.
@@ -78,28 +78,6 @@ public struct ReportSummary: Sendable, Codable {
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
         case customersNotReconciled = "customers_not_reconciled"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        counts = try container.decode([String: [String: Int]].self, forKey: .counts)
-        created = try container.decode([String: Int].self, forKey: .created)
-        invoiceTotals = try container.decode([String: Money].self, forKey: .invoiceTotals)
-        billedInExport = try container.decode(Money.self, forKey: .billedInExport)
-        billedFailed = try container.decode(Money.self, forKey: .billedFailed)
-        billedSkipped = try container.decode(Money.self, forKey: .billedSkipped)
-        unreadableInvoices = try container.decode(Int.self, forKey: .unreadableInvoices)
-        writtenTotals = try container.decode([String: Money].self, forKey: .writtenTotals)
-        writtenInvoices = try container.decode([String: Int].self, forKey: .writtenInvoices)
-        paymentsWritten = try container.decode(Money.self, forKey: .paymentsWritten)
-        refundsWritten = try container.decode(Money.self, forKey: .refundsWritten)
-        payoutNetInExport = try container.decode(Money.self, forKey: .payoutNetInExport)
-        depositsWritten = try container.decode(Money.self, forKey: .depositsWritten)
-        payoutNetFailed = try container.decode(Money.self, forKey: .payoutNetFailed)
-        payoutNetSkipped = try container.decode(Money.self, forKey: .payoutNetSkipped)
-        balanceDueInExport = try container.decode(Money.self, forKey: .balanceDueInExport)
-        receivableWritten = try container.decode(Money.self, forKey: .receivableWritten)
-        customersNotReconciled = try container.decode([String].self, forKey: .customersNotReconciled)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -45,8 +45,8 @@ import Testing
         let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path, "--formats", "qbxml", "--json"])
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["qbxml", "report"])
-        let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(result.output.utf8))
-        #expect(summary.writtenTotals.keys.sorted() == ["qbxml"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((summary["written_totals"] as? [String: Any])?.keys.sorted() == ["qbxml"])
     }
 
     @Test func checkWritesNoQuickBooksFiles() throws {

@@ -42,10 +42,9 @@ final class QBXMLWriter: FormatWriter {
     /// A unique requestID naming a list entry's source: `req-cust-c001`; an id with other
     /// characters, too long, or already used gets a short hash instead.
     private func requestID(_ prefix: String, _ source: String) -> String {
-        let allowed = source.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
         var candidate = "\(prefix)-\(source)"
-        if !allowed || candidate.count > 40 || usedRequestIDs.contains(candidate) {
-            let safe = String(source.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }.prefix(24).map(Character.init))
+        if !Self.isPlain(source) || candidate.count > 40 || usedRequestIDs.contains(candidate) {
+            let safe = Self.alphanumerics(of: source, upTo: 24)
             var salt = 0
             repeat {
                 candidate = "\(prefix)-\(safe)-\(StableHash.hex(source + (salt == 0 ? "" : "#\(salt)")))"
@@ -60,14 +59,23 @@ final class QBXMLWriter: FormatWriter {
     /// `req-inv-1042`, its macro `TxnID:inv-1042`): the source id when it is short
     /// and plain, else a plain prefix and a 64-bit hash of it. Source ids are unique per kind.
     static func transactionName(_ kind: String, _ source: String) -> String {
-        let plain = source.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
-        }
-        if plain && source.count <= 40 { return "\(kind)-\(source)" }
-        let safe = String(source.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-            .prefix(16).map(Character.init))
+        if isPlain(source) && source.count <= 40 { return "\(kind)-\(source)" }
         let hash = String(StableHash.value(source), radix: 16)
-        return "\(kind)-\(safe)-\(String(repeating: "0", count: 16 - hash.count))\(hash)"
+        return "\(kind)-\(alphanumerics(of: source, upTo: 16))-\(String(repeating: "0", count: 16 - hash.count))\(hash)"
+    }
+
+    /// Whether an id can stand in a requestID as it is: ASCII letters, digits, `.`, `_`, `-`.
+    private static func isPlain(_ source: String) -> Bool {
+        source.unicodeScalars.allSatisfy { isAlphanumeric($0) || "._-".unicodeScalars.contains($0) }
+    }
+
+    /// The first `limit` ASCII letters and digits of an id.
+    private static func alphanumerics(of source: String, upTo limit: Int) -> String {
+        String(source.unicodeScalars.filter(isAlphanumeric).prefix(limit).map(Character.init))
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
     }
 
     private func text(_ value: String?, limit: Int = memoLimit) -> String? {
