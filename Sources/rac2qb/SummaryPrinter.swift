@@ -32,17 +32,13 @@ enum SummaryPrinter {
                 + (summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"))
         }
         Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
-        if !result.failures.isEmpty {
-            var groups: [String: (fix: String, sources: [String])] = [:]
-            for failure in result.failures {
-                let error = String(failure.message.prefix { $0 != ":" })
-                groups[error, default: (failure.fix, [])].sources.append("\(failure.source) \(failure.entity): \(failure.message)")
-            }
+        let groups = result.failures.groups
+        if !groups.isEmpty {
             Swift.print("\nfailures:")
-            for (error, group) in groups.sorted(by: { $0.key < $1.key }) {
-                Swift.print("  \(error) (\(group.sources.count)) — fix: \(group.fix)")
-                for line in group.sources.prefix(10) { Swift.print("    \(line)") }
-                if group.sources.count > 10 { Swift.print("    … \(group.sources.count - 10) more in the report") }
+            for group in groups {
+                Swift.print("  \(group.error) (\(group.count)) — fix: \(group.fix)")
+                for line in group.examples { Swift.print("    \(line)") }
+                if group.count > group.examples.count { Swift.print("    … \(group.count - group.examples.count) more in the report") }
             }
         }
         if let outputDirectory { Swift.print("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }

@@ -27,8 +27,8 @@ public struct ConversionResult: Sendable {
     public let summary: ReportSummary
     /// Files written, relative to the output folder.
     public let files: [String]
-    /// Failed rows, for the terminal: (source, entity, message, fix).
-    public let failures: [(source: String, entity: String, message: String, fix: String)]
+    /// Failed rows grouped by error, for the terminal.
+    public let failures: FailureGroups
 
     /// 0 when every record was written or skipped by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -52,10 +52,8 @@ public enum Converter {
             files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
             try staging.publish(files)
         }
-        var failures: [(String, String, String, String)] = []
-        try run.log.forEachRow { row in
-            if row.status == .failed, failures.count < 1_000 { failures.append((row.source, row.entity, row.message, row.fix)) }
-        }
+        var failures = FailureGroups()
+        try run.log.forEachRow { failures.add($0) }
         return ConversionResult(summary: run.log.summary, files: files, failures: failures)
     }
 }

@@ -73,19 +73,16 @@ enum HTMLReport {
             try output.write("</table>\n")
         }
 
-        var groups: [String: (fix: String, count: Int)] = [:]
-        try log.forEachRow { row in
-            guard row.status == .failed else { return }
-            let error = String(row.message.prefix { $0 != ":" })
-            groups[error] = (groups[error]?.fix ?? row.fix, (groups[error]?.count ?? 0) + 1)
-        }
+        var failures = FailureGroups()
+        try log.forEachRow { failures.add($0) }
+        let groups = failures.groups
         try output.write("<h2>Failures</h2>\n")
         if groups.isEmpty {
             try output.write("<p class=\"ok\">No record failed.</p>\n")
         } else {
             try output.write("<table><tr><th>Error</th><th>Records</th><th>Fix</th></tr>\n")
-            for (error, group) in groups.sorted(by: { $0.key < $1.key }) {
-                try output.write("<tr><td class=\"Failed\">\(escape(error))</td><td class=\"n\">\(group.count)</td><td>\(escape(group.fix))</td></tr>\n")
+            for group in groups {
+                try output.write("<tr><td class=\"Failed\">\(escape(group.error))</td><td class=\"n\">\(group.count)</td><td>\(escape(group.fix))</td></tr>\n")
             }
             try output.write("</table>\n")
             try rows(log, parts: parts, output: output) { $0.status == .failed }
