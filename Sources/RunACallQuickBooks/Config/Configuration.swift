@@ -1,3 +1,5 @@
+import Foundation
+
 /// The QuickBooks edition, which decides how sales tax is written.
 public enum Edition: String, Sendable, CaseIterable {
     case us, ca, uk, au
@@ -118,6 +120,8 @@ public struct Configuration: Sendable {
     /// Path of the ledger of what was already exported (relative to the config's folder).
     public var ledger: String? = "rac2qb-ledger.sqlite"
     public var books = Books()
+    /// The folder holding the config file: `ledger` and `books` paths are relative to it (nil: the current folder).
+    public var directory: URL?
 
     /// The defaults (the seed's recommended values).
     public init() {}

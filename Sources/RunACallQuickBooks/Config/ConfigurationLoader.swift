@@ -23,7 +23,9 @@ public enum ConfigurationLoader {
         } catch {
             throw FatalError(.usage, "\(url.path): the configuration file cannot be read (\(error.localizedDescription))")
         }
-        return try parse(text, fileName: url.lastPathComponent)
+        var configuration = try parse(text, fileName: url.lastPathComponent)
+        configuration.directory = url.deletingLastPathComponent()
+        return configuration
     }
 
     /// Parses configuration text.

@@ -1,21 +1,27 @@
 import Foundation
 
 /// The QuickBooks customers of a run, matched by name and email (the seed's
-/// rule): a name match with a different email is a different customer and
-/// gets a distinct QuickBooks name.
+/// rule) against the books and the customers already in the run: a name match
+/// with a different email is a different customer and gets a distinct
+/// QuickBooks name, never one a customer, vendor or employee already has.
 final class CustomerDirectory {
     /// How a Run a Call customer lands in QuickBooks.
     enum Resolution {
         /// Already in this run's customer list.
         case existing(QBCustomer)
+        /// Already in QuickBooks (the books list it with the same name and email).
+        case inBooks(QBCustomer)
         /// To be created; `renamedFrom` is set when the name had to change.
         case new(QBCustomer, renamedFrom: String?)
-        /// Not created (creation is off): assumed to exist under this name.
+        /// Not created (creation is off, no customer list in the books): assumed to exist under this name.
         case assumed(QBCustomer)
+        /// Cannot be used: not in the books with creation off, or inactive there.
+        case unavailable(Problem)
 
-        var customer: QBCustomer {
+        var customer: QBCustomer? {
             switch self {
-            case .existing(let customer), .new(let customer, _), .assumed(let customer): return customer
+            case .existing(let customer), .inBooks(let customer), .new(let customer, _), .assumed(let customer): customer
+            case .unavailable: nil
             }
         }
     }
@@ -24,30 +30,60 @@ final class CustomerDirectory {
         let name: NameKey
         let email: String
 
-        init(_ customer: Customer) {
-            name = NameKey(customer.name)
-            email = customer.email?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() ?? ""
+        init(name: String, email: String?) {
+            self.name = NameKey(name)
+            self.email = email?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() ?? ""
         }
+
+        init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
     }
 
     private var byKey: [Key: QBCustomer] = [:]
     private var names: NameRegistry
     private let create: Bool
+    private let books: BooksRules
 
-    init(limits: NameLimits, create: Bool) {
+    init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules()) {
         names = NameRegistry(limit: limits.customer, desktop: limits.desktop)
+        for name in books.takenCustomerNames { names.claim(name) }
         self.create = create
+        self.books = books
     }
+
+    /// Whether the books list the QuickBooks customers (so "Customer not found" can be told).
+    var knowsBooks: Bool { books.snapshot.customers != nil }
 
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
-        if let known = byKey[Key(customer)] { return .existing(known) }
-        let name = names.propose(customer.name)
-        let entry = QBCustomer(name: name, sourceID: customer.id, email: customer.email, phone: customer.phone,
+        let key = Key(customer)
+        if let known = byKey[key] { return .existing(known) }
+        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: customer.email, phone: customer.phone,
                                company: customer.company, billAddress: customer.billingAddress ?? fallbackBilling,
                                shipAddress: customer.serviceAddress ?? shipping)
-        guard create else { return .assumed(entry) }
-        return .new(entry, renamedFrom: name == customer.name ? nil : customer.name)
+        if let list = books.snapshot.customers {
+            if let match = list.named(customer.name).first(where: { Key(name: $0.name, email: $0.email) == key }) {
+                guard match.isActive else { return .unavailable(SyncErrors.customerInactive(match.name)) }
+                var matched = entry
+                matched.name = match.name
+                return .inBooks(matched)
+            }
+            guard create else { return .unavailable(SyncErrors.customerNotFound(customer.name, email: customer.email)) }
+        }
+        var proposed = entry
+        proposed.name = names.propose(customer.name)
+        guard create else { return .assumed(proposed) }
+        return .new(proposed, renamedFrom: proposed.name == customer.name ? nil : customer.name)
+    }
+
+    /// Why a created customer's name differs from its Run a Call name.
+    func renameReason(_ original: String) -> String {
+        if books.snapshot.customers?.named(original).isEmpty == false {
+            return "a QuickBooks customer with another email has that name"
+        }
+        if !books.snapshot.otherNames.named(original).isEmpty {
+            return "a QuickBooks vendor, employee or other name has that name"
+        }
+        return "QuickBooks name rules or a same-named customer"
     }
 
     /// Records a customer as part of the run, so later records match it.
@@ -55,5 +91,4 @@ final class CustomerDirectory {
         names.claim(customer.name)
         byKey[Key(source)] = customer
     }
-
 }

@@ -23,6 +23,7 @@ struct InvoiceMapper {
     let limits: NameLimits
     let customers: CustomerDirectory
     let items: ItemCatalog
+    let books: BooksRules
 
     func map(_ invoice: Invoice) -> InvoiceMapping {
         if let reason = skipReason(invoice) { return InvoiceMapping(outcome: .skip(reason)) }
@@ -33,7 +34,8 @@ struct InvoiceMapper {
             var notes: [String] = []
             let tax = try TaxPlan(invoice: invoice, configuration: configuration, notes: &notes)
             try checkTaxCodesFitQBXML(tax)
-            return build(invoice, refNumber: refNumber, tax: tax, notes: notes)
+            let names = try resolveNames(invoice, tax: tax)
+            return build(invoice, refNumber: refNumber, tax: tax, names: names, notes: notes)
         } catch let problem as Problem {
             return InvoiceMapping(outcome: .fail(problem))
         } catch {
@@ -81,45 +83,91 @@ struct InvoiceMapper {
         return id
     }
 
-    private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, notes: [String]) -> InvoiceMapping {
-        var mapping = InvoiceMapping(outcome: .skip(""), notes: notes)
-        let customerResolution = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress,
-                                                   shipping: invoice.serviceAddress)
-        switch customerResolution {
-        case .existing: break
-        case .new(let customer, let renamedFrom):
-            customers.commit(customer, for: invoice.customer)
-            mapping.createdCustomer = (customer, renamedFrom)
-        case .assumed(let customer):
-            customers.commit(customer, for: invoice.customer)
+    /// Resolves the customer and every item against the run and the books,
+    /// and checks the books for what QuickBooks would refuse; commits nothing.
+    private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
+        if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
+        let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
+        for code in codes { if let problem = books.taxCodeProblem(code) { throw problem } }
+        let customer = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress, shipping: invoice.serviceAddress)
+        guard let customerEntry = customer.customer else { throw Self.problem(of: customer) }
+        var lines: [ResolvedItem] = []
+        for line in invoice.lines {
+            let resolution = items.resolveSale(named: line.item, line: line)
+            guard let item = resolution.item else { throw Self.problem(of: resolution) }
+            try check(account: item.account, role: "income")
+            if invoice.membershipInvoice { try check(account: configuration.invoices.membershipIncomeAccount, role: "membership income") }
+            lines.append(ResolvedItem(resolution: resolution, item: item, original: line.item))
         }
-        if let renamed = renameNote(original: invoice.customer.name, name: customerResolution.customer.name, what: "Customer") {
+        var discounts: [(ResolvedItem, InvoiceDiscount, String)] = []
+        let candidates: [(InvoiceDiscount?, String, String)] = [
+            (invoice.discount, configuration.items.discountItem, "Discount"),
+            (invoice.memberDiscount, configuration.items.memberDiscountItem, "Member savings"),
+        ]
+        for case let (discount?, itemName, label) in candidates {
+            let resolution = items.resolveDiscount(named: itemName, description: label)
+            guard let item = resolution.item else { throw Self.problem(of: resolution) }
+            try check(account: item.account, role: "discount")
+            discounts.append((ResolvedItem(resolution: resolution, item: item, original: itemName), discount, label))
+        }
+        return ResolvedNames(customer: customer, customerEntry: customerEntry, lines: lines, discounts: discounts)
+    }
+
+    private func check(account: String, role: String) throws {
+        if let problem = books.accountProblem(account, role: role) { throw problem }
+    }
+
+    private static func problem(of resolution: ItemCatalog.Resolution) -> Problem {
+        if case .unavailable(let problem) = resolution { return problem }
+        return Problem("Invalid record: item resolution without an item", fix: "Report this to the rac2qb maintainers.")
+    }
+
+    private static func problem(of resolution: CustomerDirectory.Resolution) -> Problem {
+        if case .unavailable(let problem) = resolution { return problem }
+        return Problem("Invalid record: customer resolution without a customer", fix: "Report this to the rac2qb maintainers.")
+    }
+
+    /// An item a line or discount lands on, with the name Run a Call gave it.
+    private struct ResolvedItem {
+        var resolution: ItemCatalog.Resolution
+        var item: QBItem
+        var original: String
+    }
+
+    /// The customer and items an invoice lands on, resolved before anything is committed.
+    private struct ResolvedNames {
+        var customer: CustomerDirectory.Resolution
+        var customerEntry: QBCustomer
+        var lines: [ResolvedItem]
+        var discounts: [(ResolvedItem, InvoiceDiscount, String)]
+    }
+
+    private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, names: ResolvedNames, notes: [String]) -> InvoiceMapping {
+        var mapping = InvoiceMapping(outcome: .skip(""), notes: notes)
+        let customer = commit(names.customer, entry: names.customerEntry, for: invoice.customer, into: &mapping)
+        if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
             mapping.notes.append(renamed)
         }
         var lines: [QBInvoiceLine] = []
-        for (position, line) in invoice.lines.enumerated() {
-            let item = register(items.resolveSale(named: line.item, line: line), original: line.item, into: &mapping)
+        for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
+            let item = register(resolved, into: &mapping)
             let account = invoice.membershipInvoice ? configuration.invoices.membershipIncomeAccount : item.account
             lines.append(QBInvoiceLine(kind: .sale, item: item.name, description: line.description,
                                        quantity: line.quantity, rate: line.unitPrice, amount: line.amount,
                                        account: account, itemAccount: item.account, taxable: line.taxable,
                                        taxCode: tax.lineCodes[position], taxAmount: tax.lineTaxes[position]))
         }
-        let discounts: [(InvoiceDiscount?, String, String)] = [
-            (invoice.discount, configuration.items.discountItem, "Discount"),
-            (invoice.memberDiscount, configuration.items.memberDiscountItem, "Member savings"),
-        ]
-        for case let (discount?, itemName, label) in discounts {
-            let item = register(items.resolveDiscount(named: itemName, description: label), original: itemName, into: &mapping)
+        for (resolved, discount, label) in names.discounts {
+            let item = register(resolved, into: &mapping)
             let text = discount.label.map { label == "Member savings" ? "Member savings: \($0)" : $0 } ?? label
             lines.append(QBInvoiceLine(kind: .discount, item: item.name, description: text, quantity: nil,
                                        rate: nil, amount: -discount.amount, account: item.account,
                                        itemAccount: item.account, taxable: false, taxCode: nil, taxAmount: nil))
         }
         var result = QBInvoice(
-            sourceID: invoice.id, refNumber: refNumber, customer: customerResolution.customer.name,
+            sourceID: invoice.id, refNumber: refNumber, customer: customer.name,
             txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: invoice.terms,
-            billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customerResolution.customer.billAddress,
+            billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customer.billAddress,
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
             lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)
         if result.isVoid { result = Self.voided(result) }
@@ -138,18 +186,34 @@ struct InvoiceMapper {
         return mapping
     }
 
-    /// Resolves an item, committing it at once so later lines of the same invoice share it.
-    /// Building never fails, so nothing committed here needs taking back.
-    private func register(_ resolution: ItemCatalog.Resolution, original: String, into mapping: inout InvoiceMapping) -> QBItem {
+    /// Commits the invoice's customer to the run; a new one is reported as created.
+    private func commit(_ resolution: CustomerDirectory.Resolution, entry: QBCustomer, for source: Customer,
+                        into mapping: inout InvoiceMapping) -> QBCustomer {
         switch resolution {
-        case .existing: break
-        case .new(let item, let renamedFrom):
-            items.commit(item, as: original)
-            mapping.createdItems.append((item, renamedFrom))
-        case .assumed(let item):
-            items.commit(item, as: original)
+        case .new(_, let renamedFrom):
+            customers.commit(entry, for: source)
+            mapping.createdCustomer = (entry, renamedFrom)
+        case .inBooks, .assumed:
+            customers.commit(entry, for: source)
+        case .existing, .unavailable:
+            break
         }
-        return resolution.item
+        return entry
+    }
+
+    /// Commits an item, unless an earlier line of the same invoice already did.
+    private func register(_ resolved: ResolvedItem, into mapping: inout InvoiceMapping) -> QBItem {
+        if let known = items.known(resolved.original) { return known }
+        switch resolved.resolution {
+        case .new(_, let renamedFrom):
+            items.commit(resolved.item, as: resolved.original)
+            mapping.createdItems.append((resolved.item, renamedFrom))
+        case .inBooks, .assumed:
+            items.commit(resolved.item, as: resolved.original)
+        case .existing, .unavailable:
+            break
+        }
+        return resolved.item
     }
 
     private func renameNote(original: String, name: String, what: String) -> String? {

@@ -1,27 +1,38 @@
 /// The QuickBooks items of a run: pricebook items and the items invoice
-/// lines name, with the income account each rolls up to.
+/// lines name, with the income account each rolls up to, matched by name
+/// against the books when they list items.
 final class ItemCatalog {
     /// How an item name lands in QuickBooks.
     enum Resolution {
+        /// Already in this run.
         case existing(QBItem)
+        /// Already in QuickBooks (the books list it, active), with the books' name and income account.
+        case inBooks(QBItem)
         case new(QBItem, renamedFrom: String?)
+        /// Not created (creation is off, no item list in the books): assumed to exist.
         case assumed(QBItem)
+        /// Cannot be used: not in the books with creation off, or inactive there.
+        case unavailable(Problem)
 
-        var item: QBItem {
+        var item: QBItem? {
             switch self {
-            case .existing(let item), .new(let item, _), .assumed(let item): return item
+            case .existing(let item), .inBooks(let item), .new(let item, _), .assumed(let item): item
+            case .unavailable: nil
             }
         }
     }
 
     private let configuration: Configuration
+    private let books: BooksRules
     private var pricebook: [NameKey: PricebookItem] = [:]
     private var byKey: [NameKey: QBItem] = [:]
     private var names: NameRegistry
 
-    init(configuration: Configuration, limits: NameLimits) {
+    init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
         self.configuration = configuration
+        self.books = books
         names = NameRegistry(limit: limits.item, desktop: limits.desktop)
+        for name in books.takenItemNames { names.claim(name) }
     }
 
     /// Makes a pricebook item known, so lines naming it get its type, category and account.
@@ -48,35 +59,53 @@ final class ItemCatalog {
         if let known = byKey[key] { return .existing(known) }
         let entry = pricebook[key]
         let kind: QBItemKind = entry?.type == .material || entry?.type == .equipment ? .nonInventory : .service
-        let item = QBItem(name: names.propose(name), sourceID: entry?.id, kind: kind, description: entry?.description ?? line?.description,
+        let item = QBItem(name: name, sourceID: entry?.id, kind: kind, description: entry?.description ?? line?.description,
                           account: incomeAccount(for: entry, lineCategory: line?.category),
                           price: entry?.unitPrice ?? line?.unitPrice, taxable: entry?.taxable ?? line?.taxable ?? false)
-        return resolution(item, original: name)
+        return place(item)
     }
 
     /// Where a discount item (`items.discount_item`, `items.member_discount_item`) lands.
     func resolveDiscount(named name: String, description: String) -> Resolution {
         if let known = byKey[NameKey(name)] { return .existing(known) }
-        let item = QBItem(name: names.propose(name), sourceID: nil, kind: .discount, description: description,
+        let item = QBItem(name: name, sourceID: nil, kind: .discount, description: description,
                           account: configuration.invoices.discountAccount, price: nil, taxable: false)
-        return resolution(item, original: name)
+        return place(item)
     }
 
     /// The item refunds' credit memos go through: `Refund`, posting to the default income account.
     func resolveRefund() -> Resolution {
         let name = Self.refundItem
         if let known = byKey[NameKey(name)] { return .existing(known) }
-        let item = QBItem(name: names.propose(name), sourceID: nil, kind: .service, description: "Refund",
+        let item = QBItem(name: name, sourceID: nil, kind: .service, description: "Refund",
                           account: configuration.items.defaultIncomeAccount, price: nil, taxable: false)
-        return resolution(item, original: name)
+        return place(item)
     }
 
     static let refundItem = "Refund"
 
-    private func resolution(_ item: QBItem, original: String) -> Resolution {
-        guard configuration.items.createInQuickBooks else { return .assumed(item) }
-        return .new(item, renamedFrom: item.name == original ? nil : original)
+    /// Where an item named as in Run a Call lands: the books' entry, a new
+    /// entry under a name QuickBooks accepts, or nowhere.
+    private func place(_ item: QBItem) -> Resolution {
+        var placed = item
+        switch books.item(named: item.name) {
+        case .found(let entry):
+            guard entry.isActive else { return .unavailable(SyncErrors.itemInactive(entry.name)) }
+            placed.name = entry.name
+            placed.account = entry.account ?? item.account
+            return .inBooks(placed)
+        case .missing:
+            guard configuration.items.createInQuickBooks else { return .unavailable(SyncErrors.itemNotFound(item.name)) }
+        case .noList:
+            break
+        }
+        placed.name = names.propose(item.name)
+        guard configuration.items.createInQuickBooks else { return .assumed(placed) }
+        return .new(placed, renamedFrom: placed.name == item.name ? nil : item.name)
     }
+
+    /// The item a name already resolved to in this run.
+    func known(_ name: String) -> QBItem? { byKey[NameKey(name)] }
 
     /// Records an item as part of the run under the name it was resolved from.
     func commit(_ item: QBItem, as original: String) {

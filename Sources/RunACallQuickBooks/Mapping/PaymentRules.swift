@@ -64,13 +64,20 @@ final class PaymentRules {
     private let configuration: Configuration
     private let payoutIDs: Set<String>
     private let invoices: InvoiceFacts
+    /// Why no payment can be written (its deposit account is inactive in the books), if so.
+    private let paymentProblem: Problem?
+    /// Why no refund can be written (the `Refund` item or its account is unusable), if so.
+    private let refundProblem: Problem?
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts) {
+    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts,
+         paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
         self.payoutIDs = payoutIDs
         self.invoices = invoices
+        self.paymentProblem = paymentProblem
+        self.refundProblem = refundProblem
     }
 
     /// Starts a pass over the payments again from nothing applied.
@@ -102,6 +109,7 @@ final class PaymentRules {
         if let closing = configuration.company.closingDate, payment.receivedAt.date <= closing {
             return .fail(SyncErrors.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
         }
+        if let problem = payment.kind == .payment ? paymentProblem : refundProblem { return .fail(problem) }
         if let payout = payment.payoutID, !payoutIDs.contains(payout) {
             return .fail(Problem("Payout not found: the \(what) names Stripe payout \"\(payout)\", which is not in the export",
                                  fix: "Export the payouts file with the payments (or remove payout_id from cash and check payments), then re-run."))

@@ -12,6 +12,8 @@ final class ConversionRun {
     let writers: [any FormatWriter]
     private let customers: CustomerDirectory
     let items: ItemCatalog
+    /// What QuickBooks already holds, from the config's `books:` files.
+    let books: BooksRules
     private let mapper: InvoiceMapper
     private var lists = RunLists()
     private var accountNames = Set<NameKey>()
@@ -24,16 +26,17 @@ final class ConversionRun {
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
 
-    init(options: ConversionOptions, export: ExportFiles, staging: URL) throws {
+    init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, staging: URL) throws {
         self.options = options
         self.export = export
         self.staging = staging
         configuration = options.configuration
         formats = configuration.output.formats
         let limits = NameLimits(formats: formats)
-        customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks)
-        items = ItemCatalog(configuration: configuration, limits: limits)
-        mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items)
+        self.books = BooksRules(books)
+        customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books)
+        items = ItemCatalog(configuration: configuration, limits: limits, books: self.books)
+        mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
         let split = options.configuration.output.splitEvery
@@ -55,8 +58,9 @@ final class ConversionRun {
 
     // MARK: Lists
 
+    /// Declares an account the postings use, unless the books show QuickBooks already has it.
     func addAccount(_ name: String, _ type: QBAccountType) {
-        guard accountNames.insert(NameKey(name)).inserted else { return }
+        guard !books.hasAccount(name), accountNames.insert(NameKey(name)).inserted else { return }
         lists.accounts.append(QBAccount(name: name, type: type))
     }
 
@@ -110,6 +114,7 @@ final class ConversionRun {
             }
             switch items.resolveSale(named: item.name) {
             case .new(let entry, let renamedFrom):
+                if let problem = books.accountProblem(entry.account, role: "income") { throw problem }
                 items.commit(entry, as: item.name)
                 row.targets = addItem(entry)
                 row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
@@ -117,6 +122,13 @@ final class ConversionRun {
                 items.commit(entry, as: item.name)
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+            case .inBooks(let entry):
+                items.commit(entry, as: item.name)
+                row.status = .skipped
+                row.message = "Already in QuickBooks as \"\(entry.name)\" (books)"
+            case .unavailable(let problem):
+                row.status = .skipped
+                row.message = "Not created: \(problem.message); invoices using it fail"
             case .existing:
                 row.status = .skipped
                 row.message = "Already in the run"
@@ -136,7 +148,14 @@ final class ConversionRun {
             case .new(let entry, let renamedFrom):
                 customers.commit(entry, for: customer)
                 row.targets = addCustomer(entry)
-                row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules or a same-named customer)" } ?? "Created"
+                row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil)
+            case .inBooks(let entry):
+                customers.commit(entry, for: customer)
+                row.status = .skipped
+                row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
+            case .unavailable(let problem):
+                row.status = .skipped
+                row.message = "Not created: \(problem.message); invoices for this customer fail"
             case .assumed(let entry):
                 customers.commit(entry, for: customer)
                 row.status = .skipped
@@ -242,8 +261,7 @@ final class ConversionRun {
     private func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
-            var message = "Created for \(label)"
-            if renamedFrom != nil { message += " as \"\(customer.name)\" (QuickBooks name rules or a same-named customer)" }
+            let message = createdMessage(customer, renamedFrom: renamedFrom, for: label)
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: message, fix: "", source: record.location.description,
@@ -256,6 +274,14 @@ final class ConversionRun {
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: message, fix: "",
                                   source: record.location.description, targets: addItem(item), isSourceRow: false))
         }
+    }
+
+    /// "Created", and why a created customer is not in QuickBooks yet or has another name.
+    private func createdMessage(_ customer: QBCustomer, renamedFrom: String?, for label: String?) -> String {
+        var message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
+        if let label { message += " for \(label)" }
+        if let renamedFrom { message += " as \"\(customer.name)\" (\(customers.renameReason(renamedFrom)))" }
+        return message
     }
 
     /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.

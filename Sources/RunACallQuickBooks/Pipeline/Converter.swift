@@ -40,8 +40,10 @@ public enum Converter {
     public static func run(_ options: ConversionOptions) throws -> ConversionResult {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
+        let books = try BooksSnapshot.load(options.configuration.books,
+                                           relativeTo: options.configuration.directory ?? URL(fileURLWithPath: "."))
         let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
-        let run = try ConversionRun(options: options, export: export, staging: staging.url)
+        let run = try ConversionRun(options: options, export: export, books: books, staging: staging.url)
         try run.readItems()
         try run.readCustomers()
         try run.readInvoices()

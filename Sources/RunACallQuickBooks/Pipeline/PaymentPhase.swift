@@ -14,7 +14,9 @@ extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
         let rules = PaymentRules(configuration: configuration, payoutIDs: Set(payouts.compactMap { try? $0.payout.get().id }),
-                                 invoices: invoiceFacts)
+                                 invoices: invoiceFacts,
+                                 paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
+                                 refundProblem: refundProblem())
         let duplicateIDs = try duplicatePaymentIDs()
         let tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
         let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
@@ -64,6 +66,12 @@ extension ConversionRun {
         }
         if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
             return (.failed, SyncErrors.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
+        }
+        if let problem = books.accountProblem(configuration.payments.stripePayoutAccount, role: "deposit") {
+            return (.failed, problem)
+        }
+        if payout.fees != .zero, let problem = books.accountProblem(configuration.payments.stripeFeeAccount, role: "fee") {
+            return (.failed, problem)
         }
         guard configuration.payments.autoReconcilePayouts else {
             return (.skipped, Problem("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)", fix: ""))
@@ -238,17 +246,32 @@ extension ConversionRun {
         }
     }
 
-    /// The `Refund` item, added to the lists the first time a refund needs it.
+    /// Why refunds cannot be written: the `Refund` item is unusable, or its income account inactive.
+    private func refundProblem() -> Problem? {
+        switch items.resolveRefund() {
+        case .unavailable(let problem): problem
+        case let resolution: resolution.item.flatMap { books.accountProblem($0.account, role: "income") }
+        }
+    }
+
+    /// The `Refund` item, added to the lists the first time a refund needs it
+    /// (the payment rules have refused refunds when it is unusable).
     private func refundItem() throws -> QBItem {
         let resolution = items.resolveRefund()
-        if case .new(let item, _) = resolution {
+        switch resolution {
+        case .new(let item, _):
             items.commit(item, as: ItemCatalog.refundItem)
             try log.add(ReportRow(timestamp: "", entityType: .item, sourceID: "", entity: "Item \(item.name)", status: .success,
                                   message: "Created for refunds' credit memos", fix: "", source: "",
                                   targets: addItem(item), isSourceRow: false))
-        } else if case .assumed(let item) = resolution {
+            return item
+        case .assumed(let item), .inBooks(let item):
             items.commit(item, as: ItemCatalog.refundItem)
+            return item
+        case .existing(let item):
+            return item
+        case .unavailable(let problem):
+            throw problem
         }
-        return resolution.item
     }
 }
