@@ -12,6 +12,10 @@ struct InvoiceMapping {
     var createdCustomer: (customer: QBCustomer, renamedFrom: String?)?
     /// Items created for this invoice.
     var createdItems: [(item: QBItem, renamedFrom: String?)] = []
+    /// How the customer landed on the QuickBooks customer list.
+    var customerLanding: ListLanding?
+    /// How each posted line's item landed on the item list, in line order (sales, then discounts).
+    var itemLandings: [ListLanding] = []
     /// Remarks for the report (defaults used, text changed for Desktop, ...).
     var notes: [String] = []
 }
@@ -193,25 +197,39 @@ struct InvoiceMapper {
         case .new(_, let renamedFrom):
             customers.commit(entry, for: source)
             mapping.createdCustomer = (entry, renamedFrom)
-        case .inBooks, .assumed:
+            mapping.customerLanding = .created(renamedFrom: renamedFrom)
+        case .inBooks:
             customers.commit(entry, for: source)
+            mapping.customerLanding = .inBooks
+        case .assumed:
+            customers.commit(entry, for: source)
+            mapping.customerLanding = .assumed
         case .existing, .unavailable:
-            break
+            mapping.customerLanding = .earlierInRun
         }
         return entry
     }
 
     /// Commits an item, unless an earlier line of the same invoice already did.
     private func register(_ resolved: ResolvedItem, into mapping: inout InvoiceMapping) -> QBItem {
-        if let known = items.known(resolved.original) { return known }
+        if let known = items.known(resolved.original) {
+            let createdHere = mapping.createdItems.first { $0.item.name == known.name }
+            mapping.itemLandings.append(createdHere.map { .created(renamedFrom: $0.renamedFrom) } ?? .earlierInRun)
+            return known
+        }
         switch resolved.resolution {
         case .new(_, let renamedFrom):
             items.commit(resolved.item, as: resolved.original)
             mapping.createdItems.append((resolved.item, renamedFrom))
-        case .inBooks, .assumed:
+            mapping.itemLandings.append(.created(renamedFrom: renamedFrom))
+        case .inBooks:
             items.commit(resolved.item, as: resolved.original)
+            mapping.itemLandings.append(.inBooks)
+        case .assumed:
+            items.commit(resolved.item, as: resolved.original)
+            mapping.itemLandings.append(.assumed)
         case .existing, .unavailable:
-            break
+            mapping.itemLandings.append(.earlierInRun)
         }
         return resolved.item
     }

@@ -5,7 +5,7 @@ import Foundation
 /// number of records (but for the set of invoice IDs, needed to refuse duplicates).
 final class ConversionRun {
     let log: ReportLog
-    private let options: ConversionOptions
+    let options: ConversionOptions
     let configuration: Configuration
     let export: ExportFiles
     let formats: [OutputFormat]
@@ -25,6 +25,9 @@ final class ConversionRun {
     var balances: [String: (export: Money, written: Money)] = [:]
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
+    /// The invoice `preview` follows, as the run decides it; its posting and the list entries it created.
+    var preview: InvoicePreview?
+    var previewPosting: (invoice: QBInvoice, lists: RunLists)?
 
     init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, staging: URL) throws {
         self.options = options
@@ -197,6 +200,7 @@ final class ConversionRun {
                     invoiceFacts.record(.notWritable("it could not be read"), for: id)
                 }
                 log.recordInvoice(status: nil, total: nil, row: .failed, written: nil, formats: formats)
+                capturePreview(row, invoice: nil, mapping: nil)
                 try log.add(row)
                 continue
             }
@@ -210,6 +214,7 @@ final class ConversionRun {
                 row.message = problem.message
                 row.fix = problem.fix
                 log.recordInvoice(status: invoice.status, total: amount, row: .failed, written: nil, formats: formats)
+                capturePreview(row, invoice: invoice, mapping: nil)
                 try log.add(row)
                 continue
             }
@@ -231,17 +236,24 @@ final class ConversionRun {
                 row.status = .success
                 row.message = mapping.notes.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
-                addAccount(QBInvoice.receivableAccount, .accountsReceivable)
-                for line in posting.lines { addAccount(line.account, .income) }
-                if posting.salesTax != nil || posting.lines.contains(where: { $0.taxAmount != nil }) {
-                    addAccount(QBInvoice.salesTaxAccount, .salesTaxPayable)
-                }
+                for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                 for writer in writers { row.targets += try writer.add(posting) }
             }
             log.recordInvoice(status: invoice.status, total: amount, row: row.status, written: written, formats: formats)
             rememberForPayments(invoice, outcome: mapping.outcome)
+            capturePreview(row, invoice: invoice, mapping: mapping)
             try log.add(row)
         }
+    }
+
+    /// The accounts an invoice posts to: receivable, each line's, and sales tax payable when taxed.
+    static func accounts(of posting: QBInvoice) -> [(String, QBAccountType)] {
+        var accounts: [(String, QBAccountType)] = [(QBInvoice.receivableAccount, .accountsReceivable)]
+        accounts += posting.lines.map { ($0.account, .income) }
+        if posting.salesTax != nil || posting.lines.contains(where: { $0.taxAmount != nil }) {
+            accounts.append((QBInvoice.salesTaxAccount, .salesTaxPayable))
+        }
+        return accounts
     }
 
     /// Keeps what the payment rules need of an invoice, when the export has payments.

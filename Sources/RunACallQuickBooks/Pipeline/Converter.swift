@@ -11,14 +11,17 @@ public struct ConversionOptions: Sendable {
     public var writeQuickBooksFiles: Bool
     /// Called with the number of records read so far, every few thousand records.
     public var progress: (@Sendable (Int) -> Void)?
+    /// For `preview`: the invoice to follow through the run.
+    public var previewInvoiceID: String?
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
-                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) {
+                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil) {
         self.exportPaths = exportPaths
         self.configuration = configuration
         self.outputDirectory = outputDirectory
         self.writeQuickBooksFiles = writeQuickBooksFiles
         self.progress = progress
+        self.previewInvoiceID = previewInvoiceID
     }
 }
 
@@ -29,6 +32,8 @@ public struct ConversionResult: Sendable {
     public let files: [String]
     /// Failed rows grouped by error, for the terminal.
     public let failures: FailureGroups
+    /// The invoice `previewInvoiceID` names, end to end; nil when not asked for or not in the export.
+    public let preview: InvoicePreview?
 
     /// 0 when every record was written or skipped by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -56,6 +61,7 @@ public enum Converter {
         }
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
-        return ConversionResult(summary: run.log.summary, files: files, failures: failures)
+        return ConversionResult(summary: run.log.summary, files: files, failures: failures,
+                                preview: try run.finishPreview(scratch: staging.url))
     }
 }

@@ -166,7 +166,10 @@ extension ConversionRun {
         var row = ReportRow(timestamp: "", entityType: isRefund ? .refund : .payment, sourceID: record.id ?? "",
                             entity: "\(isRefund ? "Refund" : "Payment") \(record.id ?? "?")", status: .failed, message: "", fix: "",
                             source: record.location.description, targets: [], isSourceRow: true)
-        defer { try? log.add(row) }
+        defer {
+            if case .string(let invoiceID)? = (try? record.content.get())?["invoice_id"] { capturePreviewPayment(row, invoiceID: invoiceID) }
+            try? log.add(row)
+        }
         let payment: Payment
         switch decoded {
         case .failure(let problem):

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Follows the invoice `preview` asks for through the run.
+extension ConversionRun {
+    /// Records the invoice's row and, when it is written, how its customer, items and accounts land.
+    func capturePreview(_ row: ReportRow, invoice: Invoice?, mapping: InvoiceMapping?) {
+        guard let wanted = options.previewInvoiceID, row.sourceID == wanted, preview == nil else { return }
+        var preview = InvoicePreview(invoiceID: wanted, source: row.source, status: row.status.rawValue, message: row.message,
+                                     fix: row.fix, paymentAccount: configuration.payments.undepositedFundsAccount,
+                                     payoutAccount: configuration.payments.autoReconcilePayouts ? configuration.payments.stripePayoutAccount : nil)
+        if let invoice {
+            preview.customer = invoice.customer.email.map { "\(invoice.customer.name) <\($0)>" } ?? invoice.customer.name
+        }
+        if let mapping, case .write(let posting) = mapping.outcome {
+            preview.quickBooksCustomer = posting.customer
+            preview.customerLanding = mapping.customerLanding?.description
+            preview.lines = zip(posting.lines, mapping.itemLandings).map { line, landing in
+                InvoicePreview.Line(item: line.item, landing: landing.description, account: line.account,
+                                    amount: line.amount.description, taxCode: line.taxCode)
+            }
+            preview.salesTax = posting.salesTax.map { tax in "\(tax.item ?? "none") — \(tax.amount)" }
+            preview.total = posting.total.description
+            var lists = RunLists()
+            if let (customer, _) = mapping.createdCustomer { lists.customers.append(customer) }
+            lists.items = mapping.createdItems.map(\.item)
+            var declared = Set<NameKey>()
+            let accounts = Self.accounts(of: posting) + lists.items.map { ($0.account, .income) }
+            for (name, type) in accounts where !books.hasAccount(name) && declared.insert(NameKey(name)).inserted {
+                lists.accounts.append(QBAccount(name: name, type: type))
+            }
+            previewPosting = (posting, lists)
+        }
+        self.preview = preview
+    }
+
+    /// Records a payment or refund row of the previewed invoice.
+    func capturePreviewPayment(_ row: ReportRow, invoiceID: String?) {
+        guard let wanted = options.previewInvoiceID, invoiceID == wanted else { return }
+        preview?.payments.append(InvoicePreview.Payment(id: row.sourceID, kind: row.entityType.rawValue, status: row.status.rawValue,
+                                                        message: row.message, fix: row.fix))
+    }
+
+    /// The finished preview, with the text each format gets for the invoice; nil when the export has no such invoice.
+    func finishPreview(scratch: URL) throws -> InvoicePreview? {
+        guard var preview else { return nil }
+        if let (invoice, lists) = previewPosting {
+            preview.files = try PreviewRenderer.render(invoice, lists: lists, configuration: configuration,
+                                                       into: scratch.appendingPathComponent("preview"))
+        }
+        return preview
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes one invoice alone, with the list entries it creates, in each
+/// requested format, and reads the files back as text.
+enum PreviewRenderer {
+    static func render(_ invoice: QBInvoice, lists: RunLists, configuration: Configuration,
+                       into folder: URL) throws -> [InvoicePreview.File] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let edition = configuration.company.edition
+        var files: [InvoicePreview.File] = []
+        for format in configuration.output.formats {
+            let writer: any FormatWriter = switch format {
+            case .iif: IIFWriter(edition: edition, splitEvery: 0, staging: folder)
+            case .qboCSV: try QBOCSVWriter(edition: edition, splitEvery: 0, staging: folder)
+            case .qbxml: QBXMLWriter(edition: edition, version: configuration.output.qbxmlVersion, splitEvery: 0, staging: folder)
+            }
+            _ = try writer.add(invoice)
+            for path in try writer.finish(lists: lists, into: folder).files {
+                let data = try Data(contentsOf: folder.appendingPathComponent(path))
+                let text = (format == .iif ? String(data: data, encoding: .windowsCP1252) : String(data: data, encoding: .utf8)) ?? ""
+                let headerOnly = format == .qboCSV && text.split(whereSeparator: \.isNewline).count <= 1
+                guard !text.isEmpty, !headerOnly else { continue }
+                files.append(InvoicePreview.File(path: path, text: text))
+            }
+        }
+        return files
+    }
+}
