@@ -21,12 +21,13 @@ extension SyncErrors {
                 fix: "Reactivate the item \"\(name)\" in QuickBooks (Item List → Include inactive → Make active), then re-run.")
     }
 
-    static func taxCodeNotInBooks(_ code: String, active: Bool) -> Problem {
+    /// `key` is the config key the code comes from (`tax.rates` or `tax.default_for_unmapped`).
+    static func taxCodeNotInBooks(_ code: String, key: String, active: Bool) -> Problem {
         active
-            ? Problem("Tax code not mapped: tax.rates maps to \"\(code)\", which is not in the QuickBooks tax codes",
-                      fix: "Create the tax code \"\(code)\" in QuickBooks, or map the rate under tax.rates to a code that exists, then re-run.")
-            : Problem("Tax code not mapped: tax.rates maps to \"\(code)\", which is marked inactive in QuickBooks",
-                      fix: "Reactivate the tax code \"\(code)\" in QuickBooks, or map the rate under tax.rates to an active code, then re-run.")
+            ? Problem("Tax code not mapped: \(key) maps to \"\(code)\", which is not in the QuickBooks tax codes",
+                      fix: "Create the tax code \"\(code)\" in QuickBooks, or change \(key) to a code that exists, then re-run.")
+            : Problem("Tax code not mapped: \(key) maps to \"\(code)\", which is marked inactive in QuickBooks",
+                      fix: "Reactivate the tax code \"\(code)\" in QuickBooks, or change \(key) to an active code, then re-run.")
     }
 
     static func accountInactive(_ account: String, role: String) -> Problem {

@@ -30,11 +30,11 @@ struct BooksRules {
     }
 
     /// "Tax code not mapped" when the mapped code is missing from (or inactive in) the books.
-    func taxCodeProblem(_ code: String) -> Problem? {
+    func taxCodeProblem(_ code: String, key: String) -> Problem? {
         guard let list = snapshot.taxCodes else { return nil }
         let entries = list.named(code)
         if entries.contains(where: \.isActive) { return nil }
-        return SyncErrors.taxCodeNotInBooks(code, active: entries.isEmpty)
+        return SyncErrors.taxCodeNotInBooks(code, key: key, active: entries.isEmpty)
     }
 
     /// "Terms not found" when the invoice's terms are missing from (or inactive in) the books.
@@ -45,10 +45,11 @@ struct BooksRules {
         return SyncErrors.termsNotFound(terms, active: entries.isEmpty)
     }
 
-    /// The books' entry for an item (an active one first).
-    func item(named name: String) -> BookMatch {
+    /// The books' entry for an item under its Run a Call name or the cleaned
+    /// name an earlier run gave it (an active entry first).
+    func item(named name: String, cleaned: String) -> BookMatch {
         guard let list = snapshot.items else { return .noList }
-        let entries = list.named(name)
+        let entries = list.named(name) + (NameKey(cleaned) == NameKey(name) ? [] : list.named(cleaned))
         return (entries.first(where: \.isActive) ?? entries.first).map(BookMatch.found) ?? .missing
     }
 

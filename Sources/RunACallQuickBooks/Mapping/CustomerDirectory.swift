@@ -1,7 +1,8 @@
 import Foundation
 
 /// The QuickBooks customers of a run, matched by name and email (the seed's
-/// rule) against the books and the customers already in the run: a name match
+/// rule) against the books (under the Run a Call name or the cleaned name an
+/// earlier run gave it) and the customers already in the run: a name match
 /// with a different email is a different customer and gets a distinct
 /// QuickBooks name, never one a customer, vendor or employee already has.
 final class CustomerDirectory {
@@ -39,6 +40,7 @@ final class CustomerDirectory {
     }
 
     private var byKey: [Key: QBCustomer] = [:]
+    private var landings: [Key: ListLanding] = [:]
     private var names: NameRegistry
     private let create: Bool
     private let books: BooksRules
@@ -61,7 +63,9 @@ final class CustomerDirectory {
                                company: customer.company, billAddress: customer.billingAddress ?? fallbackBilling,
                                shipAddress: customer.serviceAddress ?? shipping)
         if let list = books.snapshot.customers {
-            if let match = list.named(customer.name).first(where: { Key(name: $0.name, email: $0.email) == key }) {
+            let cleaned = names.cleaned(customer.name)
+            let candidates = list.named(customer.name) + (NameKey(cleaned) == key.name ? [] : list.named(cleaned))
+            if let match = candidates.first(where: { Key(name: customer.name, email: $0.email) == key }) {
                 guard match.isActive else { return .unavailable(SyncErrors.customerInactive(match.name)) }
                 var matched = entry
                 matched.name = match.name
@@ -86,9 +90,21 @@ final class CustomerDirectory {
         return "QuickBooks name rules or a same-named customer"
     }
 
-    /// Records a customer as part of the run, so later records match it.
-    func commit(_ customer: QBCustomer, for source: Customer) {
+    /// Records a resolved customer as part of the run, so later records match it.
+    func commit(_ resolution: Resolution, for source: Customer) {
+        let landing: ListLanding
+        switch resolution {
+        case .new: landing = .earlierInRun
+        case .inBooks: landing = .inBooks
+        case .assumed: landing = .assumed
+        case .existing, .unavailable: return
+        }
+        guard let customer = resolution.customer else { return }
         names.claim(customer.name)
         byKey[Key(source)] = customer
+        landings[Key(source)] = landing
     }
+
+    /// How a customer already in the run landed, for later records of the same customer.
+    func landing(of source: Customer) -> ListLanding { landings[Key(source)] ?? .earlierInRun }
 }

@@ -92,7 +92,10 @@ struct InvoiceMapper {
     private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
         if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
         let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
-        for code in codes { if let problem = books.taxCodeProblem(code) { throw problem } }
+        for code in codes {
+            let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
+            if let problem = books.taxCodeProblem(code, key: key) { throw problem }
+        }
         let customer = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress, shipping: invoice.serviceAddress)
         guard let customerEntry = customer.customer else { throw Self.problem(of: customer) }
         var lines: [ResolvedItem] = []
@@ -193,19 +196,14 @@ struct InvoiceMapper {
     /// Commits the invoice's customer to the run; a new one is reported as created.
     private func commit(_ resolution: CustomerDirectory.Resolution, entry: QBCustomer, for source: Customer,
                         into mapping: inout InvoiceMapping) -> QBCustomer {
+        customers.commit(resolution, for: source)
         switch resolution {
         case .new(_, let renamedFrom):
-            customers.commit(entry, for: source)
             mapping.createdCustomer = (entry, renamedFrom)
             mapping.customerLanding = .created(renamedFrom: renamedFrom)
-        case .inBooks:
-            customers.commit(entry, for: source)
-            mapping.customerLanding = .inBooks
-        case .assumed:
-            customers.commit(entry, for: source)
-            mapping.customerLanding = .assumed
-        case .existing, .unavailable:
-            mapping.customerLanding = .earlierInRun
+        case .inBooks: mapping.customerLanding = .inBooks
+        case .assumed: mapping.customerLanding = .assumed
+        case .existing, .unavailable: mapping.customerLanding = customers.landing(of: source)
         }
         return entry
     }
@@ -214,22 +212,17 @@ struct InvoiceMapper {
     private func register(_ resolved: ResolvedItem, into mapping: inout InvoiceMapping) -> QBItem {
         if let known = items.known(resolved.original) {
             let createdHere = mapping.createdItems.first { $0.item.name == known.name }
-            mapping.itemLandings.append(createdHere.map { .created(renamedFrom: $0.renamedFrom) } ?? .earlierInRun)
+            mapping.itemLandings.append(createdHere.map { .created(renamedFrom: $0.renamedFrom) } ?? items.landing(of: resolved.original))
             return known
         }
+        items.commit(resolved.resolution, as: resolved.original)
         switch resolved.resolution {
         case .new(_, let renamedFrom):
-            items.commit(resolved.item, as: resolved.original)
             mapping.createdItems.append((resolved.item, renamedFrom))
             mapping.itemLandings.append(.created(renamedFrom: renamedFrom))
-        case .inBooks:
-            items.commit(resolved.item, as: resolved.original)
-            mapping.itemLandings.append(.inBooks)
-        case .assumed:
-            items.commit(resolved.item, as: resolved.original)
-            mapping.itemLandings.append(.assumed)
-        case .existing, .unavailable:
-            mapping.itemLandings.append(.earlierInRun)
+        case .inBooks: mapping.itemLandings.append(.inBooks)
+        case .assumed: mapping.itemLandings.append(.assumed)
+        case .existing, .unavailable: mapping.itemLandings.append(items.landing(of: resolved.original))
         }
         return resolved.item
     }

@@ -26,6 +26,7 @@ final class ItemCatalog {
     private let books: BooksRules
     private var pricebook: [NameKey: PricebookItem] = [:]
     private var byKey: [NameKey: QBItem] = [:]
+    private var landings: [NameKey: ListLanding] = [:]
     private var names: NameRegistry
 
     init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
@@ -88,7 +89,7 @@ final class ItemCatalog {
     /// entry under a name QuickBooks accepts, or nowhere.
     private func place(_ item: QBItem) -> Resolution {
         var placed = item
-        switch books.item(named: item.name) {
+        switch books.item(named: item.name, cleaned: names.cleaned(item.name)) {
         case .found(let entry):
             guard entry.isActive else { return .unavailable(SyncErrors.itemInactive(entry.name)) }
             placed.name = entry.name
@@ -107,10 +108,22 @@ final class ItemCatalog {
     /// The item a name already resolved to in this run.
     func known(_ name: String) -> QBItem? { byKey[NameKey(name)] }
 
-    /// Records an item as part of the run under the name it was resolved from.
-    func commit(_ item: QBItem, as original: String) {
+    /// Records a resolved item as part of the run under the name it was resolved from.
+    func commit(_ resolution: Resolution, as original: String) {
+        let landing: ListLanding
+        switch resolution {
+        case .new: landing = .earlierInRun
+        case .inBooks: landing = .inBooks
+        case .assumed: landing = .assumed
+        case .existing, .unavailable: return
+        }
+        guard let item = resolution.item else { return }
         names.claim(item.name)
         byKey[NameKey(original)] = item
+        landings[NameKey(original)] = landing
     }
+
+    /// How an item already in the run landed, for later records naming it.
+    func landing(of original: String) -> ListLanding { landings[NameKey(original)] ?? .earlierInRun }
 
 }

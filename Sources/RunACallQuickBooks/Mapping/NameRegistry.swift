@@ -12,10 +12,15 @@ struct NameRegistry {
         self.desktop = desktop
     }
 
+    /// `original` cleaned and cut to the limit: the name an earlier run gave it in QuickBooks.
+    func cleaned(_ original: String) -> String {
+        let base = QuickBooksText.prefix(QuickBooksText.listName(original, desktop: desktop), limit)
+        return base.isEmpty ? "Unnamed" : base
+    }
+
     /// The name `original` would get now; nothing is reserved.
     func propose(_ original: String) -> String {
-        var base = QuickBooksText.prefix(QuickBooksText.listName(original, desktop: desktop), limit)
-        if base.isEmpty { base = "Unnamed" }
+        let base = cleaned(original)
         if !taken.contains(NameKey(base)) { return base }
         var counter = 2
         while true {

@@ -115,18 +115,17 @@ final class ConversionRun {
                 row.message = "Inactive in the pricebook"
                 return
             }
-            switch items.resolveSale(named: item.name) {
+            let resolution = items.resolveSale(named: item.name)
+            if case .new(let entry, _) = resolution, let problem = books.accountProblem(entry.account, role: "income") { throw problem }
+            items.commit(resolution, as: item.name)
+            switch resolution {
             case .new(let entry, let renamedFrom):
-                if let problem = books.accountProblem(entry.account, role: "income") { throw problem }
-                items.commit(entry, as: item.name)
                 row.targets = addItem(entry)
                 row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
             case .assumed(let entry):
-                items.commit(entry, as: item.name)
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
             case .inBooks(let entry):
-                items.commit(entry, as: item.name)
                 row.status = .skipped
                 row.message = "Already in QuickBooks as \"\(entry.name)\" (books)"
             case .unavailable(let problem):
@@ -144,23 +143,22 @@ final class ConversionRun {
             let customer = try RecordDecoder.customerRecord(record)
             row.entity = "Customer \(customer.name)"
             row.timestamp = customer.changedAt?.text ?? ""
-            switch customers.resolve(customer) {
+            let resolution = customers.resolve(customer)
+            customers.commit(resolution, for: customer)
+            switch resolution {
             case .existing(let entry):
                 row.status = .skipped
                 row.message = "Same customer as an earlier record (name and email match): \"\(entry.name)\""
             case .new(let entry, let renamedFrom):
-                customers.commit(entry, for: customer)
                 row.targets = addCustomer(entry)
                 row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil)
             case .inBooks(let entry):
-                customers.commit(entry, for: customer)
                 row.status = .skipped
                 row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
             case .unavailable(let problem):
                 row.status = .skipped
                 row.message = "Not created: \(problem.message); invoices for this customer fail"
             case .assumed(let entry):
-                customers.commit(entry, for: customer)
                 row.status = .skipped
                 row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
             }

@@ -261,17 +261,14 @@ extension ConversionRun {
     /// (the payment rules have refused refunds when it is unusable).
     private func refundItem() throws -> QBItem {
         let resolution = items.resolveRefund()
+        items.commit(resolution, as: ItemCatalog.refundItem)
         switch resolution {
         case .new(let item, _):
-            items.commit(item, as: ItemCatalog.refundItem)
             try log.add(ReportRow(timestamp: "", entityType: .item, sourceID: "", entity: "Item \(item.name)", status: .success,
                                   message: "Created for refunds' credit memos", fix: "", source: "",
                                   targets: addItem(item), isSourceRow: false))
             return item
-        case .assumed(let item), .inBooks(let item):
-            items.commit(item, as: ItemCatalog.refundItem)
-            return item
-        case .existing(let item):
+        case .assumed(let item), .inBooks(let item), .existing(let item):
             return item
         case .unavailable(let problem):
             throw problem

@@ -104,7 +104,7 @@ import Testing
         ]), config: config)
         let missing = try Self.failedRow(report, out, result, id: "T-2", marker: "Aurora")
         #expect(missing["message"] == "Tax code not mapped: tax.rates maps to \"Aurora\", which is not in the QuickBooks tax codes")
-        #expect(missing["fix"]?.contains("map the rate under tax.rates to a code that exists") == true)
+        #expect(missing["fix"]?.contains("change tax.rates to a code that exists") == true)
         let inactive = try Self.failedRow(report, out, result, id: "T-3", marker: "Boulder")
         #expect(inactive["message"] == "Tax code not mapped: tax.rates maps to \"Boulder\", which is marked inactive in QuickBooks")
         #expect(report.invoices.first?["status"] == "Success")

@@ -91,4 +91,26 @@ import Testing
         #expect(checked.status == 0)
         #expect(checked.output.contains("quickbooks.iif: valid"))
     }
+
+    @Test func checkWithTheBooksReportsEachSeedErrorAndExitsOne() throws {
+        let result = try Self.run(["check", "samples/export", "--config", "samples/rac2qb-books.yml"])
+        #expect(result.status == 1)
+        for group in ["Account inactive (2)", "Closed period (1)", "Item not found (1)", "Tax code not mapped (1)",
+                      "Terms not found (1)", "Invoice not written (3)"] {
+            #expect(result.output.contains(group), "\(group)")
+        }
+    }
+
+    @Test func previewPrintsOneInvoiceAndExitsByItsStatus() throws {
+        let written = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "1043"])
+        #expect(written.status == 0)
+        #expect(written.output.contains("QuickBooks customer \"Jane Smith (2)\""))
+        #expect(written.output.contains("--- qbxml/requests.xml ---"))
+        let failed = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "1065"])
+        #expect(failed.status == 1)
+        #expect(failed.output.contains("Terms not found"))
+        let unknown = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "9999"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no invoice with ID \"9999\""))
+    }
 }
