@@ -197,7 +197,7 @@ final class ConversionRun {
                 if let id = record.id, export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("it could not be read"), for: id)
                 }
-                log.recordInvoice(status: nil, total: nil, row: .failed, written: nil, formats: formats)
+                log.recordInvoice(status: nil, total: nil, date: nil, row: .failed, written: nil, formats: formats)
                 capturePreview(row, invoice: nil, mapping: nil)
                 try log.add(row)
                 continue
@@ -211,7 +211,7 @@ final class ConversionRun {
                 }
                 row.message = problem.message
                 row.fix = problem.fix
-                log.recordInvoice(status: invoice.status, total: amount, row: .failed, written: nil, formats: formats)
+                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: .failed, written: nil, formats: formats)
                 capturePreview(row, invoice: invoice, mapping: nil)
                 try log.add(row)
                 continue
@@ -237,7 +237,7 @@ final class ConversionRun {
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                 for writer in writers { row.targets += try writer.add(posting) }
             }
-            log.recordInvoice(status: invoice.status, total: amount, row: row.status, written: written, formats: formats)
+            log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: written, formats: formats)
             rememberForPayments(invoice, outcome: mapping.outcome)
             capturePreview(row, invoice: invoice, mapping: mapping)
             try log.add(row)

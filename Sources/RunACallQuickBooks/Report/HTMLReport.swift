@@ -1,15 +1,17 @@
 import Foundation
 
-/// The readable report: one self-contained page (inline CSS, no scripts, no
-/// network) with the summary, the reconciliation, the failures grouped by
-/// error with their fixes, then every row.
+/// The readable report: one self-contained page (inline CSS and SVG, no
+/// scripts, no network): the counts, the failures grouped by error with their
+/// fixes, the reconciliation, a chart of the billed amounts by month, then
+/// every row with filters.
 enum HTMLReport {
     static func render(_ log: ReportLog, worksheet: PaymentWorksheet?, parts: [String: Int], to url: URL) throws {
         let output = try BufferedOutput(url: url)
         let summary = log.summary
         try output.write("""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>rac2qb sync report</title>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>rac2qb sync report</title>
         <style>
         body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1d2330}
         h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
@@ -17,9 +19,13 @@ enum HTMLReport {
         th{background:#eef}td.n{text-align:right;font-variant-numeric:tabular-nums}
         .Failed{color:#a40000;font-weight:600}.Skipped{color:#6b5900}.Success{color:#0b6b2a}
         .ok{color:#0b6b2a}.bad{color:#a40000;font-weight:600}
+        .chart{overflow-x:auto}.chart text{font:11px system-ui,sans-serif;fill:#1d2330}
+        ul.examples{margin:.2em 0 .2em 1.2em;padding:0;font-size:.92em}
+        \(HTMLRowsTable.css)
         </style></head><body>
         <h1>rac2qb sync report</h1>
         <h2>Summary</h2>
+        <p>Each count shows its rows in the table at the end.</p>
         <table><tr><th>Entity</th><th>Success</th><th>Skipped</th><th>Failed</th><th>Created on their behalf</th></tr>
 
         """)
@@ -27,11 +33,30 @@ enum HTMLReport {
             let counts = summary.counts[entity.rawValue] ?? [:]
             let created = summary.created[entity.rawValue] ?? 0
             guard !counts.isEmpty || created > 0 else { continue }
-            try output.write("<tr><td>\(entity.rawValue)</td>" + RowStatus.allCases.sorted { order($0) < order($1) }.map {
-                "<td class=\"n\">\(counts[$0.rawValue] ?? 0)</td>"
+            let name = entity.rawValue
+            try output.write("<tr><td><a href=\"#\(HTMLRowsTable.filter(entity: name))\">\(name)</a></td>" + RowStatus.allCases.sorted { order($0) < order($1) }.map {
+                "<td class=\"n\"><a href=\"#\(HTMLRowsTable.filter(entity: name, status: $0.rawValue))\">\(counts[$0.rawValue] ?? 0)</a></td>"
             }.joined() + "<td class=\"n\">\(created)</td></tr>\n")
         }
-        try output.write("</table>\n<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
+        try output.write("</table>\n")
+        var failures = FailureGroups()
+        try log.forEachRow { failures.add($0) }
+        let groups = failures.groups
+        try output.write("<h2 id=\"failures\">Failures</h2>\n")
+        if groups.isEmpty {
+            try output.write("<p class=\"ok\">No record failed.</p>\n")
+        } else {
+            try output.write("<p><a href=\"#\(HTMLRowsTable.filter(status: RowStatus.failed.rawValue))\">Show every failed row</a></p>\n")
+            try output.write("<table><tr><th>Error</th><th>Records</th><th>Fix</th></tr>\n")
+            for group in groups {
+                let examples = group.examples.map { "<li>\(escape($0))</li>" }.joined()
+                let more = group.count > group.examples.count ? "<li>… and \(group.count - group.examples.count) more</li>" : ""
+                try output.write("<tr><td><span class=\"Failed\">\(escape(group.error))</span><ul class=\"examples\">\(examples)\(more)</ul></td>"
+                    + "<td class=\"n\">\(group.count)</td><td>\(escape(group.fix))</td></tr>\n")
+            }
+            try output.write("</table>\n")
+        }
+        try output.write("<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
         try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(summary.billedInExport)</td></tr>")
         try output.write("<tr><th>of which failed</th><td class=\"n\">\(summary.billedFailed)</td></tr>")
         try output.write("<tr><th>of which skipped by a rule</th><td class=\"n\">\(summary.billedSkipped)</td></tr>")
@@ -73,40 +98,17 @@ enum HTMLReport {
             try output.write("</table>\n")
         }
 
-        var failures = FailureGroups()
-        try log.forEachRow { failures.add($0) }
-        let groups = failures.groups
-        try output.write("<h2>Failures</h2>\n")
-        if groups.isEmpty {
-            try output.write("<p class=\"ok\">No record failed.</p>\n")
-        } else {
-            try output.write("<table><tr><th>Error</th><th>Records</th><th>Fix</th></tr>\n")
-            for group in groups {
-                try output.write("<tr><td class=\"Failed\">\(escape(group.error))</td><td class=\"n\">\(group.count)</td><td>\(escape(group.fix))</td></tr>\n")
-            }
-            try output.write("</table>\n")
-            try rows(log, parts: parts, output: output) { $0.status == .failed }
-        }
-        try output.write("<h2>Every row</h2>\n")
-        try rows(log, parts: parts, output: output) { _ in true }
+        try output.write("<h2>Billed invoices by month</h2>\n")
+        try output.write(HTMLChart.billedByMonth(summary.billedByMonth))
+
+        try output.write("<h2 id=\"rows\">Every row</h2>\n")
+        try HTMLRowsTable.render(log, parts: parts, output: output)
         try output.write("</body></html>\n")
         try output.close()
     }
 
     private static func order(_ status: RowStatus) -> Int {
         switch status { case .success: 0; case .skipped: 1; case .failed: 2 }
-    }
-
-    private static func rows(_ log: ReportLog, parts: [String: Int], output: BufferedOutput, where include: (ReportRow) -> Bool) throws {
-        try output.write("<table><tr>" + ReportRow.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n")
-        try log.forEachRow { row in
-            guard include(row) else { return }
-            let cells = row.cells(parts: parts)
-            try output.write("<tr>" + cells.enumerated().map { index, cell in
-                index == 5 ? "<td class=\"\(cell)\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
-            }.joined() + "</tr>\n")
-        }
-        try output.write("</table>\n")
     }
 
     static func escape(_ text: String) -> String {

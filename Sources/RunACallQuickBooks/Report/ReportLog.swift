@@ -18,8 +18,9 @@ final class ReportLog {
     /// Updates the payment and payout figures of the summary.
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
 
-    func recordInvoice(status: InvoiceStatus?, total: Money?, row: RowStatus, written: QBInvoice?, formats: [OutputFormat]) {
-        summary.invoice(status: status, total: total, row: row, written: written, formats: formats)
+    func recordInvoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
+                       formats: [OutputFormat]) {
+        summary.invoice(status: status, total: total, date: date, row: row, written: written, formats: formats)
     }
 
     /// Reads the rows back in order, calling `body` for each.

@@ -32,6 +32,8 @@ public struct ReportSummary: Sendable, Encodable {
     public var receivableWritten = Money.zero
     /// Customers whose receivable in the files differs from the export's balance_due.
     public var customersNotReconciled: [String] = []
+    /// Σ totals of the billed invoices by month of invoice date (`2026-10`) and row status.
+    public var billedByMonth: [String: [String: Money]] = [:]
 
     /// Whether deposits written + failed + skipped = the export's payout net.
     public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
@@ -51,11 +53,16 @@ public struct ReportSummary: Sendable, Encodable {
         }
     }
 
-    mutating func invoice(status: InvoiceStatus?, total: Money?, row: RowStatus, written: QBInvoice?, formats: [OutputFormat]) {
+    mutating func invoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
+                          formats: [OutputFormat]) {
         guard let status, let total else { unreadableInvoices += 1; return }
         invoiceTotals[row.rawValue, default: .zero] = invoiceTotals[row.rawValue, default: .zero] + total
         let billed = status == .sent || status == .partiallyPaid || status == .paid
         if billed {
+            if let date {
+                let month = String(date.description.prefix(7))
+                billedByMonth[month, default: [:]][row.rawValue, default: .zero] = billedByMonth[month, default: [:]][row.rawValue, default: .zero] + total
+            }
             billedInExport = billedInExport + total
             if row == .failed { billedFailed = billedFailed + total }
             if row == .skipped { billedSkipped = billedSkipped + total }
@@ -77,7 +84,7 @@ public struct ReportSummary: Sendable, Encodable {
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
-        case customersNotReconciled = "customers_not_reconciled"
+        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -102,6 +109,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(balanceDueInExport, forKey: .balanceDueInExport)
         try container.encode(receivableWritten, forKey: .receivableWritten)
         try container.encode(customersNotReconciled, forKey: .customersNotReconciled)
+        try container.encode(billedByMonth, forKey: .billedByMonth)
     }
 
     /// Source records that failed.

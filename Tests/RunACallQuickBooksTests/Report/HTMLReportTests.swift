@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// The report people read: self-contained, shown by a real browser, filtered
+/// without scripts, and still usable at 100,000 rows.
+@Suite(.serialized) struct HTMLReportTests {
+    static func booksReport() throws -> URL {
+        let out = try TestPaths.temporaryFolder().appendingPathComponent("out")
+        _ = try Conversion.run(TestPaths.samples.appendingPathComponent("export"),
+                               configURL: TestPaths.samples.appendingPathComponent("rac2qb-books.yml"), out: out)
+        return out.appendingPathComponent("report/index.html")
+    }
+
+    /// The part of the printed page from the heading of the rows table on.
+    static func rowsSection(_ text: String) throws -> Substring {
+        let start = try #require(text.range(of: "Every row"))
+        return text[start.lowerBound...]
+    }
+
+    @Test func isSelfContained() throws {
+        let html = String(decoding: try Data(contentsOf: try Self.booksReport()), as: UTF8.self)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link") && !html.contains("src=") && !html.contains("url("), "nothing is fetched")
+        #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "https?://", options: .regularExpression) == nil)
+        #expect(html.contains("<svg") && html.contains("<title>2026-10 failed: 5276.46</title>"), "the chart draws the failed amount of October")
+    }
+
+    @Test(.enabled(if: Browser.availableOrCI)) func rendersAndFiltersInChromiumWithoutScripts() throws {
+        let page = try Self.booksReport()
+        let everything = try Self.rowsSection(Browser.printedText(page))
+        #expect(everything.contains("#1042") && everything.contains("#1045"))
+        let failedInvoices = try Self.rowsSection(Browser.printedText(page, fragment: HTMLRowsTable.filter(entity: "invoice", status: "Failed")))
+        #expect(failedInvoices.contains("Showing only the failed invoice rows"))
+        for id in ["#1045", "#1047", "#1050", "#1058", "#1059", "#1065"] { #expect(failedInvoices.contains(id), "\(id)") }
+        #expect(!failedInvoices.contains("#1042"), "a written invoice is hidden by the filter")
+        #expect(!failedInvoices.contains("pay-003"), "payments are hidden by the filter")
+        let screenshot = try Browser.screenshot(page)
+        #expect(screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && screenshot.count > 50_000, "a PNG with a drawn page")
+    }
+
+    @Test(.enabled(if: Browser.availableOrCI)) func staysUsableWith100000Rows() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let log = try ReportLog(staging: folder)
+        let statuses: [RowStatus] = [.success, .success, .success, .skipped, .failed]
+        for index in 0..<100_000 {
+            let status = statuses[index % statuses.count]
+            try log.add(ReportRow(timestamp: "2026-10-01T12:00:00Z", entityType: .invoice, sourceID: "INV-\(index)",
+                                  entity: "Invoice #INV-\(index)", status: status,
+                                  message: status == .failed ? "Closed period: Invoice date 2026-09-30 is on or before the QuickBooks closing date" : "",
+                                  fix: status == .failed ? SyncErrors.closedPeriod(date: CalendarDate(year: 2026, month: 9, day: 30)!, closing: CalendarDate(year: 2026, month: 9, day: 30)!).fix : "",
+                                  source: "invoices.json#\(index)", targets: [], isSourceRow: true))
+        }
+        let page = folder.appendingPathComponent("index.html")
+        try HTMLReport.render(log, worksheet: nil, parts: [:], to: page)
+        let html = String(decoding: try Data(contentsOf: page), as: UTF8.self)
+        #expect(html.components(separatedBy: "<tr class=\"r ").count - 1 == 100_000, "every row is in the page once")
+        #expect(html.components(separatedBy: "<tbody>").count - 1 == 100_000 / HTMLRowsTable.blockSize, "laid out block by block")
+        #expect(html.utf8.count < 100_000 * 700, "about half a kilobyte a row")
+        let failuresAt = try #require(html.range(of: "id=\"failures\"")).lowerBound
+        let rowsAt = try #require(html.range(of: "id=\"rows\"")).lowerBound
+        #expect(html.utf8.distance(from: html.startIndex, to: failuresAt) < 20_000, "the failures are on the first screen, not after the rows")
+        #expect(failuresAt < rowsAt)
+        let screenshot = try Browser.screenshot(page, fragment: HTMLRowsTable.filter(status: "Failed"))
+        #expect(screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && screenshot.count > 20_000, "Chromium draws the filtered page")
+    }
+}
