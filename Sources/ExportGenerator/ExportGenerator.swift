@@ -12,6 +12,8 @@ public struct ExportGenerator {
     public let seed: UInt64
     /// Whether to add broken records (bad date, non-numeric amount, wrong totals, duplicates).
     public let includeBroken: Bool
+    /// Whether the oracle expects the books of `GeneratedBooks` (and its config).
+    public let withBooks: Bool
 
     /// Tax rates: the first two are mapped by `configuration(edition:)`, the third is not.
     public static let taxRates: [(name: String, percent: String)] = [
@@ -20,10 +22,11 @@ public struct ExportGenerator {
     /// The closing date the generated config uses.
     public static let closingDate = "2026-01-31"
 
-    public init(invoiceCount: Int, seed: UInt64 = 42, includeBroken: Bool = true) {
+    public init(invoiceCount: Int, seed: UInt64 = 42, includeBroken: Bool = true, withBooks: Bool = false) {
         self.invoiceCount = invoiceCount
         self.seed = seed
         self.includeBroken = includeBroken
+        self.withBooks = withBooks
     }
 
     /// A config for the generated export. `unmappedFails` leaves the third rate unmapped with no default.
@@ -99,7 +102,7 @@ public struct ExportGenerator {
         }
         for index in 0..<invoiceCount {
             let invoice = GeneratedInvoice.make(index: index, random: &random, includeBroken: includeBroken)
-            expected.append(invoice.expected)
+            expected.append(withBooks ? GeneratedBooks.expected(for: invoice) : invoice.expected)
             dates(invoice.id, CalendarCheck.isValid(invoice.invoiceDate) ? invoice.invoiceDate : "2026-06-01")
             switch format {
             case .json: try emit((index == 0 ? "  " : ",\n  ") + invoice.json())

@@ -12,6 +12,8 @@ public struct ExpectedInvoice: Sendable {
     public let taxCents: Int64
     /// Whether written as a void (zero) invoice.
     public let isVoid: Bool
+    /// For a failure: the start of its fix.
+    public var fixPrefix = ""
 }
 
 /// Hostile text: every character class the export contract allows and
@@ -46,6 +48,7 @@ struct GeneratedInvoice {
     var status: String
     var customer: (id: String, name: String, email: String, phone: String)
     var invoiceDate: String
+    var terms: String
     var lines: [Line]
     var taxLine: (name: String, percent: String, taxable: String, amount: String)?
     var discount: (description: String, amount: String)?
@@ -138,7 +141,8 @@ struct GeneratedInvoice {
         let expected = ExpectedInvoice(id: id, status: status, outcome: outcome, messagePrefix: prefix, totalCents: total,
                                        taxCents: taxCents, isVoid: status == "void")
         var invoice = GeneratedInvoice(
-            id: id, status: status, customer: customer, invoiceDate: broken == 53 ? "2026-02-30" : invoiceDate, lines: lines,
+            id: id, status: status, customer: customer, invoiceDate: broken == 53 ? "2026-02-30" : invoiceDate,
+            terms: broken == 97 ? GeneratedBooks.missingTerms : "Net 30", lines: lines,
             taxLine: taxLine, discount: discountCents > 0 ? ("Promo \(HostileText.pick(&random))", cents(discountCents)) : nil,
             memberDiscount: memberCents > 0 ? ("Comfort Club", cents(memberCents)) : nil, membership: roll(20) == 0,
             subtotal: cents(subtotal), taxTotal: cents(taxCents), total: cents(total),
