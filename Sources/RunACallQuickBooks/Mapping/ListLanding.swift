@@ -2,7 +2,7 @@
 public enum ListLanding: Sendable, Equatable {
     /// Matched in the books: QuickBooks already holds it.
     case inBooks
-    /// Created or matched for an earlier record of the run.
+    /// Created by the run for an earlier record.
     case earlierInRun
     /// Created by the run; `renamedFrom` is the Run a Call name when QuickBooks gets another.
     case created(renamedFrom: String?)
@@ -13,7 +13,7 @@ public enum ListLanding: Sendable, Equatable {
     public var description: String {
         switch self {
         case .inBooks: "matched in the books (already in QuickBooks)"
-        case .earlierInRun: "already on the list for an earlier record of this run"
+        case .earlierInRun: "created by this run for an earlier record (customers or pricebook file, or an earlier invoice)"
         case .created(nil): "created by this run"
         case .created(let original?): "created by this run, renamed from \"\(original)\""
         case .assumed: "expected in QuickBooks (creation is off and no books file lists them)"
