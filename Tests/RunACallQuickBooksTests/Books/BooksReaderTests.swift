@@ -1,3 +1,4 @@
+import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
@@ -17,28 +18,31 @@ import Testing
         #expect(kit.customers.count > 0 && kit.items.count > 0 && kit.accounts.count > 0)
     }
 
+    /// Customer, item, sales tax item, account and terms query responses, shaped by the qbXML 13.0 schema.
+    static let response = """
+    <?xml version="1.0" ?>
+    <QBXML><QBXMLMsgsRs>
+    <CustomerQueryRs requestID="1" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
+      <CustomerRet><ListID>80000001-1</ListID><Name>Jane Smith</Name><FullName>Jane Smith</FullName><IsActive>true</IsActive>
+        <BillAddress><Addr1>12 Elm St</Addr1></BillAddress><Email>jane@example.com</Email></CustomerRet>
+      <CustomerRet><Name>Old Client</Name><FullName>Old Client</FullName><IsActive>false</IsActive></CustomerRet>
+    </CustomerQueryRs>
+    <ItemQueryRs requestID="2" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
+      <ItemServiceRet><Name>Labor hour</Name><FullName>Labor hour</FullName><IsActive>true</IsActive>
+        <SalesOrPurchase><Price>95.00</Price><AccountRef><FullName>Service revenue</FullName></AccountRef></SalesOrPurchase></ItemServiceRet>
+      <ItemSalesTaxRet><Name>Denver</Name><IsActive>true</IsActive><TaxRate>8.81</TaxRate></ItemSalesTaxRet>
+    </ItemQueryRs>
+    <AccountQueryRs requestID="3" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
+      <AccountRet><Name>Parts sales</Name><FullName>Parts sales</FullName><IsActive>false</IsActive><AccountType>Income</AccountType></AccountRet>
+    </AccountQueryRs>
+    <TermsQueryRs requestID="4" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
+      <StandardTermsRet><Name>Net 30</Name><IsActive>true</IsActive><StdDueDays>30</StdDueDays></StandardTermsRet>
+    </TermsQueryRs>
+    </QBXMLMsgsRs></QBXML>
+    """
+
     @Test func readsQBXMLQueryResponsesWrittenFromTheSchema() throws {
-        let xml = """
-        <?xml version="1.0" ?>
-        <QBXML><QBXMLMsgsRs>
-        <CustomerQueryRs requestID="1" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <CustomerRet><ListID>80000001-1</ListID><Name>Jane Smith</Name><FullName>Jane Smith</FullName><IsActive>true</IsActive>
-            <BillAddress><Addr1>12 Elm St</Addr1></BillAddress><Email>jane@example.com</Email></CustomerRet>
-          <CustomerRet><Name>Old Client</Name><FullName>Old Client</FullName><IsActive>false</IsActive></CustomerRet>
-        </CustomerQueryRs>
-        <ItemQueryRs requestID="2" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <ItemServiceRet><Name>Labor hour</Name><FullName>Labor hour</FullName><IsActive>true</IsActive>
-            <SalesOrPurchase><Price>95.00</Price><AccountRef><FullName>Service revenue</FullName></AccountRef></SalesOrPurchase></ItemServiceRet>
-          <ItemSalesTaxRet><Name>Denver</Name><IsActive>true</IsActive><TaxRate>8.81</TaxRate></ItemSalesTaxRet>
-        </ItemQueryRs>
-        <AccountQueryRs requestID="3" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <AccountRet><Name>Parts sales</Name><FullName>Parts sales</FullName><IsActive>false</IsActive><AccountType>Income</AccountType></AccountRet>
-        </AccountQueryRs>
-        <TermsQueryRs requestID="4" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <StandardTermsRet><Name>Net 30</Name><IsActive>true</IsActive><StdDueDays>30</StdDueDays></StandardTermsRet>
-        </TermsQueryRs>
-        </QBXMLMsgsRs></QBXML>
-        """
+        let xml = Self.response
         let url = try TestPaths.temporaryFolder().appendingPathComponent("books.xml")
         try Data(xml.utf8).write(to: url)
         let lists = try BookLists.read(url)
@@ -72,5 +76,22 @@ import Testing
         #expect(snapshot.items == nil && snapshot.accounts == nil && snapshot.taxCodes == nil, "no file: everything is assumed to exist")
         books.items = "missing.iif"
         #expect(throws: FatalError.self) { try BooksSnapshot.load(books, relativeTo: folder) }
+    }
+
+    @Test(.enabled(if: TestPaths.sharedDataAvailableOrCI, "needs the qbXML XSD in ../shared/reference"))
+    func theQueryResponsesReadHereAreValidQBXML() throws {
+        let folder = try TestPaths.temporaryFolder()
+        try GeneratedBooks.write(to: folder)
+        let written = [("reader-test.xml", Self.response), ("fixture-tax-codes.xml", BooksFixture.taxCodes)]
+        var files = [TestPaths.samples.appendingPathComponent("books/items.xml"),
+                     folder.appendingPathComponent("books/items.xml"), folder.appendingPathComponent("books/tax-codes.xml")]
+        for (name, text) in written {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            files.append(url)
+        }
+        for file in files {
+            #expect(try QBXMLSchemaTests.schema().validate(file: file) == [], "\(file.lastPathComponent)")
+        }
     }
 }
