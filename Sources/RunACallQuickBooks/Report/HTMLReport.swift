@@ -21,6 +21,7 @@ enum HTMLReport {
         .ok{color:#0b6b2a}.bad{color:#a40000;font-weight:600}
         .chart{overflow-x:auto}.chart text{font:11px system-ui,sans-serif;fill:#1d2330}
         ul.examples{margin:.2em 0 .2em 1.2em;padding:0;font-size:.92em}
+        @page{size:A4 landscape;margin:1cm}@media print{body{margin:0;font-size:9pt}div.rows thead th{position:static}}
         \(HTMLRowsTable.css)
         </style></head><body>
         <h1>rac2qb sync report</h1>
