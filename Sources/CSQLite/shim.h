@@ -1,0 +1,4 @@
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT as a function: the macro's cast does not import into Swift.
+static inline void (*rac2qb_sqlite_transient(void))(void *) { return SQLITE_TRANSIENT; }

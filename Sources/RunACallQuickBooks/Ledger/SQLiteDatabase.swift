@@ -1,0 +1,108 @@
+import Foundation
+internal import CSQLite
+
+/// A value bound to, or read from, a SQL statement.
+enum SQLiteValue: Equatable {
+    case text(String)
+    case integer(Int64)
+    case null
+}
+
+/// One result row of a query.
+struct SQLiteRow {
+    fileprivate let statement: OpaquePointer
+
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let bytes = sqlite3_column_text(statement, column) else { return nil }
+        return String(cString: bytes)
+    }
+
+    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+}
+
+/// A SQLite database file (the system's libsqlite3): statements with bound
+/// parameters, prepared once and reused, and explicit transactions.
+final class SQLiteDatabase {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    let url: URL
+
+    init(url: URL) throws {
+        self.url = url
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        guard sqlite3_open_v2(url.path, &handle, flags, nil) == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw FatalError(.unreadableInput, "\(url.path): the ledger cannot be opened (\(message))")
+        }
+        sqlite3_busy_timeout(handle, 10_000)
+        try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL text of one or more statements without parameters.
+    func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(error)
+            throw failure(message)
+        }
+    }
+
+    /// Runs one statement with `values` bound to its `?` parameters.
+    func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
+        try query(sql, values) { _ in }
+    }
+
+    /// Runs one query, calling `body` for each row.
+    func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        for (index, value) in values.enumerated() {
+            let position = Int32(index + 1)
+            switch value {
+            case .text(let text): sqlite3_bind_text(statement, position, text, -1, rac2qb_sqlite_transient())
+            case .integer(let number): sqlite3_bind_int64(statement, position, number)
+            case .null: sqlite3_bind_null(statement, position)
+            }
+        }
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: try body(SQLiteRow(statement: statement))
+            case SQLITE_DONE: return
+            default: throw failure(String(cString: sqlite3_errmsg(handle)))
+            }
+        }
+    }
+
+    /// The first column of the first row, as an integer.
+    func integer(_ sql: String, _ values: [SQLiteValue] = []) throws -> Int64? {
+        var result: Int64?
+        try query(sql, values) { row in if result == nil { result = row.integer(0) } }
+        return result
+    }
+
+    var lastInsertedRow: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let known = statements[sql] { return known }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw failure(String(cString: sqlite3_errmsg(handle)))
+        }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func failure(_ message: String) -> FatalError {
+        FatalError(.unwritableOutput, "\(url.path): ledger: \(message)")
+    }
+}

@@ -1,0 +1,84 @@
+/// The fields of a record that reach QuickBooks, one `name: value` a line,
+/// in a fixed order: what the ledger hashes to tell an edit from a re-run.
+/// Status and timestamps are not among them (a paid invoice is not an edited
+/// one), and the never-synced fields are never read at all.
+struct SyncedFields {
+    let lines: [String]
+
+    /// A hash of the lines (FNV-1a, 64 bits, hex).
+    var hash: String {
+        let digits = String(StableHash.value(lines.joined(separator: "\n")), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    var text: String { lines.joined(separator: "\n") }
+
+    /// The lines of `old` that differ from these, as `name: old → new`.
+    func changes(from old: String) -> [String] {
+        let before = Dictionary(old.split(separator: "\n").map(String.init).map(Self.split), uniquingKeysWith: { first, _ in first })
+        let after = lines.map(Self.split)
+        var changes: [String] = []
+        for (name, value) in after where before[name] != value {
+            changes.append("\(name): \(before[name] ?? "(none)") → \(value)")
+        }
+        let names = Set(after.map(\.0))
+        for (name, value) in before where !names.contains(name) { changes.append("\(name): \(value) → (none)") }
+        return changes.sorted()
+    }
+
+    private static func split(_ line: String) -> (String, String) {
+        guard let colon = line.range(of: ": ") else { return (line, "") }
+        return (String(line[..<colon.lowerBound]), String(line[colon.upperBound...]))
+    }
+
+    private static func address(_ address: Address?) -> String {
+        guard let address else { return "" }
+        return [address.line1, address.line2, address.city, address.state, address.postalCode, address.country]
+            .map { $0 ?? "" }.joined(separator: " | ")
+    }
+
+    private static func escaped(_ text: String?) -> String {
+        (text ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    init(_ invoice: Invoice) {
+        var lines = [
+            "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>",
+            "billing address: \(Self.escaped(Self.address(invoice.billingAddress)))",
+            "service address: \(Self.escaped(Self.address(invoice.serviceAddress)))",
+            "invoice date: \(invoice.invoiceDate)",
+            "due date: \(invoice.dueDate?.description ?? "")",
+            "terms: \(Self.escaped(invoice.terms))",
+            "currency: \(invoice.currency)",
+            "membership invoice: \(invoice.membershipInvoice)",
+        ]
+        for (number, line) in invoice.lines.enumerated() {
+            lines.append("line \(number + 1): \(Self.escaped(line.item)) | \(Self.escaped(line.description)) | \(Self.escaped(line.category)) | "
+                + "\(line.quantity) × \(line.unitPrice) = \(line.amount) | taxable \(line.taxable) | \(Self.escaped(line.taxRate))")
+        }
+        for (number, tax) in invoice.taxLines.enumerated() {
+            lines.append("tax \(number + 1): \(Self.escaped(tax.name)) | \(tax.ratePercent?.description ?? "") | \(tax.amount)")
+        }
+        lines += [
+            "discount: \(invoice.discount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
+            "member discount: \(invoice.memberDiscount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
+            "total: \(invoice.total?.description ?? "")",
+            "customer notes: \(Self.escaped(invoice.customerNotes))",
+            "internal notes: \(Self.escaped(invoice.internalNotes))",
+        ]
+        self.lines = lines
+    }
+
+    init(_ payment: Payment) {
+        lines = [
+            "invoice: \(payment.invoiceID)", "kind: \(payment.kind.rawValue)", "amount: \(payment.amount)",
+            "method: \(payment.method.rawValue)", "received: \(payment.receivedAt.text)",
+            "reference: \(Self.escaped(payment.reference))", "payout: \(payment.payoutID ?? "")",
+        ]
+    }
+
+    init(_ payout: Payout) {
+        lines = ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"]
+    }
+}
