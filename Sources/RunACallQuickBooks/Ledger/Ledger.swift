@@ -12,6 +12,8 @@ struct LedgerEntry: Equatable {
     var customer: String?
     var docNumber: String?
     var total: Money?
+    /// Invoices: the Run a Call status when exported (a later void is told by it).
+    var status: String?
     /// Where it was written (the report's targets cell).
     var targets: String
     /// The batch that exported it (set by the ledger).
@@ -45,6 +47,7 @@ final class Ledger {
             customer TEXT,
             doc_number TEXT,
             total TEXT,
+            status TEXT,
             targets TEXT NOT NULL,
             txn_id TEXT,
             list_id TEXT,
@@ -80,13 +83,13 @@ final class Ledger {
     func lastExport(of entity: EntityType, _ sourceID: String) throws -> LedgerEntry? {
         var entry: LedgerEntry?
         try database.query("""
-            SELECT e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, e.batch FROM export e
+            SELECT e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, e.batch, e.status FROM export e
             JOIN batch b ON b.id = e.batch AND b.state = 'committed'
             WHERE e.entity = ? AND e.source_id = ? ORDER BY e.batch DESC LIMIT 1
             """, [.text(entity.rawValue), .text(sourceID)]) { row in
             entry = LedgerEntry(entity: entity, sourceID: sourceID, hash: row.text(0) ?? "", fields: row.text(1) ?? "",
                                 customer: row.text(2), docNumber: row.text(3), total: row.text(4).flatMap(Money.init(parsing:)),
-                                targets: row.text(5) ?? "", batch: row.integer(6))
+                                status: row.text(7), targets: row.text(5) ?? "", batch: row.integer(6))
         }
         return entry
     }
@@ -94,13 +97,13 @@ final class Ledger {
     /// Every committed export of an entity type, latest per record, in source-id order.
     func latestExports(of entity: EntityType, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""
-            SELECT e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, MAX(e.batch) FROM export e
+            SELECT e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, MAX(e.batch), e.status FROM export e
             JOIN batch b ON b.id = e.batch AND b.state = 'committed'
             WHERE e.entity = ? GROUP BY e.source_id ORDER BY e.source_id
             """, [.text(entity.rawValue)]) { row in
             try body(LedgerEntry(entity: entity, sourceID: row.text(0) ?? "", hash: row.text(1) ?? "", fields: row.text(2) ?? "",
                                  customer: row.text(3), docNumber: row.text(4), total: row.text(5).flatMap(Money.init(parsing:)),
-                                 targets: row.text(6) ?? "", batch: row.integer(7)))
+                                 status: row.text(8), targets: row.text(6) ?? "", batch: row.integer(7)))
         }
     }
 
@@ -128,11 +131,11 @@ final class Ledger {
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }
         try database.run("""
-            INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, targets)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
                   entry.customer.map(SQLiteValue.text) ?? .null, entry.docNumber.map(SQLiteValue.text) ?? .null,
-                  entry.total.map { .text($0.description) } ?? .null, .text(entry.targets)])
+                  entry.total.map { .text($0.description) } ?? .null, entry.status.map(SQLiteValue.text) ?? .null, .text(entry.targets)])
     }
 
     /// Commits the open batch as pending, with the files about to be published (path and content hash, one a line).

@@ -5,10 +5,13 @@
 struct SyncedFields {
     let lines: [String]
 
+    init(lines: [String]) { self.lines = lines }
+
     /// A hash of the lines (FNV-1a, 64 bits, hex).
     var hash: String {
-        let digits = String(StableHash.value(lines.joined(separator: "\n")), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var hash = StableHash()
+        hash.add(text.utf8)
+        return hash.hex
     }
 
     var text: String { lines.joined(separator: "\n") }

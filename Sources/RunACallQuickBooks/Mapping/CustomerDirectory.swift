@@ -105,6 +105,15 @@ final class CustomerDirectory {
         landings[Key(source)] = landing
     }
 
+    /// A customer an earlier batch created: matched like a books entry, never created again.
+    func remember(name: String, email: String?, as quickBooksName: String) {
+        let key = Key(name: name, email: email)
+        guard byKey[key] == nil else { return }
+        names.claim(quickBooksName)
+        byKey[key] = QBCustomer(name: quickBooksName, sourceID: nil, email: email, phone: nil, company: nil, billAddress: nil, shipAddress: nil)
+        landings[key] = .earlierBatch
+    }
+
     /// How a customer already in the run landed, for later records of the same customer.
     func landing(of source: Customer) -> ListLanding { landings[Key(source)] ?? .earlierInRun }
 }

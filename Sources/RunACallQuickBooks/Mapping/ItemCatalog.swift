@@ -123,6 +123,14 @@ final class ItemCatalog {
         landings[NameKey(original)] = landing
     }
 
+    /// An item an earlier batch created: used as it was, never created again.
+    func remember(_ item: QBItem, as original: String) {
+        guard byKey[NameKey(original)] == nil else { return }
+        names.claim(item.name)
+        byKey[NameKey(original)] = item
+        landings[NameKey(original)] = .earlierBatch
+    }
+
     /// How an item already in the run landed, for later records naming it.
     func landing(of original: String) -> ListLanding { landings[NameKey(original)] ?? .earlierInRun }
 

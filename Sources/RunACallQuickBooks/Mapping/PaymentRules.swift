@@ -4,6 +4,8 @@ final class InvoiceFacts {
     /// What became of an invoice, as its payments see it.
     enum Outcome {
         case written(customer: String, refNumber: String?, total: Money)
+        /// Written by an earlier batch (the ledger's figures).
+        case exported(customer: String, refNumber: String?, total: Money)
         /// Skipped by a rule (sync off, not paid yet in on-payment mode): its payments wait too.
         case skipped(String)
         /// Not written and never will be as exported (draft, void, failed).
@@ -33,6 +35,8 @@ final class InvoiceFacts {
         switch outcome {
         case .written(let customer, let refNumber, let total):
             entries[id] = Entry(kind: 0, text: intern(customer), total: total, refNumberIsID: refNumber == id)
+        case .exported(let customer, let refNumber, let total):
+            entries[id] = Entry(kind: 3, text: intern(customer), total: total, refNumberIsID: refNumber == id)
         case .skipped(let reason):
             entries[id] = Entry(kind: 1, text: intern(reason), total: .zero, refNumberIsID: false)
         case .notWritable(let reason):
@@ -46,6 +50,7 @@ final class InvoiceFacts {
         switch entry.kind {
         case 0: return .written(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
         case 1: return .skipped(text)
+        case 3: return .exported(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
         default: return .notWritable(text)
         }
     }
@@ -100,6 +105,12 @@ final class PaymentRules {
             return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (\(reason)), so the \(what) has nothing to apply to",
                                  fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it."))
         case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
+        case .exported(let name, let ref, let amount):
+            if configuration.output.formats.contains(.qbxml) {
+                return .fail(Problem("Invoice in an earlier batch: qbXML applies a \(what) to its invoice through the invoice's QuickBooks TxnID, which rac2qb does not know for invoice #\(ref ?? payment.invoiceID)",
+                                     fix: "Receive this \(what) in QuickBooks by hand (Receive Payments), or convert the payments with --formats iif,qbo-csv."))
+            }
+            (customer, refNumber, total) = (name, ref, amount)
         }
         if configuration.output.formats.contains(.qbxml), configuration.output.splitEvery > 0 {
             // qbXML macros link a payment to its invoice only inside one document.

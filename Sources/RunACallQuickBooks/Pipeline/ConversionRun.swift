@@ -10,10 +10,12 @@ final class ConversionRun {
     let export: ExportFiles
     let formats: [OutputFormat]
     let writers: [any FormatWriter]
-    private let customers: CustomerDirectory
+    let customers: CustomerDirectory
     let items: ItemCatalog
     /// What QuickBooks already holds, from the config's `books:` files.
     let books: BooksRules
+    /// What earlier batches exported; nil without a ledger.
+    let ledger: Ledger?
     private let mapper: InvoiceMapper
     private var lists = RunLists()
     private var accountNames = Set<NameKey>()
@@ -29,8 +31,9 @@ final class ConversionRun {
     var preview: InvoicePreview?
     var previewPosting: (invoice: QBInvoice, lists: RunLists)?
 
-    init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, staging: URL) throws {
+    init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, ledger: Ledger?, staging: URL) throws {
         self.options = options
+        self.ledger = ledger
         self.export = export
         self.staging = staging
         configuration = options.configuration
@@ -67,15 +70,20 @@ final class ConversionRun {
         lists.accounts.append(QBAccount(name: name, type: type))
     }
 
-    func addItem(_ item: QBItem) -> [OutputTarget] {
+    /// Adds an item the run creates (`original`: its Run a Call name) to the lists and the ledger.
+    func addItem(_ item: QBItem, original: String) throws -> [OutputTarget] {
         lists.items.append(item)
         addAccount(item.account, .income)
-        return writers.map { $0.target(forItem: item) }
+        let targets = writers.map { $0.target(forItem: item) }
+        try recordItem(item, original: original, targets: targets)
+        return targets
     }
 
-    private func addCustomer(_ customer: QBCustomer) -> [OutputTarget] {
+    private func addCustomer(_ customer: QBCustomer, source: Customer) throws -> [OutputTarget] {
         lists.customers.append(customer)
-        return writers.map { $0.target(forCustomer: customer) }
+        let targets = writers.map { $0.target(forCustomer: customer) }
+        try recordCustomer(customer, source: source, targets: targets)
+        return targets
     }
 
     // MARK: Pricebook and customers
@@ -120,7 +128,7 @@ final class ConversionRun {
             items.commit(resolution, as: item.name)
             switch resolution {
             case .new(let entry, let renamedFrom):
-                row.targets = addItem(entry)
+                row.targets = try addItem(entry, original: item.name)
                 row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
             case .assumed(let entry):
                 row.status = .skipped
@@ -133,7 +141,7 @@ final class ConversionRun {
                 row.message = "Not created: \(problem.message); invoices using it fail"
             case .existing:
                 row.status = .skipped
-                row.message = "Already in the run"
+                row.message = items.landing(of: item.name) == .earlierBatch ? "Already exported in an earlier batch" : "Already in the run"
             }
         }
     }
@@ -148,9 +156,11 @@ final class ConversionRun {
             switch resolution {
             case .existing(let entry):
                 row.status = .skipped
-                row.message = "Same customer as an earlier record (name and email match): \"\(entry.name)\""
+                row.message = customers.landing(of: customer) == .earlierBatch
+                    ? "Already exported in an earlier batch as \"\(entry.name)\""
+                    : "Same customer as an earlier record (name and email match): \"\(entry.name)\""
             case .new(let entry, let renamedFrom):
-                row.targets = addCustomer(entry)
+                row.targets = try addCustomer(entry, source: customer)
                 row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil)
             case .inBooks(let entry):
                 row.status = .skipped
@@ -216,6 +226,13 @@ final class ConversionRun {
                 try log.add(row)
                 continue
             }
+            if let previous = try ledger?.lastExport(of: .invoice, invoice.id) {
+                exportedInvoice(invoice, previous: previous, row: &row)
+                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: nil, formats: formats)
+                capturePreview(row, invoice: invoice, mapping: nil)
+                try log.add(row)
+                continue
+            }
             let mapping = mapper.map(invoice)
             var written: QBInvoice?
             switch mapping.outcome {
@@ -236,6 +253,7 @@ final class ConversionRun {
                 try writeLists(for: mapping, invoice: invoice, record: record)
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                 for writer in writers { row.targets += try writer.add(posting) }
+                try recordInvoice(invoice, posting: posting, targets: row.targets)
             }
             log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: written, formats: formats)
             rememberForPayments(invoice, outcome: mapping.outcome)
@@ -275,14 +293,15 @@ final class ConversionRun {
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: message, fix: "", source: record.location.description,
-                                  targets: addCustomer(customer), isSourceRow: false))
+                                  targets: addCustomer(customer, source: invoice.customer), isSourceRow: false))
         }
         for (item, renamedFrom) in mapping.createdItems {
             var message = "Created for \(label)"
             if let renamedFrom { message += " as \"\(item.name)\" (from \"\(renamedFrom)\", QuickBooks name rules)" }
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .item, sourceID: "",
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: message, fix: "",
-                                  source: record.location.description, targets: addItem(item), isSourceRow: false))
+                                  source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),
+                                  isSourceRow: false))
         }
     }
 

@@ -13,15 +13,19 @@ public struct ConversionOptions: Sendable {
     public var progress: (@Sendable (Int) -> Void)?
     /// For `preview`: the invoice to follow through the run.
     public var previewInvoiceID: String?
+    /// The ledger of earlier batches; nil runs without one. A dry run only reads it, and only when it exists.
+    public var ledger: URL?
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
-                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil) {
+                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
+                ledger: URL? = nil) {
         self.exportPaths = exportPaths
         self.configuration = configuration
         self.outputDirectory = outputDirectory
         self.writeQuickBooksFiles = writeQuickBooksFiles
         self.progress = progress
         self.previewInvoiceID = previewInvoiceID
+        self.ledger = ledger
     }
 }
 
@@ -34,6 +38,9 @@ public struct ConversionResult: Sendable {
     public let failures: FailureGroups
     /// The invoice `previewInvoiceID` names, end to end; nil when not asked for or not in the export.
     public let preview: InvoicePreview?
+    /// The ledger batch this run committed, and what recovery did with batches a killed run left.
+    public let batch: Int64?
+    public let recovered: [String]
 
     /// 0 when every record was written or skipped by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -48,20 +55,34 @@ public enum Converter {
         let books = try BooksSnapshot.load(options.configuration.books,
                                            relativeTo: options.configuration.directory ?? URL(fileURLWithPath: "."))
         let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
-        let run = try ConversionRun(options: options, export: export, books: books, staging: staging.url)
+        let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
+        let ledger = try options.ledger.flatMap { url in
+            writes || FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
+        }
+        let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
+        if writes, let ledger, let output = options.outputDirectory {
+            _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: Date()), output: output.standardizedFileURL.path)
+        }
+        defer { ledger?.abandon() }
+        let run = try ConversionRun(options: options, export: export, books: books, ledger: ledger, staging: staging.url)
+        try run.rememberEarlierLists()
         try run.readItems()
         try run.readCustomers()
         try run.readInvoices()
         try run.readPaymentsAndPayouts()
         run.reconcileBalances()
         var (files, parts) = try run.finishWriters()
+        var batch: Int64?
         if options.outputDirectory != nil {
             files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
+            batch = ledger?.openBatch
+            try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
             try staging.publish(files)
+            try ledger?.markCommitted()
         }
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
         return ConversionResult(summary: run.log.summary, files: files, failures: failures,
-                                preview: try run.finishPreview(scratch: staging.url))
+                                preview: try run.finishPreview(scratch: staging.url), batch: batch, recovered: recovered)
     }
 }

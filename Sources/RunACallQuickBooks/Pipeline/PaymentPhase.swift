@@ -23,6 +23,10 @@ extension ConversionRun {
         let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
         var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
         for payout in decodedPayouts {
+            if let batch = try exportedBatch(.payout, payout.id) {
+                verdicts[payout.id] = (.skipped, Problem("Already exported in batch \(batch)", fix: ""))
+                continue
+            }
             verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
         }
         rules.restart()
@@ -106,6 +110,7 @@ extension ConversionRun {
                 addAccount(deposit.fromAccount, .undepositedFunds)
                 if payout.fees != .zero { addAccount(configuration.payments.stripeFeeAccount, .expense) }
                 for writer in writers { row.targets += try writer.add(deposit) }
+                try recordPayout(payout, targets: row.targets)
                 row.message = "Deposit of \(payout.net) into \(deposit.account) (\(depositLines.count) lines)"
                     + (formats.contains(.qboCSV) ? "; QuickBooks Online: upload deposits.csv in Banking and match it" : "")
                 log.recordMoney { $0.depositsWritten = $0.depositsWritten + payout.net }
@@ -184,6 +189,12 @@ extension ConversionRun {
             (row.message, row.fix) = (problem.message, problem.fix)
             return
         }
+        if let batch = try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) {
+            _ = rules.verdict(payment)
+            row.status = .skipped
+            row.message = "Already exported in batch \(batch)"
+            return
+        }
         let verdict = rules.verdict(payment)
         let (customer, invoiceRef): (String, String?)
         switch verdict {
@@ -203,6 +214,7 @@ extension ConversionRun {
         }
         row.status = .success
         try write(payment, customer: customer, invoiceRef: invoiceRef, into: &row)
+        try recordPayment(payment, targets: row.targets)
         if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
             depositLines[payout, default: []].append(payment.kind == .payment
                 ? .payment(sourceID: payment.id, customer: customer, amount: payment.amount)
@@ -266,7 +278,7 @@ extension ConversionRun {
         case .new(let item, _):
             try log.add(ReportRow(timestamp: "", entityType: .item, sourceID: "", entity: "Item \(item.name)", status: .success,
                                   message: "Created for refunds' credit memos", fix: "", source: "",
-                                  targets: addItem(item), isSourceRow: false))
+                                  targets: addItem(item, original: ItemCatalog.refundItem), isSourceRow: false))
             return item
         case .assumed(let item), .inBooks(let item), .existing(let item):
             return item

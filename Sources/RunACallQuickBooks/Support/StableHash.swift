@@ -1,13 +1,26 @@
 /// A hash that is the same on every run and machine (FNV-1a, 64 bits), for
-/// deterministic identifiers; never for security.
-enum StableHash {
-    static func value(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+/// deterministic identifiers and change detection; never for security.
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Adds bytes to the hash.
+    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
         }
-        return hash
+    }
+
+    /// Sixteen hex digits.
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func value(_ text: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(text.utf8)
+        return hash.value
     }
 
     /// Eight hex digits.
