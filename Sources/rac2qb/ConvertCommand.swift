@@ -12,9 +12,11 @@ struct ConvertCommand: ParsableCommand {
     var out: String
 
     func run() throws {
+        let configuration = try options.loadConfiguration()
         let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: options.loadConfiguration(),
-            outputDirectory: URL(fileURLWithPath: out), progress: options.progress))
+            exportPaths: options.exportURLs, configuration: configuration,
+            outputDirectory: URL(fileURLWithPath: out), progress: options.progress, ledger: options.ledgerURL(for: configuration)))
+        for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
@@ -31,10 +33,11 @@ struct CheckCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        let configuration = try options.loadConfiguration()
         let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: options.loadConfiguration(),
+            exportPaths: options.exportURLs, configuration: configuration,
             outputDirectory: out.map { URL(fileURLWithPath: $0) }, writeQuickBooksFiles: false,
-            progress: options.progress))
+            progress: options.progress, ledger: options.ledgerURL(for: configuration)))
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)

@@ -13,9 +13,11 @@ struct PreviewCommand: ParsableCommand {
     var invoice: String
 
     func run() throws {
+        let configuration = try options.loadConfiguration()
         let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: options.loadConfiguration(), outputDirectory: nil,
-            writeQuickBooksFiles: false, progress: options.progress, previewInvoiceID: invoice))
+            exportPaths: options.exportURLs, configuration: configuration, outputDirectory: nil,
+            writeQuickBooksFiles: false, progress: options.progress, previewInvoiceID: invoice,
+            ledger: options.ledgerURL(for: configuration)))
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         guard let preview = result.preview else {
             throw FatalError(.usage, "--invoice: no invoice with ID \"\(invoice)\" in the export")

@@ -19,6 +19,12 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
+    @Option(help: "The ledger of earlier batches (default: the config's ledger, rac2qb-ledger.sqlite next to the config).")
+    var ledger: String?
+
+    @Flag(name: .customLong("no-ledger"), help: "Run without a ledger: everything is written as if never exported.")
+    var noLedger = false
+
     var exportURLs: [URL] { export.map { URL(fileURLWithPath: $0) } }
 
     /// The configuration, with `--formats` applied.
@@ -36,6 +42,15 @@ struct RunOptions: ParsableArguments {
             configuration.output.formats = chosen.sorted()
         }
         return configuration
+    }
+
+    /// The ledger file: --no-ledger none, --ledger, else the config's `ledger` next to the config file.
+    func ledgerURL(for configuration: Configuration) -> URL? {
+        if noLedger { return nil }
+        if let ledger { return URL(fileURLWithPath: ledger) }
+        guard let path = configuration.ledger else { return nil }
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        return (configuration.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(path)
     }
 
     /// Progress to standard error, only on a terminal and without --quiet.

@@ -31,7 +31,7 @@ import Testing
 
     @Test func convertOnTheSamplesExitsOneForItsClosedPeriodInvoice() throws {
         let out = try TestPaths.temporaryFolder()
-        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path])
+        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path, "--no-ledger"])
         #expect(result.status == 1)
         #expect(result.output.contains("invoices: 21 success, 1 failed, 2 skipped"))
         #expect(result.output.contains("Closed period (1)"))
@@ -42,7 +42,7 @@ import Testing
 
     @Test func formatsOptionWritesOnlyThoseFormats() throws {
         let out = try TestPaths.temporaryFolder()
-        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path, "--formats", "qbxml", "--json"])
+        let result = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", out.path, "--formats", "qbxml", "--json", "--no-ledger"])
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["qbxml", "report"])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
@@ -51,7 +51,7 @@ import Testing
 
     @Test func checkWritesNoQuickBooksFiles() throws {
         let out = try TestPaths.temporaryFolder()
-        let result = try Self.run(["check", "samples/export-csv", "--config", "samples/rac2qb.yml", "--out", out.path])
+        let result = try Self.run(["check", "samples/export-csv", "--config", "samples/rac2qb.yml", "--out", out.path, "--no-ledger"])
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report"])
     }
@@ -73,9 +73,9 @@ import Testing
 
     @Test func unreadableInputExitsThree() throws {
         let folder = try TestPaths.temporaryFolder()
-        #expect(try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path]).status == 3)
+        #expect(try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger"]).status == 3)
         try Data("[{\"id\": ".utf8).write(to: folder.appendingPathComponent("invoices.json"))
-        let broken = try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path])
+        let broken = try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger"])
         #expect(broken.status == 3)
         #expect(broken.error.contains("invoices.json: not valid JSON"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing is written, not even the folder")
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func checkWithTheBooksReportsEachSeedErrorAndExitsOne() throws {
-        let result = try Self.run(["check", "samples/export", "--config", "samples/rac2qb-books.yml"])
+        let result = try Self.run(["check", "samples/export", "--config", "samples/rac2qb-books.yml", "--no-ledger"])
         #expect(result.status == 1)
         for group in ["Account inactive (2)", "Closed period (1)", "Item not found (1)", "Tax code not mapped (1)",
                       "Terms not found (1)", "Invoice not written (3)"] {
@@ -102,15 +102,27 @@ import Testing
     }
 
     @Test func previewPrintsOneInvoiceAndExitsByItsStatus() throws {
-        let written = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "1043"])
+        let written = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--no-ledger", "--invoice", "1043"])
         #expect(written.status == 0)
         #expect(written.output.contains("QuickBooks customer \"Jane Smith (2)\""))
         #expect(written.output.contains("--- qbxml/requests.xml ---"))
-        let failed = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "1065"])
+        let failed = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--no-ledger", "--invoice", "1065"])
         #expect(failed.status == 1)
         #expect(failed.output.contains("Terms not found"))
-        let unknown = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--invoice", "9999"])
+        let unknown = try Self.run(["preview", "samples/export", "--config", "samples/rac2qb-books.yml", "--no-ledger", "--invoice", "9999"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("no invoice with ID \"9999\""))
+    }
+
+    @Test func aSecondConvertOfTheSameExportWritesNoTransaction() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let first = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("1").path, "--ledger", ledger])
+        #expect(first.status == 1)
+        let second = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("2").path, "--ledger", ledger])
+        #expect(second.status == 1, "the closed-period invoice still fails")
+        #expect(second.output.contains("invoices: 0 success, 1 failed, 23 skipped"))
+        let iif = try InvoiceRulesTests.text(folder.appendingPathComponent("2"), "iif/quickbooks.iif")
+        #expect(!iif.contains("\r\nTRNS\t") && !iif.contains("\r\nCUST\t"), "no transaction and no list entry a second time")
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// Overlapping monthly exports against one ledger: what each batch writes,
+/// and what it tells the user instead of writing twice.
+@Suite struct MonthlyRunTests {
+    struct Month {
+        let report: ReportFile
+        let out: URL
+        let result: ConversionResult
+
+        func row(_ id: String) -> [String: String]? { report.rows.first { $0["source_id"] == id } }
+        func iifInvoices() throws -> [String] {
+            try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions
+                .filter { $0.header["TRNSTYPE"] == "INVOICE" }.compactMap { $0.header["DOCNUM"] }
+        }
+        func iifPayments() throws -> Int {
+            try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions
+                .filter { $0.header["TRNSTYPE"] == "PAYMENT" }.count
+        }
+    }
+
+    static func run(_ invoices: [String], payments: [String] = [], ledger: URL, formats: [OutputFormat] = [.iif, .qboCSV],
+                    configuration base: Configuration = Configuration()) throws -> Month {
+        var files = ["invoices.json": "[" + invoices.joined(separator: ",\n") + "]"]
+        if !payments.isEmpty { files["payments.json"] = "[" + payments.joined(separator: ",") + "]" }
+        let folder = try Conversion.export(files)
+        let out = folder.appendingPathComponent("out")
+        var configuration = base
+        configuration.output.formats = formats
+        let result = try Converter.run(ConversionOptions(exportPaths: [folder], configuration: configuration, outputDirectory: out, ledger: ledger))
+        return Month(report: try ReportFile(out), out: out, result: result)
+    }
+
+    static func invoice(_ id: String, status: String = "sent", amount: String = "100.00", description: String = "Visit") -> String {
+        let lines = "[{\"item\": \"Labor\", \"description\": \"\(description)\", \"quantity\": \"1\", \"unit_price\": \"\(amount)\", \"amount\": \"\(amount)\"}]"
+        return InvoiceRulesTests.invoice(id: id, status: status, lines: lines, total: amount)
+    }
+
+    @Test func sentThenPaidThenEditedThenVoided() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let october = try Self.run([Self.invoice("A"), Self.invoice("B")], ledger: ledger)
+        #expect(try october.iifInvoices() == ["A", "B"])
+        #expect(october.result.batch == 1)
+
+        let payment = PaymentRulesTests.payment("p1", invoice: "A", method: "cash", payout: nil, fee: "0.00")
+        let november = try Self.run([Self.invoice("A", status: "paid"), Self.invoice("B"), Self.invoice("C")], payments: [payment], ledger: ledger)
+        #expect(try november.iifInvoices() == ["C"], "only the new invoice")
+        #expect(try november.iifPayments() == 1, "October's invoice paid in November: its payment is written")
+        #expect(november.row("A")?["message"] == "Already exported in batch 1")
+        #expect(november.row("p1")?["status"] == "Success")
+        #expect(!(try InvoiceRulesTests.text(november.out, "qbo-csv/customers.csv")).contains("Ann Lee"), "the customer is not created again")
+
+        let december = try Self.run([Self.invoice("A", status: "paid", description: "Visit and parts"),
+                                     Self.invoice("B", amount: "120.00"), Self.invoice("C", status: "void")],
+                                    payments: [payment], ledger: ledger)
+        #expect(try december.iifInvoices().isEmpty && (try december.iifPayments()) == 0, "nothing is written twice")
+        #expect(december.row("A")?["status"] == "Failed")
+        #expect(december.row("A")?["message"]?.hasPrefix("Edited after payment: invoice #A changed in Run a Call after batch 1") == true)
+        #expect(december.row("A")?["fix"]?.hasPrefix("Void invoice #A in Run a Call and re-issue it") == true)
+        let needsUpdate = try #require(december.row("B")?["message"])
+        #expect(needsUpdate.hasPrefix("Needs update: invoice #B was edited in Run a Call after batch 1; change it in QuickBooks:"))
+        #expect(needsUpdate.contains("total: 100.00 → 120.00"))
+        #expect(december.row("C")?["message"] == "Voided in Run a Call after batch 2: void invoice #C in QuickBooks (it keeps its number with a 0.00 balance)")
+        #expect(december.row("p1")?["message"] == "Already exported in batch 2")
+        #expect(december.result.exitStatus == 1)
+    }
+
+    @Test func onPaymentWritesLastMonthsUnpaidInvoiceTheMonthItIsPaid() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        var configuration = Configuration()
+        configuration.invoices.when = .onPayment
+        func run(_ status: String) throws -> [String] {
+            try Self.run([Self.invoice("A", status: status)], ledger: ledger, formats: [.iif], configuration: configuration).iifInvoices()
+        }
+        #expect(try run("sent").isEmpty)
+        #expect(try run("paid") == ["A"])
+        #expect(try run("paid").isEmpty, "and only once")
+    }
+
+    @Test func aPaymentOfAnEarlierBatchsInvoiceCannotBeLinkedInQBXML() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        _ = try Self.run([Self.invoice("A")], ledger: ledger, formats: [.qbxml])
+        let payment = PaymentRulesTests.payment("p1", invoice: "A", method: "cash", payout: nil, fee: "0.00")
+        let next = try Self.run([Self.invoice("A", status: "paid")], payments: [payment], ledger: ledger, formats: [.qbxml])
+        #expect(next.row("p1")?["message"]?.hasPrefix("Invoice in an earlier batch: qbXML applies a payment to its invoice through the invoice's QuickBooks TxnID") == true)
+        #expect(!(try InvoiceRulesTests.text(next.out, "qbxml/requests.xml")).contains("ReceivePaymentAdd"))
+    }
+
+    @Test func aRunWithoutOutputLeavesTheLedgerAsItWas() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let folder = try Conversion.export(["invoices.json": "[" + Self.invoice("A") + "]"])
+        _ = try Converter.run(ConversionOptions(exportPaths: [folder], configuration: Configuration(), outputDirectory: nil,
+                                                writeQuickBooksFiles: false, ledger: ledger))
+        #expect(!FileManager.default.fileExists(atPath: ledger.path), "check does not create a ledger")
+        let month = try Self.run([Self.invoice("A")], ledger: ledger)
+        #expect(try month.iifInvoices() == ["A"])
+    }
+}
