@@ -161,7 +161,8 @@ final class Ledger {
     }
 
     /// Finishes or removes batches a killed run left pending: committed when
-    /// every file it lists is in place with its content, removed otherwise.
+    /// every file it lists is in place with its content, removed otherwise
+    /// (the files it did publish are renamed `*.abandoned`, so none is imported).
     /// Returns a sentence per batch, for the user.
     func recover(hashOf: (URL) -> String?) throws -> [String] {
         var pending: [(Int64, String, String)] = []
@@ -180,8 +181,13 @@ final class Ledger {
                 try database.run("UPDATE batch SET state = 'committed' WHERE id = ?", [.integer(id)])
                 messages.append("batch \(id): its files were all published before the run stopped; kept")
             } else {
+                for (hash, path) in listed where hashOf(folder.appendingPathComponent(path)) == hash {
+                    let file = folder.appendingPathComponent(path)
+                    try? FileManager.default.removeItem(at: file.appendingPathExtension("abandoned"))
+                    try? FileManager.default.moveItem(at: file, to: file.appendingPathExtension("abandoned"))
+                }
                 try database.run("DELETE FROM batch WHERE id = ?", [.integer(id)])
-                messages.append("batch \(id): the run stopped before its files were all published; removed (its records will be written again)")
+                messages.append("batch \(id): the run stopped before its files were all published; removed, and its published files renamed *.abandoned in \(output) (never import them: its records are written again)")
             }
         }
         return messages
