@@ -124,5 +124,9 @@ import Testing
         #expect(second.output.contains("invoices: 0 success, 1 failed, 23 skipped"))
         let iif = try InvoiceRulesTests.text(folder.appendingPathComponent("2"), "iif/quickbooks.iif")
         #expect(!iif.contains("\r\nTRNS\t") && !iif.contains("\r\nCUST\t"), "no transaction and no list entry a second time")
+        let history = try Self.run(["history", "--ledger", ledger])
+        #expect(history.status == 0)
+        #expect(history.output.split(separator: "\n").count == 2, "two batches")
+        #expect(history.output.hasPrefix("batch 1  ") && history.output.contains("batch 2  "))
     }
 }
