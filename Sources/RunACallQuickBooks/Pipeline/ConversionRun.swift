@@ -45,15 +45,9 @@ final class ConversionRun {
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
-        let split = options.configuration.output.splitEvery
-        let edition = options.configuration.company.edition
-        let version = options.configuration.output.qbxmlVersion
-        writers = !options.writeQuickBooksFiles ? [] : try formats.map { format -> any FormatWriter in
-            switch format {
-            case .iif: IIFWriter(edition: edition, splitEvery: split, staging: staging)
-            case .qboCSV: try QBOCSVWriter(edition: edition, splitEvery: split, staging: staging)
-            case .qbxml: QBXMLWriter(edition: edition, version: version, splitEvery: split, staging: staging)
-            }
+        let configuration = options.configuration
+        writers = !options.writeQuickBooksFiles ? [] : try formats.map { format in
+            try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging)
         }
     }
 

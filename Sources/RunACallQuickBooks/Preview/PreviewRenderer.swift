@@ -6,14 +6,9 @@ enum PreviewRenderer {
     static func render(_ invoice: QBInvoice, lists: RunLists, configuration: Configuration,
                        into folder: URL) throws -> [InvoicePreview.File] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let edition = configuration.company.edition
         var files: [InvoicePreview.File] = []
         for format in configuration.output.formats {
-            let writer: any FormatWriter = switch format {
-            case .iif: IIFWriter(edition: edition, splitEvery: 0, staging: folder)
-            case .qboCSV: try QBOCSVWriter(edition: edition, splitEvery: 0, staging: folder)
-            case .qbxml: QBXMLWriter(edition: edition, version: configuration.output.qbxmlVersion, splitEvery: 0, staging: folder)
-            }
+            let writer = try FormatWriters.make(format, configuration: configuration, splitEvery: 0, staging: folder)
             _ = try writer.add(invoice)
             for path in try writer.finish(lists: lists, into: folder).files {
                 let data = try Data(contentsOf: folder.appendingPathComponent(path))
