@@ -14,13 +14,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try ConfigurationLocator.load(explicit: config, exportPaths: [])
-        let url: URL
-        if let ledger {
-            url = URL(fileURLWithPath: ledger)
-        } else {
-            let path = configuration.ledger ?? "rac2qb-ledger.sqlite"
-            url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-                : (configuration.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(path)
+        guard let url = ledger.map({ URL(fileURLWithPath: $0) }) ?? configuration.ledgerURL else {
+            throw FatalError(.usage, "the config sets no ledger; name one with --ledger")
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw FatalError(.usage, "\(url.path): no ledger yet (convert writes one)")

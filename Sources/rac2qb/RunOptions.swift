@@ -48,9 +48,7 @@ struct RunOptions: ParsableArguments {
     func ledgerURL(for configuration: Configuration) -> URL? {
         if noLedger { return nil }
         if let ledger { return URL(fileURLWithPath: ledger) }
-        guard let path = configuration.ledger else { return nil }
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
-        return (configuration.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(path)
+        return configuration.ledgerURL
     }
 
     /// Progress to standard error, only on a terminal and without --quiet.

@@ -48,7 +48,7 @@ public struct BooksSnapshot: Sendable {
         var snapshot = BooksSnapshot()
         func read(_ path: String?) throws -> BookLists? {
             guard let path else { return nil }
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+            let url = Configuration.resolve(path, relativeTo: base)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw FatalError(.unreadableInput, "\(url.path): books file not found (books: in the config)")
             }

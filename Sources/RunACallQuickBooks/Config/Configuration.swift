@@ -126,6 +126,17 @@ public struct Configuration: Sendable {
     /// The defaults (the seed's recommended values).
     public init() {}
 
+    /// The folder relative paths of the config are read from: the config's, else the current folder.
+    public var baseDirectory: URL { directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// A path of the config (`ledger`, `books`): absolute as written, else relative to `base`.
+    public static func resolve(_ path: String, relativeTo base: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
+    /// The ledger file the config names, relative to the config's folder; nil when none.
+    public var ledgerURL: URL? { ledger.map { Self.resolve($0, relativeTo: baseDirectory) } }
+
     /// The income account of a pricebook category, matched case-insensitively.
     public func incomeAccount(forCategory category: String?) -> String? {
         guard let category else { return nil }

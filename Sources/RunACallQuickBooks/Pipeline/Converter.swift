@@ -52,8 +52,7 @@ public enum Converter {
     public static func run(_ options: ConversionOptions) throws -> ConversionResult {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
-        let books = try BooksSnapshot.load(options.configuration.books,
-                                           relativeTo: options.configuration.directory ?? URL(fileURLWithPath: "."))
+        let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
         let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
         let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
         let ledger = try options.ledger.flatMap { url in
