@@ -6,26 +6,17 @@ extension ConversionRun {
     func rememberEarlierLists() throws {
         guard let ledger else { return }
         try ledger.latestExports(of: .customer) { entry in
-            let fields = Self.fields(entry.fields)
+            let fields = SyncedFields.values(entry.fields)
             customers.remember(name: fields["name"] ?? entry.sourceID, email: fields["email"].flatMap { $0.isEmpty ? nil : $0 },
                                         as: entry.customer ?? entry.sourceID)
         }
         try ledger.latestExports(of: .item) { entry in
-            let fields = Self.fields(entry.fields)
+            let fields = SyncedFields.values(entry.fields)
             let kind = fields["kind"].flatMap(QBItemKind.init(rawValue:)) ?? .service
             items.remember(QBItem(name: entry.customer ?? entry.sourceID, sourceID: nil, kind: kind, description: nil,
                                   account: fields["account"] ?? configuration.items.defaultIncomeAccount, price: nil, taxable: false),
                            as: entry.sourceID)
         }
-    }
-
-    private static func fields(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let colon = line.range(of: ": ") else { continue }
-            result[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
-        }
-        return result
     }
 
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget]) throws {

@@ -18,7 +18,7 @@ struct SyncedFields {
 
     /// The lines of `old` that differ from these, as `name: old → new`.
     func changes(from old: String) -> [String] {
-        let before = Dictionary(old.split(separator: "\n").map(String.init).map(Self.split), uniquingKeysWith: { first, _ in first })
+        let before = Self.values(old)
         let after = lines.map(Self.split)
         var changes: [String] = []
         for (name, value) in after where before[name] != value {
@@ -27,6 +27,11 @@ struct SyncedFields {
         let names = Set(after.map(\.0))
         for (name, value) in before where !names.contains(name) { changes.append("\(name): \(value) → (none)") }
         return changes.sorted()
+    }
+
+    /// The `name: value` lines of a stored text, by name.
+    static func values(_ text: String) -> [String: String] {
+        Dictionary(text.split(separator: "\n").map(String.init).map(split), uniquingKeysWith: { first, _ in first })
     }
 
     private static func split(_ line: String) -> (String, String) {
