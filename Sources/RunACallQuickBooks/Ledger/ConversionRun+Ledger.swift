@@ -7,26 +7,29 @@ extension ConversionRun {
         guard let ledger else { return }
         try ledger.latestExports(of: .customer) { entry in
             let fields = SyncedFields.values(entry.fields)
-            customers.remember(name: fields["name"] ?? entry.sourceID, email: fields["email"].flatMap { $0.isEmpty ? nil : $0 },
+            customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID,
+                               email: fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) },
                                         as: entry.customer ?? entry.sourceID)
         }
         try ledger.latestExports(of: .item) { entry in
             let fields = SyncedFields.values(entry.fields)
             let kind = fields["kind"].flatMap(QBItemKind.init(rawValue:)) ?? .service
             items.remember(QBItem(name: entry.customer ?? entry.sourceID, sourceID: nil, kind: kind, description: nil,
-                                  account: fields["account"] ?? configuration.items.defaultIncomeAccount, price: nil, taxable: false),
+                                  account: fields["account"].map(SyncedFields.unescaped) ?? configuration.items.defaultIncomeAccount,
+                                  price: nil, taxable: false),
                            as: entry.sourceID)
         }
     }
 
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget]) throws {
-        let fields = SyncedFields(lines: ["name: \(source.name)", "email: \(source.email ?? "")"])
+        let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(source.name))", "email: \(SyncedFields.escaped(source.email))"])
         try ledger?.record(LedgerEntry(entity: .customer, sourceID: customer.name, hash: fields.hash, fields: fields.text,
                                        customer: customer.name, targets: Self.label(targets)))
     }
 
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
-        let fields = SyncedFields(lines: ["name: \(original)", "account: \(item.account)", "kind: \(item.kind.rawValue)"])
+        let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
+                                          "kind: \(item.kind.rawValue)"])
         try ledger?.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
                                        customer: item.name, targets: Self.label(targets)))
     }

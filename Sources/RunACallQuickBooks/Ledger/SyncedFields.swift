@@ -45,9 +45,31 @@ struct SyncedFields {
             .map { $0 ?? "" }.joined(separator: " | ")
     }
 
-    private static func escaped(_ text: String?) -> String {
+    /// A value on one line: backslash, line feed and carriage return escaped.
+    static func escaped(_ text: String?) -> String {
         (text ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
             .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    /// The value `escaped` was given.
+    static func unescaped(_ text: String) -> String {
+        var result = ""
+        var pendingBackslash = false
+        for character in text {
+            if pendingBackslash {
+                switch character {
+                case "n": result.append("\n")
+                case "r": result.append("\r")
+                default: result.append(character)
+                }
+                pendingBackslash = false
+            } else if character == "\\" {
+                pendingBackslash = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     init(_ invoice: Invoice) {

@@ -97,4 +97,17 @@ import Testing
         let month = try Self.run([Self.invoice("A")], ledger: ledger)
         #expect(try month.iifInvoices() == ["A"])
     }
+
+    @Test func customersAndItemsWithLineBreaksAreRecognisedNextMonth() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let lines = "[{\"item\": \"Duct\\nsealing\", \"quantity\": \"1\", \"unit_price\": \"100.00\", \"amount\": \"100.00\"}]"
+        func invoice(_ id: String) -> String {
+            InvoiceRulesTests.invoice(id: id, customer: "Ann\\nLee \\\\ Co", lines: lines)
+        }
+        let first = try Self.run([invoice("A")], ledger: ledger)
+        #expect(first.report.rows("customer").count == 1 && first.report.rows("item").count == 1)
+        let second = try Self.run([invoice("B")], ledger: ledger)
+        #expect(try second.iifInvoices() == ["B"])
+        #expect(second.report.rows("customer").isEmpty && second.report.rows("item").isEmpty, "neither is created again")
+    }
 }
