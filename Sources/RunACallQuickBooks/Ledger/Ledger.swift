@@ -79,32 +79,34 @@ final class Ledger {
 
     // MARK: Reading
 
+    /// The columns `entry(_:_:)` reads, in its order.
+    private static let entryColumns = "e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.status, e.targets, e.batch"
+
+    private static func entry(_ entity: EntityType, _ row: SQLiteRow) -> LedgerEntry {
+        LedgerEntry(entity: entity, sourceID: row.text(0) ?? "", hash: row.text(1) ?? "", fields: row.text(2) ?? "",
+                    customer: row.text(3), docNumber: row.text(4), total: row.text(5).flatMap(Money.init(parsing:)),
+                    status: row.text(6), targets: row.text(7) ?? "", batch: row.integer(8))
+    }
+
     /// The latest committed export of a record, if any.
     func lastExport(of entity: EntityType, _ sourceID: String) throws -> LedgerEntry? {
         var entry: LedgerEntry?
         try database.query("""
-            SELECT e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, e.batch, e.status FROM export e
-            JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
             WHERE e.entity = ? AND e.source_id = ? ORDER BY e.batch DESC LIMIT 1
-            """, [.text(entity.rawValue), .text(sourceID)]) { row in
-            entry = LedgerEntry(entity: entity, sourceID: sourceID, hash: row.text(0) ?? "", fields: row.text(1) ?? "",
-                                customer: row.text(2), docNumber: row.text(3), total: row.text(4).flatMap(Money.init(parsing:)),
-                                status: row.text(7), targets: row.text(5) ?? "", batch: row.integer(6))
-        }
+            """, [.text(entity.rawValue), .text(sourceID)]) { row in entry = Self.entry(entity, row) }
         return entry
     }
 
     /// Every committed export of an entity type, latest per record, in source-id order.
     func latestExports(of entity: EntityType, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""
-            SELECT e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.targets, MAX(e.batch), e.status FROM export e
-            JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-            WHERE e.entity = ? GROUP BY e.source_id ORDER BY e.source_id
-            """, [.text(entity.rawValue)]) { row in
-            try body(LedgerEntry(entity: entity, sourceID: row.text(0) ?? "", hash: row.text(1) ?? "", fields: row.text(2) ?? "",
-                                 customer: row.text(3), docNumber: row.text(4), total: row.text(5).flatMap(Money.init(parsing:)),
-                                 status: row.text(8), targets: row.text(6) ?? "", batch: row.integer(7)))
-        }
+            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+            WHERE e.entity = ? AND e.batch = (
+                SELECT MAX(l.batch) FROM export l JOIN batch lb ON lb.id = l.batch AND lb.state = 'committed'
+                WHERE l.entity = e.entity AND l.source_id = e.source_id)
+            ORDER BY e.source_id
+            """, [.text(entity.rawValue)]) { row in try body(Self.entry(entity, row)) }
     }
 
     /// The committed batches, oldest first.
