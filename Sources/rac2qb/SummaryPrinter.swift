@@ -19,7 +19,7 @@ enum SummaryPrinter {
         for (entity, count) in summary.created.sorted(by: { $0.key < $1.key }) {
             Swift.print("created on behalf of other records: \(count) \(entity)(s)")
         }
-        Swift.print("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped)")
+        Swift.print("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped), earlier batches \(summary.billedEarlierBatches)")
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             Swift.print("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
         }

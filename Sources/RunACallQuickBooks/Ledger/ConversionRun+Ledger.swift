@@ -24,17 +24,20 @@ extension ConversionRun {
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget]) throws {
         let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(source.name))", "email: \(SyncedFields.escaped(source.email))"])
         try ledger?.record(LedgerEntry(entity: .customer, sourceID: customer.name, hash: fields.hash, fields: fields.text,
-                                       customer: customer.name, targets: Self.label(targets)))
+                                       customer: customer.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
         let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
                                           "kind: \(item.kind.rawValue)"])
         try ledger?.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
-                                       customer: item.name, targets: Self.label(targets)))
+                                       customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     private static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
+
+    /// The qbXML requestID among a record's targets.
+    static func requestID(_ targets: [OutputTarget]) -> String? { targets.first { $0.format == .qbxml }?.anchor }
 
     // MARK: Invoices
 
@@ -42,12 +45,14 @@ extension ConversionRun {
         let fields = SyncedFields(invoice)
         try ledger?.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
                                        customer: posting.customer, docNumber: posting.refNumber, total: posting.total,
-                                       status: invoice.status.rawValue, targets: Self.label(targets)))
+                                       status: invoice.status.rawValue, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     /// What becomes of an invoice an earlier batch exported: nothing again when
-    /// unchanged; a void or an edit is told to the user, never duplicated.
-    func exportedInvoice(_ invoice: Invoice, previous: LedgerEntry, row: inout ReportRow) {
+    /// unchanged; a void or an edit before payment is written as a qbXML
+    /// TxnVoidRq / InvoiceModRq when QuickBooks' TxnID is known (ingested),
+    /// else told to the user; an edit after payment fails. Never duplicated.
+    func exportedInvoice(_ invoice: Invoice, previous: LedgerEntry, record: RawRecord, row: inout ReportRow) throws {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
@@ -56,8 +61,17 @@ extension ConversionRun {
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         row.status = .skipped
         if invoice.status == .void, !wasVoid {
-            row.message = "Voided in Run a Call after batch \(batch): void invoice #\(number) in QuickBooks (it keeps its number with a 0.00 balance)"
             facts = .notWritable("void")
+            let byHand = "void invoice #\(number) in QuickBooks (it keeps its number with a 0.00 balance)"
+            if let qbxml, let txnID = previous.txnID {
+                row.targets = try qbxml.void(invoiceID: invoice.id, txnID: txnID)
+                row.status = .success
+                row.message = "Voided in Run a Call after batch \(batch): TxnVoidRq voids invoice #\(number) in QuickBooks (it keeps its number with a 0.00 balance)"
+                    + byHandInOtherFormats(byHand)
+                try recordChange(.void, invoice, fields: fields, previous: previous, total: .zero, targets: row.targets)
+            } else {
+                row.message = "Voided in Run a Call after batch \(batch): \(byHand)" + missingTxnID(batch: batch)
+            }
         } else if wasVoid || fields.hash == previous.hash {
             row.message = "Already exported in batch \(batch)"
             if wasVoid { facts = .notWritable("void") }
@@ -68,11 +82,59 @@ extension ConversionRun {
                 row.status = .failed
                 row.message = "Edited after payment: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)); post-payment edits are blocked"
                 row.fix = "Void invoice #\(number) in Run a Call and re-issue it: the void and the new invoice are then written; the paid invoice is never changed in place."
+            } else if let qbxml, let txnID = previous.txnID, let editSequence = previous.editSequence {
+                let mapping = mapper.map(invoice)
+                switch mapping.outcome {
+                case .write(let posting):
+                    try writeLists(for: mapping, invoice: invoice, record: record)
+                    for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
+                    row.targets = try qbxml.update(posting, txnID: txnID, editSequence: editSequence)
+                    row.status = .success
+                    row.message = "Updated: invoice #\(number) was edited in Run a Call after batch \(batch); InvoiceModRq changes it in QuickBooks: \(changes)"
+                        + byHandInOtherFormats("change it in QuickBooks: \(changes)")
+                    try recordChange(.update, invoice, fields: fields, previous: previous, total: posting.total, targets: row.targets)
+                    facts = .exported(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
+                case .fail(let problem):
+                    row.status = .failed
+                    row.message = "Not updated: invoice #\(number) was edited in Run a Call after batch \(batch), and the edit cannot be written: \(problem.message)"
+                    row.fix = problem.fix
+                case .skip(let reason):
+                    row.message = "Needs update: invoice #\(number) was edited in Run a Call after batch \(batch) (\(reason)); change it in QuickBooks: \(changes)"
+                }
             } else {
                 row.message = "Needs update: invoice #\(number) was edited in Run a Call after batch \(batch); change it in QuickBooks: \(changes)"
+                    + (previous.txnID != nil && qbxml != nil
+                        ? " (its update of batch \(batch) has no QuickBooks response yet: ingest it with rac2qb ingest to have it updated by qbXML)"
+                        : missingTxnID(batch: batch))
             }
         }
-        if export.files[.payments] != nil { invoiceFacts.record(facts, for: invoice.id) }
+        if export.files[.payments] != nil {
+            invoiceFacts.record(facts, for: invoice.id)
+            if let txnID = previous.txnID { invoiceFacts.recordTxnID(txnID, for: invoice.id) }
+        }
+    }
+
+    /// The qbXML writer, when qbXML is written.
+    var qbxml: QBXMLWriter? { writers.lazy.compactMap { $0 as? QBXMLWriter }.first }
+
+    /// What the formats other than qbXML leave to the user, when the run writes some.
+    private func byHandInOtherFormats(_ task: String) -> String {
+        let others = formats.filter { $0 != .qbxml }
+        return others.isEmpty ? "" : "; \(others.map(\.rawValue).joined(separator: ", ")): \(task)"
+    }
+
+    /// Why qbXML could not do it itself.
+    private func missingTxnID(batch: Int64) -> String {
+        qbxml == nil ? "" : " (QuickBooks' TxnID is not known: ingest batch \(batch)'s QuickBooks responses with rac2qb ingest to have qbXML do it)"
+    }
+
+    /// Records an update or void of an invoice an earlier batch added: its QuickBooks identity carries over.
+    private func recordChange(_ action: LedgerAction, _ invoice: Invoice, fields: SyncedFields, previous: LedgerEntry,
+                              total: Money, targets: [OutputTarget]) throws {
+        try ledger?.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
+                                       customer: previous.customer, docNumber: previous.docNumber, total: total,
+                                       status: invoice.status.rawValue, targets: Self.label(targets), action: action,
+                                       requestID: Self.requestID(targets), txnID: previous.txnID, listID: nil, editSequence: nil))
     }
 
     // MARK: Payments and payouts
@@ -80,13 +142,14 @@ extension ConversionRun {
     func recordPayment(_ payment: Payment, targets: [OutputTarget]) throws {
         let fields = SyncedFields(payment)
         try ledger?.record(LedgerEntry(entity: payment.kind == .refund ? .refund : .payment, sourceID: payment.id, hash: fields.hash,
-                                       fields: fields.text, total: payment.amount, targets: Self.label(targets)))
+                                       fields: fields.text, total: payment.amount, targets: Self.label(targets),
+                                       requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
     }
 
     func recordPayout(_ payout: Payout, targets: [OutputTarget]) throws {
         let fields = SyncedFields(payout)
         try ledger?.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
-                                       total: payout.net, targets: Self.label(targets)))
+                                       total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     /// The batch that already exported a payment, refund or payout, if one did.

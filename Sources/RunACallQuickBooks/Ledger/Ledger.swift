@@ -18,6 +18,33 @@ struct LedgerEntry: Equatable {
     var targets: String
     /// The batch that exported it (set by the ledger).
     var batch: Int64 = 0
+    /// What the batch wrote: the record added, or an update or void of one an earlier batch added.
+    var action: LedgerAction = .add
+    /// The qbXML requestID of the request that writes it, when qbXML was written.
+    var requestID: String?
+    /// QuickBooks' identity of the record, from ingested responses (carried over to later updates).
+    var txnID: String?
+    var listID: String?
+    var editSequence: String?
+    /// QuickBooks' answer to the request: nil until a response is ingested.
+    var answer: LedgerAnswer?
+    /// QuickBooks' status message, when it answered with an error.
+    var answerMessage: String?
+    /// Payments and refunds: the Run a Call invoice they apply to.
+    var invoiceID: String? = nil
+}
+
+/// What a batch did to a record in QuickBooks.
+enum LedgerAction: String {
+    case add, update, void
+}
+
+/// QuickBooks' answer to a request, as `rac2qb ingest` read it.
+enum LedgerAnswer: String {
+    /// Done: the record is in QuickBooks.
+    case ok
+    /// QuickBooks refused it: the record is not there, and the next run writes it again.
+    case failed
 }
 
 /// The ledger of what was already exported: a SQLite file (by default
@@ -55,6 +82,15 @@ final class Ledger {
             PRIMARY KEY (entity, source_id, batch)
         );
         """,
+        """
+        ALTER TABLE export ADD COLUMN action TEXT NOT NULL DEFAULT 'add';
+        ALTER TABLE export ADD COLUMN request_id TEXT;
+        ALTER TABLE export ADD COLUMN answer TEXT;
+        ALTER TABLE export ADD COLUMN answer_message TEXT;
+        ALTER TABLE export ADD COLUMN invoice_id TEXT;
+        CREATE INDEX export_request ON export(request_id);
+        CREATE INDEX export_invoice ON export(invoice_id);
+        """,
     ]
 
     private let database: SQLiteDatabase
@@ -80,33 +116,64 @@ final class Ledger {
     // MARK: Reading
 
     /// The columns `entry(_:_:)` reads, in its order.
-    private static let entryColumns = "e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.status, e.targets, e.batch"
+    private static let entryColumns = """
+        e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.status, e.targets, e.batch,
+        e.action, e.request_id, e.txn_id, e.list_id, e.edit_sequence, e.answer, e.answer_message, e.entity, e.invoice_id
+        """
 
-    private static func entry(_ entity: EntityType, _ row: SQLiteRow) -> LedgerEntry {
-        LedgerEntry(entity: entity, sourceID: row.text(0) ?? "", hash: row.text(1) ?? "", fields: row.text(2) ?? "",
+    private static func entry(_ row: SQLiteRow) -> LedgerEntry {
+        LedgerEntry(entity: row.text(16).flatMap(EntityType.init(rawValue:)) ?? .invoice, sourceID: row.text(0) ?? "",
+                    hash: row.text(1) ?? "", fields: row.text(2) ?? "",
                     customer: row.text(3), docNumber: row.text(4), total: row.text(5).flatMap(Money.init(parsing:)),
-                    status: row.text(6), targets: row.text(7) ?? "", batch: row.integer(8))
+                    status: row.text(6), targets: row.text(7) ?? "", batch: row.integer(8),
+                    action: row.text(9).flatMap(LedgerAction.init(rawValue:)) ?? .add, requestID: row.text(10),
+                    txnID: row.text(11), listID: row.text(12), editSequence: row.text(13),
+                    answer: row.text(14).flatMap(LedgerAnswer.init(rawValue:)), answerMessage: row.text(15), invoiceID: row.text(17))
     }
 
-    /// The latest committed export of a record, if any.
+    /// Exports that count: in a committed batch, and not refused by QuickBooks
+    /// (a refused one is not in QuickBooks, so the next run writes it again).
+    private static let standing = "JOIN batch b ON b.id = e.batch AND b.state = 'committed' WHERE (e.answer IS NULL OR e.answer <> 'failed')"
+
+    /// The latest standing export of a record, if any.
     func lastExport(of entity: EntityType, _ sourceID: String) throws -> LedgerEntry? {
         var entry: LedgerEntry?
         try database.query("""
-            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-            WHERE e.entity = ? AND e.source_id = ? ORDER BY e.batch DESC LIMIT 1
-            """, [.text(entity.rawValue), .text(sourceID)]) { row in entry = Self.entry(entity, row) }
+            SELECT \(Self.entryColumns) FROM export e \(Self.standing)
+            AND e.entity = ? AND e.source_id = ? ORDER BY e.batch DESC LIMIT 1
+            """, [.text(entity.rawValue), .text(sourceID)]) { row in entry = Self.entry(row) }
         return entry
     }
 
-    /// Every committed export of an entity type, latest per record, in source-id order.
+    /// Every standing export of an entity type, latest per record, in source-id order.
     func latestExports(of entity: EntityType, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""
-            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-            WHERE e.entity = ? AND e.batch = (
+            SELECT \(Self.entryColumns) FROM export e \(Self.standing)
+            AND e.entity = ? AND e.batch = (
                 SELECT MAX(l.batch) FROM export l JOIN batch lb ON lb.id = l.batch AND lb.state = 'committed'
-                WHERE l.entity = e.entity AND l.source_id = e.source_id)
+                WHERE l.entity = e.entity AND l.source_id = e.source_id AND (l.answer IS NULL OR l.answer <> 'failed'))
             ORDER BY e.source_id
-            """, [.text(entity.rawValue)]) { row in try body(Self.entry(entity, row)) }
+            """, [.text(entity.rawValue)]) { row in try body(Self.entry(row)) }
+    }
+
+    /// Every export of one committed batch, in the order they were recorded.
+    func exports(inBatch batch: Int64, _ body: (LedgerEntry) throws -> Void) throws {
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+            WHERE e.batch = ? ORDER BY e.rowid
+            """, [.integer(batch)]) { row in try body(Self.entry(row)) }
+    }
+
+    /// The export a qbXML requestID was written for: in `batch` when given, else in the latest committed batch that wrote it.
+    func export(requestID: String, batch: Int64?) throws -> LedgerEntry? {
+        var entry: LedgerEntry?
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+            WHERE e.request_id = ? AND (? IS NULL OR e.batch = ?) ORDER BY e.batch DESC LIMIT 1
+            """, [.text(requestID), batch.map(SQLiteValue.integer) ?? .null, batch.map(SQLiteValue.integer) ?? .null]) { row in
+            entry = Self.entry(row)
+        }
+        return entry
     }
 
     /// The committed batches, oldest first.
@@ -132,12 +199,58 @@ final class Ledger {
     /// Adds a record to the open batch.
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }
+        func optional(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
         try database.run("""
-            INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
+                                          action, request_id, txn_id, list_id, edit_sequence, invoice_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
-                  entry.customer.map(SQLiteValue.text) ?? .null, entry.docNumber.map(SQLiteValue.text) ?? .null,
-                  entry.total.map { .text($0.description) } ?? .null, entry.status.map(SQLiteValue.text) ?? .null, .text(entry.targets)])
+                  optional(entry.customer), optional(entry.docNumber), optional(entry.total?.description),
+                  optional(entry.status), .text(entry.targets), .text(entry.action.rawValue), optional(entry.requestID),
+                  optional(entry.txnID), optional(entry.listID), optional(entry.editSequence), optional(entry.invoiceID)])
+    }
+
+    /// Σ payments − refunds that standing exports applied to an invoice.
+    func applied(toInvoice invoiceID: String) throws -> Money {
+        var applied = Money.zero
+        try database.query("""
+            SELECT e.entity, e.total FROM export e \(Self.standing) AND e.invoice_id = ? AND e.entity IN ('payment', 'refund')
+            """, [.text(invoiceID)]) { row in
+            let amount = row.text(1).flatMap(Money.init(parsing:)) ?? .zero
+            applied = row.text(0) == EntityType.refund.rawValue ? applied - amount : applied + amount
+        }
+        return applied
+    }
+
+    // MARK: QuickBooks' answers
+
+    /// Stores QuickBooks' answer to the request of one export: its identity when done, its message when refused.
+    func answer(_ entry: LedgerEntry, _ answer: LedgerAnswer, message: String?,
+                txnID: String?, listID: String?, editSequence: String?) throws {
+        try database.run("""
+            UPDATE export SET answer = ?, answer_message = ?, txn_id = COALESCE(?, txn_id), list_id = COALESCE(?, list_id),
+                edit_sequence = COALESCE(?, edit_sequence)
+            WHERE batch = ? AND entity = ? AND source_id = ?
+            """, [.text(answer.rawValue), message.map(SQLiteValue.text) ?? .null, txnID.map(SQLiteValue.text) ?? .null,
+                  listID.map(SQLiteValue.text) ?? .null, editSequence.map(SQLiteValue.text) ?? .null,
+                  .integer(entry.batch), .text(entry.entity.rawValue), .text(entry.sourceID)])
+    }
+
+    /// Runs `body` in one transaction: all of its changes are kept, or none.
+    func transaction(_ body: () throws -> Void) throws {
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            try body()
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Forgets a committed batch: its exports are no longer known, so the next run writes their records again.
+    func forget(batch: Int64) throws {
+        try database.run("DELETE FROM batch WHERE id = ?", [.integer(batch)])
     }
 
     /// Commits the open batch as pending, with the files about to be published (path and content hash, one a line).

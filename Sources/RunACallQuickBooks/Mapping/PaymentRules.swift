@@ -21,6 +21,8 @@ final class InvoiceFacts {
     }
 
     private var entries: [String: Entry] = [:]
+    /// QuickBooks TxnIDs of invoices earlier batches wrote, when ingested.
+    private var txnIDs: [String: String] = [:]
     private var texts: [String] = []
     private var textIndex: [String: Int32] = [:]
 
@@ -44,6 +46,10 @@ final class InvoiceFacts {
         }
     }
 
+    func recordTxnID(_ txnID: String, for id: String) { txnIDs[id] = txnID }
+
+    func txnID(of id: String) -> String? { txnIDs[id] }
+
     func outcome(of id: String) -> Outcome? {
         guard let entry = entries[id] else { return nil }
         let text = texts[Int(entry.text)]
@@ -61,7 +67,8 @@ final class InvoiceFacts {
 final class PaymentRules {
     /// A payment's verdict before its payout is considered.
     enum Verdict {
-        case accept(customer: String, invoiceRefNumber: String?)
+        /// `invoiceTxnID`: the invoice's QuickBooks TxnID when an earlier batch wrote it.
+        case accept(customer: String, invoiceRefNumber: String?, invoiceTxnID: String?)
         case skip(String)
         case fail(Problem)
     }
@@ -69,6 +76,8 @@ final class PaymentRules {
     private let configuration: Configuration
     private let payoutIDs: Set<String>
     private let invoices: InvoiceFacts
+    /// What earlier batches wrote: invoices paid now that this export does not hold, and what was applied to them.
+    private let ledger: Ledger?
     /// Why no payment can be written (its deposit account is inactive in the books), if so.
     private let paymentProblem: Problem?
     /// Why no refund can be written (the `Refund` item or its account is unusable), if so.
@@ -76,9 +85,10 @@ final class PaymentRules {
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts,
+    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts, ledger: Ledger? = nil,
          paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
+        self.ledger = ledger
         self.payoutIDs = payoutIDs
         self.invoices = invoices
         self.paymentProblem = paymentProblem
@@ -88,10 +98,18 @@ final class PaymentRules {
     /// Starts a pass over the payments again from nothing applied.
     func restart() { applied = [:] }
 
-    func verdict(_ payment: Payment) -> Verdict {
+    /// What became of an invoice: in this export, else in an earlier batch (with its TxnID when known).
+    private func invoice(_ id: String) throws -> (outcome: InvoiceFacts.Outcome, txnID: String?)? {
+        if let outcome = invoices.outcome(of: id) { return (outcome, invoices.txnID(of: id)) }
+        guard let entry = try ledger?.lastExport(of: .invoice, id) else { return nil }
+        if entry.status == InvoiceStatus.void.rawValue { return (.notWritable("void"), nil) }
+        return (.exported(customer: entry.customer ?? "", refNumber: entry.docNumber, total: entry.total ?? .zero), entry.txnID)
+    }
+
+    func verdict(_ payment: Payment) throws -> Verdict {
         let what = payment.kind == .refund ? "refund" : "payment"
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
-        guard let invoice = invoices.outcome(of: payment.invoiceID) else {
+        guard let (invoice, txnID) = try invoice(payment.invoiceID) else {
             return .fail(Problem("Invoice not found: the \(what) is for invoice \"\(payment.invoiceID)\", which is not in the export",
                                  fix: "Export the invoice together with its payments, or record this \(what) in QuickBooks by hand."))
         }
@@ -106,9 +124,9 @@ final class PaymentRules {
                                  fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it."))
         case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
         case .exported(let name, let ref, let amount):
-            if configuration.output.formats.contains(.qbxml) {
+            if configuration.output.formats.contains(.qbxml), payment.kind == .payment, txnID == nil {
                 return .fail(Problem("Invoice in an earlier batch: qbXML applies a \(what) to its invoice through the invoice's QuickBooks TxnID, which rac2qb does not know for invoice #\(ref ?? payment.invoiceID)",
-                                     fix: "Receive this \(what) in QuickBooks by hand (Receive Payments), or convert the payments with --formats iif,qbo-csv."))
+                                     fix: "Ingest the QuickBooks responses of the batch that wrote the invoice (rac2qb ingest RESPONSES.xml), then re-run; or receive this \(what) in QuickBooks by hand."))
             }
             (customer, refNumber, total) = (name, ref, amount)
         }
@@ -125,7 +143,7 @@ final class PaymentRules {
             return .fail(Problem("Payout not found: the \(what) names Stripe payout \"\(payout)\", which is not in the export",
                                  fix: "Export the payouts file with the payments (or remove payout_id from cash and check payments), then re-run."))
         }
-        let before = applied[payment.invoiceID, default: .zero]
+        let before = try applied[payment.invoiceID] ?? ledger?.applied(toInvoice: payment.invoiceID) ?? .zero
         switch payment.kind {
         case .payment:
             let after = before + payment.amount
@@ -141,6 +159,6 @@ final class PaymentRules {
             }
             applied[payment.invoiceID] = before - payment.amount
         }
-        return .accept(customer: customer, invoiceRefNumber: refNumber)
+        return .accept(customer: customer, invoiceRefNumber: refNumber, invoiceTxnID: txnID)
     }
 }

@@ -16,7 +16,7 @@ final class ConversionRun {
     let books: BooksRules
     /// What earlier batches exported; nil without a ledger.
     let ledger: Ledger?
-    private let mapper: InvoiceMapper
+    let mapper: InvoiceMapper
     private var lists = RunLists()
     private var accountNames = Set<NameKey>()
     private var recordsRead = 0
@@ -221,8 +221,9 @@ final class ConversionRun {
                 continue
             }
             if let previous = try ledger?.lastExport(of: .invoice, invoice.id) {
-                exportedInvoice(invoice, previous: previous, row: &row)
-                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: nil, formats: formats)
+                try exportedInvoice(invoice, previous: previous, record: record, row: &row)
+                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: nil,
+                                  formats: formats, earlierBatch: true)
                 capturePreview(row, invoice: invoice, mapping: nil)
                 try log.add(row)
                 continue
@@ -280,7 +281,7 @@ final class ConversionRun {
         invoiceFacts.record(facts, for: invoice.id)
     }
 
-    private func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
+    func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
             let message = createdMessage(customer, renamedFrom: renamedFrom, for: label)

@@ -14,7 +14,7 @@ extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
         let rules = PaymentRules(configuration: configuration, payoutIDs: Set(payouts.compactMap { try? $0.payout.get().id }),
-                                 invoices: invoiceFacts,
+                                 invoices: invoiceFacts, ledger: ledger,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let duplicateIDs = try duplicatePaymentIDs()
@@ -156,7 +156,9 @@ extension ConversionRun {
             guard tallies[payout]?.failedPayment == nil else { return }
             if duplicateIDs.contains(payment.id) {
                 tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) has a duplicate ID"
-            } else if case .fail(let problem) = rules.verdict(payment) {
+            } else if try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) != nil {
+                return
+            } else if case .fail(let problem) = try rules.verdict(payment) {
                 tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) failed (\(problem.message))"
             }
         }
@@ -190,13 +192,12 @@ extension ConversionRun {
             return
         }
         if let batch = try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) {
-            _ = rules.verdict(payment)
             row.status = .skipped
             row.message = "Already exported in batch \(batch)"
             return
         }
-        let verdict = rules.verdict(payment)
-        let (customer, invoiceRef): (String, String?)
+        let verdict = try rules.verdict(payment)
+        let (customer, invoiceRef, invoiceTxnID): (String, String?, String?)
         switch verdict {
         case .skip(let reason):
             row.status = .skipped
@@ -205,7 +206,7 @@ extension ConversionRun {
         case .fail(let problem):
             (row.message, row.fix) = (problem.message, problem.fix)
             return
-        case .accept(let name, let ref): (customer, invoiceRef) = (name, ref)
+        case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (name, ref, txnID)
         }
         if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
             row.message = "Payout not written: payout \(payout) failed (\(payoutVerdict.problem?.message ?? ""))"
@@ -213,7 +214,7 @@ extension ConversionRun {
             return
         }
         row.status = .success
-        try write(payment, customer: customer, invoiceRef: invoiceRef, into: &row)
+        try write(payment, customer: customer, invoiceRef: invoiceRef, invoiceTxnID: invoiceTxnID, into: &row)
         try recordPayment(payment, targets: row.targets)
         if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
             depositLines[payout, default: []].append(payment.kind == .payment
@@ -222,7 +223,7 @@ extension ConversionRun {
         }
     }
 
-    private func write(_ payment: Payment, customer: String, invoiceRef: String?, into row: inout ReportRow) throws {
+    private func write(_ payment: Payment, customer: String, invoiceRef: String?, invoiceTxnID: String?, into row: inout ReportRow) throws {
         let date = payment.receivedAt.date
         let invoiceLabel = "invoice #\(invoiceRef ?? payment.invoiceID)"
         switch payment.kind {
@@ -230,7 +231,7 @@ extension ConversionRun {
             let method = configuration.payments.paymentMethodNames[payment.method] ?? payment.method.rawValue
             let posting = QBPayment(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, method: method,
                                     reference: payment.reference, depositAccount: configuration.payments.undepositedFundsAccount,
-                                    invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef)
+                                    invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef, invoiceTxnID: invoiceTxnID)
             addAccount(posting.depositAccount, .undepositedFunds)
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)
             for writer in writers { row.targets += try writer.add(posting) }

@@ -14,6 +14,8 @@ public struct QBPayment: Sendable {
     /// The invoice it pays: Run a Call ID and QuickBooks doc number (nil when QuickBooks numbers invoices).
     public var invoiceID: String
     public var invoiceRefNumber: String?
+    /// The invoice's QuickBooks TxnID, when an earlier batch wrote it and its response was ingested.
+    public var invoiceTxnID: String? = nil
 }
 
 /// A refund: the credit memo that takes the amount off the customer's books.

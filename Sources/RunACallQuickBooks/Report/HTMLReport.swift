@@ -61,6 +61,7 @@ enum HTMLReport {
         try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(summary.billedInExport)</td></tr>")
         try output.write("<tr><th>of which failed</th><td class=\"n\">\(summary.billedFailed)</td></tr>")
         try output.write("<tr><th>of which skipped by a rule</th><td class=\"n\">\(summary.billedSkipped)</td></tr>")
+        try output.write("<tr><th>of which written by earlier batches</th><td class=\"n\">\(summary.billedEarlierBatches)</td></tr>")
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(total)</td></tr>")
         }

@@ -19,8 +19,8 @@ final class ReportLog {
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
 
     func recordInvoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
-                       formats: [OutputFormat]) {
-        summary.invoice(status: status, total: total, date: date, row: row, written: written, formats: formats)
+                       formats: [OutputFormat], earlierBatch: Bool = false) {
+        summary.invoice(status: status, total: total, date: date, row: row, written: written, formats: formats, earlierBatch: earlierBatch)
     }
 
     /// Reads the rows back in order, calling `body` for each.

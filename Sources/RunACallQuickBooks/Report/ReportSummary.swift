@@ -12,6 +12,8 @@ public struct ReportSummary: Sendable, Encodable {
     /// Of those, the totals that failed, and that a rule skipped.
     public var billedFailed = Money.zero
     public var billedSkipped = Money.zero
+    /// Of those, the totals of invoices earlier batches wrote (already exported, updated or voided now, or to change by hand).
+    public var billedEarlierBatches = Money.zero
     /// Invoices that could not be read at all (no total known).
     public var unreadableInvoices = 0
     /// Σ invoice totals written, per format.
@@ -38,9 +40,9 @@ public struct ReportSummary: Sendable, Encodable {
     /// Whether deposits written + failed + skipped = the export's payout net.
     public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
 
-    /// Whether billed = written + failed + skipped in every format written.
+    /// Whether billed = written + failed + skipped + earlier batches' in every format written.
     public var reconciles: Bool {
-        writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped == billedInExport }
+        writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped + billedEarlierBatches == billedInExport }
     }
 
     public init() {}
@@ -54,7 +56,7 @@ public struct ReportSummary: Sendable, Encodable {
     }
 
     mutating func invoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
-                          formats: [OutputFormat]) {
+                          formats: [OutputFormat], earlierBatch: Bool) {
         guard let status, let total else { unreadableInvoices += 1; return }
         invoiceTotals[row.rawValue, default: .zero] = invoiceTotals[row.rawValue, default: .zero] + total
         let billed = status == .sent || status == .partiallyPaid || status == .paid
@@ -64,8 +66,13 @@ public struct ReportSummary: Sendable, Encodable {
                 billedByMonth[month, default: [:]][row.rawValue, default: .zero] = billedByMonth[month, default: [:]][row.rawValue, default: .zero] + total
             }
             billedInExport = billedInExport + total
-            if row == .failed { billedFailed = billedFailed + total }
-            if row == .skipped { billedSkipped = billedSkipped + total }
+            if row == .failed {
+                billedFailed = billedFailed + total
+            } else if earlierBatch {
+                billedEarlierBatches = billedEarlierBatches + total
+            } else if row == .skipped {
+                billedSkipped = billedSkipped + total
+            }
         }
         guard let written else { return }
         for format in formats {
@@ -76,7 +83,7 @@ public struct ReportSummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case counts, created, invoiceTotals = "invoice_totals", billedInExport = "billed_in_export"
-        case billedFailed = "billed_failed", billedSkipped = "billed_skipped"
+        case billedFailed = "billed_failed", billedSkipped = "billed_skipped", billedEarlierBatches = "billed_earlier_batches"
         case unreadableInvoices = "unreadable_invoices", writtenTotals = "written_totals"
         case writtenInvoices = "written_invoices", reconciles
         case paymentsWritten = "payments_written", refundsWritten = "refunds_written"
@@ -95,6 +102,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(billedInExport, forKey: .billedInExport)
         try container.encode(billedFailed, forKey: .billedFailed)
         try container.encode(billedSkipped, forKey: .billedSkipped)
+        try container.encode(billedEarlierBatches, forKey: .billedEarlierBatches)
         try container.encode(unreadableInvoices, forKey: .unreadableInvoices)
         try container.encode(writtenTotals, forKey: .writtenTotals)
         try container.encode(writtenInvoices, forKey: .writtenInvoices)

@@ -17,7 +17,11 @@ extension QBXMLWriter {
             xml.element("Memo", QBXMLText.clean("Payment \(payment.sourceID) for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)\(reference)"))
             xml.reference("DepositToAccountRef", payment.depositAccount)
             xml.start("AppliedToTxnAdd")
-            xml.empty("TxnID", ["useMacro": "TxnID:\(Self.transactionName("inv", payment.invoiceID))"])
+            if let txnID = payment.invoiceTxnID {
+                xml.element("TxnID", txnID)
+            } else {
+                xml.empty("TxnID", ["useMacro": "TxnID:\(Self.transactionName("inv", payment.invoiceID))"])
+            }
             xml.element("PaymentAmount", payment.amount.description)
             xml.end()
         }
@@ -58,7 +62,7 @@ extension QBXMLWriter {
                     xml.element("Amount", (-amount).description)
                 }
                 xml.end()
-        }
+            }
         }
     }
 

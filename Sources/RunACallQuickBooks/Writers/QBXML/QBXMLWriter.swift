@@ -82,15 +82,42 @@ final class QBXMLWriter: FormatWriter {
         value.map { QuickBooksText.prefix(QBXMLText.clean($0), limit) }
     }
 
+    /// The suffix of the requestID of the CustomerMsgAdd written just before an invoice that uses a customer message.
+    static let messageRequestSuffix = "-msg"
+
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let name = Self.transactionName("inv", invoice.sourceID)
-        let id = "req-\(name)"
-        let macro = "TxnID:\(name)"
+        return try invoiceRequest(invoice, requestID: "req-\(name)", element: "InvoiceAdd", macro: "TxnID:\(name)",
+                                  identity: nil)
+    }
+
+    /// An InvoiceModRq that makes the QuickBooks invoice `txnID` what `invoice` says: every field
+    /// written again and every line replaced (QuickBooks deletes the lines a mod does not list).
+    func update(_ invoice: QBInvoice, txnID: String, editSequence: String) throws -> [OutputTarget] {
+        try invoiceRequest(invoice, requestID: "req-\(Self.transactionName("upd", invoice.sourceID))", element: "InvoiceMod",
+                           macro: nil, identity: (txnID, editSequence))
+    }
+
+    /// A TxnVoidRq for the QuickBooks invoice `txnID`: it keeps its number with a 0.00 balance.
+    func void(invoiceID: String, txnID: String) throws -> [OutputTarget] {
+        let requestID = "req-\(Self.transactionName("void", invoiceID))"
+        let xml = XMLFragmentWriter()
+        xml.start("TxnVoidRq", ["requestID": requestID])
+        xml.element("TxnVoidType", "Invoice")
+        xml.element("TxnID", txnID)
+        xml.end()
+        return try append(xml.finish(indent: 4), anchor: requestID)
+    }
+
+    /// InvoiceAdd and InvoiceMod share their elements' order; a mod starts with the
+    /// invoice's TxnID and EditSequence and adds every line anew (`TxnLineID` -1).
+    private func invoiceRequest(_ invoice: QBInvoice, requestID id: String, element: String, macro: String?,
+                                identity: (txnID: String, editSequence: String)?) throws -> [OutputTarget] {
         var data = Data()
         let message = text(invoice.customerMessage.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }, limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
             let xml = XMLFragmentWriter()
-            xml.start("CustomerMsgAddRq", ["requestID": "\(id)-msg"])
+            xml.start("CustomerMsgAddRq", ["requestID": "\(id)\(Self.messageRequestSuffix)"])
             xml.start("CustomerMsgAdd")
             xml.element("Name", message)
             xml.end()
@@ -98,8 +125,12 @@ final class QBXMLWriter: FormatWriter {
             data.append(xml.finish(indent: 4))
         }
         let xml = XMLFragmentWriter()
-        xml.start("InvoiceAddRq", ["requestID": id])
-        xml.start("InvoiceAdd", ["defMacro": macro])
+        xml.start("\(element)Rq", ["requestID": id])
+        if let macro { xml.start(element, ["defMacro": macro]) } else { xml.start(element) }
+        if let identity {
+            xml.element("TxnID", identity.txnID)
+            xml.element("EditSequence", identity.editSequence)
+        }
         xml.reference("CustomerRef", invoice.customer)
         xml.element("TxnDate", invoice.txnDate.description)
         xml.element("RefNumber", invoice.refNumber)
@@ -111,7 +142,8 @@ final class QBXMLWriter: FormatWriter {
         xml.element("Memo", text(invoice.memo))
         xml.reference("CustomerMsgRef", message)
         for line in invoice.lines {
-            xml.start("InvoiceLineAdd")
+            xml.start(identity == nil ? "InvoiceLineAdd" : "InvoiceLineMod")
+            if identity != nil { xml.element("TxnLineID", "-1") }
             xml.reference("ItemRef", line.item)
             xml.element("Desc", text(line.description))
             xml.element("Quantity", line.quantity?.description)

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RunACallQuickBooks
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read the qbXML responses QuickBooks returned for our requests into the ledger.",
+        discussion: """
+        Each response is matched to the record it answers by its requestID. Done requests give the ledger \
+        QuickBooks' TxnID / ListID / EditSequence (later edits, voids and payments then use them); refused \
+        ones are marked failed in QuickBooks, with QuickBooks' message and a fix, and the next convert writes \
+        them again. Exit status 1 when QuickBooks refused a request or a response matches no request.
+        """)
+
+    @OptionGroup var location: LedgerOptions
+
+    @Argument(help: "qbXML response files (QBXMLMsgsRs), as the Web Connector or the SDK returned them.")
+    var responses: [String]
+
+    @Option(help: "Match requestIDs in this batch only (default: the latest batch that wrote each).")
+    var batch: Int64?
+
+    @Flag(help: "Print the outcome as JSON.")
+    var json = false
+
+    func run() throws {
+        let files = responses.map { URL(fileURLWithPath: $0) }
+        let result = try ResponseIngest.ingest(files, ledger: location.existingLedger(), batch: batch)
+        if json {
+            try printJSON(result)
+        } else {
+            let done = result.done.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            print("done in QuickBooks: \(done.isEmpty ? "nothing" : done)")
+            for row in result.rows {
+                let record = row.entity.map { "\($0) \(row.sourceID ?? "") (batch \(row.batch ?? 0))" } ?? row.requestID
+                print("\(row.outcome.rawValue): \(record) [\(row.source)]: \(row.message)")
+                if !row.fix.isEmpty { print("  fix: \(row.fix)") }
+            }
+        }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+    }
+
+    private func printJSON(_ result: ResponseIngest.Result) throws {
+        let rows: [[String: String]] = result.rows.map { row in
+            ["outcome": row.outcome.rawValue, "request_id": row.requestID, "entity": row.entity ?? "", "source_id": row.sourceID ?? "",
+             "batch": row.batch.map(String.init) ?? "", "message": row.message, "fix": row.fix, "source": row.source]
+        }
+        let object: [String: Any] = ["done": result.done, "rows": rows]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
