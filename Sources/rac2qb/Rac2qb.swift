@@ -9,7 +9,7 @@ struct Rac2qb: ParsableCommand {
         commandName: "rac2qb",
         abstract: "Convert Run a Call exports into QuickBooks import files (IIF, QuickBooks Online CSV, qbXML) and a sync report.",
         subcommands: [ConvertCommand.self, CheckCommand.self, PreviewCommand.self, ValidateCommand.self, InitCommand.self, HistoryCommand.self,
-                      IngestCommand.self])
+                      IngestCommand.self, UndoCommand.self])
 
     /// Runs the command, mapping failures to the documented exit statuses:
     /// 2 usage or config error, 3 unreadable input.

@@ -230,14 +230,7 @@ final class QBXMLWriter: FormatWriter {
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
         let count = parts.count
         var files: [String] = []
-        let opening = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <?qbxml version="\(version)"?>
-        <QBXML>
-          <QBXMLMsgsRq onError="continueOnError">
-
-        """
-        let closing = "  </QBXMLMsgsRq>\n</QBXML>\n"
+        let (opening, closing) = Self.document(version: version)
         for number in 1...count {
             let relative = OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml", part: number).path(parts: count)
             let url = folder.appendingPathComponent(relative)
@@ -252,6 +245,20 @@ final class QBXMLWriter: FormatWriter {
             files.append(relative)
         }
         return (files, [OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml").fileKey: count])
+    }
+}
+
+extension QBXMLWriter {
+    /// The text before and after the requests of a qbXML request document.
+    static func document(version: String) -> (opening: String, closing: String) {
+        let opening = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <?qbxml version="\(version)"?>
+        <QBXML>
+          <QBXMLMsgsRq onError="continueOnError">
+
+        """
+        return (opening, "  </QBXMLMsgsRq>\n</QBXML>\n")
     }
 }
 

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RunACallQuickBooks
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Undo the latest batch: a qbXML file of deletes for what QuickBooks' responses identify, a list of the rest to undo by hand; the ledger forgets the batch.",
+        discussion: """
+        Writes undo/batch-N.xml (TxnDelRq and ListDelRq, transactions before the list entries they use) and \
+        undo/batch-N.csv (every record of the batch and what to do) into --out, by default the folder the \
+        batch was written to. Only the latest batch can be undone: later batches may pay, update or void what \
+        an earlier one wrote. Import the deletes (or delete by hand) before the next convert, which writes the \
+        batch's records again.
+        """)
+
+    @OptionGroup var location: LedgerOptions
+
+    @Argument(help: "The batch to undo (see rac2qb history).")
+    var batch: Int64
+
+    @Option(help: "Where to write undo/ (default: the batch's output folder).")
+    var out: String?
+
+    @Flag(help: "Write the files but keep the batch in the ledger.")
+    var dryRun = false
+
+    func run() throws {
+        let ledger = try location.existingLedger()
+        let version = location.ledger != nil && location.config == nil
+            ? Configuration().output.qbxmlVersion
+            : try ConfigurationLocator.load(explicit: location.config, exportPaths: []).output.qbxmlVersion
+        let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: out.map { URL(fileURLWithPath: $0) },
+                                      qbxmlVersion: version, dryRun: dryRun)
+        let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
+        print("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
+        for step in plan.steps where step.kind == .byHand { print("  \(step.entity) \(step.sourceID): \(step.instruction)") }
+        print("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
+        print(dryRun ? "dry run: the ledger still holds batch \(plan.batch)"
+                     : "the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
+    }
+}
