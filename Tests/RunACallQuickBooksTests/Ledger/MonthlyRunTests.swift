@@ -88,6 +88,29 @@ import Testing
         #expect(!(try InvoiceRulesTests.text(next.out, "qbxml/requests.xml")).contains("ReceivePaymentAdd"))
     }
 
+    @Test func paymentsOfEarlierBatchesCountAgainstTheInvoiceTotal() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let first = PaymentRulesTests.payment("p1", invoice: "A", amount: "60.00", method: "cash", payout: nil, fee: "0.00")
+        _ = try Self.run([Self.invoice("A", status: "partially_paid")], payments: [first], ledger: ledger, formats: [.iif])
+        let second = PaymentRulesTests.payment("p2", invoice: "A", amount: "60.00", method: "cash", payout: nil, fee: "0.00")
+        let third = PaymentRulesTests.payment("p3", invoice: "A", amount: "40.00", method: "cash", payout: nil, fee: "0.00")
+        let next = try Self.run([], payments: [second, third], ledger: ledger, formats: [.iif])
+        #expect(next.row("p2")?["message"] == "Overpayment: payments of 120.00 would exceed invoice #A's total of 100.00",
+                "October's 60.00 counts, though neither it nor the invoice is in November's export")
+        #expect(next.row("p3")?["status"] == "Success", "the invoice of an earlier batch is known from the ledger")
+        #expect(try next.iifPayments() == 1)
+    }
+
+    @Test func aDeletedDraftNeedsNothing() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let october = try Self.run([Self.invoice("A"), Self.invoice("D", status: "draft")], ledger: ledger, formats: [.iif, .qbxml])
+        #expect(october.row("D")?["status"] == "Skipped")
+        let november = try Self.run([Self.invoice("A")], ledger: ledger, formats: [.iif, .qbxml])
+        #expect(november.report.rows.map { $0["source_id"] } == ["A"], "the deleted draft has no row: nothing of it was ever written")
+        #expect(november.result.exitStatus == 0)
+        #expect(try Ledger(url: ledger).lastExport(of: .invoice, "D") == nil, "a draft is never in the ledger")
+    }
+
     @Test func aRunWithoutOutputLeavesTheLedgerAsItWas() throws {
         let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
         let folder = try Conversion.export(["invoices.json": "[" + Self.invoice("A") + "]"])

@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
+/// the requests of a qbXML file in order (onError continue), keeps customers,
+/// items, invoices and payments, and answers the way QuickBooks does (TxnID,
+/// ListID, EditSequence; 3100 for a name in use, 3140 for a missing
+/// reference, 3120 for an unknown TxnID, 3200 for a stale edit sequence, 3210
+/// for paying more than is open, 9100 for an unknown macro).
+final class FakeQuickBooks {
+    struct Invoice {
+        var refNumber: String
+        var customer: String
+        var total: Int64
+        var paid: Int64 = 0
+        var editSequence = 1
+        var voided = false
+    }
+
+    private(set) var customers = Set<String>()
+    private(set) var items = Set<String>()
+    private var messages = Set<String>()
+    private(set) var invoices: [String: Invoice] = [:]
+    /// Every RefNumber an InvoiceAdd was given, in order (duplicates kept, to be found).
+    private(set) var addedRefNumbers: [String] = []
+    private var payments: [String: (invoice: String, amount: Int64)] = [:]
+    private var macros: [String: String] = [:]
+    /// Requests done, by kind (`InvoiceMod`, `TxnVoid`, `ReceivePaymentAdd by TxnID`…), to show what a test exercised.
+    private(set) var done: [String: Int] = [:]
+    private var nextID = 1
+
+    private func newID(_ prefix: String) -> String {
+        defer { nextID += 1 }
+        return "\(prefix)-\(nextID)"
+    }
+
+    /// Runs a request file and returns the response document.
+    func process(requests url: URL) throws -> String {
+        let document = try XMLDocument(contentsOf: url, options: [])
+        macros = [:]
+        var responses: [String] = []
+        let requests = try document.nodes(forXPath: "/QBXML/QBXMLMsgsRq/*").compactMap { $0 as? XMLElement }
+        for request in requests {
+            let response = answer(request)
+            if !response.contains("statusSeverity=\"Error\"") {
+                var kind = String((request.name ?? "").dropLast(2))
+                if kind == "ReceivePaymentAdd", request.xmlString.contains("useMacro") { kind += " by macro" }
+                done[kind, default: 0] += 1
+            }
+            responses.append(response)
+        }
+        return """
+        <?xml version="1.0" ?>
+        <QBXML>
+        <QBXMLMsgsRs>
+        \(responses.joined(separator: "\n"))
+        </QBXMLMsgsRs>
+        </QBXML>
+        """
+    }
+
+    private func answer(_ request: XMLElement) -> String {
+        let name = request.name ?? ""
+        let kind = String(name.dropLast(2))
+        let requestID = request.attribute(forName: "requestID")?.stringValue ?? ""
+        let body = kind == "TxnVoid" ? request : request.elements(forName: kind).first
+        func error(_ code: Int, _ message: String) -> String {
+            "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"\(code)\" statusSeverity=\"Error\" statusMessage=\"\(message)\"/>"
+        }
+        func ok(_ ret: String) -> String {
+            "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"0\" statusSeverity=\"Info\" statusMessage=\"Status OK\">\(ret)</\(kind)Rs>"
+        }
+        guard let body else { return error(1000, "empty request") }
+        func text(_ path: String) -> String? { (try? body.nodes(forXPath: path))?.first?.stringValue }
+        func cents(_ value: String?) -> Int64 {
+            let parts = (value ?? "0").split(separator: ".")
+            let whole = Int64(parts.first ?? "0") ?? 0
+            let fraction = parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+            return (value ?? "").hasPrefix("-") ? whole * 100 - fraction : whole * 100 + fraction
+        }
+        func linesTotal(_ element: String) -> Int64 {
+            ((try? body.nodes(forXPath: "\(element)/Amount")) ?? []).reduce(0) { $0 + cents($1.stringValue) }
+        }
+        func missingItem(_ element: String) -> String? {
+            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue).first { !items.contains($0) }
+        }
+        switch kind {
+        case "CustomerAdd", "ItemServiceAdd", "ItemNonInventoryAdd", "ItemDiscountAdd", "CustomerMsgAdd":
+            let listName = text("Name") ?? ""
+            let inUse = kind == "CustomerAdd" ? customers.contains(listName) : kind == "CustomerMsgAdd" ? messages.contains(listName) : items.contains(listName)
+            if inUse { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
+            if kind == "CustomerAdd" { customers.insert(listName) } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
+            let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
+            return ok("<\(ret)><ListID>\(newID("L"))</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+        case "InvoiceAdd", "InvoiceMod":
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }
+            let lineElement = kind == "InvoiceAdd" ? "InvoiceLineAdd" : "InvoiceLineMod"
+            if let item = missingItem(lineElement) { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Invoice line.") }
+            let total = linesTotal(lineElement)
+            if kind == "InvoiceAdd" {
+                let txnID = newID("T")
+                let refNumber = text("RefNumber") ?? ""
+                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total)
+                addedRefNumbers.append(refNumber)
+                if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
+                return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
+            }
+            let txnID = text("TxnID") ?? ""
+            guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
+            guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
+            invoice.total = total
+            invoice.customer = customer
+            invoice.editSequence += 1
+            invoices[txnID] = invoice
+            return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence></InvoiceRet>")
+        case "TxnVoid":
+            let txnID = text("TxnID") ?? ""
+            guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
+            invoice.voided = true
+            invoice.total = 0
+            invoice.editSequence += 1
+            invoices[txnID] = invoice
+            return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")
+        case "ReceivePaymentAdd":
+            let applied = (try? body.nodes(forXPath: "AppliedToTxnAdd/TxnID"))?.first as? XMLElement
+            let txnID: String
+            if let macro = applied?.attribute(forName: "useMacro")?.stringValue {
+                guard let known = macros[macro] else { return error(9100, "A macro-related error has occurred.") }
+                txnID = known
+            } else {
+                txnID = applied?.stringValue ?? ""
+            }
+            guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
+            let amount = cents(text("AppliedToTxnAdd/PaymentAmount"))
+            guard invoice.paid + amount <= invoice.total else { return error(3210, "You cannot pay more than the amount due.") }
+            invoice.paid += amount
+            invoices[txnID] = invoice
+            let paymentID = newID("P")
+            payments[paymentID] = (txnID, amount)
+            if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = paymentID }
+            return ok("<ReceivePaymentRet><TxnID>\(paymentID)</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>")
+        default:
+            return error(1030, "unsupported request \(name)")
+        }
+    }
+
+    /// The invoice with a RefNumber, if QuickBooks holds exactly one.
+    func invoice(refNumber: String) -> Invoice? {
+        let matches = invoices.values.filter { $0.refNumber == refNumber }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
