@@ -84,6 +84,7 @@ extension LedgerAction {
         case .add: "Not added"
         case .update: "Not updated"
         case .void: "Not voided"
+        case .noted: "Refused"
         }
     }
 }

@@ -7,6 +7,7 @@ extension ConversionRun {
         guard let ledger else { return }
         try ledger.latestExports(of: .customer) { entry in
             let fields = SyncedFields.values(entry.fields)
+            if let id = fields["id"], !id.isEmpty { customers.remember(entry, id: SyncedFields.unescaped(id)) }
             customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID,
                                email: fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) },
                                         as: entry.customer ?? entry.sourceID)
@@ -21,10 +22,46 @@ extension ConversionRun {
         }
     }
 
-    func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget]) throws {
-        let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(source.name))", "email: \(SyncedFields.escaped(source.email))"])
-        try ledger?.record(LedgerEntry(entity: .customer, sourceID: customer.name, hash: fields.hash, fields: fields.text,
-                                       customer: customer.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
+    /// Records a customer under its Run a Call id (else its QuickBooks name), with the fields that tell a later change;
+    /// a change keeps the fields this record lacks from `earlier` and its QuickBooks identity.
+    func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget], action: LedgerAction = .add,
+                        earlier: LedgerEntry? = nil) throws {
+        let current = SyncedFields(customer: source)
+        let names = Set(current.lines.map { SyncedFields.values($0).keys.first ?? "" })
+        let kept = earlier.map { SyncedFields.values($0.fields) }?.filter { !names.contains($0.key) && $0.key != "id" }
+            .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
+        let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept)
+        try ledger?.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
+                                       customer: customer.name, targets: Self.label(targets), action: action,
+                                       requestID: Self.requestID(targets), txnID: nil, listID: earlier?.listID,
+                                       editSequence: action == .noted ? earlier?.editSequence : nil))
+    }
+
+    /// A customer an earlier batch exported changed in Run a Call: a qbXML CustomerMod when `update`, else a report row
+    /// telling the user (or, with `customers.sync_updates` off, that it is ignored), once.
+    func customerChanged(_ source: Customer, entry: QBCustomer, earlier: LedgerEntry, update: Bool, row: inout ReportRow) throws {
+        let changes = SyncedFields(customer: source).changes(inFieldsOf: earlier.fields).joined(separator: "; ")
+        let name = earlier.customer ?? entry.name
+        let batch = earlier.batch
+        if update, let listID = earlier.listID, let editSequence = earlier.editSequence, let qbxml {
+            row.targets = [qbxml.target(forCustomerUpdate: entry)]
+            lists.customerUpdates.append((entry, listID, editSequence))
+            row.status = .success
+            row.message = "\(ReportRow.updatedPrefix) customer \"\(name)\" changed in Run a Call after batch \(batch); CustomerModRq changes it in QuickBooks: \(changes)"
+                + (entry.name == name ? "" : " (its QuickBooks name becomes \"\(entry.name)\"; later transactions use it)")
+            try recordCustomer(entry, source: source, targets: row.targets, action: .update, earlier: earlier)
+            return
+        }
+        row.status = .skipped
+        if !configuration.customers.syncUpdates {
+            row.message = "Changed in Run a Call after batch \(batch) (\(changes)), ignored: customers.sync_updates is off; QuickBooks keeps customer \"\(name)\" as it is"
+        } else {
+            row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes) (transactions keep its QuickBooks name \"\(name)\")"
+                + (qbxml == nil ? "" : earlier.listID == nil
+                    ? " (QuickBooks' ListID is not known: ingest batch \(batch)'s QuickBooks responses with rac2qb ingest to have qbXML do it)"
+                    : " (its earlier change has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)")
+        }
+        try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier)
     }
 
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
@@ -90,7 +127,7 @@ extension ConversionRun {
                     for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                     row.targets = try qbxml.update(posting, txnID: txnID, editSequence: editSequence)
                     row.status = .success
-                    row.message = "Updated: invoice #\(number) was edited in Run a Call after batch \(batch); InvoiceModRq changes it in QuickBooks: \(changes)"
+                    row.message = "\(ReportRow.updatedPrefix) invoice #\(number) was edited in Run a Call after batch \(batch); InvoiceModRq changes it in QuickBooks: \(changes)"
                         + byHandInOtherFormats("change it in QuickBooks: \(changes)")
                     try recordChange(.update, invoice, fields: fields, previous: previous, total: posting.total, targets: row.targets)
                     facts = .exported(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)

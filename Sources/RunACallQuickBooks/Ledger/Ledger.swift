@@ -37,6 +37,8 @@ struct LedgerEntry: Equatable {
 /// What a batch did to a record in QuickBooks.
 enum LedgerAction: String {
     case add, update, void
+    /// Nothing written: a change was reported to the user (to apply by hand, or ignored by the config), once.
+    case noted
 }
 
 /// QuickBooks' answer to a request, as `rac2qb ingest` read it.

@@ -72,6 +72,22 @@ struct SyncedFields {
         return result
     }
 
+    /// A customer's name, email and the addresses its record has (an invoice's
+    /// customer often carries none: an address it lacks is not a change).
+    init(customer: Customer) {
+        var lines = ["name: \(Self.escaped(customer.name))", "email: \(Self.escaped(customer.email))"]
+        if let address = customer.billingAddress, !address.isEmpty { lines.append("billing address: \(Self.escaped(Self.address(address)))") }
+        if let address = customer.serviceAddress, !address.isEmpty { lines.append("service address: \(Self.escaped(Self.address(address)))") }
+        self.lines = lines
+    }
+
+    /// Changes in the fields these lines have (a field they lack is not a change), as `name: old → new`.
+    func changes(inFieldsOf old: String) -> [String] {
+        let before = Self.values(old)
+        return lines.map(Self.split).filter { name, value in before[name] != value }
+            .map { name, value in "\(name): \(before[name] ?? "(none)") → \(value)" }
+    }
+
     init(_ invoice: Invoice) {
         var lines = [
             "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>",

@@ -18,10 +18,14 @@ final class CustomerDirectory {
         case assumed(QBCustomer)
         /// Cannot be used: not in the books with creation off, or inactive there.
         case unavailable(Problem)
+        /// An earlier batch exported this Run a Call customer (same id) and its name, email or an address changed since:
+        /// `customer` is what transactions use: renamed when `update` (a qbXML CustomerMod), else the QuickBooks name it has.
+        case changed(QBCustomer, earlier: LedgerEntry, update: Bool)
 
         var customer: QBCustomer? {
             switch self {
-            case .existing(let customer), .inBooks(let customer), .new(let customer, _), .assumed(let customer): customer
+            case .existing(let customer), .inBooks(let customer), .new(let customer, _), .assumed(let customer),
+                 .changed(let customer, _, _): customer
             case .unavailable: nil
             }
         }
@@ -40,12 +44,17 @@ final class CustomerDirectory {
     }
 
     private var byKey: [Key: QBCustomer] = [:]
+    /// Customers earlier batches exported, by Run a Call id, until this run has seen them.
+    private var earlierByID: [String: LedgerEntry] = [:]
+    /// Whether a changed customer is written as an update (`customers.sync_updates` on and qbXML written).
+    private let updates: Bool
     private var landings: [Key: ListLanding] = [:]
     private var names: NameRegistry
     private let create: Bool
     private let books: BooksRules
 
-    init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules()) {
+    init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
+        self.updates = updates
         names = NameRegistry(limit: limits.customer, desktop: limits.desktop)
         for name in books.takenCustomerNames { names.claim(name) }
         self.create = create
@@ -58,10 +67,17 @@ final class CustomerDirectory {
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
         let key = Key(customer)
-        if let known = byKey[key] { return .existing(known) }
         let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: customer.email, phone: customer.phone,
                                company: customer.company, billAddress: customer.billingAddress ?? fallbackBilling,
                                shipAddress: customer.serviceAddress ?? shipping)
+        if let id = customer.id, let earlier = earlierByID[id], !SyncedFields(customer: customer).changes(inFieldsOf: earlier.fields).isEmpty {
+            let update = updates && earlier.listID != nil && earlier.editSequence != nil
+            var changed = entry
+            let unchangedName = NameKey(SyncedFields.values(earlier.fields)["name"].map(SyncedFields.unescaped) ?? "") == key.name
+            changed.name = !update || unchangedName ? earlier.customer ?? customer.name : names.propose(customer.name)
+            return .changed(changed, earlier: earlier, update: update)
+        }
+        if let known = byKey[key] { return .existing(known) }
         if let list = books.snapshot.customers {
             let cleaned = names.cleaned(customer.name)
             let candidates = list.named(customer.name) + (NameKey(cleaned) == key.name ? [] : list.named(cleaned))
@@ -97,9 +113,11 @@ final class CustomerDirectory {
         case .new: landing = .earlierInRun
         case .inBooks: landing = .inBooks
         case .assumed: landing = .assumed
+        case .changed: landing = .earlierBatch
         case .existing, .unavailable: return
         }
         guard let customer = resolution.customer else { return }
+        if let id = source.id { earlierByID[id] = nil }
         names.claim(customer.name)
         byKey[Key(source)] = customer
         landings[Key(source)] = landing
@@ -112,6 +130,11 @@ final class CustomerDirectory {
         names.claim(quickBooksName)
         byKey[key] = QBCustomer(name: quickBooksName, sourceID: nil, email: email, phone: nil, company: nil, billAddress: nil, shipAddress: nil)
         landings[key] = .earlierBatch
+    }
+
+    /// A customer an earlier batch exported under its Run a Call id: a later change of it is told by `resolve`.
+    func remember(_ entry: LedgerEntry, id: String) {
+        earlierByID[id] = entry
     }
 
     /// How a customer already in the run landed, for later records of the same customer.

@@ -10,6 +10,8 @@ struct InvoiceMapping {
     var outcome: InvoiceOutcome
     /// The customer created for this invoice, with the name it had in Run a Call when it was changed.
     var createdCustomer: (customer: QBCustomer, renamedFrom: String?)?
+    /// The customer, when an earlier batch exported it and it changed since.
+    var changedCustomer: (customer: QBCustomer, earlier: LedgerEntry, update: Bool)?
     /// Items created for this invoice.
     var createdItems: [(item: QBItem, renamedFrom: String?)] = []
     /// How the customer landed on the QuickBooks customer list.
@@ -203,6 +205,9 @@ struct InvoiceMapper {
             mapping.customerLanding = .created(renamedFrom: renamedFrom)
         case .inBooks: mapping.customerLanding = .inBooks
         case .assumed: mapping.customerLanding = .assumed
+        case .changed(_, let earlier, let update):
+            mapping.changedCustomer = (entry, earlier, update)
+            mapping.customerLanding = .earlierBatch
         case .existing, .unavailable: mapping.customerLanding = customers.landing(of: source)
         }
         return entry

@@ -17,7 +17,7 @@ final class ConversionRun {
     /// What earlier batches exported; nil without a ledger.
     let ledger: Ledger?
     let mapper: InvoiceMapper
-    private var lists = RunLists()
+    var lists = RunLists()
     private var accountNames = Set<NameKey>()
     private var recordsRead = 0
     private let staging: URL
@@ -40,7 +40,8 @@ final class ConversionRun {
         formats = configuration.output.formats
         let limits = NameLimits(formats: formats)
         self.books = BooksRules(books)
-        customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books)
+        customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books,
+                                      updates: configuration.customers.syncUpdates && formats.contains(.qbxml) && options.writeQuickBooksFiles)
         items = ItemCatalog(configuration: configuration, limits: limits, books: self.books)
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
         log = try ReportLog(staging: staging)
@@ -165,6 +166,8 @@ final class ConversionRun {
             case .assumed(let entry):
                 row.status = .skipped
                 row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
+            case .changed(let entry, let earlier, let update):
+                try customerChanged(customer, entry: entry, earlier: earlier, update: update, row: &row)
             }
         }
     }
@@ -289,6 +292,13 @@ final class ConversionRun {
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: message, fix: "", source: record.location.description,
                                   targets: addCustomer(customer, source: invoice.customer), isSourceRow: false))
+        }
+        if let (customer, earlier, update) = mapping.changedCustomer {
+            var row = ReportRow(timestamp: timestamp(of: invoice), entityType: .customer, sourceID: invoice.customer.id ?? "",
+                                entity: "Customer \(invoice.customer.name)", status: .success, message: "", fix: "",
+                                source: record.location.description, targets: [], isSourceRow: false)
+            try customerChanged(invoice.customer, entry: customer, earlier: earlier, update: update, row: &row)
+            try log.add(row)
         }
         for (item, renamedFrom) in mapping.createdItems {
             var message = "Created for \(label)"

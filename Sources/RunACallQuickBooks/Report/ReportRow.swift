@@ -63,3 +63,8 @@ extension Money: Encodable {
         try container.encode(description)
     }
 }
+
+extension ReportRow {
+    /// How the message of a row that updates a record an earlier batch wrote begins.
+    static let updatedPrefix = "Updated:"
+}

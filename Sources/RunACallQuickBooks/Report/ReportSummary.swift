@@ -50,7 +50,7 @@ public struct ReportSummary: Sendable, Encodable {
     mutating func count(_ row: ReportRow) {
         if row.isSourceRow {
             counts[row.entityType.rawValue, default: [:]][row.status.rawValue, default: 0] += 1
-        } else {
+        } else if row.status == .success, !row.message.hasPrefix(ReportRow.updatedPrefix) {
             created[row.entityType.rawValue, default: 0] += 1
         }
     }

@@ -103,6 +103,8 @@ public enum BatchUndo {
         switch entry.action {
         case .update:
             instruction = "This batch updated \(label(entry)); a delete would remove the invoice itself: change it back in QuickBooks by hand (the next convert then sees the edit again)"
+        case .noted:
+            instruction = "Nothing to do: this batch only reported a change of \(label(entry)); the next convert reports it again"
         case .void:
             instruction = "This batch voided \(label(entry)); QuickBooks cannot un-void: re-enter it by hand if the void was wrong"
         case .add:

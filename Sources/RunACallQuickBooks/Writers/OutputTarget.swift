@@ -53,6 +53,8 @@ public struct RunLists: Sendable {
     public var accounts: [QBAccount] = []
     public var items: [QBItem] = []
     public var customers: [QBCustomer] = []
+    /// Customers an earlier batch created whose changes qbXML writes as CustomerMod: QuickBooks' ListID and EditSequence.
+    public var customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = []
 }
 
 /// One format's writer: renders postings, decides nothing about accounting.

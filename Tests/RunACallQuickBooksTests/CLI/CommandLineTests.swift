@@ -126,7 +126,23 @@ import Testing
         #expect(!iif.contains("\r\nTRNS\t") && !iif.contains("\r\nCUST\t"), "no transaction and no list entry a second time")
         let history = try Self.run(["history", "--ledger", ledger])
         #expect(history.status == 0)
-        #expect(history.output.split(separator: "\n").count == 2, "two batches")
+        #expect(history.output.split(separator: "\n").filter { $0.hasPrefix("batch ") }.count == 2, "two batches")
         #expect(history.output.hasPrefix("batch 1  ") && history.output.contains("batch 2  "))
+        #expect(history.output.contains("\n  invoice add: 21, total 12302.80\n"), "per batch: counts and totals")
+        #expect(history.output.contains("  0 records  → "), "the second batch wrote nothing")
+
+        let responses = try ResponseIngestTests.responses("""
+        <InvoiceAddRs requestID="req-inv-1042" statusCode="3140" statusSeverity="Error" statusMessage="There is an invalid reference to QuickBooks Customer." />
+        """)
+        let ingest = try Self.run(["ingest", responses.path, "--ledger", ledger])
+        #expect(ingest.status == 1, "QuickBooks refused a request")
+        #expect(ingest.output.contains("refused: invoice 1042 (batch 1) [responses.xml:4]: Not added in QuickBooks: QuickBooks status 3140"))
+        let undoFirst = try Self.run(["undo", "1", "--ledger", ledger])
+        #expect(undoFirst.status == 2, "only the latest batch can be undone")
+        let undo = try Self.run(["undo", "2", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
+        #expect(undo.status == 0)
+        #expect(undo.output.hasPrefix("batch 2: 0 records"))
+        let third = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("3").path, "--ledger", ledger])
+        #expect(third.output.contains("invoices: 1 success, 1 failed, 22 skipped"), "the refused invoice is written again")
     }
 }

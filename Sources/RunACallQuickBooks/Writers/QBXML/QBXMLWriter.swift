@@ -33,6 +33,14 @@ final class QBXMLWriter: FormatWriter {
         return target(part: 1, anchor: id)
     }
 
+    /// Where the CustomerMod of a customer an earlier batch created goes.
+    func target(forCustomerUpdate customer: QBCustomer) -> OutputTarget {
+        let key = "mod\u{0}\(customer.sourceID ?? customer.name)"
+        let id = customerRequestIDs[key] ?? requestID("req-custmod", customer.sourceID ?? customer.name)
+        customerRequestIDs[key] = id
+        return target(part: 1, anchor: id)
+    }
+
     func target(forItem item: QBItem) -> OutputTarget {
         let id = itemRequestIDs[item.name] ?? requestID("req-item", item.sourceID ?? item.name)
         itemRequestIDs[item.name] = id
@@ -184,18 +192,10 @@ final class QBXMLWriter: FormatWriter {
     private func listRequests(_ lists: RunLists) -> Data {
         var data = Data()
         for customer in lists.customers {
-            let xml = XMLFragmentWriter()
-            xml.start("CustomerAddRq", ["requestID": target(forCustomer: customer).anchor ?? ""])
-            xml.start("CustomerAdd")
-            xml.element("Name", customer.name)
-            xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: 41))
-            address(xml, "BillAddress", customer.billAddress)
-            address(xml, "ShipAddress", customer.shipAddress)
-            xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: 21))
-            xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: 1023))
-            xml.end()
-            xml.end()
-            data.append(xml.finish(indent: 4))
+            data.append(customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil))
+        }
+        for (customer, listID, editSequence) in lists.customerUpdates {
+            data.append(customerRequest(customer, requestID: target(forCustomerUpdate: customer).anchor ?? "", identity: (listID, editSequence)))
         }
         for item in lists.items {
             let xml = XMLFragmentWriter()
@@ -225,6 +225,27 @@ final class QBXMLWriter: FormatWriter {
             data.append(xml.finish(indent: 4))
         }
         return data
+    }
+
+    /// A CustomerAddRq, or with `identity` a CustomerModRq (same elements, after the ListID and EditSequence).
+    private func customerRequest(_ customer: QBCustomer, requestID: String, identity: (listID: String, editSequence: String)?) -> Data {
+        let element = identity == nil ? "CustomerAdd" : "CustomerMod"
+        let xml = XMLFragmentWriter()
+        xml.start("\(element)Rq", ["requestID": requestID])
+        xml.start(element)
+        if let identity {
+            xml.element("ListID", identity.listID)
+            xml.element("EditSequence", identity.editSequence)
+        }
+        xml.element("Name", customer.name)
+        xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: 41))
+        address(xml, "BillAddress", customer.billAddress)
+        address(xml, "ShipAddress", customer.shipAddress)
+        xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: 21))
+        xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: 1023))
+        xml.end()
+        xml.end()
+        return xml.finish(indent: 4)
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
