@@ -57,9 +57,7 @@ extension ConversionRun {
             row.message = "Changed in Run a Call after batch \(batch) (\(changes)), ignored: customers.sync_updates is off; QuickBooks keeps customer \"\(name)\" as it is"
         } else {
             row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes) (transactions keep its QuickBooks name \"\(name)\")"
-                + (qbxml == nil ? "" : earlier.listID == nil
-                    ? " (QuickBooks' ListID is not known: ingest batch \(batch)'s QuickBooks responses with rac2qb ingest to have qbXML do it)"
-                    : " (its earlier change has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)")
+                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
         }
         try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier)
     }
@@ -107,7 +105,7 @@ extension ConversionRun {
                     + byHandInOtherFormats(byHand)
                 try recordChange(.void, invoice, fields: fields, previous: previous, total: .zero, targets: row.targets)
             } else {
-                row.message = "Voided in Run a Call after batch \(batch): \(byHand)" + missingTxnID(batch: batch)
+                row.message = "Voided in Run a Call after batch \(batch): \(byHand)" + whyNotByQBXML("TxnID", known: false, batch: batch)
             }
         } else if wasVoid || fields.hash == previous.hash {
             row.message = "Already exported in batch \(batch)"
@@ -140,9 +138,7 @@ extension ConversionRun {
                 }
             } else {
                 row.message = "Needs update: invoice #\(number) was edited in Run a Call after batch \(batch); change it in QuickBooks: \(changes)"
-                    + (previous.txnID != nil && qbxml != nil
-                        ? " (its update of batch \(batch) has no QuickBooks response yet: ingest it with rac2qb ingest to have it updated by qbXML)"
-                        : missingTxnID(batch: batch))
+                    + whyNotByQBXML("TxnID", known: previous.txnID != nil, batch: batch)
             }
         }
         if export.files[.payments] != nil {
@@ -160,9 +156,13 @@ extension ConversionRun {
         return others.isEmpty ? "" : "; \(others.map(\.rawValue).joined(separator: ", ")): \(task)"
     }
 
-    /// Why qbXML could not do it itself.
-    private func missingTxnID(batch: Int64) -> String {
-        qbxml == nil ? "" : " (QuickBooks' TxnID is not known: ingest batch \(batch)'s QuickBooks responses with rac2qb ingest to have qbXML do it)"
+    /// Why qbXML could not do it itself: QuickBooks' `id` (TxnID, ListID) is not known, or, when `known`,
+    /// the edit sequence of the record's last change is not (its response was not ingested yet).
+    private func whyNotByQBXML(_ id: String, known: Bool, batch: Int64) -> String {
+        guard qbxml != nil else { return "" }
+        return known
+            ? " (its change of batch \(batch) has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)"
+            : " (QuickBooks' \(id) is not known: ingest batch \(batch)'s QuickBooks responses with rac2qb ingest to have qbXML do it)"
     }
 
     /// Records an update or void of an invoice an earlier batch added: its QuickBooks identity carries over.
