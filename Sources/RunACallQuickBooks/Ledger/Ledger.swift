@@ -172,7 +172,7 @@ final class Ledger {
         try database.query("""
             SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
             WHERE e.request_id = ? AND (? IS NULL OR e.batch = ?) ORDER BY e.batch DESC LIMIT 1
-            """, [.text(requestID), batch.map(SQLiteValue.integer) ?? .null, batch.map(SQLiteValue.integer) ?? .null]) { row in
+            """, [.text(requestID), .integer(batch), .integer(batch)]) { row in
             entry = Self.entry(row)
         }
         return entry
@@ -201,15 +201,14 @@ final class Ledger {
     /// Adds a record to the open batch.
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }
-        func optional(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
         try database.run("""
             INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
                                           action, request_id, txn_id, list_id, edit_sequence, invoice_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
-                  optional(entry.customer), optional(entry.docNumber), optional(entry.total?.description),
-                  optional(entry.status), .text(entry.targets), .text(entry.action.rawValue), optional(entry.requestID),
-                  optional(entry.txnID), optional(entry.listID), optional(entry.editSequence), optional(entry.invoiceID)])
+                  .text(entry.customer), .text(entry.docNumber), .text(entry.total?.description),
+                  .text(entry.status), .text(entry.targets), .text(entry.action.rawValue), .text(entry.requestID),
+                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)])
     }
 
     /// Σ payments − refunds that standing exports applied to an invoice.
@@ -233,8 +232,7 @@ final class Ledger {
             UPDATE export SET answer = ?, answer_message = ?, txn_id = COALESCE(?, txn_id), list_id = COALESCE(?, list_id),
                 edit_sequence = COALESCE(?, edit_sequence)
             WHERE batch = ? AND entity = ? AND source_id = ?
-            """, [.text(answer.rawValue), message.map(SQLiteValue.text) ?? .null, txnID.map(SQLiteValue.text) ?? .null,
-                  listID.map(SQLiteValue.text) ?? .null, editSequence.map(SQLiteValue.text) ?? .null,
+            """, [.text(answer.rawValue), .text(message), .text(txnID), .text(listID), .text(editSequence),
                   .integer(entry.batch), .text(entry.entity.rawValue), .text(entry.sourceID)])
     }
 

@@ -6,6 +6,12 @@ enum SQLiteValue: Equatable {
     case text(String)
     case integer(Int64)
     case null
+
+    /// Text, or NULL when there is none.
+    static func text(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
+
+    /// An integer, or NULL when there is none.
+    static func integer(_ number: Int64?) -> SQLiteValue { number.map(SQLiteValue.integer) ?? .null }
 }
 
 /// One result row of a query.
