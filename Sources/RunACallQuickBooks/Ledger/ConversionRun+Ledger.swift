@@ -27,7 +27,7 @@ extension ConversionRun {
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget], action: LedgerAction = .add,
                         earlier: LedgerEntry? = nil) throws {
         let current = SyncedFields(customer: source)
-        let names = Set(current.lines.map { SyncedFields.values($0).keys.first ?? "" })
+        let names = SyncedFields.values(current.text).keys
         let kept = earlier.map { SyncedFields.values($0.fields) }?.filter { !names.contains($0.key) && $0.key != "id" }
             .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
         let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept)

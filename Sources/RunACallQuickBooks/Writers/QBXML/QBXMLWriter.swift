@@ -9,6 +9,7 @@ final class QBXMLWriter: FormatWriter {
     private let version: String
     private let parts: PartSeries
     private var customerRequestIDs: [String: String] = [:]
+    private var customerUpdateRequestIDs: [String: String] = [:]
     private var itemRequestIDs: [String: String] = [:]
     private var usedRequestIDs = Set<String>()
 
@@ -35,9 +36,9 @@ final class QBXMLWriter: FormatWriter {
 
     /// Where the CustomerMod of a customer an earlier batch created goes.
     func target(forCustomerUpdate customer: QBCustomer) -> OutputTarget {
-        let key = "mod\u{0}\(customer.sourceID ?? customer.name)"
-        let id = customerRequestIDs[key] ?? requestID("req-custmod", customer.sourceID ?? customer.name)
-        customerRequestIDs[key] = id
+        let source = customer.sourceID ?? customer.name
+        let id = customerUpdateRequestIDs[source] ?? requestID("req-custmod", source)
+        customerUpdateRequestIDs[source] = id
         return target(part: 1, anchor: id)
     }
 
