@@ -14,9 +14,8 @@ struct HistoryCommand: ParsableCommand {
         if batches.isEmpty { print("no batch yet") }
         for batch in batches {
             print("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
-            let totals = Dictionary(batch.totals.map { ($0.what, $0.total) }, uniquingKeysWith: { first, _ in first })
-            for (what, count) in batch.counts {
-                print("  \(what): \(count)\(totals[what].map { ", total \($0)" } ?? "")")
+            for (what, count, total) in batch.actions {
+                print("  \(what): \(count)\(total.map { ", total \($0)" } ?? "")")
             }
             if batch.answered > 0 { print("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
         }

@@ -7,10 +7,9 @@ public enum LedgerHistory {
         public let startedAt: String
         public let output: String
         public let records: Int64
-        /// Records per entity and what the batch did to them (`invoice add`, `invoice update`, `invoice void`…), in that order.
-        public internal(set) var counts: [(what: String, count: Int)] = []
-        /// Σ amounts per entity and action, as written (invoice totals, payments, refunds, deposit nets).
-        public internal(set) var totals: [(what: String, total: Money)] = []
+        /// Per entity and what the batch did to them (`invoice add`, `invoice update`, `invoice void`…), in that order:
+        /// how many records, and Σ their amounts as written (invoice totals, payments, refunds, deposit nets) where they have one.
+        public internal(set) var actions: [(what: String, count: Int, total: Money?)] = []
         /// Records QuickBooks answered (ingested responses): done and refused.
         public internal(set) var answered = 0
         public internal(set) var refused = 0
@@ -20,17 +19,15 @@ public enum LedgerHistory {
         let ledger = try Ledger(url: url)
         return try ledger.batches().map { batch in
             var result = Batch(id: batch.id, startedAt: batch.startedAt, output: batch.output, records: batch.records)
-            var counts: [String: Int] = [:]
-            var totals: [String: Money] = [:]
+            var actions: [String: (count: Int, total: Money?)] = [:]
             try ledger.exports(inBatch: batch.id) { entry in
                 let what = "\(entry.entity.rawValue) \(entry.action.rawValue)"
-                counts[what, default: 0] += 1
-                if let total = entry.total { totals[what, default: .zero] = totals[what, default: .zero] + total }
+                let before = actions[what] ?? (0, nil)
+                actions[what] = (before.count + 1, entry.total.map { ($0 + (before.total ?? .zero)) } ?? before.total)
                 if entry.answer != nil { result.answered += 1 }
                 if entry.answer == .failed { result.refused += 1 }
             }
-            result.counts = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            result.totals = totals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            result.actions = actions.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.total) }
             return result
         }
     }

@@ -29,9 +29,9 @@ import Testing
 
         let history = try LedgerHistory.batches(in: ledger)
         #expect(history.count == 1)
-        #expect(history[0].counts.map(\.what) == ["customer add", "invoice add", "item add", "payment add"])
-        #expect(history[0].counts.map(\.count) == [1, 2, 1, 1])
-        #expect(history[0].totals.first { $0.what == "invoice add" }?.total == Money(parsing: "200.00"))
+        #expect(history[0].actions.map(\.what) == ["customer add", "invoice add", "item add", "payment add"])
+        #expect(history[0].actions.map(\.count) == [1, 2, 1, 1])
+        #expect(history[0].actions.first { $0.what == "invoice add" }?.total == Money(parsing: "200.00"))
         #expect(history[0].answered == 4 && history[0].refused == 0)
 
         let folder = try TestPaths.temporaryFolder()
