@@ -1,5 +1,4 @@
 import Foundation
-internal import CLibXML2
 
 /// One response of a qbXML response document: the `*Rs` element QuickBooks
 /// answered one request with, its status, and the identity of what it made.
@@ -28,63 +27,38 @@ struct QBResponse: Equatable {
 /// QuickBooks returns values newer than the 13.0 schema knows.
 enum QBXMLResponseReader {
     static func read(_ url: URL, _ body: (QBResponse) throws -> Void) throws {
-        xmlInitParser()
-        guard let reader = xmlReaderForFile(url.path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
-            throw FatalError(.unreadableInput, "\(url.path): cannot be opened as XML")
-        }
-        defer { xmlFreeTextReader(reader) }
-        var path: [String] = []
         var current: (response: QBResponse, depth: Int)?
         var sawResponses = false
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 { break }
-            guard status == 1 else {
-                throw FatalError(.unreadableInput, "\(url.path):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML")
-            }
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            switch xmlTextReaderNodeType(reader) {
-            case 1: // element
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        try XMLStream.read(url, label: url.path) { event, path, node in
+            switch event {
+            case .start(let name, let isEmpty):
                 if name == "QBXMLMsgsRs" { sawResponses = true }
-                if current == nil, path.last == "QBXMLMsgsRs", name.hasSuffix("Rs") {
-                    let response = QBResponse(
-                        requestID: attribute(reader, "requestID") ?? "", kind: name,
-                        statusCode: Int(attribute(reader, "statusCode") ?? "") ?? -1,
-                        severity: attribute(reader, "statusSeverity") ?? "", message: attribute(reader, "statusMessage") ?? "",
-                        line: Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader))))
-                    if isEmpty { try body(response) } else { current = (response, path.count) }
-                }
-                if !isEmpty { path.append(name) }
-            case 3, 4: // text, CDATA
-                guard current != nil, let element = path.last, path.count >= 2 else { continue }
+                guard current == nil, path.last == "QBXMLMsgsRs", name.hasSuffix("Rs") else { return }
+                let response = QBResponse(
+                    requestID: node.attribute("requestID") ?? "", kind: name,
+                    statusCode: Int(node.attribute("statusCode") ?? "") ?? -1,
+                    severity: node.attribute("statusSeverity") ?? "", message: node.attribute("statusMessage") ?? "",
+                    line: node.line)
+                if isEmpty { try body(response) } else { current = (response, path.count) }
+            case .text(let text):
+                guard current != nil, let element = path.last, path.count >= 2 else { return }
                 let parent = path[path.count - 2]
-                guard parent.hasSuffix("Ret") || parent.hasSuffix("Rs") else { continue }
-                let text = xmlTextReaderConstValue(reader).map { String(cString: $0) }?
-                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                guard parent.hasSuffix("Ret") || parent.hasSuffix("Rs") else { return }
                 switch element {
                 case "TxnID" where current?.response.txnID == nil: current?.response.txnID = text
                 case "ListID" where current?.response.listID == nil: current?.response.listID = text
                 case "EditSequence" where current?.response.editSequence == nil: current?.response.editSequence = text
                 default: break
                 }
-            case 15: // end of element
-                path.removeLast()
+            case .end:
                 if let (response, depth) = current, depth == path.count {
                     try body(response)
                     current = nil
                 }
-            default: break
             }
         }
         guard sawResponses else {
             throw FatalError(.unreadableInput, "\(url.path): no <QBXMLMsgsRs> element: not a qbXML response file (a request file has <QBXMLMsgsRq>)")
         }
-    }
-
-    private static func attribute(_ reader: xmlTextReaderPtr, _ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
     }
 }
