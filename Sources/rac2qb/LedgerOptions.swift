@@ -10,18 +10,30 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: "The ledger (default: the config's ledger, next to the config).")
     var ledger: String?
 
-    /// The ledger file, which must exist.
+    @Flag(help: "Do not name the config and the ledger on standard error.")
+    var quiet = false
+
+    /// The config: `--config`, else `rac2qb.yml` here; with `--ledger` alone none is needed (the built-in defaults).
+    func configuration() throws -> Configuration {
+        if config == nil, ledger != nil, !FileManager.default.fileExists(atPath: ConfigurationLocator.fileName) {
+            return Configuration()
+        }
+        return try ConfigurationLocator.load(explicit: config, exportPaths: [], defaults: false)
+    }
+
+    /// The ledger file, which must exist; names it and the config on standard error (unless `--quiet`).
     func existingLedger() throws -> URL {
+        let configuration = try configuration()
         let url: URL
         if let ledger {
             url = URL(fileURLWithPath: ledger)
         } else {
-            let configuration = try ConfigurationLocator.load(explicit: config, exportPaths: [])
             guard let configured = configuration.ledgerURL else {
                 throw FatalError(.usage, "the config sets no ledger; name one with --ledger")
             }
             url = configured
         }
+        RunAnnouncement.announce(configuration, ledger: url, quiet: quiet)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw FatalError(.usage, "\(url.path): no ledger yet (convert writes one)")
         }

@@ -19,6 +19,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
+    @Flag(help: "Use the built-in defaults (the seed's recommended values) when no config file is found.")
+    var defaults = false
+
     @Option(help: "The ledger of earlier batches (default: the config's ledger, rac2qb-ledger.sqlite next to the config).")
     var ledger: String?
 
@@ -27,9 +30,9 @@ struct RunOptions: ParsableArguments {
 
     var exportURLs: [URL] { export.map { URL(fileURLWithPath: $0) } }
 
-    /// The configuration, with `--formats` applied.
+    /// The configuration, with `--formats` applied; names it and the ledger on standard error (unless `--quiet`).
     func loadConfiguration() throws -> Configuration {
-        var configuration = try ConfigurationLocator.load(explicit: config, exportPaths: exportURLs)
+        var configuration = try ConfigurationLocator.load(explicit: config, exportPaths: exportURLs, defaults: defaults)
         if let formats {
             var chosen: [OutputFormat] = []
             for name in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -41,6 +44,7 @@ struct RunOptions: ParsableArguments {
             guard !chosen.isEmpty else { throw FatalError(.usage, "--formats: name at least one of iif, qbo-csv, qbxml") }
             configuration.output.formats = chosen.sorted()
         }
+        RunAnnouncement.announce(configuration, ledger: ledgerURL(for: configuration), quiet: quiet)
         return configuration
     }
 
@@ -58,24 +62,57 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Finds the config file: `--config`, else `rac2qb.yml` here, else in the export folder, else the defaults.
+/// Finds the config file: `--config`, else `rac2qb.yml` in the current folder, else in the export folder;
+/// when there is none the run stops, unless `--defaults` asks for the built-in defaults.
 enum ConfigurationLocator {
-    static func load(explicit: String?, exportPaths: [URL]) throws -> Configuration {
+    static let fileName = "rac2qb.yml"
+
+    static func load(explicit: String?, exportPaths: [URL], defaults: Bool) throws -> Configuration {
         if let explicit {
+            guard !explicit.isEmpty else { throw FatalError(.usage, "--config: name a config file") }
             let url = URL(fileURLWithPath: explicit)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw FatalError(.usage, "\(explicit): no such config file")
             }
             return try ConfigurationLoader.load(contentsOf: url)
         }
-        let candidates = [URL(fileURLWithPath: "rac2qb.yml")] + exportPaths.map { path in
-            var isDirectory: ObjCBool = false
-            let isFolder = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            return (isFolder ? path : path.deletingLastPathComponent()).appendingPathComponent("rac2qb.yml")
-        }
+        if defaults { return Configuration() }
+        let candidates = places(exportPaths: exportPaths)
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
             return try ConfigurationLoader.load(contentsOf: found)
         }
-        return Configuration()
+        let looked = candidates.map(\.path).joined(separator: ", ")
+        throw FatalError(.usage, """
+            no config found (looked for \(looked)); write one with `rac2qb init`, name one with --config FILE, \
+            or run with --defaults to use the built-in defaults (the seed's recommended values)
+            """)
     }
+
+    /// Where a config is looked for, in order: the current folder, then each export folder (once each).
+    private static func places(exportPaths: [URL]) -> [URL] {
+        var places = [URL(fileURLWithPath: fileName).standardizedFileURL]
+        for path in exportPaths {
+            var isDirectory: ObjCBool = false
+            let isFolder = FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let place = (isFolder ? path : path.deletingLastPathComponent()).appendingPathComponent(fileName).standardizedFileURL
+            if !places.contains(place) { places.append(place) }
+        }
+        return places
+    }
+}
+
+/// The first lines of every run on standard error: which config and which ledger it uses.
+enum RunAnnouncement {
+    static func announce(_ configuration: Configuration, ledger: URL?, quiet: Bool) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data("rac2qb: config \(describe(configuration)); ledger \(describe(ledger))\n".utf8))
+    }
+
+    /// The config file's path, or that the built-in defaults are used.
+    static func describe(_ configuration: Configuration) -> String {
+        configuration.file.map(DisplayPath.of) ?? RunDescription.defaultsUsed
+    }
+
+    /// The ledger's path, or that there is none.
+    static func describe(_ ledger: URL?) -> String { ledger.map(DisplayPath.of) ?? RunDescription.noLedger }
 }

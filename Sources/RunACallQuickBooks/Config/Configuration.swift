@@ -122,6 +122,8 @@ public struct Configuration: Sendable {
     public var books = Books()
     /// The folder holding the config file: `ledger` and `books` paths are relative to it (nil: the current folder).
     public var directory: URL?
+    /// The config file read; nil for the built-in defaults (or a config given as text).
+    public var file: URL?
 
     /// The defaults (the seed's recommended values).
     public init() {}

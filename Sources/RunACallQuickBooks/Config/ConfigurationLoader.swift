@@ -25,6 +25,7 @@ public enum ConfigurationLoader {
         }
         var configuration = try parse(text, fileName: url.lastPathComponent)
         configuration.directory = url.deletingLastPathComponent()
+        configuration.file = url
         return configuration
     }
 

@@ -15,10 +15,12 @@ public struct ConversionOptions: Sendable {
     public var previewInvoiceID: String?
     /// The ledger of earlier batches; nil runs without one. A dry run only reads it, and only when it exists.
     public var ledger: URL?
+    /// When the run started (the ledger's batch and the report's header say it).
+    public var startedAt: Date
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
-                ledger: URL? = nil) {
+                ledger: URL? = nil, startedAt: Date = Date()) {
         self.exportPaths = exportPaths
         self.configuration = configuration
         self.outputDirectory = outputDirectory
@@ -26,6 +28,15 @@ public struct ConversionOptions: Sendable {
         self.progress = progress
         self.previewInvoiceID = previewInvoiceID
         self.ledger = ledger
+        self.startedAt = startedAt
+    }
+
+    /// The report header's description of this run (its batch is filled in when recorded).
+    var runDescription: RunDescription {
+        RunDescription(startedAt: ISO8601DateFormatter().string(from: startedAt),
+                       config: configuration.file.map(DisplayPath.of) ?? RunDescription.defaultsUsed,
+                       ledger: ledger.map(DisplayPath.of) ?? RunDescription.noLedger,
+                       export: exportPaths.map(DisplayPath.of), company: configuration.company.name ?? "")
     }
 }
 
@@ -60,7 +71,7 @@ public enum Converter {
         }
         let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
         if writes, let ledger, let output = options.outputDirectory {
-            _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: Date()), output: output.standardizedFileURL.path)
+            _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)
         }
         defer { ledger?.abandon() }
         let run = try ConversionRun(options: options, export: export, books: books, ledger: ledger, staging: staging.url)
@@ -73,8 +84,10 @@ public enum Converter {
         var (files, parts) = try run.finishWriters()
         var batch: Int64?
         if options.outputDirectory != nil {
-            files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
             batch = ledger?.openBatch
+            var description = options.runDescription
+            description.batch = batch
+            files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url)
             try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
             try staging.publish(files)
             try ledger?.markCommitted()

@@ -3,12 +3,13 @@ import Foundation
 /// Writes `report/sync-report.csv`, `sync-report.json` and `index.html` from
 /// the logged rows, streaming them so any number of rows fits.
 enum ReportRenderer {
-    static func render(_ log: ReportLog, worksheet: PaymentWorksheet?, parts: [String: Int], into folder: URL) throws -> [String] {
+    static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
+                       into folder: URL) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try renderCSV(log, parts: parts, to: directory.appendingPathComponent("sync-report.csv"))
-        try renderJSON(log, parts: parts, to: directory.appendingPathComponent("sync-report.json"))
-        try HTMLReport.render(log, worksheet: worksheet, parts: parts, to: directory.appendingPathComponent("index.html"))
+        try renderJSON(log, run: run, parts: parts, to: directory.appendingPathComponent("sync-report.json"))
+        try HTMLReport.render(log, run: run, worksheet: worksheet, parts: parts, to: directory.appendingPathComponent("index.html"))
         var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
         if let worksheet, worksheet.count > 0 { files.append(try worksheet.render(into: folder)) }
         return files
@@ -23,11 +24,13 @@ enum ReportRenderer {
         try output.close()
     }
 
-    private static func renderJSON(_ log: ReportLog, parts: [String: Int], to url: URL) throws {
+    private static func renderJSON(_ log: ReportLog, run: RunDescription, parts: [String: Int], to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let output = try BufferedOutput(url: url)
-        try output.write("{\"summary\":")
+        try output.write("{\"run\":")
+        try output.write(String(decoding: encoder.encode(run), as: UTF8.self))
+        try output.write(",\"summary\":")
         try output.write(String(decoding: encoder.encode(log.summary), as: UTF8.self))
         try output.write(",\"rows\":[")
         var first = true

@@ -11,8 +11,11 @@ enum Conversion {
         else { configuration = Configuration() }
         if let formats { configuration.output.formats = formats }
         return try Converter.run(ConversionOptions(exportPaths: [export], configuration: configuration,
-                                                   outputDirectory: out, writeQuickBooksFiles: writeFiles))
+                                                   outputDirectory: out, writeQuickBooksFiles: writeFiles, startedAt: fixedStart))
     }
+
+    /// The start time the tests' runs give, so their reports are the same every time.
+    static let fixedStart = Date(timeIntervalSince1970: 1_796_000_000)
 
     static var sampleConfig: URL { TestPaths.samples.appendingPathComponent("rac2qb.yml") }
 
