@@ -16,6 +16,10 @@ enum SummaryPrinter {
             let parts = RowStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue.lowercased())" }
             Swift.print("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
         }
+        let warnings = summary.warnings.values.reduce(0, +)
+        if warnings > 0 {
+            Swift.print("warnings: \(warnings) record(s) written with a caveat (renamed, shortened, a default used, a by-hand step): see the report's warning column")
+        }
         for (entity, count) in summary.created.sorted(by: { $0.key < $1.key }) {
             Swift.print("created on behalf of other records: \(count) \(entity)(s)")
         }

@@ -102,7 +102,7 @@ extension ConversionRun {
                 row.targets = try qbxml.void(invoiceID: invoice.id, txnID: txnID)
                 row.status = .success
                 row.message = "Voided in Run a Call after batch \(batch): TxnVoidRq voids invoice #\(number) in QuickBooks (it keeps its number with a 0.00 balance)"
-                    + byHandInOtherFormats(byHand)
+                row.warn(byHandInOtherFormats(byHand))
                 try recordChange(.void, invoice, fields: fields, previous: previous, total: .zero, targets: row.targets)
             } else {
                 row.message = "Voided in Run a Call after batch \(batch): \(byHand)" + whyNotByQBXML("TxnID", known: false, batch: batch)
@@ -126,7 +126,7 @@ extension ConversionRun {
                     row.targets = try qbxml.update(posting, txnID: txnID, editSequence: editSequence)
                     row.status = .success
                     row.message = "\(ReportRow.updatedPrefix) invoice #\(number) was edited in Run a Call after batch \(batch); InvoiceModRq changes it in QuickBooks: \(changes)"
-                        + byHandInOtherFormats("change it in QuickBooks: \(changes)")
+                    row.warn(byHandInOtherFormats("change it in QuickBooks: \(changes)"))
                     try recordChange(.update, invoice, fields: fields, previous: previous, total: posting.total, targets: row.targets)
                     facts = .exported(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
                 case .fail(let problem):
@@ -150,10 +150,10 @@ extension ConversionRun {
     /// The qbXML writer, when qbXML is written.
     var qbxml: QBXMLWriter? { writers.lazy.compactMap { $0 as? QBXMLWriter }.first }
 
-    /// What the formats other than qbXML leave to the user, when the run writes some.
+    /// What the formats other than qbXML leave to the user, when the run writes some (empty otherwise).
     private func byHandInOtherFormats(_ task: String) -> String {
         let others = formats.filter { $0 != .qbxml }
-        return others.isEmpty ? "" : "; \(others.map(\.rawValue).joined(separator: ", ")): \(task)"
+        return others.isEmpty ? "" : "\(others.map(\.rawValue).joined(separator: ", ")): \(task)"
     }
 
     /// Why qbXML could not do it itself: QuickBooks' `id` (TxnID, ListID) is not known, or, when `known`,

@@ -18,8 +18,10 @@ struct InvoiceMapping {
     var customerLanding: ListLanding?
     /// How each posted line's item landed on the item list, in line order (sales, then discounts).
     var itemLandings: [ListLanding] = []
-    /// Remarks for the report (defaults used, text changed for Desktop, ...).
+    /// Remarks for the report's message (a void written at zero).
     var notes: [String] = []
+    /// Caveats for the report's warning column: a default used, a name renamed, text changed or cut for a format.
+    var warnings: [String] = []
 }
 
 /// Applies the seed's invoice rules: which invoices sync, the field mapping,
@@ -37,11 +39,11 @@ struct InvoiceMapper {
             try checkPeriodAndCurrency(invoice)
             let refNumber = try docNumber(invoice)
             try InvoiceArithmetic.check(invoice)
-            var notes: [String] = []
-            let tax = try TaxPlan(invoice: invoice, configuration: configuration, notes: &notes)
+            var warnings: [String] = []
+            let tax = try TaxPlan(invoice: invoice, configuration: configuration, warnings: &warnings)
             try checkTaxCodesFitQBXML(tax)
             let names = try resolveNames(invoice, tax: tax)
-            return build(invoice, refNumber: refNumber, tax: tax, names: names, notes: notes)
+            return build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
         } catch let problem as Problem {
             return InvoiceMapping(outcome: .fail(problem))
         } catch {
@@ -151,11 +153,11 @@ struct InvoiceMapper {
         var discounts: [(ResolvedItem, InvoiceDiscount, String)]
     }
 
-    private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, names: ResolvedNames, notes: [String]) -> InvoiceMapping {
-        var mapping = InvoiceMapping(outcome: .skip(""), notes: notes)
+    private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, names: ResolvedNames, warnings: [String]) -> InvoiceMapping {
+        var mapping = InvoiceMapping(outcome: .skip(""), warnings: warnings)
         let customer = commit(names.customer, entry: names.customerEntry, for: invoice.customer, into: &mapping)
         if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
-            mapping.notes.append(renamed)
+            mapping.warnings.append(renamed)
         }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
@@ -182,13 +184,13 @@ struct InvoiceMapper {
         if result.isVoid { result = Self.voided(result) }
         result.total = result.netOfTax + result.taxTotal
         if limits.desktop, !Self.desktopSafe(result) {
-            mapping.notes.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
+            mapping.warnings.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
         }
         if limits.desktop, (invoice.customerNotes?.count ?? 0) > QBXMLWriter.customerMessageLimit {
-            mapping.notes.append("Customer notes cut to \(QBXMLWriter.customerMessageLimit) characters for the QuickBooks Desktop customer message")
+            mapping.warnings.append("Customer notes cut to \(QBXMLWriter.customerMessageLimit) characters for the QuickBooks Desktop customer message")
         }
         if limits.desktop, DesktopAddress.isTruncated(invoice.billingAddress) || DesktopAddress.isTruncated(invoice.serviceAddress) {
-            mapping.notes.append("Address cut to QuickBooks Desktop's field lengths")
+            mapping.warnings.append("Address cut to QuickBooks Desktop's field lengths")
         }
         if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
         mapping.outcome = .write(result)

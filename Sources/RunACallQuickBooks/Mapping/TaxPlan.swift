@@ -9,7 +9,7 @@ struct TaxPlan {
     /// Non-US: the tax on each line, the invoice's tax lines spread over their lines.
     var lineTaxes: [Money?]
 
-    init(invoice: Invoice, configuration: Configuration, notes: inout [String]) throws {
+    init(invoice: Invoice, configuration: Configuration, warnings: inout [String]) throws {
         var codes: [NameKey: String] = [:]
         func code(for rate: String) throws -> String {
             if let known = codes[NameKey(rate)] { return known }
@@ -18,7 +18,7 @@ struct TaxPlan {
                 mapped = direct
             } else if let fallback = configuration.tax.defaultForUnmapped {
                 mapped = fallback
-                notes.append("Tax rate \"\(rate)\" is not mapped: used tax.default_for_unmapped \"\(fallback)\"")
+                warnings.append("Tax rate \"\(rate)\" is not mapped: used tax.default_for_unmapped \"\(fallback)\"")
             } else {
                 throw SyncErrors.taxCodeNotMapped(rate: rate)
             }

@@ -124,7 +124,8 @@ final class ConversionRun {
             switch resolution {
             case .new(let entry, let renamedFrom):
                 row.targets = try addItem(entry, original: item.name)
-                row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
+                row.message = "Created"
+                if renamedFrom != nil { row.warn(Self.renamed(entry.name, because: "QuickBooks name rules")) }
             case .assumed(let entry):
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
@@ -156,7 +157,8 @@ final class ConversionRun {
                     : "Same customer as an earlier record (name and email match): \"\(entry.name)\""
             case .new(let entry, let renamedFrom):
                 row.targets = try addCustomer(entry, source: customer)
-                row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil)
+                row.message = createdMessage(for: nil)
+                if let renamedFrom { row.warn(Self.renamed(entry.name, because: customers.renameReason(renamedFrom))) }
             case .inBooks(let entry):
                 row.status = .skipped
                 row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
@@ -211,6 +213,7 @@ final class ConversionRun {
             }
             row.timestamp = timestamp(of: invoice)
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
+            row.describe(customer: invoice.customer.name, date: invoice.invoiceDate.description, amount: amount)
             if duplicates.contains(invoice.id) {
                 let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
                 if export.files[.payments] != nil {
@@ -248,6 +251,7 @@ final class ConversionRun {
                 }
                 row.status = .success
                 row.message = mapping.notes.joined(separator: "; ")
+                row.warning = mapping.warnings.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                 for writer in writers { row.targets += try writer.add(posting) }
@@ -279,7 +283,7 @@ final class ConversionRun {
         case .write(let posting): facts = .written(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
         case .skip(let reason) where invoice.status == .draft: facts = .notWritable(reason)
         case .skip(let reason): facts = .skipped(reason)
-        case .fail(let problem): facts = .notWritable("failed: \(problem.message.prefix { $0 != ":" })")
+        case .fail(let problem): facts = .failed(String(problem.message.prefix { $0 != ":" }))
         }
         invoiceFacts.record(facts, for: invoice.id)
     }
@@ -287,11 +291,11 @@ final class ConversionRun {
     func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
-            let message = createdMessage(customer, renamedFrom: renamedFrom, for: label)
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
-                                  status: .success, message: message, fix: "", source: record.location.description,
-                                  targets: addCustomer(customer, source: invoice.customer), isSourceRow: false))
+                                  status: .success, message: createdMessage(for: label), fix: "", source: record.location.description,
+                                  targets: addCustomer(customer, source: invoice.customer), isSourceRow: false,
+                                  warning: renamedFrom.map { Self.renamed(customer.name, because: customers.renameReason($0)) } ?? ""))
         }
         if let (customer, earlier, update) = mapping.changedCustomer {
             var row = ReportRow(timestamp: timestamp(of: invoice), entityType: .customer, sourceID: invoice.customer.id ?? "",
@@ -301,22 +305,22 @@ final class ConversionRun {
             try log.add(row)
         }
         for (item, renamedFrom) in mapping.createdItems {
-            var message = "Created for \(label)"
-            if let renamedFrom { message += " as \"\(item.name)\" (from \"\(renamedFrom)\", QuickBooks name rules)" }
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .item, sourceID: "",
-                                  entity: "Item \(renamedFrom ?? item.name)", status: .success, message: message, fix: "",
+                                  entity: "Item \(renamedFrom ?? item.name)", status: .success, message: "Created for \(label)", fix: "",
                                   source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),
-                                  isSourceRow: false))
+                                  isSourceRow: false,
+                                  warning: renamedFrom.map { Self.renamed(item.name, because: "from \"\($0)\", QuickBooks name rules") } ?? ""))
         }
     }
 
-    /// "Created", and why a created customer is not in QuickBooks yet or has another name.
-    private func createdMessage(_ customer: QBCustomer, renamedFrom: String?, for label: String?) -> String {
-        var message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
-        if let label { message += " for \(label)" }
-        if let renamedFrom { message += " as \"\(customer.name)\" (\(customers.renameReason(renamedFrom)))" }
-        return message
+    /// "Created", and why a created customer is not in QuickBooks yet.
+    private func createdMessage(for label: String?) -> String {
+        let message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
+        return label.map { "\(message) for \($0)" } ?? message
     }
+
+    /// The warning of a list entry created under another name than Run a Call's.
+    static func renamed(_ name: String, because reason: String) -> String { "Created as \"\(name)\" (\(reason))" }
 
     /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.
     private func timestamp(of invoice: Invoice) -> String {

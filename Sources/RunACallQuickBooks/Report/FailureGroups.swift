@@ -6,7 +6,7 @@ public struct FailureGroups: Sendable {
         public let error: String
         public let fix: String
         public fileprivate(set) var count: Int
-        /// Up to `exampleLimit` rows, as `source entity: message`.
+        /// Up to `exampleLimit` rows, as `source entity (customer · date · amount): message`.
         public fileprivate(set) var examples: [String]
     }
 
@@ -20,7 +20,10 @@ public struct FailureGroups: Sendable {
         let error = String(row.message.prefix { $0 != ":" })
         var group = byError[error] ?? Group(error: error, fix: row.fix, count: 0, examples: [])
         group.count += 1
-        if group.examples.count < Self.exampleLimit { group.examples.append("\(row.source) \(row.entity): \(row.message)") }
+        if group.examples.count < Self.exampleLimit {
+            let context = row.context.isEmpty ? "" : " (\(row.context))"
+            group.examples.append("\(row.source) \(row.entity)\(context): \(row.message)")
+        }
         byError[error] = group
     }
 

@@ -33,7 +33,7 @@ enum HTMLChart {
                 let barHeight = largest > 0 ? Int(Int128(max(amount.cents, 0)) * Int128(plotHeight) / Int128(largest)) : 0
                 let x = groupX + index * barWidth
                 svg += "<rect x=\"\(x)\" y=\"\(top + plotHeight - barHeight)\" width=\"\(barWidth - 2)\" height=\"\(barHeight)\" fill=\"\(entry.color)\">"
-                    + "<title>\(month) \(entry.label.lowercased()): \(amount)</title></rect>\n"
+                    + "<title>\(month) \(entry.label.lowercased()): \(HTMLReport.amount(amount))</title></rect>\n"
             }
             svg += "<text x=\"\(groupX + series.count * barWidth / 2)\" y=\"\(top + plotHeight + 18)\" text-anchor=\"middle\">\(month)</text>\n"
         }
@@ -45,7 +45,7 @@ enum HTMLChart {
     private static func table(_ months: [String: [String: Money]], ordered: [String]) -> String {
         var html = "<table><tr><th>Month</th>" + series.map { "<th>\($0.label)</th>" }.joined() + "</tr>\n"
         for month in ordered {
-            html += "<tr><td>\(month)</td>" + series.map { "<td class=\"n\">\(months[month]?[$0.status.rawValue] ?? .zero)</td>" }.joined() + "</tr>\n"
+            html += "<tr><td>\(month)</td>" + series.map { "<td class=\"n\">\(HTMLReport.amount(months[month]?[$0.status.rawValue] ?? .zero))</td>" }.joined() + "</tr>\n"
         }
         return html + "</table>\n"
     }

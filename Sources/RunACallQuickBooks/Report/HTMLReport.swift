@@ -5,7 +5,7 @@ import Foundation
 /// fixes, the reconciliation, a chart of the billed amounts by month, then
 /// every row with filters.
 enum HTMLReport {
-    static func render(_ log: ReportLog, worksheet: PaymentWorksheet?, parts: [String: Int], to url: URL) throws {
+    static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int], to url: URL) throws {
         let output = try BufferedOutput(url: url)
         let summary = log.summary
         try output.write("""
@@ -25,6 +25,7 @@ enum HTMLReport {
         \(HTMLRowsTable.css)
         </style></head><body>
         <h1>rac2qb sync report</h1>
+        <table class="run">\(run.rows.map { "<tr><th>\($0.0)</th><td>\(escape($0.1))</td></tr>" }.joined())</table>
         <h2>Summary</h2>
         <p>Each count shows its rows in the table at the end.</p>
         <table><tr><th>Entity</th><th>Success</th><th>Skipped</th><th>Failed</th><th>Created on their behalf</th></tr>
@@ -41,7 +42,11 @@ enum HTMLReport {
         }
         try output.write("</table>\n")
         var failures = FailureGroups()
-        try log.forEachRow { failures.add($0) }
+        var warnings = HTMLWarnings(total: summary.warnings.values.reduce(0, +))
+        try log.forEachRow { row in
+            failures.add(row)
+            warnings.add(row)
+        }
         let groups = failures.groups
         try output.write("<h2 id=\"failures\">Failures</h2>\n")
         if groups.isEmpty {
@@ -57,13 +62,14 @@ enum HTMLReport {
             }
             try output.write("</table>\n")
         }
+        try HTMLWarnings.render(warnings, output: output)
         try output.write("<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
-        try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(summary.billedInExport)</td></tr>")
-        try output.write("<tr><th>of which failed</th><td class=\"n\">\(summary.billedFailed)</td></tr>")
-        try output.write("<tr><th>of which skipped by a rule</th><td class=\"n\">\(summary.billedSkipped)</td></tr>")
-        try output.write("<tr><th>of which written by earlier batches</th><td class=\"n\">\(summary.billedEarlierBatches)</td></tr>")
+        try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(amount(summary.billedInExport))</td></tr>")
+        try output.write("<tr><th>of which failed</th><td class=\"n\">\(amount(summary.billedFailed))</td></tr>")
+        try output.write("<tr><th>of which skipped by a rule</th><td class=\"n\">\(amount(summary.billedSkipped))</td></tr>")
+        try output.write("<tr><th>of which written by earlier batches</th><td class=\"n\">\(amount(summary.billedEarlierBatches))</td></tr>")
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
-            try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(total)</td></tr>")
+            try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(amount(total))</td></tr>")
         }
         try output.write("</table>\n")
         try output.write(summary.reconciles
@@ -75,18 +81,18 @@ enum HTMLReport {
 
         if summary.payoutNetInExport != .zero || summary.paymentsWritten != .zero || summary.refundsWritten != .zero {
             try output.write("<h2>Payments and payouts</h2>\n<table>")
-            try output.write("<tr><th>Payments written</th><td class=\"n\">\(summary.paymentsWritten)</td></tr>")
-            try output.write("<tr><th>Refunds written (credit memos)</th><td class=\"n\">\(summary.refundsWritten)</td></tr>")
-            try output.write("<tr><th>Stripe payouts in the export (net)</th><td class=\"n\">\(summary.payoutNetInExport)</td></tr>")
-            try output.write("<tr><th>Deposits written</th><td class=\"n\">\(summary.depositsWritten)</td></tr>")
-            try output.write("<tr><th>Payouts failed / skipped (net)</th><td class=\"n\">\(summary.payoutNetFailed) / \(summary.payoutNetSkipped)</td></tr></table>\n")
+            try output.write("<tr><th>Payments written</th><td class=\"n\">\(amount(summary.paymentsWritten))</td></tr>")
+            try output.write("<tr><th>Refunds written (credit memos)</th><td class=\"n\">\(amount(summary.refundsWritten))</td></tr>")
+            try output.write("<tr><th>Stripe payouts in the export (net)</th><td class=\"n\">\(amount(summary.payoutNetInExport))</td></tr>")
+            try output.write("<tr><th>Deposits written</th><td class=\"n\">\(amount(summary.depositsWritten))</td></tr>")
+            try output.write("<tr><th>Payouts failed / skipped (net)</th><td class=\"n\">\(amount(summary.payoutNetFailed)) / \(amount(summary.payoutNetSkipped))</td></tr></table>\n")
             try output.write(summary.depositsReconcile
                 ? "<p class=\"ok\">Reconciled: deposits written + failed + skipped = the export's payout net.</p>\n"
                 : "<p class=\"bad\">Not reconciled: deposits differ from the export's payout net.</p>\n")
         }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
-            try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the written invoices (export)</th><td class=\"n\">\(summary.balanceDueInExport)</td></tr>")
-            try output.write("<tr><th>Receivable in the files (invoices − payments)</th><td class=\"n\">\(summary.receivableWritten)</td></tr></table>\n")
+            try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the written invoices (export)</th><td class=\"n\">\(amount(summary.balanceDueInExport))</td></tr>")
+            try output.write("<tr><th>Receivable in the files (invoices − payments)</th><td class=\"n\">\(amount(summary.receivableWritten))</td></tr></table>\n")
             try output.write(summary.customersNotReconciled.isEmpty
                 ? "<p class=\"ok\">Every customer's balance matches Run a Call.</p>\n"
                 : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(summary.customersNotReconciled.joined(separator: ", ")))</p>\n")
@@ -107,6 +113,20 @@ enum HTMLReport {
         try HTMLRowsTable.render(log, parts: parts, output: output)
         try output.write("</body></html>\n")
         try output.close()
+    }
+
+    /// An amount with thousands separators (`12,173.80`), for the page's figures.
+    static func amount(_ money: Money) -> String {
+        let text = money.description
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : Substring(text)
+        let whole = digits.prefix { $0 != "." }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (negative ? "-" : "") + grouped + digits.dropFirst(whole.count)
     }
 
     private static func order(_ status: RowStatus) -> Int {

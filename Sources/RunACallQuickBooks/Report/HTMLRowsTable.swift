@@ -12,6 +12,9 @@ enum HTMLRowsTable {
     /// The fragment of a filter.
     static func filter(entity: String = "all", status: String = "all") -> String { "show-\(entity)-\(status)" }
 
+    /// The fragment of the filter that shows the rows with a warning.
+    static let warningsFilter = "show-warnings"
+
     private static var combinations: [(entity: String, status: String)] {
         entities.flatMap { entity in statuses.map { (entity, $0) } }.filter { $0 != ("all", "all") }
     }
@@ -27,6 +30,7 @@ enum HTMLRowsTable {
             let classes = (entity == "all" ? "" : ".e-\(entity)") + (status == "all" ? "" : ".s-\(status)")
             css += "#\(filter(entity: entity, status: status)):target~div.rows tr.r:not(\(classes)){display:none}\n"
         }
+        css += "#\(warningsFilter):target~div.rows tr.r:not(.w){display:none}\n"
         return css
     }
 
@@ -39,23 +43,25 @@ enum HTMLRowsTable {
         for entity in EntityType.allCases.map(\.rawValue) where counts[entity] != nil {
             html += " · <a href=\"#\(filter(entity: entity))\">\(entity)s</a>"
         }
+        html += " · <a href=\"#\(warningsFilter)\">with a warning</a>"
         html += " (the counts in the summary filter too)</p>\n"
         for (entity, status) in combinations {
             let what = [status == "all" ? nil : status.lowercased(), entity == "all" ? nil : "\(entity)"].compactMap { $0 }.joined(separator: " ")
             html += "<p class=\"shown\" id=\"\(filter(entity: entity, status: status))\">Showing only the \(what) rows. <a href=\"#rows\">Show every row</a></p>\n"
         }
+        html += "<p class=\"shown\" id=\"\(warningsFilter)\">Showing only the rows with a warning. <a href=\"#rows\">Show every row</a></p>\n"
         html += "<div class=\"rows\"><table>\(columns)<thead><tr>" + ReportRow.columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead></table>\n"
         return html
     }
 
     /// The column widths every block shares, so the blocks line up as one table.
-    private static let columns = "<colgroup>" + [12, 7, 7, 7, 10, 7, 20, 14, 7, 9].map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
+    private static let columns = "<colgroup>" + [10, 6, 6, 6, 9, 6, 17, 12, 7, 9, 12].map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
 
 
     /// One row, classed by entity and status for the filters.
     static func row(_ row: ReportRow, parts: [String: Int]) -> String {
         let cells = row.cells(parts: parts)
-        return "<tr class=\"r e-\(row.entityType.rawValue) s-\(row.status.rawValue)\">" + cells.enumerated().map { index, cell in
+        return "<tr class=\"r e-\(row.entityType.rawValue) s-\(row.status.rawValue)\(row.warning.isEmpty ? "" : " w")\">" + cells.enumerated().map { index, cell in
             index == 5 ? "<td class=\"\(cell)\">\(HTMLReport.escape(cell))</td>" : "<td>\(HTMLReport.escape(cell))</td>"
         }.joined() + "</tr>\n"
     }

@@ -26,33 +26,66 @@ public struct ReportRow: Sendable {
     public var targets: [OutputTarget]
     /// True for the one row of each source record; false for a record created on its behalf.
     public var isSourceRow: Bool
+    /// A caveat of a record written all the same (renamed, shortened, a default used, a by-hand step left); empty otherwise.
+    public var warning = ""
+    /// Who, when and how much, for a person scanning the failures (`Jane Smith · 2026-10-03 · 129.00`); not a report column.
+    public var context = ""
+
+    public init(timestamp: String, entityType: EntityType, sourceID: String, entity: String, status: RowStatus,
+                message: String, fix: String, source: String, targets: [OutputTarget], isSourceRow: Bool, warning: String = "") {
+        self.timestamp = timestamp
+        self.entityType = entityType
+        self.sourceID = sourceID
+        self.entity = entity
+        self.status = status
+        self.message = message
+        self.fix = fix
+        self.source = source
+        self.targets = targets
+        self.isSourceRow = isSourceRow
+        self.warning = warning
+    }
 
     /// The report's columns, in order.
     public static let columns = ["timestamp", "direction", "entity_type", "source_id", "entity", "status", "message",
-                                 "fix", "source", "targets"]
+                                 "fix", "source", "targets", "warning"]
 
     /// The cells of the columns, with targets resolved to paths.
     public func cells(parts: [String: Int]) -> [String] {
         [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source,
-         targets.map { $0.label(parts: parts[$0.fileKey] ?? 1) }.joined(separator: "; ")]
+         targets.map { $0.label(parts: parts[$0.fileKey] ?? 1) }.joined(separator: "; "), warning]
+    }
+
+    /// Sets the row's context from what is known of the record (parts not known are left out).
+    mutating func describe(customer: String? = nil, date: String?, amount: Money?) {
+        context = [customer, date, amount?.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// Adds a caveat to the row's warning.
+    mutating func warn(_ caveat: String) {
+        guard !caveat.isEmpty else { return }
+        warning = warning.isEmpty ? caveat : "\(warning); \(caveat)"
     }
 }
 
 extension ReportRow {
     /// The row as the run's temporary file keeps it (targets unresolved).
     var storedCells: [String] {
-        [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0"]
-            + targets.map(\.stored)
+        [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
+         context] + targets.map(\.stored)
     }
 
     init?(storedCells cells: [String]) {
-        guard cells.count >= 9, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
+        let fixed = 11
+        guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
             return nil
         }
-        let targets = cells.dropFirst(9).compactMap(OutputTarget.init(stored:))
-        guard targets.count == cells.count - 9 else { return nil }
+        let targets = cells.dropFirst(fixed).compactMap(OutputTarget.init(stored:))
+        guard targets.count == cells.count - fixed else { return nil }
         self.init(timestamp: cells[0], entityType: entityType, sourceID: cells[2], entity: cells[3], status: status,
-                  message: cells[5], fix: cells[6], source: cells[7], targets: targets, isSourceRow: cells[8] == "1")
+                  message: cells[5], fix: cells[6], source: cells[7], targets: targets, isSourceRow: cells[8] == "1",
+                  warning: cells[9])
+        context = cells[10]
     }
 }
 

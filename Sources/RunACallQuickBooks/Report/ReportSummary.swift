@@ -34,6 +34,8 @@ public struct ReportSummary: Sendable, Encodable {
     public var receivableWritten = Money.zero
     /// Customers whose receivable in the files differs from the export's balance_due.
     public var customersNotReconciled: [String] = []
+    /// Rows written with a caveat (the report's warning column), by entity type.
+    public var warnings: [String: Int] = [:]
     /// Σ totals of the billed invoices by month of invoice date (`2026-10`) and row status.
     public var billedByMonth: [String: [String: Money]] = [:]
 
@@ -48,6 +50,7 @@ public struct ReportSummary: Sendable, Encodable {
     public init() {}
 
     mutating func count(_ row: ReportRow) {
+        if !row.warning.isEmpty { warnings[row.entityType.rawValue, default: 0] += 1 }
         if row.isSourceRow {
             counts[row.entityType.rawValue, default: [:]][row.status.rawValue, default: 0] += 1
         } else if row.status == .success, !row.message.hasPrefix(ReportRow.updatedPrefix) {
@@ -91,7 +94,7 @@ public struct ReportSummary: Sendable, Encodable {
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
-        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month"
+        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month", warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +121,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(receivableWritten, forKey: .receivableWritten)
         try container.encode(customersNotReconciled, forKey: .customersNotReconciled)
         try container.encode(billedByMonth, forKey: .billedByMonth)
+        try container.encode(warnings, forKey: .warnings)
     }
 
     /// Source records that failed.

@@ -30,7 +30,8 @@ import Testing
         #expect(failed.map { $0["source_id"] } == ["pay-005"], "the payment of the closed-period invoice fails")
         #expect(failed.first?["message"]?.hasPrefix("Invoice not written") == true)
         #expect(rows.filter { $0["entity_type"] == "payment" && $0["status"] == "Success" }
-            .allSatisfy { $0["message"]?.contains("apply it in QuickBooks") == true }, "IIF payments name the invoice to apply them to")
+            .allSatisfy { $0["message"]?.hasPrefix("Applied to invoice #") == true && $0["warning"]?.contains("apply it in QuickBooks") == true },
+                "IIF payments name the invoice to apply them to, a by-hand step warned of")
     }
 
     @Test func moneyReconcilesInEveryFormat() throws {

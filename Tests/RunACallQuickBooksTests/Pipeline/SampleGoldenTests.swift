@@ -76,9 +76,15 @@ import ZIPFoundation
         #expect(byID["1048"]?["status"] == "Skipped" && byID["1048"]?["message"] == "Draft: never sent")
         #expect(byID["1050"]?["status"] == "Failed" && byID["1050"]?["message"]?.hasPrefix("Closed period") == true)
         #expect(byID["1049"]?["message"]?.contains("Void") == true)
-        #expect(byID["1045"]?["message"]?.contains("To classify") == true, "the unmapped Boulder rate uses the safety-net code")
-        let customers = report.rows("customer").map { $0["message"] ?? "" }
+        #expect(byID["1045"]?["status"] == "Success" && byID["1045"]?["warning"]?.contains("To classify") == true,
+                "the unmapped Boulder rate uses the safety-net code, with a warning")
+        #expect(byID["1042"]?["warning"] == "", "a plain success has no warning")
+        let customers = report.rows("customer").map { $0["warning"] ?? "" }
         #expect(customers.contains { $0.contains("Jane Smith (2)") }, "a second Jane Smith with another email is a distinct customer")
+        let warned = report.rows.filter { !($0["warning"] ?? "").isEmpty }.count
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report/sync-report.json"))) as? [String: Any]
+        let counted = ((summary?["summary"] as? [String: Any])?["warnings"] as? [String: Int])?.values.reduce(0, +)
+        #expect(counted == warned && warned > 0, "the summary counts the rows with a warning")
         let iif = try String(decoding: Data(contentsOf: out.appendingPathComponent("iif/quickbooks.iif")), as: UTF8.self)
         #expect(!iif.contains("SECRET"))
     }

@@ -23,7 +23,7 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link") && !html.contains("src=") && !html.contains("url("), "nothing is fetched")
         #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "https?://", options: .regularExpression) == nil)
-        #expect(html.contains("<svg") && html.contains("<title>2026-10 failed: 5276.46</title>"), "the chart draws the failed amount of October")
+        #expect(html.contains("<svg") && html.contains("<title>2026-10 failed: 5,276.46</title>"), "the chart draws the failed amount of October")
     }
 
     @Test(.enabled(if: Browser.availableOrCI)) func rendersAndFiltersInChromiumWithoutScripts() throws {
@@ -52,7 +52,9 @@ import Testing
                                   source: "invoices.json#\(index)", targets: [], isSourceRow: true))
         }
         let page = folder.appendingPathComponent("index.html")
-        try HTMLReport.render(log, worksheet: nil, parts: [:], to: page)
+        let run = RunDescription(startedAt: "2026-10-01T12:00:00Z", config: "rac2qb.yml", ledger: RunDescription.noLedger,
+                                 export: ["invoices.json"], company: "Acme")
+        try HTMLReport.render(log, run: run, worksheet: nil, parts: [:], to: page)
         let html = String(decoding: try Data(contentsOf: page), as: UTF8.self)
         #expect(html.components(separatedBy: "<tr class=\"r ").count - 1 == 100_000, "every row is in the page once")
         #expect(html.components(separatedBy: "<div class=\"block\">").count - 1 == 100_000 / HTMLRowsTable.blockSize, "laid out block by block")
