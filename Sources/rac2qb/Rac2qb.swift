@@ -8,6 +8,7 @@ struct Rac2qb: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rac2qb",
         abstract: "Convert Run a Call exports into QuickBooks import files (IIF, QuickBooks Online CSV, qbXML) and a sync report.",
+        version: ToolVersion.current,
         subcommands: [ConvertCommand.self, CheckCommand.self, PreviewCommand.self, ValidateCommand.self, InitCommand.self, HistoryCommand.self,
                       IngestCommand.self, UndoCommand.self])
 

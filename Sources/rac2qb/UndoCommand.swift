@@ -16,8 +16,8 @@ struct UndoCommand: ParsableCommand {
 
     @OptionGroup var location: LedgerOptions
 
-    @Argument(help: "The batch to undo (see rac2qb history).")
-    var batch: Int64
+    @Argument(help: "The batch to undo (default: the latest; see rac2qb history).")
+    var batch: Int64?
 
     @Option(help: "Where to write undo/ (default: the batch's output folder).")
     var out: String?
@@ -25,11 +25,20 @@ struct UndoCommand: ParsableCommand {
     @Flag(help: "Write the files but keep the batch in the ledger.")
     var dryRun = false
 
+    @Flag(help: "Forget the batch without asking (needed when standard input is not a terminal).")
+    var yes = false
+
     func run() throws {
         let ledger = try location.existingLedger()
-        let version = location.ledger != nil && location.config == nil
-            ? Configuration().output.qbxmlVersion
-            : try ConfigurationLocator.load(explicit: location.config, exportPaths: []).output.qbxmlVersion
+        let version = try location.configuration().output.qbxmlVersion
+        guard let latest = try LedgerHistory.batches(in: ledger).last else {
+            throw FatalError(.usage, "\(ledger.path): the ledger holds no batch")
+        }
+        let batch = batch ?? latest.id
+        if !dryRun, !yes, batch == latest.id, !(try confirmed(latest)) {
+            print("nothing undone: the ledger still holds batch \(batch)")
+            return
+        }
         let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: out.map { URL(fileURLWithPath: $0) },
                                       qbxmlVersion: version, dryRun: dryRun)
         let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
@@ -38,5 +47,15 @@ struct UndoCommand: ParsableCommand {
         print("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
         print(dryRun ? "dry run: the ledger still holds batch \(plan.batch)"
                      : "the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
+    }
+
+    /// Asks on a terminal whether to forget `batch`; without a terminal `--yes` is required.
+    private func confirmed(_ batch: LedgerHistory.Batch) throws -> Bool {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw FatalError(.usage, "undo forgets batch \(batch.id) from the ledger (the next convert writes its \(batch.records) records again): give --yes to confirm, or --dry-run to write the undo files only")
+        }
+        print("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ", terminator: "")
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
     }
 }

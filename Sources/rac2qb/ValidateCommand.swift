@@ -48,7 +48,17 @@ struct InitCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: file) && !force {
             throw FatalError(.usage, "\(file) exists; give --force to replace it")
         }
-        try Data((StarterConfiguration.text + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let url = URL(fileURLWithPath: file)
+        var isFolder: ObjCBool = false
+        let folder = url.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw FatalError(.unwritableOutput, "\(file): cannot be written: the folder \(folder.path) does not exist (create it first, or name another file)")
+        }
+        do {
+            try Data((StarterConfiguration.text + "\n").utf8).write(to: url)
+        } catch {
+            throw FatalError(.unwritableOutput, "\(file): cannot be written (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
+        }
         print("wrote \(file)")
     }
 }

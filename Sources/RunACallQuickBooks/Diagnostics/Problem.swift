@@ -7,11 +7,15 @@ public struct Problem: Error, Hashable, Sendable {
     public let message: String
     /// What the user does about it, as the report's `fix` column shows it.
     public let fix: String
+    /// When the record fails because another one did: that root cause, named first where it is passed on
+    /// (`invoice #1044 failed: Tax code not mapped`).
+    public let cause: String?
 
     /// Makes a problem from its message and fix.
-    public init(_ message: String, fix: String) {
+    public init(_ message: String, fix: String, cause: String? = nil) {
         self.message = message
         self.fix = fix
+        self.cause = cause
     }
 }
 

@@ -8,8 +8,10 @@ final class InvoiceFacts {
         case exported(customer: String, refNumber: String?, total: Money)
         /// Skipped by a rule (sync off, not paid yet in on-payment mode): its payments wait too.
         case skipped(String)
-        /// Not written and never will be as exported (draft, void, failed).
+        /// Not written and never will be as exported (draft, void, unreadable, duplicate).
         case notWritable(String)
+        /// Failed with this error (`Tax code not mapped`).
+        case failed(String)
     }
 
     private struct Entry {
@@ -43,6 +45,8 @@ final class InvoiceFacts {
             entries[id] = Entry(kind: 1, text: intern(reason), total: .zero, refNumberIsID: false)
         case .notWritable(let reason):
             entries[id] = Entry(kind: 2, text: intern(reason), total: .zero, refNumberIsID: false)
+        case .failed(let error):
+            entries[id] = Entry(kind: 4, text: intern(error), total: .zero, refNumberIsID: false)
         }
     }
 
@@ -57,6 +61,7 @@ final class InvoiceFacts {
         case 0: return .written(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
         case 1: return .skipped(text)
         case 3: return .exported(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
+        case 4: return .failed(text)
         default: return .notWritable(text)
         }
     }
@@ -121,7 +126,12 @@ final class PaymentRules {
             return .skip("Invoice #\(payment.invoiceID) not written yet (\(reason))")
         case .notWritable(let reason):
             return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (\(reason)), so the \(what) has nothing to apply to",
-                                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it."))
+                                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
+                                 cause: "invoice #\(payment.invoiceID) was not written (\(reason))"))
+        case .failed(let error):
+            return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (failed: \(error)), so the \(what) has nothing to apply to",
+                                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
+                                 cause: "invoice #\(payment.invoiceID) failed: \(error)"))
         case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
         case .exported(let name, let ref, let amount):
             if configuration.output.formats.contains(.qbxml), payment.kind == .payment, txnID == nil {

@@ -66,7 +66,8 @@ extension ConversionRun {
                                      fix: "Check the payout in the Stripe Dashboard and correct the export, then re-run."))
         }
         if let failed = tally.failedPayment {
-            return (.failed, Problem("Payout not written: \(failed)", fix: "Fix that payment first (see its row in this report); the payout follows it."))
+            return (.failed, Problem("Payout not written: \(failed)", fix: "Fix that payment first (see its row in this report); the payout follows it.",
+                                     cause: failed))
         }
         if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
             return (.failed, SyncErrors.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
@@ -93,6 +94,7 @@ extension ConversionRun {
             row.fix = problem.fix
         case .success(let payout):
             row.timestamp = payout.arrivalDate.description
+            row.describe(date: payout.arrivalDate.description, amount: payout.net)
             log.recordMoney { $0.payoutNetInExport = $0.payoutNetInExport + payout.net }
             let verdict = verdicts[payout.id] ?? (.failed, nil)
             row.status = verdict.status
@@ -159,7 +161,8 @@ extension ConversionRun {
             } else if try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) != nil {
                 return
             } else if case .fail(let problem) = try rules.verdict(payment) {
-                tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) failed (\(problem.message))"
+                tallies[payout]?.failedPayment = problem.cause.map { "\($0) (its \(payment.kind.rawValue) \(payment.id) applies to it)" }
+                    ?? "its \(payment.kind.rawValue) \(payment.id) failed: \(problem.message)"
             }
         }
         return tallies
@@ -186,6 +189,7 @@ extension ConversionRun {
         case .success(let value): payment = value
         }
         row.timestamp = payment.receivedAt.text
+        row.describe(customer: "invoice #\(payment.invoiceID)", date: payment.receivedAt.date.description, amount: payment.amount)
         if duplicateIDs.contains(payment.id) {
             let problem = SyncErrors.duplicateID(payment.id, entity: payment.kind.rawValue, file: record.location.file)
             (row.message, row.fix) = (problem.message, problem.fix)
@@ -209,7 +213,8 @@ extension ConversionRun {
         case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (name, ref, txnID)
         }
         if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
-            row.message = "Payout not written: payout \(payout) failed (\(payoutVerdict.problem?.message ?? ""))"
+            let cause = payoutVerdict.problem.map { $0.cause ?? $0.message } ?? "the payout failed"
+            row.message = "Payout not written: \(cause) (payout \(payout) carries this \(payment.kind.rawValue))"
             row.fix = "Fix the payout first (see its row in this report), then re-run."
             return
         }
@@ -235,13 +240,12 @@ extension ConversionRun {
             addAccount(posting.depositAccount, .undepositedFunds)
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)
             for writer in writers { row.targets += try writer.add(posting) }
-            var notes = ["Applied to \(invoiceLabel) (\(customer)), \(payment.amount) by \(method) into \(posting.depositAccount)"]
+            row.message = "Applied to \(invoiceLabel) (\(customer)), \(payment.amount) by \(method) into \(posting.depositAccount)"
             if formats.contains(.iif) {
-                notes.append("IIF cannot link it to the invoice: apply it in QuickBooks (report/payment-application.csv)")
+                row.warn("IIF cannot link it to the invoice: apply it in QuickBooks (report/payment-application.csv)")
                 try worksheet?.add(posting)
             }
-            if formats.contains(.qboCSV) { notes.append("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
-            row.message = notes.joined(separator: "; ")
+            if formats.contains(.qboCSV) { row.warn("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
             if balances[customer] != nil { balances[customer]?.written -= payment.amount }
         case .refund:
@@ -250,14 +254,13 @@ extension ConversionRun {
                                     account: item.account, invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef)
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)
             for writer in writers { row.targets += try writer.add(memo) }
-            var notes = ["Credit memo of \(payment.amount) for \(customer) (\(invoiceLabel))"]
+            row.message = "Credit memo of \(payment.amount) for \(customer) (\(invoiceLabel))"
             if payment.payoutID != nil, configuration.payments.autoReconcilePayouts {
-                notes.append("paid out of payout \(payment.payoutID ?? "")'s deposit")
+                row.message += "; paid out of payout \(payment.payoutID ?? "")'s deposit"
             } else {
-                notes.append("refund the credit from QuickBooks (it was not paid out of a Stripe payout)")
+                row.warn("Refund the credit from QuickBooks (it was not paid out of a Stripe payout)")
             }
-            if formats.contains(.qboCSV) { notes.append("QuickBooks Online cannot import credit memos by CSV: enter it in QuickBooks Online") }
-            row.message = notes.joined(separator: "; ")
+            if formats.contains(.qboCSV) { row.warn("QuickBooks Online cannot import credit memos by CSV: enter it in QuickBooks Online") }
             log.recordMoney { $0.refundsWritten = $0.refundsWritten + payment.amount }
         }
     }

@@ -12,12 +12,12 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    static func run(_ arguments: [String], in folder: URL = TestPaths.packageRoot) throws -> (status: Int32, output: String, error: String) {
         let executable = try #require(Self.binary, "the rac2qb binary is built with the tests")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = TestPaths.packageRoot
+        process.currentDirectoryURL = folder
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
@@ -73,9 +73,9 @@ import Testing
 
     @Test func unreadableInputExitsThree() throws {
         let folder = try TestPaths.temporaryFolder()
-        #expect(try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger"]).status == 3)
+        #expect(try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger", "--defaults"]).status == 3)
         try Data("[{\"id\": ".utf8).write(to: folder.appendingPathComponent("invoices.json"))
-        let broken = try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger"])
+        let broken = try Self.run(["convert", folder.path, "--out", folder.appendingPathComponent("out").path, "--no-ledger", "--defaults"])
         #expect(broken.status == 3)
         #expect(broken.error.contains("invoices.json: not valid JSON"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing is written, not even the folder")
@@ -139,7 +139,9 @@ import Testing
         #expect(ingest.output.contains("refused: invoice 1042 (batch 1) [responses.xml:4]: Not added in QuickBooks: QuickBooks status 3140"))
         let undoFirst = try Self.run(["undo", "1", "--ledger", ledger])
         #expect(undoFirst.status == 2, "only the latest batch can be undone")
-        let undo = try Self.run(["undo", "2", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
+        let unconfirmed = try Self.run(["undo", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
+        #expect(unconfirmed.status == 2 && unconfirmed.error.contains("give --yes to confirm"), "without a terminal, forgetting needs --yes")
+        let undo = try Self.run(["undo", "--yes", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
         #expect(undo.status == 0)
         #expect(undo.output.hasPrefix("batch 2: 0 records"))
         let third = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("3").path, "--ledger", ledger])
