@@ -24,6 +24,10 @@ import Testing
         #expect(!html.contains("<link") && !html.contains("src=") && !html.contains("url("), "nothing is fetched")
         #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "https?://", options: .regularExpression) == nil)
         #expect(html.contains("<svg") && html.contains("<title>2026-10 failed: 5,276.46</title>"), "the chart draws the failed amount of October")
+        let warnings = try #require(html.range(of: "<h2 id=\"warnings\">Warnings</h2>"), "warnings are listed apart")
+        let totals = try #require(html.range(of: "<h2>Invoice totals"))
+        #expect(warnings.upperBound < totals.lowerBound, "warnings come before the figures, after the failures")
+        #expect(html[warnings.upperBound..<totals.lowerBound].contains("apply it in QuickBooks"))
     }
 
     @Test(.enabled(if: Browser.availableOrCI)) func rendersAndFiltersInChromiumWithoutScripts() throws {
@@ -35,6 +39,10 @@ import Testing
         for id in ["#1045", "#1047", "#1050", "#1058", "#1059", "#1065"] { #expect(failedInvoices.contains(id), "\(id)") }
         #expect(!failedInvoices.contains("#1042"), "a written invoice is hidden by the filter")
         #expect(!failedInvoices.contains("pay-003"), "payments are hidden by the filter")
+        let warned = try Self.rowsSection(Browser.printedText(page, fragment: HTMLRowsTable.warningsFilter))
+        #expect(warned.contains("Showing only the rows with a warning"))
+        #expect(warned.contains("pay-003") && warned.contains("apply it in QuickBooks"), "a payment left to apply by hand is warned of")
+        #expect(!warned.contains("#1050"), "a failed invoice carries no warning")
         let screenshot = try Browser.screenshot(page)
         #expect(screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && screenshot.count > 50_000, "a PNG with a drawn page")
     }
