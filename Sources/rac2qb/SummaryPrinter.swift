@@ -28,10 +28,17 @@ enum SummaryPrinter {
             Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
         }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
-            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)"
-                + (summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"))
+            let comparison = !summary.balancesChecked ? " (not compared: no payments file)"
+                : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"
+            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)" + comparison)
         }
-        Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
+        for note in summary.absenceNotes { Swift.print(note) }
+        let totals = summary.reconciles && summary.depositsReconcile
+        if summary.balancesChecked {
+            Swift.print(totals ? "reconciled: yes" : "reconciled: NO")
+        } else {
+            Swift.print("reconciled: invoices \(totals ? "yes" : "NO"); customer balances not checked (no payments file)")
+        }
         let groups = result.failures.groups
         if !groups.isEmpty {
             Swift.print("\nfailures:")

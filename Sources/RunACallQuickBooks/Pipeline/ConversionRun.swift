@@ -174,7 +174,8 @@ final class ConversionRun {
 
     // MARK: Invoices
 
-    /// IDs that occur more than once in the invoices file (or whose CSV rows are split).
+    /// IDs that occur more than once in the invoices files, all of them read
+    /// in order (or whose CSV rows are split).
     private func duplicateInvoiceIDs() throws -> Set<String> {
         guard let stream = try export.stream(.invoices) else { return [] }
         var seen = Set<String>()
@@ -186,10 +187,14 @@ final class ConversionRun {
         return duplicates
     }
 
+    /// The invoices files as the report names them, joined.
+    private var invoiceFileNames: String {
+        (export.files[.invoices] ?? []).map(export.displayName).joined(separator: ", ")
+    }
+
     func readInvoices() throws {
         let duplicates = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
-        let fileName = export.files[.invoices]?.lastPathComponent ?? "invoices"
         while let record = try stream.next() {
             tick()
             var row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
@@ -212,7 +217,7 @@ final class ConversionRun {
             row.timestamp = timestamp(of: invoice)
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             if duplicates.contains(invoice.id) {
-                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
+                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: invoiceFileNames)
                 if export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
                 }
