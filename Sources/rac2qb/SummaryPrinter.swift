@@ -33,11 +33,13 @@ enum SummaryPrinter {
             Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)" + comparison)
         }
         for note in summary.absenceNotes { Swift.print(note) }
-        let totals = summary.reconciles && summary.depositsReconcile
-        if summary.balancesChecked {
-            Swift.print(totals ? "reconciled: yes" : "reconciled: NO")
+        let totals = summary.reconciles && summary.depositsReconcile ? "yes" : "NO"
+        if !summary.balancesChecked {
+            Swift.print("reconciled: invoices \(totals); customer balances not checked (no payments file)")
+        } else if !summary.customersNotReconciled.isEmpty {
+            Swift.print("reconciled: invoices \(totals); customer balances NO (\(summary.customersNotReconciled.count) customer(s) differ)")
         } else {
-            Swift.print("reconciled: invoices \(totals ? "yes" : "NO"); customer balances not checked (no payments file)")
+            Swift.print("reconciled: \(totals)")
         }
         let groups = result.failures.groups
         if !groups.isEmpty {

@@ -15,6 +15,8 @@ public struct ConversionOptions: Sendable {
     public var previewInvoiceID: String?
     /// The ledger of earlier batches; nil runs without one. A dry run only reads it, and only when it exists.
     public var ledger: URL?
+    /// How much a zipped export may unpack to.
+    public var zipLimits = ZipLimits.standard
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
@@ -53,7 +55,7 @@ public enum Converter {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
-        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
+        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits)
         let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
         let ledger = try options.ledger.flatMap { url in
             writes || FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
