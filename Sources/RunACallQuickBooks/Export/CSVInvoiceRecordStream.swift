@@ -32,7 +32,9 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         let id = table.cell("invoice_id", in: first.row)
         var group = [first]
         while let candidate = try table.nextRow() {
-            if id != nil, table.cell("invoice_id", in: candidate.row) == id {
+            let candidateID = table.cell("invoice_id", in: candidate.row)
+            // A malformed row whose invoice_id cannot be read fails with the invoice before it, never silently apart.
+            if id != nil, candidateID == id || (candidate.problem != nil && candidateID == nil) {
                 group.append(candidate)
             } else {
                 pending = candidate

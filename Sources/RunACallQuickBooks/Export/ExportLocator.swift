@@ -37,7 +37,7 @@ public struct ExportFiles: Sendable {
 
     /// Locates the entity files; a `.zip` is unpacked into `scratch` first, within `zipLimits`.
     /// Throws `.unreadableInput` when a path is missing or no invoices are found,
-    /// `.usage` when a path holds nothing an export holds.
+    /// or a folder holds no entity file at all.
     public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard) throws {
         var seen = Set<String>()
         for (position, path) in paths.enumerated() {
@@ -76,7 +76,7 @@ public struct ExportFiles: Sendable {
             }
         }
         guard found else {
-            throw FatalError(.usage, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
+            throw FatalError(.unreadableInput, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
         }
     }
 

@@ -49,7 +49,7 @@ import ZIPFoundation
         let export = try InputFixture.folder(["invoices.json": json(["1"])])
         let empty = try TestPaths.temporaryFolder()
         let error = fatal { _ = try Conversion.run([export, empty], out: nil, writeFiles: false) }
-        #expect(error?.kind == .usage)
+        #expect(error?.kind == .unreadableInput, "exit 3: it cannot be read as an export")
         #expect(error?.description.contains("\(empty.path): no export file in this folder") == true)
     }
 
