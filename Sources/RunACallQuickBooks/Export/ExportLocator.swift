@@ -103,6 +103,9 @@ public struct ExportFiles: Sendable {
     /// The name a file's records are reported under.
     func displayName(of url: URL) -> String { names[url] ?? url.lastPathComponent }
 
+    /// An entity's files as the report names them, joined (`invoices-jan.json, invoices-feb.json`).
+    func fileNames(_ entity: ExportEntity) -> String { (files[entity] ?? []).map(displayName).joined(separator: ", ") }
+
     /// Opens a stream over all of an entity's records, file after file; nil when the export has no such file.
     func stream(_ entity: ExportEntity) throws -> RawRecordStream? {
         guard let urls = files[entity] else { return nil }

@@ -58,6 +58,9 @@ enum ZippedExport {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             for entry in entries.sorted(by: { $0.path < $1.path }) {
                 let file = target.appendingPathComponent((entry.path as NSString).lastPathComponent.lowercased())
+                guard !FileManager.default.fileExists(atPath: file.path) else {
+                    throw FatalError(.unreadableInput, "\(name): entry \"\(entry.path)\" has the name of another entry of its folder but for case; allowed: one file per entity name in a folder")
+                }
                 try extract(entry, of: archive, to: file, zipName: name, budget: budget, allowed: allowed, written: &written)
             }
             unpacked.append(target)

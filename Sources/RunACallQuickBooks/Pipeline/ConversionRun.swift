@@ -187,11 +187,6 @@ final class ConversionRun {
         return duplicates
     }
 
-    /// The invoices files as the report names them, joined.
-    private var invoiceFileNames: String {
-        (export.files[.invoices] ?? []).map(export.displayName).joined(separator: ", ")
-    }
-
     func readInvoices() throws {
         let duplicates = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
@@ -217,7 +212,7 @@ final class ConversionRun {
             row.timestamp = timestamp(of: invoice)
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             if duplicates.contains(invoice.id) {
-                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: invoiceFileNames)
+                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: export.fileNames(.invoices))
                 if export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
                 }
