@@ -27,8 +27,10 @@ public struct ExportFiles: Sendable {
     /// Each entity's files in reading order; an entity the export lacks has no entry.
     public private(set) var files: [ExportEntity: [URL]] = [:]
     /// The name each file is reported under: its own, or `folder/name` when
-    /// two files of the export share a name.
+    /// two files of the export share a name, or its full name when that is not enough.
     private var names: [URL: String] = [:]
+    /// Each file's name as the user can find it: the path given, or `export.zip:jan/invoices.json`.
+    private var fullNames: [URL: String] = [:]
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
@@ -47,9 +49,12 @@ public struct ExportFiles: Sendable {
             }
             if !isDirectory.boolValue, path.pathExtension.lowercased() == "zip" {
                 let folders = try ZippedExport.unpack(path, into: scratch.appendingPathComponent("export-\(position)"), limits: zipLimits)
-                for folder in folders { try addFolder(folder, shownAs: "\(path.lastPathComponent): \(folder.lastPathComponent)", seen: &seen) }
+                for (folder, inner) in folders {
+                    let shown = inner.isEmpty ? path.path : "\(path.path):\(inner)"
+                    try addFolder(folder, shownAs: shown, prefix: inner.isEmpty ? "\(path.path):" : shown + "/", seen: &seen)
+                }
             } else if isDirectory.boolValue {
-                try addFolder(path, shownAs: path.path, seen: &seen)
+                try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
             } else {
                 try addFile(path, seen: &seen)
             }
@@ -57,20 +62,29 @@ public struct ExportFiles: Sendable {
         guard files[.invoices] != nil else {
             throw FatalError(.unreadableInput, "no invoices file found (invoices.json, invoices.jsonl or invoices.csv) in \(paths.map(\.path).joined(separator: ", "))")
         }
-        let all = files.values.flatMap { $0 }
-        let counts = all.reduce(into: [String: Int]()) { $0[$1.lastPathComponent, default: 0] += 1 }
-        for url in all where counts[url.lastPathComponent, default: 0] > 1 {
-            names[url] = "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)"
-        }
+        nameFilesApart()
     }
 
-    private mutating func addFolder(_ folder: URL, shownAs label: String, seen: inout Set<String>) throws {
+    /// Files of one name are reported as `folder/name`, or by their full names when their folders share a name too.
+    private mutating func nameFilesApart() {
+        let all = files.values.flatMap { $0 }
+        let counts = all.reduce(into: [String: Int]()) { $0[$1.lastPathComponent, default: 0] += 1 }
+        let shared = all.filter { counts[$0.lastPathComponent, default: 0] > 1 }
+        let short = Dictionary(uniqueKeysWithValues: shared.map { ($0, "\($0.deletingLastPathComponent().lastPathComponent)/\($0.lastPathComponent)") })
+        let shortCounts = short.values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        for (url, name) in short { names[url] = shortCounts[name, default: 0] > 1 ? fullNames[url] ?? url.path : name }
+    }
+
+    /// Adds a folder's entity files; `label` is the folder as the user knows it,
+    /// `prefix` what comes before a file's name in its full name.
+    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Set<String>) throws {
         var found = false
         for entity in ExportEntity.allCases {
             for ext in ["json", "jsonl", "csv"] {
                 let candidate = folder.appendingPathComponent("\(entity.rawValue).\(ext)")
                 guard FileManager.default.fileExists(atPath: candidate.path) else { continue }
                 add(candidate, as: entity, seen: &seen)
+                fullNames[candidate] = prefix + candidate.lastPathComponent
                 found = true
                 break
             }

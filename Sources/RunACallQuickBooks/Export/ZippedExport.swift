@@ -32,7 +32,8 @@ public struct ZipLimits: Sendable {
 /// refuses the archive, and the bytes written are counted as they are
 /// inflated (headers are not trusted) against `ZipLimits`.
 enum ZippedExport {
-    static func unpack(_ zip: URL, into folder: URL, limits: ZipLimits) throws -> [URL] {
+    /// The unpacked folders, each with its path inside the archive (empty for the root).
+    static func unpack(_ zip: URL, into folder: URL, limits: ZipLimits) throws -> [(folder: URL, inner: String)] {
         let name = zip.lastPathComponent
         let archive: Archive
         do {
@@ -51,7 +52,7 @@ enum ZippedExport {
         let budget = limits.budget(forArchiveOf: size)
         let allowed = "allowed: \(budget) bytes unpacked in all (\(limits.ratio) × the archive's \(size) bytes, at least \(limits.floor), at most \(limits.ceiling))"
         var written: UInt64 = 0
-        var unpacked: [URL] = []
+        var unpacked: [(folder: URL, inner: String)] = []
         for (position, (path, entries)) in folders.sorted(by: { $0.key < $1.key }).enumerated() {
             let shown = path.split(separator: "/").last.map(String.init) ?? zip.deletingPathExtension().lastPathComponent
             let target = folder.appendingPathComponent("\(position)").appendingPathComponent(shown)
@@ -63,7 +64,7 @@ enum ZippedExport {
                 }
                 try extract(entry, of: archive, to: file, zipName: name, budget: budget, allowed: allowed, written: &written)
             }
-            unpacked.append(target)
+            unpacked.append((target, path))
         }
         return unpacked
     }

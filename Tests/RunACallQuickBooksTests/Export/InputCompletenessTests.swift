@@ -45,6 +45,20 @@ import ZIPFoundation
                             "\(second.lastPathComponent)/invoices.json#0"], "two files of one name are told apart by their folder")
     }
 
+    @Test func foldersOfOneNameAreToldApartByTheirFullPath() throws {
+        let root = try TestPaths.temporaryFolder()
+        var folders: [URL] = []
+        for (year, id) in [("2025", "1"), ("2026", "2")] {
+            let folder = root.appendingPathComponent(year).appendingPathComponent("export")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(json([id])).write(to: folder.appendingPathComponent("invoices.json"))
+            folders.append(folder)
+        }
+        let out = try TestPaths.temporaryFolder()
+        _ = try Conversion.run(folders, out: out)
+        #expect(try ReportFile(out).invoices.map { $0["source"] ?? "" } == folders.map { "\($0.path)/invoices.json#0" })
+    }
+
     @Test func aFolderWithNoExportFileIsRefused() throws {
         let export = try InputFixture.folder(["invoices.json": json(["1"])])
         let empty = try TestPaths.temporaryFolder()
