@@ -5,15 +5,8 @@ struct CSVRow {
     let line: Int
     let cells: [String]
     /// The line the row ends on: past `line` when a quoted cell holds line breaks.
-    var lastLine: Int = 0
-    var problem: CSVRowProblem?
-
-    init(line: Int, cells: [String], lastLine: Int? = nil, problem: CSVRowProblem? = nil) {
-        self.line = line
-        self.cells = cells
-        self.lastLine = lastLine ?? line
-        self.problem = problem
-    }
+    let lastLine: Int
+    let problem: CSVRowProblem?
 }
 
 /// Why a row cannot be read as written: `cell` is the position of the cell
