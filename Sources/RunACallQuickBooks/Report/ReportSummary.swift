@@ -48,7 +48,7 @@ public struct ReportSummary: Sendable, Encodable {
         entitiesAbsent.compactMap { name in
             switch ExportEntity(rawValue: name) {
             case .payments: "no payments file: customer balances cannot be reconciled (invoices with amount_paid show a balance QuickBooks will not have until their payments are imported)"
-            case .payouts: "no payouts file: no Stripe payout is written as a deposit or reconciled"
+            case .payouts: "no payouts file: no Stripe payout is written as a deposit, and a payment naming a payout fails (Payout not found)"
             case .customers: "no customers file: customers are created from the invoices' customer fields alone"
             case .items: "no items file: items are created from the invoice lines alone (no pricebook description, type or price)"
             case .invoices, nil: nil
