@@ -86,7 +86,8 @@ final class CSVRowReader {
     private func readQuoted(into cell: inout [UInt8], startLine: Int) throws {
         while true {
             guard let byte = reader.next() else {
-                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(reader.line)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
+                let lastLine = cell.last == 0x0A ? reader.line - 1 : reader.line
+                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
             }
             if byte == UInt8(ascii: "\"") {
                 if reader.peek() == UInt8(ascii: "\"") {
