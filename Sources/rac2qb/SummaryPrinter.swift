@@ -32,10 +32,19 @@ enum SummaryPrinter {
             Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
         }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
-            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)"
-                + (summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"))
+            let comparison = !summary.balancesChecked ? " (not compared: no payments file)"
+                : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"
+            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)" + comparison)
         }
-        Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
+        for note in summary.absenceNotes { Swift.print(note) }
+        let totals = summary.reconciles && summary.depositsReconcile ? "yes" : "NO"
+        if !summary.balancesChecked {
+            Swift.print("reconciled: invoices \(totals); customer balances not checked (no payments file)")
+        } else if !summary.customersNotReconciled.isEmpty {
+            Swift.print("reconciled: invoices \(totals); customer balances NO (\(summary.customersNotReconciled.count) customer(s) differ)")
+        } else {
+            Swift.print("reconciled: \(totals)")
+        }
         let groups = result.failures.groups
         if !groups.isEmpty {
             Swift.print("\nfailures:")

@@ -5,27 +5,38 @@ import RunACallQuickBooks
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check QuickBooks files: qbXML against the XSD, IIF structure and balance, QBO CSV headers and limits.")
+        abstract: "Check QuickBooks files: IIF structure and balance, QBO CSV headers and limits, qbXML against the XSD.",
+        discussion: "A folder (an output folder) has every IIF, QuickBooks Online CSV and qbXML file under it checked. IIF and CSV need no schema; a qbXML file is never called valid without one. Exit 1 when any file fails or could not be checked.")
 
-    @Argument(help: "Files to check (.xml, .iif, .csv).")
-    var files: [String]
+    @Argument(help: "Files or output folders to check (.iif, .csv, .xml).")
+    var paths: [String]
 
     @Option(help: "Folder holding qbxmlops130.xsd (default: $RAC2QB_QBXML_SCHEMA).")
     var schema: String?
 
     func run() throws {
-        let schemaFolder = schema ?? ProcessInfo.processInfo.environment["RAC2QB_QBXML_SCHEMA"]
-        let needsSchema = files.contains { ["xml", "qbxml"].contains(($0 as NSString).pathExtension.lowercased()) }
-        let validator = try needsSchema ? schemaFolder.map { try QBXMLSchemaValidator(schemaDirectory: URL(fileURLWithPath: $0)) } : nil
-        if needsSchema && validator == nil {
-            throw FatalError(.usage, "qbXML files need the schema: give --schema DIR or set RAC2QB_QBXML_SCHEMA")
-        }
+        var files: [URL] = []
         var failed = false
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw FatalError(.unreadableInput, "\(path): no such file or folder")
+            }
+            guard isDirectory.boolValue else { files.append(url); continue }
+            let found = FileChecker.quickBooksFiles(under: url)
+            if found.isEmpty {
+                print("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
+                failed = true
+            }
+            files += found
+        }
+        let schemaFolder = schema ?? ProcessInfo.processInfo.environment["RAC2QB_QBXML_SCHEMA"]
+        let needsSchema = files.contains { ["xml", "qbxml"].contains($0.pathExtension.lowercased()) }
+        let validator = try needsSchema ? schemaFolder.map { try QBXMLSchemaValidator(schemaDirectory: URL(fileURLWithPath: $0)) } : nil
         for file in files {
-            let url = URL(fileURLWithPath: file)
-            guard FileManager.default.fileExists(atPath: url.path) else { throw FatalError(.unreadableInput, "\(file): no such file") }
-            let problems = try FileChecker.check(url, schema: validator)
-            if problems.isEmpty { print("\(file): valid") } else {
+            let problems = FileChecker.check(file, schema: validator)
+            if problems.isEmpty { print("\(file.relativePath): valid") } else {
                 failed = true
                 problems.forEach { print($0) }
             }

@@ -11,10 +11,16 @@ final class ByteReader {
     /// The 1-based line of the next byte.
     private(set) var line = 1
 
-    init(url: URL, chunkSize: Int = 1 << 16) throws {
+    /// Opens a UTF-8 file; throws `.unreadableInput` naming the file as `name`
+    /// when it is UTF-16 or UTF-32.
+    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 16) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
-        skipByteOrderMark()
+        refill()
+        if let encoding = WideTextSniffer.encoding(of: buffer) {
+            throw WideTextSniffer.refusal(name ?? url.lastPathComponent, encoding: encoding)
+        }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Reads bytes already in memory (one JSON Lines line, say), counting
@@ -60,10 +66,5 @@ final class ByteReader {
         if data.isEmpty { exhausted = true }
         buffer = [UInt8](data)
         position = 0
-    }
-
-    private func skipByteOrderMark() {
-        refill()
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 }

@@ -22,11 +22,8 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     private let table: CSVTable
     private var pending: (row: CSVRow, problem: Problem?)?
 
-    init(url: URL) throws {
-        table = try CSVTable(url: url)
-        guard table.columns.contains("invoice_id") else {
-            throw FatalError(.unreadableInput, "\(url.lastPathComponent): the header has no invoice_id column")
-        }
+    init(url: URL, name: String? = nil) throws {
+        table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns)
     }
 
     func next() throws -> RawRecord? {
@@ -35,7 +32,9 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         let id = table.cell("invoice_id", in: first.row)
         var group = [first]
         while let candidate = try table.nextRow() {
-            if candidate.problem == nil, id != nil, table.cell("invoice_id", in: candidate.row) == id {
+            let candidateID = table.cell("invoice_id", in: candidate.row)
+            // A malformed row whose invoice_id cannot be read fails with the invoice before it, never silently apart.
+            if id != nil, candidateID == id || (candidate.problem != nil && candidateID == nil) {
                 group.append(candidate)
             } else {
                 pending = candidate
@@ -44,7 +43,7 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         }
         let location = SourceLocation.line(first.row.line, in: table.fileName)
         let rowLines = group.map(\.row.line)
-        if let problem = group.compactMap(\.problem).first {
+        if let problem = unreadable(group) {
             return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id)
         }
         if let disagreement = disagreement(in: group.map(\.row)) {
@@ -52,6 +51,17 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         }
         return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
                          fromCSV: true, rowLines: rowLines, id: id)
+    }
+
+    /// When any row of the invoice is malformed the whole invoice fails, naming every bad line.
+    private func unreadable(_ group: [(row: CSVRow, problem: Problem?)]) -> Problem? {
+        let bad = group.filter { $0.problem != nil }.map(\.row)
+        guard !bad.isEmpty else { return nil }
+        guard group.count > 1 else { return group[0].problem }
+        let problem = table.malformed(lines: bad.map(\.line), reasons: bad.compactMap(table.malformation))
+        let lines = group.map { String($0.row.line) }.joined(separator: ", ")
+        return Problem(problem.message + "; the whole invoice fails: none of its \(group.count) rows (lines \(lines)) is written",
+                       fix: problem.fix)
     }
 
     private func disagreement(in rows: [CSVRow]) -> Problem? {

@@ -6,52 +6,72 @@ final class CSVTable {
     let columns: [String]
     private let indexOf: [String: Int]
 
-    init(url: URL) throws {
-        rows = try CSVRowReader(url: url)
-        do {
-            guard let header = try rows.next() else {
-                throw FatalError(.unreadableInput, "\(url.lastPathComponent): empty file, expected a header row")
-            }
-            columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        } catch let error as CSVRowError {
-            throw FatalError(.unreadableInput, "\(url.lastPathComponent):\(error.line): the header row is malformed: \(error.reason)")
+    /// Opens a CSV file reported as `name`; throws `.unreadableInput` when the
+    /// file is empty, its header malformed, or a `required` column is missing.
+    init(url: URL, name: String? = nil, required: [String] = []) throws {
+        rows = try CSVRowReader(url: url, name: name)
+        let fileName = rows.fileName
+        guard let header = try rows.next() else {
+            throw FatalError(.unreadableInput, "\(fileName): empty file, expected a header row")
         }
+        if let problem = header.problem {
+            throw FatalError(.unreadableInput, "\(fileName):\(header.line): the header row is malformed: \(problem.reason)")
+        }
+        columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         var indexOf: [String: Int] = [:]
         for (position, name) in columns.enumerated() where indexOf[name] == nil { indexOf[name] = position }
         self.indexOf = indexOf
+        let missing = required.filter { indexOf[$0] == nil }
+        guard missing.isEmpty else {
+            let each = missing.map { column in
+                CSVHeaderMatch.closest(to: column, in: columns).map { "no column \(column); found \"\($0)\"" } ?? "no column \(column)"
+            }
+            throw FatalError(.unreadableInput, "\(fileName): \(each.joined(separator: "; ")) (the header row must name, exactly: \(required.joined(separator: ", ")))")
+        }
     }
 
     var fileName: String { rows.fileName }
 
     /// The next non-blank row, with a problem when it is malformed or has the wrong cell count.
     func nextRow() throws -> (row: CSVRow, problem: Problem?)? {
-        while true {
-            let row: CSVRow
-            do {
-                guard let next = try rows.next() else { return nil }
-                row = next
-            } catch let error as CSVRowError {
-                return (CSVRow(line: error.line, cells: []), malformed(line: error.line, reason: error.reason))
-            }
-            if row.cells.allSatisfy({ $0.isEmpty }) { continue }
-            if row.cells.count != columns.count {
-                let reason = "\(row.cells.count) cells where the header has \(columns.count)"
-                return (row, malformed(line: row.line, reason: reason))
-            }
-            return (row, nil)
+        while let row = try rows.next() {
+            if row.problem == nil, row.cells.allSatisfy({ $0.isEmpty }) { continue }
+            return (row, malformation(of: row).map { malformed(lines: [row.line], reasons: [$0]) })
         }
+        return nil
+    }
+
+    /// Why `row` cannot be read as written (`line 18: text is not valid UTF-8 in
+    /// column line_description; allowed: UTF-8 text`), nil when it can.
+    func malformation(of row: CSVRow) -> String? {
+        var reason: String
+        if let problem = row.problem {
+            let place = problem.cell < columns.count ? "column \(columns[problem.cell])" : "cell \(problem.cell + 1), past the header's \(columns.count) columns"
+            reason = "\(problem.reason) in \(place); allowed: \(problem.allowed)"
+        } else if row.cells.count != columns.count {
+            reason = "\(row.cells.count) cells where the header has \(columns.count)"
+        } else {
+            return nil
+        }
+        if row.lastLine > row.line {
+            reason += "; the row runs from line \(row.line) to line \(row.lastLine): a quote opened on line \(row.line) may have swallowed the lines after it"
+        }
+        return "line \(row.line): \(reason)"
+    }
+
+    /// The failure of a record whose rows on `lines` are malformed for `reasons`.
+    func malformed(lines: [Int], reasons: [String]) -> Problem {
+        let bad = lines.count == 1 ? "line \(lines[0])" : "lines \(lines.map(String.init).joined(separator: ", "))"
+        return Problem("Invalid record: malformed CSV row (\(reasons.joined(separator: "; ")))",
+                       fix: "Correct \(bad) of \(fileName) (RFC 4180, UTF-8: quote cells holding commas, quotes or line breaks), then re-run.")
     }
 
     /// The cell of `column` in `row`, nil when the column is absent or the cell empty.
+    /// A malformed row's cell at fault counts as absent.
     func cell(_ column: String, in row: CSVRow) -> String? {
-        guard let position = indexOf[column], position < row.cells.count else { return nil }
+        guard let position = indexOf[column], position < row.cells.count, row.problem?.cell != position else { return nil }
         let value = row.cells[position]
         return value.isEmpty ? nil : value
-    }
-
-    private func malformed(line: Int, reason: String) -> Problem {
-        Problem("Invalid record: malformed CSV row (\(reason))",
-                fix: "Correct line \(line) of \(fileName) (RFC 4180: quote cells holding commas, quotes or line breaks), then re-run.")
     }
 }
 
@@ -79,7 +99,9 @@ enum CSVShape {
 final class CSVFlatRecordStream: RawRecordStream {
     private let table: CSVTable
 
-    init(url: URL) throws { table = try CSVTable(url: url) }
+    init(url: URL, name: String? = nil, required: [String] = []) throws {
+        table = try CSVTable(url: url, name: name, required: required)
+    }
 
     func next() throws -> RawRecord? {
         guard let (row, problem) = try table.nextRow() else { return nil }

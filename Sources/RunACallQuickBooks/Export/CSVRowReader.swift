@@ -1,9 +1,20 @@
 import Foundation
 
-/// One CSV row: its cells and the line it starts on.
+/// One CSV row: its cells, the lines it spans, and why it is malformed (nil when it is not).
 struct CSVRow {
     let line: Int
     let cells: [String]
+    /// The line the row ends on: past `line` when a quoted cell holds line breaks.
+    let lastLine: Int
+    let problem: CSVRowProblem?
+}
+
+/// Why a row cannot be read as written: `cell` is the position of the cell
+/// at fault, `allowed` what that cell may hold.
+struct CSVRowProblem {
+    let reason: String
+    let cell: Int
+    let allowed: String
 }
 
 /// An RFC 4180 reader: comma separated, quoted cells may hold commas,
@@ -12,28 +23,31 @@ final class CSVRowReader {
     private let reader: ByteReader
     let fileName: String
 
-    init(url: URL) throws {
-        reader = try ByteReader(url: url)
-        fileName = url.lastPathComponent
+    init(url: URL, name: String? = nil) throws {
+        fileName = name ?? url.lastPathComponent
+        reader = try ByteReader(url: url, name: fileName)
     }
 
-    /// The next row, or nil at the end. A malformed row throws `CSVRowError`
-    /// after consuming it, so that reading can go on.
+    /// The next row, or nil at the end. A malformed row comes back with its
+    /// `problem` (its cells read as far as they go, invalid UTF-8 replaced),
+    /// so that reading can go on. A quote never closed throws `.unreadableInput`:
+    /// the rest of the file would be one cell.
     func next() throws -> CSVRow? {
         guard reader.peek() != nil else { return nil }
         let line = reader.line
         var cells: [[UInt8]] = []
         var cell: [UInt8] = []
-        var problem: String?
+        var problem: CSVRowProblem?
         while true {
             guard let byte = reader.next() else {
                 cells.append(cell)
-                break
+                return finish(cells, line: line, lastLine: reader.line, problem: problem)
             }
             if byte == UInt8(ascii: "\"") && cell.isEmpty {
-                try readQuoted(into: &cell, startLine: line)
+                try readQuoted(into: &cell, startLine: reader.line)
                 while let after = reader.peek(), after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
-                    problem = problem ?? "text after a closing quote"
+                    problem = problem ?? CSVRowProblem(reason: "text after a closing quote", cell: cells.count,
+                                                        allowed: "a quoted cell ends with its quote, then a comma or the line end")
                     reader.next()
                 }
                 continue
@@ -45,31 +59,35 @@ final class CSVRowReader {
             case 0x0D:
                 if reader.peek() == 0x0A { continue }
                 cells.append(cell)
-                return try finish(cells, line: line, problem: problem)
+                return finish(cells, line: line, lastLine: reader.line, problem: problem)
             case 0x0A:
                 cells.append(cell)
-                return try finish(cells, line: line, problem: problem)
+                return finish(cells, line: line, lastLine: reader.line - 1, problem: problem)
             case UInt8(ascii: "\""):
-                problem = problem ?? "a quote inside an unquoted cell (quote the whole cell and double the quote)"
+                problem = problem ?? CSVRowProblem(reason: "a quote inside an unquoted cell", cell: cells.count,
+                                                allowed: "quote the whole cell and double the quote")
                 cell.append(byte)
             default:
                 cell.append(byte)
             }
         }
-        return try finish(cells, line: line, problem: problem)
     }
 
-    private func finish(_ cells: [[UInt8]], line: Int, problem: String?) throws -> CSVRow {
-        if let problem { throw CSVRowError(line: line, reason: problem) }
-        let texts = cells.compactMap { String(validating: $0, as: UTF8.self) }
-        guard texts.count == cells.count else { throw CSVRowError(line: line, reason: "text is not valid UTF-8") }
-        return CSVRow(line: line, cells: texts)
+    private func finish(_ cells: [[UInt8]], line: Int, lastLine: Int, problem: CSVRowProblem?) -> CSVRow {
+        var problem = problem
+        let texts = cells.enumerated().map { position, bytes in
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return CSVRow(line: line, cells: texts, lastLine: lastLine, problem: problem)
     }
 
     private func readQuoted(into cell: inout [UInt8], startLine: Int) throws {
         while true {
             guard let byte = reader.next() else {
-                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell is never closed")
+                let lastLine = cell.last == 0x0A ? reader.line - 1 : reader.line
+                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
             }
             if byte == UInt8(ascii: "\"") {
                 if reader.peek() == UInt8(ascii: "\"") {
@@ -83,10 +101,4 @@ final class CSVRowReader {
             }
         }
     }
-}
-
-/// A malformed CSV row: the row is failed, the file goes on.
-struct CSVRowError: Error {
-    let line: Int
-    let reason: String
 }

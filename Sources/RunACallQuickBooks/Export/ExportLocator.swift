@@ -3,59 +3,156 @@ import Foundation
 /// The entities of an export.
 public enum ExportEntity: String, CaseIterable, Sendable {
     case invoices, payments, payouts, customers, items
+
+    /// The CSV columns without which no record of the entity can be read
+    /// (the required fields of export-format.md).
+    var requiredCSVColumns: [String] {
+        switch self {
+        case .invoices: ["invoice_id", "status", "customer_name", "invoice_date",
+                         "line_item", "line_quantity", "line_unit_price", "line_amount"]
+        case .payments: ["id", "invoice_id", "amount", "method", "received_at"]
+        case .payouts: ["id", "arrival_date", "gross", "net"]
+        case .customers: ["id", "name"]
+        case .items: ["name"]
+        }
+    }
 }
 
-/// Finds the file of each entity in the paths the user gave: folders (first
-/// of `.json`, `.jsonl`, `.csv` found wins) or single files named after their entity.
+/// Finds the files of each entity in the paths the user gave, in the order
+/// given: folders (in each, the first of `.json`, `.jsonl`, `.csv` found
+/// wins), `.zip` archives (each of their folders that holds entity files) or
+/// single files named after their entity. Every path adds its files; none
+/// replaces another's.
 public struct ExportFiles: Sendable {
-    public private(set) var files: [ExportEntity: URL] = [:]
+    /// Each entity's files in reading order; an entity the export lacks has no entry.
+    public private(set) var files: [ExportEntity: [URL]] = [:]
+    /// The name each file is reported under: its own, or `folder/name` when
+    /// two files of the export share a name, or its full name when that is not enough.
+    private var names: [URL: String] = [:]
+    /// Each file's name as the user can find it: the path given, or `export.zip:jan/invoices.json`.
+    private var fullNames: [URL: String] = [:]
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
         ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
     })
 
-    /// Locates the entity files; a `.zip` is unpacked into `scratch` first.
-    /// Throws `.unreadableInput` when a path is missing or no invoices are found.
-    public init(paths: [URL], scratch: URL) throws {
-        for var path in paths {
-            if path.pathExtension.lowercased() == "zip", FileManager.default.fileExists(atPath: path.path) {
-                path = try ZippedExport.unpack(path, into: scratch.appendingPathComponent("export-\(path.deletingPathExtension().lastPathComponent)"))
-            }
+    /// Locates the entity files; a `.zip` is unpacked into `scratch` first, within `zipLimits`.
+    /// Throws `.unreadableInput` when a path is missing or no invoices are found,
+    /// or a folder holds no entity file at all.
+    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard) throws {
+        var seen = Set<String>()
+        for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
                 throw FatalError(.unreadableInput, "\(path.path): no such file or folder")
             }
-            if isDirectory.boolValue {
-                for entity in ExportEntity.allCases where files[entity] == nil {
-                    for ext in ["json", "jsonl", "csv"] {
-                        let candidate = path.appendingPathComponent("\(entity.rawValue).\(ext)")
-                        if FileManager.default.fileExists(atPath: candidate.path) { files[entity] = candidate; break }
-                    }
+            if !isDirectory.boolValue, path.pathExtension.lowercased() == "zip" {
+                let folders = try ZippedExport.unpack(path, into: scratch.appendingPathComponent("export-\(position)"), limits: zipLimits)
+                for (folder, inner) in folders {
+                    let shown = inner.isEmpty ? path.path : "\(path.path):\(inner)"
+                    try addFolder(folder, shownAs: shown, prefix: inner.isEmpty ? "\(path.path):" : shown + "/", seen: &seen)
                 }
+            } else if isDirectory.boolValue {
+                try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
             } else {
-                let name = path.lastPathComponent.lowercased()
-                guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
-                    throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
-                }
-                guard ["json", "jsonl", "csv"].contains(path.pathExtension.lowercased()) else {
-                    throw FatalError(.usage, "\(path.lastPathComponent): allowed file types are .json, .jsonl and .csv")
-                }
-                files[entity] = path
+                try addFile(path, seen: &seen)
             }
         }
         guard files[.invoices] != nil else {
             throw FatalError(.unreadableInput, "no invoices file found (invoices.json, invoices.jsonl or invoices.csv) in \(paths.map(\.path).joined(separator: ", "))")
         }
+        nameFilesApart()
     }
 
-    /// Opens a stream over an entity's records, nil when the export has no such file.
+    /// Files of one name are reported as `folder/name`, or by their full names when their folders share a name too.
+    private mutating func nameFilesApart() {
+        let all = files.values.flatMap { $0 }
+        let counts = all.reduce(into: [String: Int]()) { $0[$1.lastPathComponent, default: 0] += 1 }
+        let shared = all.filter { counts[$0.lastPathComponent, default: 0] > 1 }
+        let short = Dictionary(uniqueKeysWithValues: shared.map { ($0, "\($0.deletingLastPathComponent().lastPathComponent)/\($0.lastPathComponent)") })
+        let shortCounts = short.values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        for (url, name) in short { names[url] = shortCounts[name, default: 0] > 1 ? fullNames[url] ?? url.path : name }
+    }
+
+    /// Adds a folder's entity files; `label` is the folder as the user knows it,
+    /// `prefix` what comes before a file's name in its full name.
+    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Set<String>) throws {
+        var found = false
+        for entity in ExportEntity.allCases {
+            for ext in ["json", "jsonl", "csv"] {
+                let candidate = folder.appendingPathComponent("\(entity.rawValue).\(ext)")
+                guard FileManager.default.fileExists(atPath: candidate.path) else { continue }
+                add(candidate, as: entity, seen: &seen)
+                fullNames[candidate] = prefix + candidate.lastPathComponent
+                found = true
+                break
+            }
+        }
+        guard found else {
+            throw FatalError(.unreadableInput, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
+        }
+    }
+
+    private mutating func addFile(_ path: URL, seen: inout Set<String>) throws {
+        let name = path.lastPathComponent.lowercased()
+        guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
+            throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
+        }
+        guard ["json", "jsonl", "csv"].contains(path.pathExtension.lowercased()) else {
+            throw FatalError(.usage, "\(path.lastPathComponent): allowed file types are .json, .jsonl and .csv")
+        }
+        add(path, as: entity, seen: &seen)
+    }
+
+    /// Adds a file once: naming it twice (or a folder and a file in it) reads it once.
+    private mutating func add(_ url: URL, as entity: ExportEntity, seen: inout Set<String>) {
+        guard seen.insert(url.standardizedFileURL.resolvingSymlinksInPath().path).inserted else { return }
+        files[entity, default: []].append(url)
+    }
+
+    /// The entities the export has no file for, in contract order.
+    public var absentEntities: [ExportEntity] { ExportEntity.allCases.filter { files[$0] == nil } }
+
+    /// The name a file's records are reported under.
+    func displayName(of url: URL) -> String { names[url] ?? url.lastPathComponent }
+
+    /// An entity's files as the report names them, joined (`invoices-jan.json, invoices-feb.json`).
+    func fileNames(_ entity: ExportEntity) -> String { (files[entity] ?? []).map(displayName).joined(separator: ", ") }
+
+    /// Opens a stream over all of an entity's records, file after file; nil when the export has no such file.
     func stream(_ entity: ExportEntity) throws -> RawRecordStream? {
-        guard let url = files[entity] else { return nil }
+        guard let urls = files[entity] else { return nil }
+        return ChainedRecordStream(urls.map { url in { try self.open(url, as: entity) } })
+    }
+
+    private func open(_ url: URL, as entity: ExportEntity) throws -> RawRecordStream {
+        let name = displayName(of: url)
         switch url.pathExtension.lowercased() {
-        case "jsonl": return try JSONLinesRecordStream(url: url)
-        case "csv": return entity == .invoices ? try CSVInvoiceRecordStream(url: url) : try CSVFlatRecordStream(url: url)
-        default: return try JSONRecordStream(url: url, entity: entity.rawValue)
+        case "jsonl": return try JSONLinesRecordStream(url: url, name: name)
+        case "csv":
+            return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name)
+                : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns)
+        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue)
+        }
+    }
+}
+
+/// The records of several files read one file after another, each file opened only when reached.
+final class ChainedRecordStream: RawRecordStream {
+    private var openers: ArraySlice<() throws -> RawRecordStream>
+    private var current: RawRecordStream?
+
+    init(_ openers: [() throws -> RawRecordStream]) { self.openers = openers[...] }
+
+    func next() throws -> RawRecord? {
+        while true {
+            if let stream = current {
+                if let record = try stream.next() { return record }
+                current = nil
+            }
+            guard let open = openers.popFirst() else { return nil }
+            current = try open()
         }
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Streams the records of a `.json` export file: a top-level array, or an
-/// object whose member named after the entity holds the array.
+/// object whose member named after the entity holds the array. The file must
+/// be one JSON document: text after it (a second array, say) or a second
+/// member of the entity's name stops the run rather than being ignored.
 final class JSONRecordStream: RawRecordStream {
     private let reader: ByteReader
     private let parser: JSONParser
@@ -10,11 +12,13 @@ final class JSONRecordStream: RawRecordStream {
     private var index = 0
     private var started = false
     private var finished = false
+    /// Whether the array is a member of a top-level object (whose other members follow it).
+    private var wrapped = false
 
-    init(url: URL, entity: String) throws {
-        reader = try ByteReader(url: url)
+    init(url: URL, name: String? = nil, entity: String) throws {
+        fileName = name ?? url.lastPathComponent
+        reader = try ByteReader(url: url, name: fileName)
         parser = JSONParser(reader: reader)
-        fileName = url.lastPathComponent
         self.entity = entity
     }
 
@@ -24,22 +28,56 @@ final class JSONRecordStream: RawRecordStream {
                 started = true
                 try openArray()
                 parser.skipWhitespace()
-                if reader.peek() == UInt8(ascii: "]") { reader.next(); finished = true }
+                if reader.peek() == UInt8(ascii: "]") { reader.next(); try finish() }
             } else if !finished {
                 parser.skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): break
-                case UInt8(ascii: "]"): finished = true
+                case UInt8(ascii: "]"): try finish()
                 default: throw parser.fail("expected ',' or ']' after a record")
                 }
             }
             guard !finished else { return nil }
+            parser.invalidText = nil
             let value = try parser.parseValue()
             defer { index += 1 }
-            return RawRecord(location: .index(index, in: fileName), content: .success(value),
-                             fromCSV: false, rowLines: [], id: value["id"].flatMap(Self.idText))
+            let id = value["id"].flatMap(Self.idText)
+            if let invalid = parser.invalidText {
+                let problem = Self.invalidUTF8(invalid, place: "\(fileName) record #\(index)")
+                return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
+            }
+            return RawRecord(location: .index(index, in: fileName), content: .success(value), fromCSV: false, rowLines: [], id: id)
         } catch let error as JSONSyntaxError {
             throw FatalError(.unreadableInput, "\(fileName): not valid JSON at \(error) (record #\(index))")
+        }
+    }
+
+    /// The array has closed: what follows it may only end the document.
+    private func finish() throws {
+        finished = true
+        if wrapped {
+            while true {
+                parser.skipWhitespace()
+                switch reader.next() {
+                case UInt8(ascii: "}"): break
+                case UInt8(ascii: ","):
+                    parser.skipWhitespace()
+                    let line = reader.line
+                    let key = try parser.parseValue()
+                    if key == .string(entity) {
+                        throw FatalError(.unreadableInput, "\(fileName): line \(line): a second \"\(entity)\" member; allowed: one \"\(entity)\" array per file (join the arrays into one)")
+                    }
+                    try parser.expect(UInt8(ascii: ":"))
+                    try parser.skipValue()
+                    continue
+                default: throw parser.fail("expected ',' or '}' in the top-level object")
+                }
+                break
+            }
+        }
+        parser.skipWhitespace()
+        guard reader.peek() == nil else {
+            throw FatalError(.unreadableInput, "\(fileName): line \(reader.line): more content after the end of the JSON document (a second array or other text); allowed: one JSON document per file (join the arrays into one)")
         }
     }
 
@@ -48,6 +86,7 @@ final class JSONRecordStream: RawRecordStream {
         switch reader.next() {
         case UInt8(ascii: "["): return
         case UInt8(ascii: "{"):
+            wrapped = true
             parser.skipWhitespace()
             if reader.peek() == UInt8(ascii: "}") { break }
             while true {
@@ -79,6 +118,13 @@ final class JSONRecordStream: RawRecordStream {
         default: return nil
         }
     }
+
+    /// The failure of a record holding text that is not UTF-8, at `place` (`invoices.json record #3`).
+    static func invalidUTF8(_ invalid: InvalidText, place: String) -> Problem {
+        let field = invalid.path.isEmpty ? "a member name" : "field \(invalid.field)"
+        return Problem("Invalid record: \(field) is not valid UTF-8 text (line \(invalid.line)); allowed: UTF-8 text",
+                       fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run.")
+    }
 }
 
 /// Streams a `.jsonl` export file: one JSON object per line, blank lines skipped.
@@ -87,9 +133,9 @@ final class JSONLinesRecordStream: RawRecordStream {
     private let reader: ByteReader
     private let fileName: String
 
-    init(url: URL) throws {
-        reader = try ByteReader(url: url)
-        fileName = url.lastPathComponent
+    init(url: URL, name: String? = nil) throws {
+        fileName = name ?? url.lastPathComponent
+        reader = try ByteReader(url: url, name: fileName)
     }
 
     func next() throws -> RawRecord? {
@@ -106,8 +152,12 @@ final class JSONLinesRecordStream: RawRecordStream {
                 parser.skipWhitespace()
                 guard lineReader.peek() == nil else { throw parser.fail("more than one JSON value on the line") }
                 guard case .object = value else { throw parser.fail("expected a JSON object, found \(value.typeName)") }
-                return RawRecord(location: location, content: .success(value), fromCSV: false,
-                                 rowLines: [], id: value["id"].flatMap(JSONRecordStream.idText))
+                let id = value["id"].flatMap(JSONRecordStream.idText)
+                if let invalid = parser.invalidText {
+                    let problem = JSONRecordStream.invalidUTF8(invalid, place: "\(fileName) line \(lineNumber)")
+                    return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
+                }
+                return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)
             } catch let error as JSONSyntaxError {
                 let problem = Problem("Invalid record: not valid JSON (\(error.reason))",
                                       fix: "Correct line \(lineNumber) of \(fileName) so that it holds one JSON object, then re-run.")

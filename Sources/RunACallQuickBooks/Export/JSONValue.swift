@@ -34,11 +34,27 @@ struct JSONSyntaxError: Error, CustomStringConvertible {
     var description: String { "line \(line): \(reason)" }
 }
 
+/// Where the first string that is not valid UTF-8 was met in a value: the
+/// line, and the path of members and indexes down to it (`lines`, `[0]`, `description`).
+struct InvalidText {
+    let line: Int
+    var path: [String] = []
+
+    /// `lines[0].description`.
+    var field: String {
+        path.reduce("") { text, part in part.hasPrefix("[") || text.isEmpty ? text + part : text + "." + part }
+    }
+}
+
 /// A recursive-descent JSON parser over a `ByteReader`, used one record at a
 /// time so that memory is bounded by the largest record, not the file.
-struct JSONParser {
+/// A string that is not valid UTF-8 is read with replacement characters and
+/// noted in `invalidText`, so that the record, not the file, fails.
+final class JSONParser {
     let reader: ByteReader
     private static let maxDepth = 256
+    /// The first string not valid UTF-8 since the caller last cleared it.
+    var invalidText: InvalidText?
 
     init(reader: ByteReader) { self.reader = reader }
 
@@ -75,7 +91,9 @@ struct JSONParser {
                 guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
                 let key = try parseString()
                 try expect(UInt8(ascii: ":"))
+                let clean = invalidText == nil
                 members[key] = try parseValue(depth: depth + 1)
+                if clean, invalidText != nil { invalidText?.path.insert(key, at: 0) }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
@@ -89,7 +107,9 @@ struct JSONParser {
             skipWhitespace()
             if reader.peek() == UInt8(ascii: "]") { reader.next(); return .array(elements) }
             while true {
+                let clean = invalidText == nil
                 elements.append(try parseValue(depth: depth + 1))
+                if clean, invalidText != nil { invalidText?.path.insert("[\(elements.count - 1)]", at: 0) }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
@@ -125,8 +145,33 @@ struct JSONParser {
             reader.next()
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard DecimalLiteral(text) != nil, !text.hasPrefix("+") else { throw fail("invalid number '\(text)'") }
+        guard Self.isNumber(bytes) else { throw fail("invalid number '\(text)'") }
         return text
+    }
+
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    /// Its size is the field's business (`1e400` fails the field that holds it).
+    static func isNumber(_ bytes: [UInt8]) -> Bool {
+        var position = 0
+        func digits() -> Int {
+            let start = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - start
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let leading = position < bytes.count ? bytes[position] : 0
+        let integer = digits()
+        guard integer > 0, leading != UInt8(ascii: "0") || integer == 1 else { return false }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() > 0 else { return false }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return position == bytes.count
     }
 
     private func parseString() throws -> String {
@@ -136,8 +181,9 @@ struct JSONParser {
             guard let byte = reader.next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: bytes, as: UTF8.self) else { throw fail("text is not valid UTF-8") }
-                return text
+                if let text = String(validating: bytes, as: UTF8.self) { return text }
+                if invalidText == nil { invalidText = InvalidText(line: reader.line) }
+                return String(decoding: bytes, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {

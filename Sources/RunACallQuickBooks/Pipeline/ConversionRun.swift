@@ -176,7 +176,8 @@ final class ConversionRun {
 
     // MARK: Invoices
 
-    /// IDs that occur more than once in the invoices file (or whose CSV rows are split).
+    /// IDs that occur more than once in the invoices files, all of them read
+    /// in order (or whose CSV rows are split).
     private func duplicateInvoiceIDs() throws -> Set<String> {
         guard let stream = try export.stream(.invoices) else { return [] }
         var seen = Set<String>()
@@ -191,7 +192,6 @@ final class ConversionRun {
     func readInvoices() throws {
         let duplicates = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
-        let fileName = export.files[.invoices]?.lastPathComponent ?? "invoices"
         while let record = try stream.next() {
             tick()
             var row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
@@ -215,7 +215,7 @@ final class ConversionRun {
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             row.describe(customer: invoice.customer.name, date: invoice.invoiceDate.description, amount: amount)
             if duplicates.contains(invoice.id) {
-                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: fileName)
+                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: export.fileNames(.invoices))
                 if export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
                 }

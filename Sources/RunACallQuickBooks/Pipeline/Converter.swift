@@ -17,6 +17,8 @@ public struct ConversionOptions: Sendable {
     public var ledger: URL?
     /// When the run started (the ledger's batch and the report's header say it).
     public var startedAt: Date
+    /// How much a zipped export may unpack to.
+    public var zipLimits = ZipLimits.standard
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
@@ -64,7 +66,7 @@ public enum Converter {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
-        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url)
+        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits)
         let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
         let ledger = try options.ledger.flatMap { url in
             writes || FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
@@ -75,6 +77,7 @@ public enum Converter {
         }
         defer { ledger?.abandon() }
         let run = try ConversionRun(options: options, export: export, books: books, ledger: ledger, staging: staging.url)
+        run.log.recordAbsent(export.absentEntities)
         try run.rememberEarlierLists()
         try run.readItems()
         try run.readCustomers()

@@ -191,7 +191,7 @@ extension ConversionRun {
         row.timestamp = payment.receivedAt.text
         row.describe(customer: "invoice #\(payment.invoiceID)", date: payment.receivedAt.date.description, amount: payment.amount)
         if duplicateIDs.contains(payment.id) {
-            let problem = SyncErrors.duplicateID(payment.id, entity: payment.kind.rawValue, file: record.location.file)
+            let problem = SyncErrors.duplicateID(payment.id, entity: payment.kind.rawValue, file: export.fileNames(.payments))
             (row.message, row.fix) = (problem.message, problem.fix)
             return
         }

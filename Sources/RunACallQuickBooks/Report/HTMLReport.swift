@@ -93,9 +93,17 @@ enum HTMLReport {
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
             try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the written invoices (export)</th><td class=\"n\">\(amount(summary.balanceDueInExport))</td></tr>")
             try output.write("<tr><th>Receivable in the files (invoices − payments)</th><td class=\"n\">\(amount(summary.receivableWritten))</td></tr></table>\n")
-            try output.write(summary.customersNotReconciled.isEmpty
-                ? "<p class=\"ok\">Every customer's balance matches Run a Call.</p>\n"
-                : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(summary.customersNotReconciled.joined(separator: ", ")))</p>\n")
+            if !summary.balancesChecked {
+                try output.write("<p class=\"bad\">Not checked: the export has no payments file, so invoices with amount_paid show a balance QuickBooks will not have until their payments are imported.</p>\n")
+            } else {
+                try output.write(summary.customersNotReconciled.isEmpty
+                    ? "<p class=\"ok\">Every customer's balance matches Run a Call.</p>\n"
+                    : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(summary.customersNotReconciled.joined(separator: ", ")))</p>\n")
+            }
+        }
+        if !summary.absenceNotes.isEmpty {
+            try output.write("<h2>Entity files absent from the export</h2>\n<ul>"
+                + summary.absenceNotes.map { "<li class=\"bad\">\(escape($0))</li>" }.joined() + "</ul>\n")
         }
         if let worksheet, worksheet.count > 0 {
             try output.write("<h2>Payment application worksheet (IIF)</h2>\n<p>IIF cannot link a payment to its invoice. After importing, apply each payment in QuickBooks (Receive Payments) to the invoice below; the same list is in payment-application.csv.</p>\n<table><tr>")

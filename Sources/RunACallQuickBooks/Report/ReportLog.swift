@@ -15,6 +15,9 @@ final class ReportLog {
         try file.append(Data(CSVText.row(row.storedCells).utf8))
     }
 
+    /// Notes the entities the export has no file for.
+    func recordAbsent(_ entities: [ExportEntity]) { summary.entitiesAbsent = entities.map(\.rawValue) }
+
     /// Updates the payment and payout figures of the summary.
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
 

@@ -38,6 +38,25 @@ public struct ReportSummary: Sendable, Encodable {
     public var warnings: [String: Int] = [:]
     /// Σ totals of the billed invoices by month of invoice date (`2026-10`) and row status.
     public var billedByMonth: [String: [String: Money]] = [:]
+    /// The entities the export has no file for (`payments`, `payouts`, ...), in contract order.
+    public var entitiesAbsent: [String] = []
+
+    /// Whether customer balances could be compared: without the payments, a
+    /// paid invoice's balance_due differs from what the files leave receivable.
+    public var balancesChecked: Bool { !entitiesAbsent.contains(ExportEntity.payments.rawValue) }
+
+    /// What each absent entity file means for this run's figures, one sentence each.
+    public var absenceNotes: [String] {
+        entitiesAbsent.compactMap { name in
+            switch ExportEntity(rawValue: name) {
+            case .payments: "no payments file: customer balances cannot be reconciled (invoices with amount_paid show a balance QuickBooks will not have until their payments are imported)"
+            case .payouts: "no payouts file: no Stripe payout is written as a deposit, and a payment naming a payout fails (Payout not found)"
+            case .customers: "no customers file: customers are created from the invoices' customer fields alone"
+            case .items: "no items file: items are created from the invoice lines alone (no pricebook description, type or price)"
+            case .invoices, nil: nil
+            }
+        }
+    }
 
     /// Whether deposits written + failed + skipped = the export's payout net.
     public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
@@ -94,7 +113,9 @@ public struct ReportSummary: Sendable, Encodable {
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
-        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month", warnings
+        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month"
+        case warnings
+        case entitiesAbsent = "entities_absent"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -122,6 +143,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(customersNotReconciled, forKey: .customersNotReconciled)
         try container.encode(billedByMonth, forKey: .billedByMonth)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(entitiesAbsent, forKey: .entitiesAbsent)
     }
 
     /// Source records that failed.

@@ -11,22 +11,57 @@ public enum FileChecker {
     ]
 
     /// The problems of one file, as `file:line: message`; empty when it passes.
-    public static func check(_ url: URL, schema: QBXMLSchemaValidator?) throws -> [String] {
-        switch url.pathExtension.lowercased() {
-        case "iif": return try checkIIF(url)
-        case "csv": return try checkQBOCSV(url)
-        case "xml", "qbxml":
-            guard let schema else { return ["\(url.lastPathComponent): no qbXML schema given (--schema DIR or RAC2QB_QBXML_SCHEMA)"] }
-            return schema.validate(file: url)
-        default: return ["\(url.lastPathComponent): unknown file type (allowed: .iif, .csv, .xml)"]
+    /// A file that cannot be read, is empty, or is qbXML with no schema to
+    /// check it against never passes.
+    public static func check(_ url: URL, schema: QBXMLSchemaValidator?) -> [String] {
+        let name = url.lastPathComponent
+        do {
+            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber
+            guard size?.intValue ?? 0 > 0 else { return ["\(name): the file is empty; allowed: a QuickBooks file (IIF, QuickBooks Online CSV, qbXML)"] }
+            guard FileManager.default.isReadableFile(atPath: url.path) else { return ["\(name): cannot be read (permission denied)"] }
+            switch url.pathExtension.lowercased() {
+            case "iif": return try checkIIF(url)
+            case "csv": return try checkQBOCSV(url)
+            case "xml", "qbxml":
+                guard let schema else {
+                    return ["\(name): not validated: no qbXML schema given (--schema DIR or RAC2QB_QBXML_SCHEMA); qbXML is called valid only against Intuit's schema"]
+                }
+                return schema.validate(file: url)
+            default: return ["\(name): unknown file type (allowed: .iif, .csv, .xml)"]
+            }
+        } catch let error as FatalError {
+            return [error.description]
+        } catch {
+            return ["\(name): cannot be read (\(error.localizedDescription))"]
         }
     }
+
+    /// The QuickBooks files under an output folder, sorted: `.iif`, `.xml`/`.qbxml`,
+    /// and the QuickBooks Online import CSVs (invoices, customers, products, deposits).
+    public static func quickBooksFiles(under folder: URL) -> [URL] {
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
+        var found: [URL] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true {
+            let name = url.lastPathComponent.lowercased()
+            switch url.pathExtension.lowercased() {
+            case "iif", "xml", "qbxml": found.append(url)
+            case "csv" where qboPrefixes.contains(where: name.hasPrefix): found.append(url)
+            default: break
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// The names QuickBooks Online import files start with.
+    static let qboPrefixes = ["invoices", "customers", "products", "deposits"]
 
     /// IIF: headers, cell counts, TRNS/SPL/ENDTRNS, transaction types, dates, amounts, balance to zero.
     public static func checkIIF(_ url: URL) throws -> [String] {
         let name = url.lastPathComponent
         let reader = try IIFReader(url: url)
         var problems = reader.problems
+        if reader.records.isEmpty { problems.append("1: the file holds no IIF rows; allowed: IIF header rows and records") }
         for record in reader.records where record.extraCells > 0 && ["TRNS", "SPL"].contains(record.keyword) {
             problems.append("\(record.line): \(record.keyword) row has \(record.extraCells) cell(s) beyond its header's columns")
         }

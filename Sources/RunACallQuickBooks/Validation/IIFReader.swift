@@ -29,11 +29,21 @@ public struct IIFReader {
     /// Problems with the file's structure, as `line: message`.
     public private(set) var problems: [String] = []
 
-    /// Reads an IIF file.
+    /// Reads an IIF file: UTF-8 when it is valid UTF-8, else Windows-1252, a
+    /// byte Windows-1252 leaves undefined read as U+FFFD and reported with its
+    /// line (the rest of the file is still read, so its balance is still checked).
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
-        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) ?? ""
-        self.init(text: text)
+        if let wide = WideTextSniffer.encoding(of: data) {
+            self.init(text: "")
+            problems.append("1: the file is \(wide); allowed: Windows-1252 text")
+        } else if let text = String(data: data, encoding: .utf8) {
+            self.init(text: text)
+        } else {
+            let (text, undefined) = Windows1252.decode(data)
+            self.init(text: text)
+            problems = undefined.map { "\($0.line): byte 0x\(String($0.byte, radix: 16, uppercase: true)) is not a Windows-1252 character; allowed: Windows-1252 text" } + problems
+        }
     }
 
     /// Reads IIF text.

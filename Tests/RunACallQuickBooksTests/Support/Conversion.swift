@@ -5,13 +5,21 @@ import Foundation
 enum Conversion {
     static func run(_ export: URL, configText: String? = nil, configURL: URL? = nil, out: URL?,
                     formats: [OutputFormat]? = nil, writeFiles: Bool = true) throws -> ConversionResult {
+        try run([export], configText: configText, configURL: configURL, out: out, formats: formats, writeFiles: writeFiles)
+    }
+
+    /// Runs a conversion of several export paths, read in the order given.
+    static func run(_ exports: [URL], configText: String? = nil, configURL: URL? = nil, out: URL?,
+                    formats: [OutputFormat]? = nil, writeFiles: Bool = true, zipLimits: ZipLimits = .standard) throws -> ConversionResult {
         var configuration: Configuration
         if let configURL { configuration = try ConfigurationLoader.load(contentsOf: configURL) }
         else if let configText { configuration = try ConfigurationLoader.parse(configText) }
         else { configuration = Configuration() }
         if let formats { configuration.output.formats = formats }
-        return try Converter.run(ConversionOptions(exportPaths: [export], configuration: configuration,
-                                                   outputDirectory: out, writeQuickBooksFiles: writeFiles, startedAt: fixedStart))
+        var options = ConversionOptions(exportPaths: exports, configuration: configuration,
+                                        outputDirectory: out, writeQuickBooksFiles: writeFiles, startedAt: fixedStart)
+        options.zipLimits = zipLimits
+        return try Converter.run(options)
     }
 
     /// The start time the tests' runs give, so their reports are the same every time.
