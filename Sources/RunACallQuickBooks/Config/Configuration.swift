@@ -17,6 +17,15 @@ public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
     /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
     public var isDesktop: Bool { self != .qboCSV }
 
+    /// The format's name in messages: `IIF`, `QBO CSV`, `qbXML`.
+    public var displayName: String {
+        switch self {
+        case .iif: "IIF"
+        case .qboCSV: "QBO CSV"
+        case .qbxml: "qbXML"
+        }
+    }
+
     public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

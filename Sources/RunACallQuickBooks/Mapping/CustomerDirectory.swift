@@ -55,7 +55,7 @@ final class CustomerDirectory {
 
     init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
         self.updates = updates
-        names = NameRegistry(limit: limits.customer, desktop: limits.desktop)
+        names = NameRegistry(limit: limits.customer, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenCustomerNames { names.claim(name) }
         self.create = create
         self.books = books
@@ -97,6 +97,7 @@ final class CustomerDirectory {
 
     /// Why a created customer's name differs from its Run a Call name.
     func renameReason(_ original: String) -> String {
+        if let formula = names.formulaReason(original) { return formula }
         if books.snapshot.customers?.named(original).isEmpty == false {
             return "a QuickBooks customer with another email has that name"
         }

@@ -85,8 +85,11 @@ struct InvoiceMapper {
             || id != id.trimmingCharacters(in: .whitespaces) {
             throw SyncErrors.docNumberCharacters(id: id)
         }
-        if id.count > limits.docNumber { throw SyncErrors.docNumberTooLong(id: id, limit: limits.docNumber, target: limits.docNumberTarget) }
-        return id
+        let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
+        if number.count > limits.docNumber {
+            throw SyncErrors.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
+        }
+        return number
     }
 
     /// Resolves the customer and every item against the run and the books,
@@ -157,6 +160,13 @@ struct InvoiceMapper {
         if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
             mapping.notes.append(renamed)
         }
+        if let refNumber, refNumber != invoice.id, let reason = QuickBooksText.formulaReason(invoice.id) {
+            mapping.notes.append("Doc number \"\(refNumber)\" (\(reason))")
+        }
+        let terms = invoice.terms.map { limits.formulaSafe ? QuickBooksText.formulaSafe($0) : $0 }
+        if let terms, terms != invoice.terms, let reason = invoice.terms.flatMap(QuickBooksText.formulaReason) {
+            mapping.notes.append("Terms written as \"\(terms)\" (\(reason)); QuickBooks must have terms of that name")
+        }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
             let item = register(resolved, into: &mapping)
@@ -175,7 +185,7 @@ struct InvoiceMapper {
         }
         var result = QBInvoice(
             sourceID: invoice.id, refNumber: refNumber, customer: customer.name,
-            txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: invoice.terms,
+            txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: terms,
             billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customer.billAddress,
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
             lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)
@@ -191,8 +201,26 @@ struct InvoiceMapper {
             mapping.notes.append("Address cut to QuickBooks Desktop's field lengths")
         }
         if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
+        mapping.notes += formatNotes(result)
         mapping.outcome = .write(result)
         return mapping
+    }
+
+    /// What the flat formats do to the invoice: QuickBooks Online CSV leaves the discounts
+    /// to enter by hand; IIF and QBO CSV hold each field on one line.
+    private func formatNotes(_ invoice: QBInvoice) -> [String] {
+        let formats = configuration.output.formats
+        var notes: [String] = []
+        let byHand = QBOCSVWriter.discountsByHand(of: invoice).reduce(Money.zero) { $0 - $1.amount }
+        if formats.contains(.qboCSV), byHand != .zero {
+            notes.append("QBO CSV: discount \(byHand) to enter by hand (\(DiscountWorksheet.target.path(parts: 1)))")
+        }
+        let flat = formats.filter { $0 == .iif || $0 == .qboCSV }
+        let texts = [invoice.memo, invoice.customerMessage] + invoice.lines.map(\.description)
+        if !flat.isEmpty, texts.contains(where: { $0.map(QuickBooksText.hasLineBreak) ?? false }) {
+            notes.append("Line breaks replaced by spaces in \(flat.map(\.displayName).joined(separator: " and ")) (one line per field)")
+        }
+        return notes
     }
 
     /// Commits the invoice's customer to the run; a new one is reported as created.

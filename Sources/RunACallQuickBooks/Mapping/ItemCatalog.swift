@@ -32,7 +32,7 @@ final class ItemCatalog {
     init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
         self.configuration = configuration
         self.books = books
-        names = NameRegistry(limit: limits.item, desktop: limits.desktop)
+        names = NameRegistry(limit: limits.item, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenItemNames { names.claim(name) }
     }
 
@@ -103,6 +103,11 @@ final class ItemCatalog {
         placed.name = names.propose(item.name)
         guard configuration.items.createInQuickBooks else { return .assumed(placed) }
         return .new(placed, renamedFrom: placed.name == item.name ? nil : item.name)
+    }
+
+    /// Why a created item's name differs from its Run a Call name.
+    func renameReason(_ original: String) -> String {
+        names.formulaReason(original) ?? "QuickBooks name rules"
     }
 
     /// The item a name already resolved to in this run.

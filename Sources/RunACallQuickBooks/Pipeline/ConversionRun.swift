@@ -124,7 +124,7 @@ final class ConversionRun {
             switch resolution {
             case .new(let entry, let renamedFrom):
                 row.targets = try addItem(entry, original: item.name)
-                row.message = renamedFrom.map { _ in "Created as \"\(entry.name)\" (QuickBooks name rules)" } ?? "Created"
+                row.message = renamedFrom.map { "Created as \"\(entry.name)\" (\(items.renameReason($0)))" } ?? "Created"
             case .assumed(let entry):
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
@@ -302,7 +302,7 @@ final class ConversionRun {
         }
         for (item, renamedFrom) in mapping.createdItems {
             var message = "Created for \(label)"
-            if let renamedFrom { message += " as \"\(item.name)\" (from \"\(renamedFrom)\", QuickBooks name rules)" }
+            if let renamedFrom { message += " as \"\(item.name)\" (from \"\(renamedFrom)\", \(items.renameReason(renamedFrom)))" }
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .item, sourceID: "",
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: message, fix: "",
                                   source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),

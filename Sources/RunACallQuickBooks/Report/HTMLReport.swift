@@ -65,6 +65,10 @@ enum HTMLReport {
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(total)</td></tr>")
         }
+        if summary.qboDiscountsByHand != .zero {
+            try output.write("<tr><th>of the qbo-csv total, discounts to enter by hand in QuickBooks Online (qbo-csv/discounts-to-enter.csv)</th>"
+                + "<td class=\"n\">\(summary.qboDiscountsByHand)</td></tr>")
+        }
         try output.write("</table>\n")
         try output.write(summary.reconciles
             ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
