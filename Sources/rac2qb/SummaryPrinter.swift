@@ -34,6 +34,7 @@ enum SummaryPrinter {
             Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)"
                 + (summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"))
         }
+        for note in summary.notes { Swift.print("note: \(note)") }
         Swift.print(summary.reconciles && summary.depositsReconcile ? "reconciled: yes" : "reconciled: NO")
         let groups = result.failures.groups
         if !groups.isEmpty {

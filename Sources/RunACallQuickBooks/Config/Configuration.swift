@@ -108,6 +108,9 @@ public struct Configuration: Sendable {
         public var rates: [(rate: String, code: String)] = []
         /// The code for a rate with no mapping; nil fails such invoices ("Tax code not mapped").
         public var defaultForUnmapped: String?
+        /// US: the tax agency (vendor) named on IIF sales tax lines and on the sales tax items an IIF
+        /// file declares when the books do not list them; nil declares nothing (QuickBooks must have the items).
+        public var agency: String?
     }
 
     public struct Books: Sendable {

@@ -19,6 +19,9 @@ final class ConversionRun {
     let mapper: InvoiceMapper
     var lists = RunLists()
     private var accountNames = Set<NameKey>()
+    /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
+    var salesTaxItemsUsed = Set<NameKey>()
+    var salesTaxItemNames: [String] = []
     private var recordsRead = 0
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
@@ -250,6 +253,7 @@ final class ConversionRun {
                 row.message = mapping.notes.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
+                if let tax = posting.salesTax { useSalesTaxItem(tax.item, ratePercent: tax.ratePercent) }
                 for writer in writers { row.targets += try writer.add(posting) }
                 try recordInvoice(invoice, posting: posting, targets: row.targets)
             }
@@ -339,6 +343,7 @@ final class ConversionRun {
     }
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
+        noteUndeclaredSalesTax()
         var files: [String] = []
         var parts: [String: Int] = [:]
         for writer in writers {

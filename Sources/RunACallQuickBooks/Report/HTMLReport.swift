@@ -73,6 +73,7 @@ enum HTMLReport {
         try output.write(summary.reconciles
             ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
             : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        for note in summary.notes { try output.write("<p class=\"bad\">\(escape(note))</p>\n") }
         if summary.unreadableInvoices > 0 {
             try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")
         }

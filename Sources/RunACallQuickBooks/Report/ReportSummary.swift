@@ -37,6 +37,8 @@ public struct ReportSummary: Sendable, Encodable {
     public var receivableWritten = Money.zero
     /// Customers whose receivable in the files differs from the export's balance_due.
     public var customersNotReconciled: [String] = []
+    /// What the whole run leaves to the user, told once (e.g. the sales tax items QuickBooks must already have).
+    public var notes: [String] = []
     /// Σ totals of the billed invoices by month of invoice date (`2026-10`) and row status.
     public var billedByMonth: [String: [String: Money]] = [:]
 
@@ -97,7 +99,7 @@ public struct ReportSummary: Sendable, Encodable {
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
-        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month"
+        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month", notes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,6 +127,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(receivableWritten, forKey: .receivableWritten)
         try container.encode(customersNotReconciled, forKey: .customersNotReconciled)
         try container.encode(billedByMonth, forKey: .billedByMonth)
+        try container.encode(notes, forKey: .notes)
     }
 
     /// Source records that failed.
