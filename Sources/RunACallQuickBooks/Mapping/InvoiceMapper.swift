@@ -190,12 +190,10 @@ struct InvoiceMapper {
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
             lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)
         if result.isVoid { result = Self.voided(result) }
+        mapping.notes += Self.cutToLimits(&result, formats: configuration.output.formats)
         result.total = result.netOfTax + result.taxTotal
         if limits.desktop, !Self.desktopSafe(result) {
             mapping.notes.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
-        }
-        if limits.desktop, (invoice.customerNotes?.count ?? 0) > QBXMLWriter.customerMessageLimit {
-            mapping.notes.append("Customer notes cut to \(QBXMLWriter.customerMessageLimit) characters for the QuickBooks Desktop customer message")
         }
         if limits.desktop, DesktopAddress.isTruncated(invoice.billingAddress) || DesktopAddress.isTruncated(invoice.serviceAddress) {
             mapping.notes.append("Address cut to QuickBooks Desktop's field lengths")
@@ -204,6 +202,24 @@ struct InvoiceMapper {
         mapping.notes += formatNotes(result)
         mapping.outcome = .write(result)
         return mapping
+    }
+
+    /// Cuts the invoice's free text at the strictest limit of the formats written, so
+    /// every format holds the same text; one note per field cut.
+    static func cutToLimits(_ invoice: inout QBInvoice, formats: [OutputFormat]) -> [String] {
+        var notes: [String] = []
+        func cut(_ text: String?, _ field: TextField) -> String? {
+            let (kept, note) = FieldLimits.cut(text, field, formats: formats)
+            if let note, !notes.contains(note) { notes.append(note) }
+            return kept
+        }
+        invoice.memo = cut(invoice.memo, .memo)
+        invoice.customerMessage = cut(invoice.customerMessage, .customerMessage)
+        invoice.terms = cut(invoice.terms, .terms)
+        for index in invoice.lines.indices {
+            invoice.lines[index].description = cut(invoice.lines[index].description, .lineDescription)
+        }
+        return notes
     }
 
     /// What the flat formats do to the invoice: QuickBooks Online CSV leaves the discounts

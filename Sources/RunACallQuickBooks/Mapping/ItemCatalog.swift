@@ -60,7 +60,9 @@ final class ItemCatalog {
         if let known = byKey[key] { return .existing(known) }
         let entry = pricebook[key]
         let kind: QBItemKind = entry?.type == .material || entry?.type == .equipment ? .nonInventory : .service
-        let item = QBItem(name: name, sourceID: entry?.id, kind: kind, description: entry?.description ?? line?.description,
+        let description = FieldLimits.cut(entry?.description ?? line?.description, .itemDescription,
+                                          formats: configuration.output.formats).text
+        let item = QBItem(name: name, sourceID: entry?.id, kind: kind, description: description,
                           account: incomeAccount(for: entry, lineCategory: line?.category),
                           price: entry?.unitPrice ?? line?.unitPrice, taxable: entry?.taxable ?? line?.taxable ?? false)
         return place(item)

@@ -128,6 +128,7 @@ final class ConversionRun {
             case .new(let entry, let renamedFrom):
                 row.targets = try addItem(entry, original: item.name)
                 row.message = renamedFrom.map { "Created as \"\(entry.name)\" (\(items.renameReason($0)))" } ?? "Created"
+                if let cut = FieldLimits.cut(item.description, .itemDescription, formats: formats).note { row.message += "; \(cut)" }
             case .assumed(let entry):
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""

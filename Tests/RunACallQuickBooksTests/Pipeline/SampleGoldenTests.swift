@@ -97,7 +97,9 @@ import ZIPFoundation
         #expect(tax > .zero)
         let qbo = try WrittenTotals.qboCSV(out.appendingPathComponent("qbo-csv")).values.reduce(Money.zero, +)
         let qbxml = try WrittenTotals.qbxml(out.appendingPathComponent("qbxml")).values.reduce(Money.zero, +)
-        #expect(qbo + tax == iifTotal)
+        let byHand = try WrittenTotals.qboDiscountsByHand(out.appendingPathComponent("qbo-csv"))
+        #expect(byHand > .zero && byHand == result.summary.qboDiscountsByHand)
+        #expect(qbo - byHand + tax == iifTotal, "the QBO CSV holds the invoices before the discounts entered by hand")
         #expect(qbxml + tax == iifTotal)
     }
 }

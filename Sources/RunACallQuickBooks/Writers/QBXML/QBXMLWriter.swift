@@ -14,9 +14,10 @@ final class QBXMLWriter: FormatWriter {
     private var usedRequestIDs = Set<String>()
 
     static let requestIDLimit = 50
-    static let memoLimit = 4095
-    static let customerMessageLimit = 101
-    static let referenceLimit = 31
+    /// The schema's limits, from the one table (the mapper has already cut invoices' text to them).
+    static let memoLimit = FieldLimits.table[.memo]?[.qbxml] ?? 4095
+    static let customerMessageLimit = FieldLimits.table[.customerMessage]?[.qbxml] ?? 101
+    static let referenceLimit = FieldLimits.table[.terms]?[.qbxml] ?? 31
 
     init(edition: Edition, version: String, splitEvery: Int, staging: URL) {
         self.edition = edition

@@ -1,0 +1,70 @@
+/// The longest text each format takes in a free-text field, in one table, so a
+/// field is cut once, at the strictest limit among the formats written, and
+/// every format holds the same text (and the report says so).
+///
+/// Sources: qbXML 13.0 XSD maxLength (`Memo`, `Desc`, `ItemDesc` 4095,
+/// `CustomerMsgRef` and `TermsRef` FullName 101 and 31), which are QuickBooks
+/// Desktop's database limits and so bind IIF too; QuickBooks Online's product
+/// import (Sales Description 4000). A format with no known limit has no entry.
+enum TextField: String, CaseIterable, Sendable {
+    case memo
+    case lineDescription
+    case customerMessage
+    case terms
+    case itemDescription
+
+    /// The field's name in report messages.
+    var label: String {
+        switch self {
+        case .memo: "Memo"
+        case .lineDescription: "Line description"
+        case .customerMessage: "Customer message"
+        case .terms: "Terms"
+        case .itemDescription: "Item description"
+        }
+    }
+}
+
+enum FieldLimits {
+    static let table: [TextField: [OutputFormat: Int]] = [
+        .memo: [.iif: 4095, .qbxml: 4095],
+        .lineDescription: [.iif: 4095, .qbxml: 4095],
+        .customerMessage: [.iif: 101, .qbxml: 101],
+        .terms: [.iif: 31, .qbxml: 31],
+        .itemDescription: [.iif: 4095, .qbxml: 4095, .qboCSV: 4000],
+    ]
+
+    /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
+    static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
+        let limits = (table[field] ?? [:]).filter { formats.contains($0.key) }
+        guard let limit = limits.values.min() else { return nil }
+        return (limit, limits.filter { $0.value == limit }.keys.sorted())
+    }
+
+    /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
+    /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
+    /// holds for the transliterated text as well, so no writer has to cut it again.
+    static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
+        guard let text, let (limit, setters) = strictest(field, among: formats) else { return (text, nil) }
+        let desktop = formats.contains { $0.isDesktop }
+        func length(_ candidate: String) -> Int { desktop ? QuickBooksText.desktop(candidate).count : candidate.count }
+        guard length(text) > limit else { return (text, nil) }
+        var cut = QuickBooksText.prefix(text, limit)
+        while !cut.isEmpty, length(cut) > limit {
+            cut = QuickBooksText.prefix(cut, min(cut.count - 1, cut.count * limit / length(cut)))
+        }
+        let names = setters.map(\.displayName).joined(separator: " and ")
+        return (cut, "\(field.label) cut to \(grouped(limit)) characters (\(names) limit)")
+    }
+
+    /// `4095` → `4,095`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}
