@@ -52,6 +52,7 @@ final class CustomerDirectory {
     private var names: NameRegistry
     private let create: Bool
     private let books: BooksRules
+    private let formats: [OutputFormat]
 
     init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
         self.updates = updates
@@ -59,6 +60,15 @@ final class CustomerDirectory {
         for name in books.takenCustomerNames { names.claim(name) }
         self.create = create
         self.books = books
+        formats = limits.formats
+    }
+
+    /// A customer's contact fields cut once to the strictest limits of the formats written, and a note per field cut.
+    func contactFields(of customer: Customer) -> (company: String?, phone: String?, email: String?, notes: [String]) {
+        let company = FieldLimits.cut(customer.company, .companyName, formats: formats)
+        let phone = FieldLimits.cut(customer.phone, .phone, formats: formats)
+        let email = FieldLimits.cut(customer.email, .email, formats: formats)
+        return (company.text, phone.text, email.text, [company.note, phone.note, email.note].compactMap { $0 })
     }
 
     /// Whether the books list the QuickBooks customers (so "Customer not found" can be told).
@@ -67,8 +77,9 @@ final class CustomerDirectory {
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
         let key = Key(customer)
-        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: customer.email, phone: customer.phone,
-                               company: customer.company, billAddress: customer.billingAddress ?? fallbackBilling,
+        let contact = contactFields(of: customer)
+        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: contact.email, phone: contact.phone,
+                               company: contact.company, billAddress: customer.billingAddress ?? fallbackBilling,
                                shipAddress: customer.serviceAddress ?? shipping)
         if let id = customer.id, let earlier = earlierByID[id], !SyncedFields(customer: customer).changes(inFieldsOf: earlier.fields).isEmpty {
             let update = updates && earlier.listID != nil && earlier.editSequence != nil

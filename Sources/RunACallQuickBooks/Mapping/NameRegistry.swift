@@ -55,8 +55,11 @@ struct NameLimits {
     let desktop: Bool
     /// QuickBooks Online CSV is written: names and doc numbers must not read as spreadsheet formulas.
     let formulaSafe: Bool
+    /// The formats written, whose strictest text limits apply (`FieldLimits`).
+    let formats: [OutputFormat]
 
     init(formats: [OutputFormat]) {
+        self.formats = formats
         desktop = formats.contains { $0.isDesktop }
         formulaSafe = formats.contains(.qboCSV)
         customer = desktop ? 41 : 100

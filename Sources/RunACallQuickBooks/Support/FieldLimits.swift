@@ -3,15 +3,19 @@
 /// every format holds the same text (and the report says so).
 ///
 /// Sources: qbXML 13.0 XSD maxLength (`Memo`, `Desc`, `ItemDesc` 4095,
-/// `CustomerMsgRef` and `TermsRef` FullName 101 and 31), which are QuickBooks
-/// Desktop's database limits and so bind IIF too; QuickBooks Online's product
-/// import (Sales Description 4000). A format with no known limit has no entry.
+/// `CustomerMsgRef` and `TermsRef` FullName 101 and 31, `CompanyName` 41, `Phone` 21,
+/// `Email` 1023), which are QuickBooks Desktop's database limits and so bind IIF too;
+/// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
+/// Email 100). A format with no known limit has no entry.
 enum TextField: String, CaseIterable, Sendable {
     case memo
     case lineDescription
     case customerMessage
     case terms
     case itemDescription
+    case companyName
+    case phone
+    case email
 
     /// The field's name in report messages.
     var label: String {
@@ -21,6 +25,9 @@ enum TextField: String, CaseIterable, Sendable {
         case .customerMessage: "Customer message"
         case .terms: "Terms"
         case .itemDescription: "Item description"
+        case .companyName: "Company name"
+        case .phone: "Phone"
+        case .email: "Email"
         }
     }
 }
@@ -32,6 +39,9 @@ enum FieldLimits {
         .customerMessage: [.iif: 101, .qbxml: 101],
         .terms: [.iif: 31, .qbxml: 31],
         .itemDescription: [.iif: 4095, .qbxml: 4095, .qboCSV: 4000],
+        .companyName: [.iif: 41, .qbxml: 41, .qboCSV: 50],
+        .phone: [.iif: 21, .qbxml: 21, .qboCSV: 21],
+        .email: [.iif: 1023, .qbxml: 1023, .qboCSV: 100],
     ]
 
     /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.

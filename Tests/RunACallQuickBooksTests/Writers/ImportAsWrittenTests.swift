@@ -198,6 +198,32 @@ import Testing
         #expect(try ReportFile(online).invoices.first?["message"] == "")
     }
 
+    @Test func aLongCompanyNameIsCutOnceForEveryFormat() throws {
+        let company = String(repeating: "Company ", count: 8)
+        let customer = "{\"id\": \"c1\", \"name\": \"Ann\", \"email\": \"ann@example.com\", \"company\": \"\(company)\"}"
+        let folder = try Conversion.export(["invoices.json": "[" + Self.invoice(id: "1", customer: "Ann") + "]",
+                                            "customers.json": "[" + customer + "]"])
+        let out = folder.appendingPathComponent("out")
+        _ = try Conversion.run(folder, out: out)
+        let iif = try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).records.first { $0.keyword == "CUST" }?["COMPANYNAME"]
+        let csv = try Self.table(out.appendingPathComponent("qbo-csv/customers.csv")).first?["Company"]
+        let qbxml = try QBXMLTexts(out.appendingPathComponent("qbxml/requests.xml"))["CustomerAdd/CompanyName"]?.first
+        #expect(iif?.count == 41 && iif == csv && csv == qbxml)
+        #expect(try ReportFile(out).rows("customer").first?["message"] == "Created; Company name cut to 41 characters (IIF and qbXML limit)")
+    }
+
+    @Test func aConfigNameThatReadsAsAFormulaStopsAQuickBooksOnlineRun() throws {
+        let config = "items:\n  default_income_account: \"=Sales\"\n"
+        #expect {
+            _ = try Self.run([Self.invoice(id: "1", customer: "Ann")], config: config)
+        } throws: { error in
+            guard let fatal = error as? FatalError else { return false }
+            return fatal.kind == .usage && fatal.description.hasPrefix("items.default_income_account: \"=Sales\" cannot be written to QuickBooks Online CSV")
+        }
+        let (out, _) = try Self.run([Self.invoice(id: "1", customer: "Ann")], config: config + "output:\n  formats: [iif]\n")
+        #expect(try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).records.contains { $0.keyword == "ACCNT" && $0["NAME"] == "=Sales" })
+    }
+
     @Test func theStrictestLimitAmongTheFormatsWrittenIsTheOneApplied() {
         #expect(FieldLimits.strictest(.itemDescription, among: [.qboCSV])?.limit == 4000)
         #expect(FieldLimits.strictest(.itemDescription, among: [.iif, .qboCSV])?.limit == 4000)

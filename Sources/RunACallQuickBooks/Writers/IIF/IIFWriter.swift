@@ -173,8 +173,7 @@ final class IIFWriter: FormatWriter {
                 let bill = customer.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
                 let ship = customer.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
                 data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + bill + ship +
-                                            [IIFEncoding.cell(customer.phone.map { QuickBooksText.prefix($0, 21) }),
-                                             IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company.map { QuickBooksText.prefix($0, 41) })]))
+                                            [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
             }
         }
         return data

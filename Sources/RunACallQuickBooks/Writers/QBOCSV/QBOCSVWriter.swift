@@ -87,8 +87,7 @@ final class QBOCSVWriter: FormatWriter {
             let address = customer.billAddress
             let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
             customers += CSVText.row([
-                text(customer.name), text(customer.company.map { QuickBooksText.prefix($0, 50) }),
-                text(customer.email), text(customer.phone.map { QuickBooksText.prefix($0, 21) }),
+                text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
                 text(street), text(address?.city), text(address?.state),
                 text(address?.postalCode), text(address?.country),
             ])
