@@ -64,11 +64,16 @@ final class CustomerDirectory {
     }
 
     /// A customer's contact fields cut once to the strictest limits of the formats written, and a note per field cut.
-    func contactFields(of customer: Customer) -> (company: String?, phone: String?, email: String?, notes: [String]) {
+    func contactFields(of customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil)
+        -> (company: String?, phone: String?, email: String?, billing: Address?, shipping: Address?, notes: [String]) {
         let company = FieldLimits.cut(customer.company, .companyName, formats: formats)
         let phone = FieldLimits.cut(customer.phone, .phone, formats: formats)
         let email = FieldLimits.cut(customer.email, .email, formats: formats)
-        return (company.text, phone.text, email.text, [company.note, phone.note, email.note].compactMap { $0 })
+        let billing = FieldLimits.cut(customer.billingAddress ?? fallbackBilling, formats: formats)
+        let ship = FieldLimits.cut(customer.serviceAddress ?? shipping, formats: formats)
+        var notes = [company.note, phone.note, email.note].compactMap { $0 }
+        for note in billing.notes + ship.notes where !notes.contains(note) { notes.append(note) }
+        return (company.text, phone.text, email.text, billing.address, ship.address, notes)
     }
 
     /// Whether the books list the QuickBooks customers (so "Customer not found" can be told).
@@ -77,10 +82,9 @@ final class CustomerDirectory {
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
         let key = Key(customer)
-        let contact = contactFields(of: customer)
+        let contact = contactFields(of: customer, fallbackBilling: fallbackBilling, shipping: shipping)
         let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: contact.email, phone: contact.phone,
-                               company: contact.company, billAddress: customer.billingAddress ?? fallbackBilling,
-                               shipAddress: customer.serviceAddress ?? shipping)
+                               company: contact.company, billAddress: contact.billing, shipAddress: contact.shipping)
         if let id = customer.id, let earlier = earlierByID[id], !SyncedFields(customer: customer).changes(inFieldsOf: earlier.fields).isEmpty {
             let update = updates && earlier.listID != nil && earlier.editSequence != nil
             var changed = entry

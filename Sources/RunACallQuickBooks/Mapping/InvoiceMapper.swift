@@ -195,9 +195,6 @@ struct InvoiceMapper {
         if limits.desktop, !Self.desktopSafe(result) {
             mapping.notes.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
         }
-        if limits.desktop, DesktopAddress.isTruncated(invoice.billingAddress) || DesktopAddress.isTruncated(invoice.serviceAddress) {
-            mapping.notes.append("Address cut to QuickBooks Desktop's field lengths")
-        }
         if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
         mapping.notes += formatNotes(result)
         mapping.outcome = .write(result)
@@ -216,6 +213,11 @@ struct InvoiceMapper {
         invoice.memo = cut(invoice.memo, .memo)
         invoice.customerMessage = cut(invoice.customerMessage, .customerMessage)
         invoice.terms = cut(invoice.terms, .terms)
+        for keyPath in [\QBInvoice.billAddress, \QBInvoice.shipAddress] {
+            let (address, cuts) = FieldLimits.cut(invoice[keyPath: keyPath], formats: formats)
+            invoice[keyPath: keyPath] = address
+            for note in cuts where !notes.contains(note) { notes.append(note) }
+        }
         for index in invoice.lines.indices {
             invoice.lines[index].description = cut(invoice.lines[index].description, .lineDescription)
         }

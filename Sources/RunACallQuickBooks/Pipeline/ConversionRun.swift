@@ -161,7 +161,7 @@ final class ConversionRun {
                     : "Same customer as an earlier record (name and email match): \"\(entry.name)\""
             case .new(let entry, let renamedFrom):
                 row.targets = try addCustomer(entry, source: customer)
-                row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil, source: customer)
+                row.message = createdMessage(entry, renamedFrom: renamedFrom, for: nil, cuts: customers.contactFields(of: customer).notes)
             case .inBooks(let entry):
                 row.status = .skipped
                 row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
@@ -293,7 +293,9 @@ final class ConversionRun {
     func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
-            let message = createdMessage(customer, renamedFrom: renamedFrom, for: label, source: invoice.customer)
+            let cuts = customers.contactFields(of: invoice.customer, fallbackBilling: invoice.billingAddress,
+                                               shipping: invoice.serviceAddress).notes
+            let message = createdMessage(customer, renamedFrom: renamedFrom, for: label, cuts: cuts)
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: message, fix: "", source: record.location.description,
@@ -317,11 +319,11 @@ final class ConversionRun {
     }
 
     /// "Created", and why a created customer is not in QuickBooks yet or has another name.
-    private func createdMessage(_ customer: QBCustomer, renamedFrom: String?, for label: String?, source: Customer) -> String {
+    private func createdMessage(_ customer: QBCustomer, renamedFrom: String?, for label: String?, cuts: [String]) -> String {
         var message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
         if let label { message += " for \(label)" }
         if let renamedFrom { message += " as \"\(customer.name)\" (\(customers.renameReason(renamedFrom)))" }
-        return ([message] + customers.contactFields(of: source).notes).joined(separator: "; ")
+        return ([message] + cuts).joined(separator: "; ")
     }
 
     /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.

@@ -4,9 +4,9 @@
 ///
 /// Sources: qbXML 13.0 XSD maxLength (`Memo`, `Desc`, `ItemDesc` 4095,
 /// `CustomerMsgRef` and `TermsRef` FullName 101 and 31, `CompanyName` 41, `Phone` 21,
-/// `Email` 1023), which are QuickBooks Desktop's database limits and so bind IIF too;
+/// `Email` 1023, address `Addr1` 41, `City` 31, `State` 21, `PostalCode` 13, `Country` 31), which are QuickBooks Desktop's database limits and so bind IIF too;
 /// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
-/// Email 100). A format with no known limit has no entry.
+/// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255). A format with no known limit has no entry.
 enum TextField: String, CaseIterable, Sendable {
     case memo
     case lineDescription
@@ -16,6 +16,11 @@ enum TextField: String, CaseIterable, Sendable {
     case companyName
     case phone
     case email
+    case addressLine
+    case city
+    case state
+    case postalCode
+    case country
 
     /// The field's name in report messages.
     var label: String {
@@ -28,6 +33,11 @@ enum TextField: String, CaseIterable, Sendable {
         case .companyName: "Company name"
         case .phone: "Phone"
         case .email: "Email"
+        case .addressLine: "Address line"
+        case .city: "City"
+        case .state: "State"
+        case .postalCode: "Postal code"
+        case .country: "Country"
         }
     }
 }
@@ -42,6 +52,11 @@ enum FieldLimits {
         .companyName: [.iif: 41, .qbxml: 41, .qboCSV: 50],
         .phone: [.iif: 21, .qbxml: 21, .qboCSV: 21],
         .email: [.iif: 1023, .qbxml: 1023, .qboCSV: 100],
+        .addressLine: [.iif: 41, .qbxml: 41, .qboCSV: 2000],
+        .city: [.iif: 31, .qbxml: 31, .qboCSV: 255],
+        .state: [.iif: 21, .qbxml: 21, .qboCSV: 255],
+        .postalCode: [.iif: 13, .qbxml: 13, .qboCSV: 30],
+        .country: [.iif: 31, .qbxml: 31, .qboCSV: 255],
     ]
 
     /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
@@ -65,6 +80,24 @@ enum FieldLimits {
         }
         let names = setters.map(\.displayName).joined(separator: " and ")
         return (cut, "\(field.label) cut to \(grouped(limit)) characters (\(names) limit)")
+    }
+
+    /// Each part of `address` cut to its strictest limit among `formats`, and a note per kind of part cut.
+    static func cut(_ address: Address?, formats: [OutputFormat]) -> (address: Address?, notes: [String]) {
+        guard var result = address else { return (nil, []) }
+        var notes: [String] = []
+        func part(_ text: String?, _ field: TextField) -> String? {
+            let (kept, note) = cut(text, field, formats: formats)
+            if let note, !notes.contains(note) { notes.append(note) }
+            return kept
+        }
+        result.line1 = part(result.line1, .addressLine)
+        result.line2 = part(result.line2, .addressLine)
+        result.city = part(result.city, .city)
+        result.state = part(result.state, .state)
+        result.postalCode = part(result.postalCode, .postalCode)
+        result.country = part(result.country, .country)
+        return (result, notes)
     }
 
     /// `4095` → `4,095`.

@@ -198,9 +198,11 @@ import Testing
         #expect(try ReportFile(online).invoices.first?["message"] == "")
     }
 
-    @Test func aLongCompanyNameIsCutOnceForEveryFormat() throws {
+    @Test func aLongCompanyNameAndAddressAreCutOnceForEveryFormat() throws {
         let company = String(repeating: "Company ", count: 8)
-        let customer = "{\"id\": \"c1\", \"name\": \"Ann\", \"email\": \"ann@example.com\", \"company\": \"\(company)\"}"
+        let street = String(repeating: "Long Street ", count: 5)
+        let customer = "{\"id\": \"c1\", \"name\": \"Ann\", \"email\": \"ann@example.com\", \"company\": \"\(company)\", "
+            + "\"billing_address\": {\"line1\": \"\(street)\", \"city\": \"Denver\"}}"
         let folder = try Conversion.export(["invoices.json": "[" + Self.invoice(id: "1", customer: "Ann") + "]",
                                             "customers.json": "[" + customer + "]"])
         let out = folder.appendingPathComponent("out")
@@ -209,7 +211,12 @@ import Testing
         let csv = try Self.table(out.appendingPathComponent("qbo-csv/customers.csv")).first?["Company"]
         let qbxml = try QBXMLTexts(out.appendingPathComponent("qbxml/requests.xml"))["CustomerAdd/CompanyName"]?.first
         #expect(iif?.count == 41 && iif == csv && csv == qbxml)
-        #expect(try ReportFile(out).rows("customer").first?["message"] == "Created; Company name cut to 41 characters (IIF and qbXML limit)")
+        let iifStreet = try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif")).records.first { $0.keyword == "CUST" }?["BADDR1"]
+        let csvStreet = try Self.table(out.appendingPathComponent("qbo-csv/customers.csv")).first?["Street"]
+        let qbxmlStreet = try QBXMLTexts(out.appendingPathComponent("qbxml/requests.xml"))["BillAddress/Addr1"]?.first
+        #expect(iifStreet?.count == 40 && iifStreet == csvStreet && csvStreet == qbxmlStreet, "41 characters, the trailing space dropped")
+        #expect(try ReportFile(out).rows("customer").first?["message"]
+            == "Created; Company name cut to 41 characters (IIF and qbXML limit); Address line cut to 41 characters (IIF and qbXML limit)")
     }
 
     @Test func aConfigNameThatReadsAsAFormulaStopsAQuickBooksOnlineRun() throws {
