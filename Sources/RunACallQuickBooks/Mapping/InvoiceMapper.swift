@@ -96,6 +96,9 @@ struct InvoiceMapper {
     /// and checks the books for what QuickBooks would refuse; commits nothing.
     private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
         if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
+        if limits.formulaSafe, let terms = invoice.terms, let reason = QuickBooksText.formulaReason(terms) {
+            throw SyncErrors.termsLikeAFormula(terms, reason: reason)
+        }
         let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
         for code in codes {
             let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
@@ -163,10 +166,6 @@ struct InvoiceMapper {
         if let refNumber, refNumber != invoice.id, let reason = QuickBooksText.formulaReason(invoice.id) {
             mapping.notes.append("Doc number \"\(refNumber)\" (\(reason))")
         }
-        let terms = invoice.terms.map { limits.formulaSafe ? QuickBooksText.formulaSafe($0) : $0 }
-        if let terms, terms != invoice.terms, let reason = invoice.terms.flatMap(QuickBooksText.formulaReason) {
-            mapping.notes.append("Terms written as \"\(terms)\" (\(reason)); QuickBooks must have terms of that name")
-        }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
             let item = register(resolved, into: &mapping)
@@ -185,7 +184,7 @@ struct InvoiceMapper {
         }
         var result = QBInvoice(
             sourceID: invoice.id, refNumber: refNumber, customer: customer.name,
-            txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: terms,
+            txnDate: invoice.invoiceDate, dueDate: invoice.dueDate, terms: invoice.terms,
             billAddress: invoice.billingAddress ?? invoice.customer.billingAddress ?? customer.billAddress,
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
             lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)

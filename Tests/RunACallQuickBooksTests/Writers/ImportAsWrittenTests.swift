@@ -86,6 +86,16 @@ import Testing
         #expect(report.invoices.first?["message"]?.contains("Doc number \"'=7\" (a leading = would be evaluated") == true)
     }
 
+    @Test func termsThatReadAsAFormulaFailTheInvoiceRatherThanNameOtherTerms() throws {
+        let (out, result) = try Self.run([Self.invoice(id: "1", customer: "Ann", extra: ", \"terms\": \"=Net 30\"")])
+        #expect(result.exitStatus == 1)
+        let row = try #require(try ReportFile(out).invoices.first)
+        #expect(row["message"] == "Terms not writable: the invoice's terms \"=Net 30\" cannot go to QuickBooks Online CSV (a leading = would be evaluated as a formula by a spreadsheet)")
+        let (desktop, _) = try Self.run([Self.invoice(id: "1", customer: "Ann", extra: ", \"terms\": \"=Net 30\"")],
+                                        config: "output:\n  formats: [iif, qbxml]\n")
+        #expect(try IIFReader(url: desktop.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions.first?.header["TERMS"] == "=Net 30")
+    }
+
     @Test func withoutQuickBooksOnlineCSVNamesAreNotRenamed() throws {
         let (out, _) = try Self.run([Self.invoice(id: "1", customer: "=SUM(A1-A9)")], config: "output:\n  formats: [iif, qbxml]\n")
         let iif = try IIFReader(url: out.appendingPathComponent("iif/quickbooks.iif"))
