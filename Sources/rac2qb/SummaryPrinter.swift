@@ -27,6 +27,9 @@ enum SummaryPrinter {
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             Swift.print("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
         }
+        if summary.qboDiscountsByHand != .zero {
+            Swift.print("  of the qbo-csv total, discounts to enter by hand: \(summary.qboDiscountsByHand) (qbo-csv/discounts-to-enter.csv)")
+        }
         if summary.payoutNetInExport != .zero || summary.paymentsWritten != .zero || summary.refundsWritten != .zero {
             Swift.print("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
             Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
@@ -36,6 +39,7 @@ enum SummaryPrinter {
                 : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"
             Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)" + comparison)
         }
+        for note in summary.notes { Swift.print("note: \(note)") }
         for note in summary.absenceNotes { Swift.print(note) }
         let totals = summary.reconciles && summary.depositsReconcile ? "yes" : "NO"
         if !summary.balancesChecked {

@@ -17,6 +17,15 @@ public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
     /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
     public var isDesktop: Bool { self != .qboCSV }
 
+    /// The format's name in messages: `IIF`, `QBO CSV`, `qbXML`.
+    public var displayName: String {
+        switch self {
+        case .iif: "IIF"
+        case .qboCSV: "QBO CSV"
+        case .qbxml: "qbXML"
+        }
+    }
+
     public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -99,6 +108,9 @@ public struct Configuration: Sendable {
         public var rates: [(rate: String, code: String)] = []
         /// The code for a rate with no mapping; nil fails such invoices ("Tax code not mapped").
         public var defaultForUnmapped: String?
+        /// US: the tax agency (vendor) named on IIF sales tax lines and on the sales tax items an IIF
+        /// file declares when the books do not list them; nil declares nothing (QuickBooks must have the items).
+        public var agency: String?
     }
 
     public struct Books: Sendable {

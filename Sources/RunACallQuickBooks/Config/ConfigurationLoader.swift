@@ -258,11 +258,11 @@ private struct Walker {
     }
 
     mutating func readTax(_ node: Node, _ tax: inout Configuration.Tax) {
-        for (key, value) in members(node, "tax", allowed: ["rates", "default_for_unmapped"]) {
-            if key == "rates" {
-                tax.rates = pairs(value, "tax.rates")?.map { ($0.0, $0.1) } ?? []
-            } else if let text = optionalString(value, "tax.default_for_unmapped") {
-                tax.defaultForUnmapped = text
+        for (key, value) in members(node, "tax", allowed: ["rates", "default_for_unmapped", "agency"]) {
+            switch key {
+            case "rates": tax.rates = pairs(value, "tax.rates")?.map { ($0.0, $0.1) } ?? []
+            case "agency": if let text = optionalString(value, "tax.agency") { tax.agency = text }
+            default: if let text = optionalString(value, "tax.default_for_unmapped") { tax.defaultForUnmapped = text }
             }
         }
     }

@@ -54,6 +54,9 @@ public enum StarterConfiguration {
         Denver 8.81%: Denver
       default_for_unmapped: To classify   # create a "To classify" code in QuickBooks as a safety net;
                                           # remove this line to fail invoices with unmapped rates
+      agency: State Department of Revenue   # US: the tax agency (vendor) IIF sales tax lines name; IIF declares
+                                            # it and the sales tax items unless the books list them; remove this
+                                            # line to declare nothing (QuickBooks must then have the items)
 
     ledger: rac2qb-ledger.sqlite
     """

@@ -22,6 +22,16 @@ struct BooksRules {
         snapshot.accounts?.named(name).isEmpty == false
     }
 
+    /// Whether the books list a sales tax item (or group) of this name, so an IIF file need not declare it.
+    func hasTaxItem(_ name: String) -> Bool {
+        snapshot.taxCodes?.named(name).isEmpty == false || snapshot.items?.named(name).isEmpty == false
+    }
+
+    /// Whether the books list a vendor (or other name) of this name, so an IIF file need not declare it.
+    func hasOtherName(_ name: String) -> Bool {
+        !snapshot.otherNames.named(name).isEmpty
+    }
+
     /// "Account inactive" when the books list the account only as inactive.
     func accountProblem(_ name: String, role: String) -> Problem? {
         guard let entries = snapshot.accounts?.named(name), !entries.isEmpty,

@@ -52,13 +52,28 @@ final class CustomerDirectory {
     private var names: NameRegistry
     private let create: Bool
     private let books: BooksRules
+    private let formats: [OutputFormat]
 
     init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
         self.updates = updates
-        names = NameRegistry(limit: limits.customer, desktop: limits.desktop)
+        names = NameRegistry(limit: limits.customer, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenCustomerNames { names.claim(name) }
         self.create = create
         self.books = books
+        formats = limits.formats
+    }
+
+    /// A customer's contact fields cut once to the strictest limits of the formats written, and a note per field cut.
+    func contactFields(of customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil)
+        -> (company: String?, phone: String?, email: String?, billing: Address?, shipping: Address?, notes: [String]) {
+        let company = FieldLimits.cut(customer.company, .companyName, formats: formats)
+        let phone = FieldLimits.cut(customer.phone, .phone, formats: formats)
+        let email = FieldLimits.cut(customer.email, .email, formats: formats)
+        let billing = FieldLimits.cut(customer.billingAddress ?? fallbackBilling, formats: formats)
+        let ship = FieldLimits.cut(customer.serviceAddress ?? shipping, formats: formats)
+        var notes = [company.note, phone.note, email.note].compactMap { $0 }
+        for note in billing.notes + ship.notes where !notes.contains(note) { notes.append(note) }
+        return (company.text, phone.text, email.text, billing.address, ship.address, notes)
     }
 
     /// Whether the books list the QuickBooks customers (so "Customer not found" can be told).
@@ -67,9 +82,9 @@ final class CustomerDirectory {
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
         let key = Key(customer)
-        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: customer.email, phone: customer.phone,
-                               company: customer.company, billAddress: customer.billingAddress ?? fallbackBilling,
-                               shipAddress: customer.serviceAddress ?? shipping)
+        let contact = contactFields(of: customer, fallbackBilling: fallbackBilling, shipping: shipping)
+        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: contact.email, phone: contact.phone,
+                               company: contact.company, billAddress: contact.billing, shipAddress: contact.shipping)
         if let id = customer.id, let earlier = earlierByID[id], !SyncedFields(customer: customer).changes(inFieldsOf: earlier.fields).isEmpty {
             let update = updates && earlier.listID != nil && earlier.editSequence != nil
             var changed = entry
@@ -97,6 +112,7 @@ final class CustomerDirectory {
 
     /// Why a created customer's name differs from its Run a Call name.
     func renameReason(_ original: String) -> String {
+        if let formula = names.formulaReason(original) { return formula }
         if books.snapshot.customers?.named(original).isEmpty == false {
             return "a QuickBooks customer with another email has that name"
         }

@@ -87,14 +87,20 @@ struct InvoiceMapper {
             || id != id.trimmingCharacters(in: .whitespaces) {
             throw SyncErrors.docNumberCharacters(id: id)
         }
-        if id.count > limits.docNumber { throw SyncErrors.docNumberTooLong(id: id, limit: limits.docNumber, target: limits.docNumberTarget) }
-        return id
+        let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
+        if number.count > limits.docNumber {
+            throw SyncErrors.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
+        }
+        return number
     }
 
     /// Resolves the customer and every item against the run and the books,
     /// and checks the books for what QuickBooks would refuse; commits nothing.
     private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
         if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
+        if limits.formulaSafe, let terms = invoice.terms, let reason = QuickBooksText.formulaReason(terms) {
+            throw SyncErrors.termsLikeAFormula(terms, reason: reason)
+        }
         let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
         for code in codes {
             let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
@@ -159,6 +165,9 @@ struct InvoiceMapper {
         if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
             mapping.warnings.append(renamed)
         }
+        if let refNumber, refNumber != invoice.id, let reason = QuickBooksText.formulaReason(invoice.id) {
+            mapping.warnings.append("Doc number \"\(refNumber)\" (\(reason))")
+        }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
             let item = register(resolved, into: &mapping)
@@ -182,19 +191,55 @@ struct InvoiceMapper {
             shipAddress: invoice.serviceAddress, memo: invoice.internalNotes, customerMessage: invoice.customerNotes,
             lines: lines, salesTax: tax.salesTax, isVoid: invoice.status == .void, total: .zero)
         if result.isVoid { result = Self.voided(result) }
+        mapping.warnings += Self.cutToLimits(&result, formats: configuration.output.formats)
         result.total = result.netOfTax + result.taxTotal
         if limits.desktop, !Self.desktopSafe(result) {
             mapping.warnings.append("Text outside Latin-1 transliterated for QuickBooks Desktop")
         }
-        if limits.desktop, (invoice.customerNotes?.count ?? 0) > QBXMLWriter.customerMessageLimit {
-            mapping.warnings.append("Customer notes cut to \(QBXMLWriter.customerMessageLimit) characters for the QuickBooks Desktop customer message")
-        }
-        if limits.desktop, DesktopAddress.isTruncated(invoice.billingAddress) || DesktopAddress.isTruncated(invoice.serviceAddress) {
-            mapping.warnings.append("Address cut to QuickBooks Desktop's field lengths")
-        }
         if result.isVoid { mapping.notes.append("Void: written with a zero balance") }
+        mapping.warnings += formatNotes(result)
         mapping.outcome = .write(result)
         return mapping
+    }
+
+    /// Cuts the invoice's free text at the strictest limit of the formats written, so
+    /// every format holds the same text; one note per field cut.
+    static func cutToLimits(_ invoice: inout QBInvoice, formats: [OutputFormat]) -> [String] {
+        var notes: [String] = []
+        func cut(_ text: String?, _ field: TextField) -> String? {
+            let (kept, note) = FieldLimits.cut(text, field, formats: formats)
+            if let note, !notes.contains(note) { notes.append(note) }
+            return kept
+        }
+        invoice.memo = cut(invoice.memo, .memo)
+        invoice.customerMessage = cut(invoice.customerMessage, .customerMessage)
+        invoice.terms = cut(invoice.terms, .terms)
+        for keyPath in [\QBInvoice.billAddress, \QBInvoice.shipAddress] {
+            let (address, cuts) = FieldLimits.cut(invoice[keyPath: keyPath], formats: formats)
+            invoice[keyPath: keyPath] = address
+            for note in cuts where !notes.contains(note) { notes.append(note) }
+        }
+        for index in invoice.lines.indices {
+            invoice.lines[index].description = cut(invoice.lines[index].description, .lineDescription)
+        }
+        return notes
+    }
+
+    /// What the flat formats do to the invoice: QuickBooks Online CSV leaves the discounts
+    /// to enter by hand; IIF and QBO CSV hold each field on one line.
+    private func formatNotes(_ invoice: QBInvoice) -> [String] {
+        let formats = configuration.output.formats
+        var notes: [String] = []
+        let byHand = QBOCSVWriter.discountsByHand(of: invoice).reduce(Money.zero) { $0 - $1.amount }
+        if formats.contains(.qboCSV), byHand != .zero {
+            notes.append("QBO CSV: discount \(byHand) to enter by hand (\(DiscountWorksheet.target.path(parts: 1)))")
+        }
+        let flat = formats.filter { $0 == .iif || $0 == .qboCSV }
+        let texts = [invoice.memo, invoice.customerMessage] + invoice.lines.map(\.description)
+        if !flat.isEmpty, texts.contains(where: { $0.map(QuickBooksText.hasLineBreak) ?? false }) {
+            notes.append("Line breaks replaced by spaces in \(flat.map(\.displayName).joined(separator: " and ")) (one line per field)")
+        }
+        return notes
     }
 
     /// Commits the invoice's customer to the run; a new one is reported as created.

@@ -32,7 +32,7 @@ final class ItemCatalog {
     init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
         self.configuration = configuration
         self.books = books
-        names = NameRegistry(limit: limits.item, desktop: limits.desktop)
+        names = NameRegistry(limit: limits.item, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenItemNames { names.claim(name) }
     }
 
@@ -60,7 +60,9 @@ final class ItemCatalog {
         if let known = byKey[key] { return .existing(known) }
         let entry = pricebook[key]
         let kind: QBItemKind = entry?.type == .material || entry?.type == .equipment ? .nonInventory : .service
-        let item = QBItem(name: name, sourceID: entry?.id, kind: kind, description: entry?.description ?? line?.description,
+        let description = FieldLimits.cut(entry?.description ?? line?.description, .itemDescription,
+                                          formats: configuration.output.formats).text
+        let item = QBItem(name: name, sourceID: entry?.id, kind: kind, description: description,
                           account: incomeAccount(for: entry, lineCategory: line?.category),
                           price: entry?.unitPrice ?? line?.unitPrice, taxable: entry?.taxable ?? line?.taxable ?? false)
         return place(item)
@@ -103,6 +105,11 @@ final class ItemCatalog {
         placed.name = names.propose(item.name)
         guard configuration.items.createInQuickBooks else { return .assumed(placed) }
         return .new(placed, renamedFrom: placed.name == item.name ? nil : item.name)
+    }
+
+    /// Why a created item's name differs from its Run a Call name.
+    func renameReason(_ original: String) -> String {
+        names.formulaReason(original) ?? "QuickBooks name rules"
     }
 
     /// The item a name already resolved to in this run.

@@ -1,21 +1,32 @@
 /// Hands out QuickBooks list names that are clean, within the target's length
 /// limit and unique (case-insensitively), deterministically in order of use.
+/// A name is decided here once, and every format and the ledger use it as it is.
 struct NameRegistry {
     /// Longest name every requested target accepts.
     let limit: Int
     /// Whether a QuickBooks Desktop target is written (Latin-1 names).
     let desktop: Bool
+    /// Whether QuickBooks Online CSV is written, so a name must not read as a spreadsheet formula.
+    let formulaSafe: Bool
     private var taken = Set<NameKey>()
 
-    init(limit: Int, desktop: Bool) {
+    init(limit: Int, desktop: Bool, formulaSafe: Bool) {
         self.limit = limit
         self.desktop = desktop
+        self.formulaSafe = formulaSafe
     }
 
     /// `original` cleaned and cut to the limit: the name an earlier run gave it in QuickBooks.
     func cleaned(_ original: String) -> String {
-        let base = QuickBooksText.prefix(QuickBooksText.listName(original, desktop: desktop), limit)
+        var base = QuickBooksText.listName(original, desktop: desktop)
+        if formulaSafe { base = QuickBooksText.formulaSafe(base) }
+        base = QuickBooksText.prefix(base, limit)
         return base.isEmpty ? "Unnamed" : base
+    }
+
+    /// Why `original` is renamed, when the formula rule renamed it.
+    func formulaReason(_ original: String) -> String? {
+        formulaSafe ? QuickBooksText.formulaReason(QuickBooksText.listName(original, desktop: desktop)) : nil
     }
 
     /// The name `original` would get now; nothing is reserved.
@@ -42,9 +53,15 @@ struct NameLimits {
     let item: Int
     let docNumber: Int
     let desktop: Bool
+    /// QuickBooks Online CSV is written: names and doc numbers must not read as spreadsheet formulas.
+    let formulaSafe: Bool
+    /// The formats written, whose strictest text limits apply (`FieldLimits`).
+    let formats: [OutputFormat]
 
     init(formats: [OutputFormat]) {
+        self.formats = formats
         desktop = formats.contains { $0.isDesktop }
+        formulaSafe = formats.contains(.qboCSV)
         customer = desktop ? 41 : 100
         item = desktop ? 31 : 100
         docNumber = desktop ? 11 : 21

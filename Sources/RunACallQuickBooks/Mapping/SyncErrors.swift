@@ -6,6 +6,12 @@ enum SyncErrors {
                 fix: "Either move the closing date (in QuickBooks and company.closing_date) or post to the current period, then re-run.")
     }
 
+    /// Terms QuickBooks holds under a name a spreadsheet would evaluate: they cannot be renamed in one format only.
+    static func termsLikeAFormula(_ terms: String, reason: String) -> Problem {
+        Problem("Terms not writable: the invoice's terms \"\(terms)\" cannot go to QuickBooks Online CSV (\(reason))",
+                fix: "Rename the terms in QuickBooks and in Run a Call so they do not start with =, +, - or @, or write without qbo-csv, then re-run.")
+    }
+
     static func taxCodeNotMapped(rate: String) -> Problem {
         Problem("Tax code not mapped: the tax rate \"\(rate)\" has no QuickBooks tax code",
                 fix: "Map it under tax.rates in rac2qb.yml (Settings → QuickBooks → Tax), or set tax.default_for_unmapped to a \"To classify\" code, then re-run.")

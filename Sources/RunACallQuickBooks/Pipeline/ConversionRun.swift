@@ -19,6 +19,9 @@ final class ConversionRun {
     let mapper: InvoiceMapper
     var lists = RunLists()
     private var accountNames = Set<NameKey>()
+    /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
+    var salesTaxItemsUsed = Set<NameKey>()
+    var salesTaxItemNames: [String] = []
     private var recordsRead = 0
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
@@ -38,6 +41,7 @@ final class ConversionRun {
         self.staging = staging
         configuration = options.configuration
         formats = configuration.output.formats
+        try configuration.checkNamesForOnlineCSV()
         let limits = NameLimits(formats: formats)
         self.books = BooksRules(books)
         customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books,
@@ -125,7 +129,8 @@ final class ConversionRun {
             case .new(let entry, let renamedFrom):
                 row.targets = try addItem(entry, original: item.name)
                 row.message = "Created"
-                if renamedFrom != nil { row.warn(Self.renamed(entry.name, because: "QuickBooks name rules")) }
+                if let renamedFrom { row.warn(Self.renamed(entry.name, because: items.renameReason(renamedFrom))) }
+                if let cut = FieldLimits.cut(item.description, .itemDescription, formats: formats).note { row.warn(cut) }
             case .assumed(let entry):
                 row.status = .skipped
                 row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
@@ -159,6 +164,7 @@ final class ConversionRun {
                 row.targets = try addCustomer(entry, source: customer)
                 row.message = createdMessage(for: nil)
                 if let renamedFrom { row.warn(Self.renamed(entry.name, because: customers.renameReason(renamedFrom))) }
+                for cut in customers.contactFields(of: customer).notes { row.warn(cut) }
             case .inBooks(let entry):
                 row.status = .skipped
                 row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
@@ -254,6 +260,7 @@ final class ConversionRun {
                 row.warning = mapping.warnings.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
+                if let tax = posting.salesTax { useSalesTaxItem(tax.item, ratePercent: tax.ratePercent) }
                 for writer in writers { row.targets += try writer.add(posting) }
                 try recordInvoice(invoice, posting: posting, targets: row.targets)
             }
@@ -291,11 +298,14 @@ final class ConversionRun {
     func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
+            let cuts = customers.contactFields(of: invoice.customer, fallbackBilling: invoice.billingAddress,
+                                               shipping: invoice.serviceAddress).notes
+            let warnings = (renamedFrom.map { [Self.renamed(customer.name, because: customers.renameReason($0))] } ?? []) + cuts
             try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: createdMessage(for: label), fix: "", source: record.location.description,
                                   targets: addCustomer(customer, source: invoice.customer), isSourceRow: false,
-                                  warning: renamedFrom.map { Self.renamed(customer.name, because: customers.renameReason($0)) } ?? ""))
+                                  warning: warnings.joined(separator: "; ")))
         }
         if let (customer, earlier, update) = mapping.changedCustomer {
             var row = ReportRow(timestamp: timestamp(of: invoice), entityType: .customer, sourceID: invoice.customer.id ?? "",
@@ -309,7 +319,7 @@ final class ConversionRun {
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: "Created for \(label)", fix: "",
                                   source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),
                                   isSourceRow: false,
-                                  warning: renamedFrom.map { Self.renamed(item.name, because: "from \"\($0)\", QuickBooks name rules") } ?? ""))
+                                  warning: renamedFrom.map { Self.renamed(item.name, because: "from \"\($0)\", \(items.renameReason($0))") } ?? ""))
         }
     }
 
@@ -343,6 +353,7 @@ final class ConversionRun {
     }
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
+        noteUndeclaredSalesTax()
         var files: [String] = []
         var parts: [String: Int] = [:]
         for writer in writers {

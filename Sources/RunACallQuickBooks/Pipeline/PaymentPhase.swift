@@ -253,6 +253,7 @@ extension ConversionRun {
             let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,
                                     account: item.account, invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef)
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)
+            useSalesTaxItem(nil, ratePercent: nil)
             for writer in writers { row.targets += try writer.add(memo) }
             row.message = "Credit memo of \(payment.amount) for \(customer) (\(invoiceLabel))"
             if payment.payoutID != nil, configuration.payments.autoReconcilePayouts {

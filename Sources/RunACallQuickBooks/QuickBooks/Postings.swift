@@ -75,6 +75,16 @@ public struct QBSalesTax: Sendable, Hashable {
     public var amount: Money
 }
 
+/// A sales tax item (IIF `COMPTAX`) an IIF file declares: its rate and the agency it is paid to.
+public struct QBSalesTaxItem: Sendable, Hashable {
+    public var name: String
+    public var ratePercent: ExactDecimal?
+    public var agency: String
+
+    /// The 0% item an IIF AUTOSTAX line names when the invoice (or credit memo) charges no tax.
+    public static let untaxedName = "No sales tax"
+}
+
 /// An invoice as QuickBooks will hold it: every rule already applied, so
 /// writers only render it.
 public struct QBInvoice: Sendable {

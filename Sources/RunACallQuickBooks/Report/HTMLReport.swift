@@ -71,10 +71,15 @@ enum HTMLReport {
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
             try output.write("<tr><th>Written to \(escape(format)) (\(summary.writtenInvoices[format] ?? 0) invoices)</th><td class=\"n\">\(amount(total))</td></tr>")
         }
+        if summary.qboDiscountsByHand != .zero {
+            try output.write("<tr><th>of the qbo-csv total, discounts to enter by hand in QuickBooks Online (qbo-csv/discounts-to-enter.csv)</th>"
+                + "<td class=\"n\">\(summary.qboDiscountsByHand)</td></tr>")
+        }
         try output.write("</table>\n")
         try output.write(summary.reconciles
             ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
             : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        for note in summary.notes { try output.write("<p class=\"bad\">\(escape(note))</p>\n") }
         if summary.unreadableInvoices > 0 {
             try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")
         }

@@ -16,18 +16,16 @@ final class PaymentWorksheet {
         count += 1
         let row = [payment.customer, payment.invoiceRefNumber ?? payment.invoiceID, payment.sourceID, payment.reference ?? "",
                    payment.date.description, payment.amount.description]
-        try file.append(Data(CSVText.row(row.map(CSVText.safeText)).utf8))
+        try file.append(Data(CSVText.storedRow(row).utf8))
     }
 
     /// Writes `report/payment-application.csv` under `folder`.
     func render(into folder: URL) throws -> String {
         let relative = "report/payment-application.csv"
-        let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.columns).utf8))
-        let output = try FileHandle(forWritingTo: url)
-        defer { try? output.close() }
-        try output.seekToEnd()
-        try file.copy(to: output)
+        let output = try BufferedOutput(url: folder.appendingPathComponent(relative))
+        try output.write(CSVText.row(Self.columns))
+        try forEachRow { try output.write(CSVText.row($0)) }
+        try output.close()
         return relative
     }
 

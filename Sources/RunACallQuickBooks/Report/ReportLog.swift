@@ -12,7 +12,7 @@ final class ReportLog {
 
     func add(_ row: ReportRow) throws {
         summary.count(row)
-        try file.append(Data(CSVText.row(row.storedCells).utf8))
+        try file.append(Data(CSVText.storedRow(row.storedCells).utf8))
     }
 
     /// Notes the entities the export has no file for.

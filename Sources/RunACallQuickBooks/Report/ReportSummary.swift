@@ -18,6 +18,9 @@ public struct ReportSummary: Sendable, Encodable {
     public var unreadableInvoices = 0
     /// Σ invoice totals written, per format.
     public var writtenTotals: [String: Money] = [:]
+    /// Of the `qbo-csv` written totals, the discounts `invoices.csv` cannot carry (QuickBooks Online imports no
+    /// negative amount): listed in `qbo-csv/discounts-to-enter.csv`, the invoices hold their totals once they are entered.
+    public var qboDiscountsByHand = Money.zero
     /// Invoices written, per format (voids included, at zero).
     public var writtenInvoices: [String: Int] = [:]
     /// Σ payments and Σ refunds written (IIF and qbXML; QuickBooks Online cannot import them).
@@ -36,6 +39,8 @@ public struct ReportSummary: Sendable, Encodable {
     public var customersNotReconciled: [String] = []
     /// Rows written with a caveat (the report's warning column), by entity type.
     public var warnings: [String: Int] = [:]
+    /// What the whole run leaves to the user, told once (e.g. the sales tax items QuickBooks must already have).
+    public var notes: [String] = []
     /// Σ totals of the billed invoices by month of invoice date (`2026-10`) and row status.
     public var billedByMonth: [String: [String: Money]] = [:]
     /// The entities the export has no file for (`payments`, `payouts`, ...), in contract order.
@@ -101,19 +106,22 @@ public struct ReportSummary: Sendable, Encodable {
             writtenTotals[format.rawValue, default: .zero] = writtenTotals[format.rawValue, default: .zero] + written.total
             writtenInvoices[format.rawValue, default: 0] += 1
         }
+        if formats.contains(.qboCSV) {
+            qboDiscountsByHand = QBOCSVWriter.discountsByHand(of: written).reduce(qboDiscountsByHand) { $0 - $1.amount }
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case counts, created, invoiceTotals = "invoice_totals", billedInExport = "billed_in_export"
         case billedFailed = "billed_failed", billedSkipped = "billed_skipped", billedEarlierBatches = "billed_earlier_batches"
         case unreadableInvoices = "unreadable_invoices", writtenTotals = "written_totals"
-        case writtenInvoices = "written_invoices", reconciles
+        case writtenInvoices = "written_invoices", qboDiscountsByHand = "qbo_discounts_by_hand", reconciles
         case paymentsWritten = "payments_written", refundsWritten = "refunds_written"
         case payoutNetInExport = "payout_net_in_export", depositsWritten = "deposits_written"
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
-        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month"
+        case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month", notes
         case warnings
         case entitiesAbsent = "entities_absent"
     }
@@ -130,6 +138,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(unreadableInvoices, forKey: .unreadableInvoices)
         try container.encode(writtenTotals, forKey: .writtenTotals)
         try container.encode(writtenInvoices, forKey: .writtenInvoices)
+        try container.encode(qboDiscountsByHand, forKey: .qboDiscountsByHand)
         try container.encode(reconciles, forKey: .reconciles)
         try container.encode(paymentsWritten, forKey: .paymentsWritten)
         try container.encode(refundsWritten, forKey: .refundsWritten)
@@ -144,6 +153,7 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(billedByMonth, forKey: .billedByMonth)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(entitiesAbsent, forKey: .entitiesAbsent)
+        try container.encode(notes, forKey: .notes)
     }
 
     /// Source records that failed.

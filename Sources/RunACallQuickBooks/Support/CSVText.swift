@@ -1,23 +1,48 @@
 import Foundation
 
 /// RFC 4180 output: cells quoted when they hold a comma, quote or line break.
+/// Every CSV a person or a spreadsheet opens (the QuickBooks Online files, the
+/// report, the worksheets, the undo list) is written with `row`, which guards
+/// every cell the same way; the run's own temporary files use `storedRow`.
 enum CSVText {
     /// One cell, quoted when needed.
-    static func cell(_ text: String) -> String {
+    private static func quoted(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A text cell a spreadsheet will never evaluate: a leading `=`, `+`, `-`,
-    /// `@`, tab or carriage return gets a `'` in front.
-    static func safeText(_ text: String?) -> String {
-        guard let text else { return "" }
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-        return "'" + text
+    /// The characters that make a spreadsheet read a cell as a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether a spreadsheet would evaluate `text`: it starts with `=`, `+`, `-`, `@`,
+    /// tab or carriage return and is not a plain number (`-150.00` is a number, not a formula).
+    static func isFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return false }
+        return !isPlainNumber(text)
     }
 
-    /// A row: cells quoted as needed, joined by commas, CRLF ended (RFC 4180).
+    /// `-12`, `+3.50`: an optional sign, digits, an optional fraction.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars
+        if let first = scalars.first, first == "-" || first == "+" { scalars.removeFirst() }
+        let parts = String(scalars).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
+    /// The one formula guard: a cell a spreadsheet would evaluate gets a `'` in front.
+    static func neutralised(_ text: String) -> String {
+        isFormula(text) ? "'" + text : text
+    }
+
+    /// A row of a CSV file people open: every cell guarded, quoted as needed,
+    /// joined by commas, CRLF ended (RFC 4180).
     static func row(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\r\n"
+        cells.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// A row of one of the run's temporary files, read back by `CSVRowReader`: cells kept as they are.
+    static func storedRow(_ cells: [String]) -> String {
+        cells.map(quoted).joined(separator: ",") + "\r\n"
     }
 }

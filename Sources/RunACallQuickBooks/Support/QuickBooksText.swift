@@ -58,6 +58,30 @@ public enum QuickBooksText {
         return cleaned.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// A name (list entry, doc number) no spreadsheet evaluates, the same in every format:
+    /// one that starts with `=`, `+`, `-` or `@` gets a `'` in front (QuickBooks Desktop and
+    /// Online both accept the apostrophe in names, and a spreadsheet reads the cell as text).
+    public static func formulaSafe(_ name: String) -> String {
+        CSVText.isFormula(name) ? "'" + name : name
+    }
+
+    /// Why `formulaSafe` changes `name`, for the report; nil when it does not.
+    public static func formulaReason(_ name: String) -> String? {
+        guard CSVText.isFormula(name), let first = name.first else { return nil }
+        return "a leading \(first) would be evaluated as a formula by a spreadsheet"
+    }
+
+    /// Whether `text` holds a line break (LF, CR, CRLF, U+2028, U+2029).
+    public static func hasLineBreak(_ text: String) -> Bool {
+        text.contains(where: \.isNewline)
+    }
+
+    /// `text` on one line: each line break (CRLF counts as one) becomes a space.
+    public static func oneLine(_ text: String) -> String {
+        guard hasLineBreak(text) else { return text }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     /// The first `limit` characters (grapheme clusters), trailing white space dropped.
     public static func prefix(_ text: String, _ limit: Int) -> String {
         guard text.count > limit else { return text }

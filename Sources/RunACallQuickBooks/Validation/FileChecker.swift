@@ -91,7 +91,8 @@ public enum FileChecker {
         return CalendarDate(year: year, month: parts[0], day: parts[1]) != nil
     }
 
-    /// QBO CSV: known header, UTF-8 without BOM, import limits, names QuickBooks Online accepts.
+    /// QBO CSV: known header, UTF-8 without BOM, import limits, names QuickBooks Online accepts,
+    /// no negative invoice amount, no cell on two lines; the discount worksheet: its header and amounts.
     public static func checkQBOCSV(_ url: URL) throws -> [String] {
         let name = url.lastPathComponent
         let data = try Data(contentsOf: url)
@@ -103,13 +104,26 @@ public enum FileChecker {
         else if name.hasPrefix("customers") { expected = QBOCSVWriter.customerColumns }
         else if name.hasPrefix("products") { expected = QBOCSVWriter.productColumns }
         else if name.hasPrefix("deposits") { expected = QBOCSVWriter.depositColumns }
-        else { return ["\(name): not a QuickBooks Online import file this tool knows (invoices, customers, products, deposits)"] }
+        else if name.hasPrefix("discounts-to-enter") { expected = DiscountWorksheet.columns }
+        else {
+            return ["\(name): not a QuickBooks Online file this tool knows (invoices, customers, products, deposits, discounts-to-enter)"]
+        }
         if table.columns != expected { problems.append("1: header is \(table.columns.joined(separator: ",")), expected \(expected.joined(separator: ","))") }
         var rows = 0
         var invoices = Set<String>()
         while let (row, problem) = try table.nextRow() {
             rows += 1
             if let problem { problems.append("\(row.line): \(problem.message)"); continue }
+            if let column = table.columns.first(where: { table.cell($0, in: row).map(QuickBooksText.hasLineBreak) ?? false }) {
+                problems.append("\(row.line): \(column) holds a line break (QuickBooks Online imports one line per cell)")
+            }
+            if name.hasPrefix("discounts-to-enter") {
+                for column in ["amount", "total_after_import", "total_after_discount"]
+                where table.cell(column, in: row).flatMap(Money.init(parsing:)) == nil {
+                    problems.append("\(row.line): \(column) is not an amount")
+                }
+                continue
+            }
             if name.hasPrefix("deposits") {
                 if table.cell("Amount", in: row).flatMap(Money.init(parsing:)) == nil { problems.append("\(row.line): Amount is not an amount") }
                 if let date = table.cell("Date", in: row), !isSlashedDate(date) { problems.append("\(row.line): Date \"\(date)\" is not MM/DD/YYYY") }
@@ -127,8 +141,11 @@ public enum FileChecker {
                     invoices.insert(number)
                     if number.count > 21 { problems.append("\(row.line): *InvoiceNo is longer than 21 characters") }
                 }
-                if table.cell("*ItemAmount", in: row).flatMap(Money.init(parsing:)) == nil {
-                    problems.append("\(row.line): *ItemAmount is not an amount")
+                switch table.cell("*ItemAmount", in: row).flatMap(Money.init(parsing:)) {
+                case nil: problems.append("\(row.line): *ItemAmount is not an amount")
+                case let amount? where amount < .zero:
+                    problems.append("\(row.line): *ItemAmount is negative (QuickBooks Online imports no negative amount)")
+                default: break
                 }
             }
         }

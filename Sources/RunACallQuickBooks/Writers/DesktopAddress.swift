@@ -1,10 +1,12 @@
-/// An address cut to QuickBooks Desktop's field limits.
+/// An address in QuickBooks Desktop's fields: each part cleaned for the format and
+/// within its limit (the mapping has already cut the parts, `FieldLimits`, so every
+/// format holds the same text; the cut here only keeps a format's cleaning within bounds).
 struct DesktopAddress {
-    static let lineLimit = 41
-    static let cityLimit = 31
-    static let stateLimit = 21
-    static let postalCodeLimit = 13
-    static let countryLimit = 31
+    static let lineLimit = FieldLimits.table[.addressLine]?[.qbxml] ?? 41
+    static let cityLimit = FieldLimits.table[.city]?[.qbxml] ?? 31
+    static let stateLimit = FieldLimits.table[.state]?[.qbxml] ?? 21
+    static let postalCodeLimit = FieldLimits.table[.postalCode]?[.qbxml] ?? 13
+    static let countryLimit = FieldLimits.table[.country]?[.qbxml] ?? 31
 
     let line1: String?
     let line2: String?
@@ -33,14 +35,5 @@ struct DesktopAddress {
             .filter { !$0.isEmpty }.joined(separator: ", ")
         let lines = [line1, line2, place.isEmpty ? nil : QuickBooksText.prefix(place, Self.lineLimit), country].compactMap { $0 }
         return lines + Array(repeating: "", count: 5 - lines.count)
-    }
-
-    /// Whether an address part is longer than Desktop keeps.
-    static func isTruncated(_ address: Address?) -> Bool {
-        guard let address else { return false }
-        let limits: [(String?, Int)] = [(address.line1, lineLimit), (address.line2, lineLimit), (address.city, cityLimit),
-                                        (address.state, stateLimit), (address.postalCode, postalCodeLimit),
-                                        (address.country, countryLimit)]
-        return limits.contains { ($0.0?.count ?? 0) > $0.1 }
     }
 }

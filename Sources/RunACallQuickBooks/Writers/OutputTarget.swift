@@ -55,6 +55,10 @@ public struct RunLists: Sendable {
     public var customers: [QBCustomer] = []
     /// Customers an earlier batch created whose changes qbXML writes as CustomerMod: QuickBooks' ListID and EditSequence.
     public var customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = []
+    /// US, IIF with `tax.agency`: the tax agency, when the books do not list it, and the sales tax items
+    /// the AUTOSTAX lines name that the books do not list.
+    public var taxAgency: String?
+    public var salesTaxItems: [QBSalesTaxItem] = []
 }
 
 /// One format's writer: renders postings, decides nothing about accounting.

@@ -14,10 +14,13 @@ import Testing
     @Test func starterConfigAndSampleConfigLoad() throws {
         let starter = try ConfigurationLoader.parse(StarterConfiguration.text)
         #expect(starter.tax.defaultForUnmapped == "To classify")
+        #expect(starter.tax.agency == "State Department of Revenue")
         let sample = try ConfigurationLoader.load(contentsOf: Conversion.sampleConfig)
         #expect(sample.company.closingDate?.description == "2026-09-30")
         #expect(sample.incomeAccount(forCategory: "equipment INSTALLS") == "Equipment sales")
         #expect(sample.taxCode(forRate: "denver 8.81%") == "Denver")
+        #expect(sample.tax.agency == "Colorado Department of Revenue")
+        #expect(try ConfigurationLoader.parse("tax:\n  agency: null\n").tax.agency == nil)
     }
 
     @Test(arguments: [
@@ -28,6 +31,8 @@ import Testing
         ("company:\n  closing_date: 2026-02-30\n", "rac2qb.yml:2:17: company.closing_date"),
         ("output:\n  formats: [iif, pdf]\n", "rac2qb.yml:2:18: output.formats: \"pdf\" is not allowed"),
         ("surprise: 1\n", "rac2qb.yml:1:1: surprise: unknown key"),
+        ("tax:\n  agency: [Colorado]\n", "rac2qb.yml:2:11: tax.agency"),
+        ("tax:\n  agencie: Colorado\n", "rac2qb.yml:2:3: tax.agencie: unknown key; allowed here: rates, default_for_unmapped, agency"),
     ])
     func errorsNameKeyLineColumnAndWhatIsAllowed(_ text: String, _ expected: String) {
         do {

@@ -50,7 +50,16 @@ import Testing
 
         let carriesTax = testCase.edition != "us"
         let qbo = try WrittenTotals.qboCSV(out.appendingPathComponent("qbo-csv"))
-        #expect(qbo.values.reduce(Money.zero, +) + (carriesTax ? .zero : writtenTax) == Money(cents: expectedWritten))
+        let byHand = try WrittenTotals.qboDiscountsByHand(out.appendingPathComponent("qbo-csv"))
+        #expect(byHand > .zero && byHand == result.summary.qboDiscountsByHand)
+        #expect(qbo.values.reduce(Money.zero, +) - byHand + (carriesTax ? .zero : writtenTax) == Money(cents: expectedWritten))
+        for file in try FileManager.default.contentsOfDirectory(at: out.appendingPathComponent("qbo-csv"), includingPropertiesForKeys: nil)
+        where !file.lastPathComponent.hasPrefix("deposits") {
+            let table = try CSVTable(url: file)
+            while let (row, _) = try table.nextRow() {
+                #expect(!row.cells.contains { Money(parsing: $0).map { $0 < .zero } ?? false }, "\(file.lastPathComponent):\(row.line) holds a negative amount")
+            }
+        }
         let qbxml = try WrittenTotals.qbxml(out.appendingPathComponent("qbxml"))
         #expect(qbxml.count == iif.count)
         #expect(qbxml.values.reduce(Money.zero, +) + (carriesTax ? .zero : writtenTax) == Money(cents: expectedWritten))

@@ -21,7 +21,7 @@ enum WrittenTotals {
         return result
     }
 
-    /// QBO CSV: invoice number → Σ ItemAmount + Σ ItemTaxAmount.
+    /// QBO CSV: invoice number → Σ ItemAmount + Σ ItemTaxAmount (discounts are not there: see `qboDiscountsByHand`).
     static func qboCSV(_ folder: URL) throws -> [String: Money] {
         var totals: [String: Money] = [:]
         for file in try files(folder, ext: "csv") where file.lastPathComponent.hasPrefix("invoices") {
@@ -35,6 +35,19 @@ enum WrittenTotals {
             }
         }
         return totals
+    }
+
+    /// QBO CSV: Σ amount of `discounts-to-enter.csv`, the discounts entered by hand after the import (zero without the file).
+    static func qboDiscountsByHand(_ folder: URL) throws -> Money {
+        let url = folder.appendingPathComponent("discounts-to-enter.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return .zero }
+        let table = try CSVTable(url: url)
+        var total = Money.zero
+        while let (row, problem) = try table.nextRow() {
+            precondition(problem == nil)
+            total = total + Money(parsing: table.cell("amount", in: row) ?? "")!
+        }
+        return total
     }
 
     /// qbXML: InvoiceAdd requestID → Σ line Amount + Σ line TaxAmount.

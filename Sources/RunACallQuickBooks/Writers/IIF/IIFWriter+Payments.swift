@@ -24,8 +24,9 @@ extension IIFWriter {
         data.append(splitRow(type: "CREDIT MEMO", date: date, account: creditMemo.account, name: nil, amount: creditMemo.amount,
                              docNumber: nil, memo: memo, quantity: "1", price: creditMemo.amount.description, item: creditMemo.item))
         if edition == .us {
-            data.append(splitRow(type: "CREDIT MEMO", date: date, account: QBInvoice.salesTaxAccount, name: nil, amount: .zero,
-                                 docNumber: nil, memo: nil, extra: "AUTOSTAX"))
+            let auto = autoTax(item: nil, ratePercent: nil)
+            data.append(splitRow(type: "CREDIT MEMO", date: date, account: QBInvoice.salesTaxAccount, name: auto.agency, amount: .zero,
+                                 docNumber: nil, memo: nil, price: auto.rate, item: auto.item, extra: "AUTOSTAX"))
         }
         data.append(IIFEncoding.row(["ENDTRNS"]))
         return try append(data)

@@ -6,6 +6,8 @@ import Foundation
 final class IIFWriter: FormatWriter {
     let format = OutputFormat.iif
     let edition: Edition
+    /// US: the tax agency AUTOSTAX lines name (`tax.agency`); nil leaves NAME empty.
+    let taxAgency: String?
     private let parts: PartSeries
 
     static let transactionColumns = [
@@ -18,14 +20,16 @@ final class IIFWriter: FormatWriter {
         "INVITEM", "TAXABLE", "EXTRA",
     ]
     static let accountColumns = ["NAME", "ACCNTTYPE", "EXTRA"]
-    static let itemColumns = ["NAME", "INVITEMTYPE", "DESC", "ACCNT", "PRICE", "TAXABLE"]
+    static let itemColumns = ["NAME", "INVITEMTYPE", "DESC", "ACCNT", "PRICE", "TAXABLE", "TAXVEND"]
+    static let vendorColumns = ["NAME", "ADDR1"]
     static let customerColumns = [
         "NAME", "BADDR1", "BADDR2", "BADDR3", "BADDR4", "BADDR5", "SADDR1", "SADDR2", "SADDR3", "SADDR4", "SADDR5",
         "PHONE1", "EMAIL", "COMPANYNAME",
     ]
 
-    init(edition: Edition, splitEvery: Int, staging: URL) {
+    init(edition: Edition, taxAgency: String?, splitEvery: Int, staging: URL) {
         self.edition = edition
+        self.taxAgency = taxAgency
         parts = PartSeries(folder: staging, prefix: "iif") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
     }
 
@@ -74,13 +78,21 @@ final class IIFWriter: FormatWriter {
         return try append(data)
     }
 
-    /// US: the AUTOSTAX line, always last, even at 0.00. Other editions: one line per tax code.
+    /// The AUTOSTAX line's agency, item and rate: the invoice's sales tax item, or the 0% item when it charges none.
+    func autoTax(item: String?, ratePercent: ExactDecimal?) -> (agency: String, item: String, rate: String) {
+        let rate = item == nil ? ExactDecimal.zero : ratePercent
+        return (IIFEncoding.cell(taxAgency), IIFEncoding.cell(item ?? QBSalesTaxItem.untaxedName),
+                rate.map { "\($0.formatted(minimumPlaces: 2))%" } ?? "")
+    }
+
+    /// US: the AUTOSTAX line, always last, even at 0.00, naming the agency and a sales tax item.
+    /// Other editions: one line per tax code.
     private func taxRows(_ invoice: QBInvoice, date: String) -> Data {
         var data = Data()
         if let tax = invoice.salesTax {
-            var cells = ["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, "", (-tax.amount).description,
-                         invoice.refNumber ?? "", "", "N", "", tax.ratePercent.map { "\($0.formatted(minimumPlaces: 2))%" } ?? "",
-                         IIFEncoding.cell(tax.item), "N", "AUTOSTAX"]
+            let auto = autoTax(item: tax.item, ratePercent: tax.ratePercent)
+            var cells = ["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, auto.agency, (-tax.amount).description,
+                         invoice.refNumber ?? "", "", "N", "", auto.rate, auto.item, "N", "AUTOSTAX"]
             if edition != .us { cells.append("") }
             data.append(IIFEncoding.row(cells))
             return data
@@ -137,13 +149,22 @@ final class IIFWriter: FormatWriter {
                 data.append(IIFEncoding.row(["ACCNT", IIFEncoding.cell(account.name), type, extra]))
             }
         }
-        if !lists.items.isEmpty {
+        if let agency = lists.taxAgency {
+            data.append(header("VEND", Self.vendorColumns))
+            data.append(IIFEncoding.row(["VEND", IIFEncoding.cell(agency), IIFEncoding.cell(agency)]))
+        }
+        if !lists.items.isEmpty || !lists.salesTaxItems.isEmpty {
             data.append(header("INVITEM", Self.itemColumns))
             for item in lists.items {
                 let type = switch item.kind { case .service: "SERV"; case .nonInventory: "PART"; case .discount: "DISC" }
                 data.append(IIFEncoding.row(["INVITEM", IIFEncoding.cell(item.name), type, IIFEncoding.cell(item.description),
                                              IIFEncoding.cell(item.account), item.price?.formatted(minimumPlaces: 2) ?? "",
-                                             item.taxable ? "Y" : "N"]))
+                                             item.taxable ? "Y" : "N", ""]))
+            }
+            for item in lists.salesTaxItems {
+                data.append(IIFEncoding.row(["INVITEM", IIFEncoding.cell(item.name), "COMPTAX", "", QBInvoice.salesTaxAccount,
+                                             item.ratePercent.map { "\($0.formatted(minimumPlaces: 2))%" } ?? "", "N",
+                                             IIFEncoding.cell(item.agency)]))
             }
         }
         if !lists.customers.isEmpty {
@@ -152,8 +173,7 @@ final class IIFWriter: FormatWriter {
                 let bill = customer.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
                 let ship = customer.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
                 data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + bill + ship +
-                                            [IIFEncoding.cell(customer.phone.map { QuickBooksText.prefix($0, 21) }),
-                                             IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company.map { QuickBooksText.prefix($0, 41) })]))
+                                            [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
             }
         }
         return data

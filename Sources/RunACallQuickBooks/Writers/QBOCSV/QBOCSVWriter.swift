@@ -2,13 +2,17 @@ import Foundation
 
 /// Writes QuickBooks Online import CSV: customers.csv, products.csv and
 /// invoices.csv (one row per line, at most 100 invoices and 1,000 rows a file),
-/// UTF-8 without BOM, text cells safe from spreadsheet formulas.
+/// UTF-8 without BOM, every cell guarded from spreadsheet formulas, no cell on two lines.
+/// The invoice importer takes no negative amounts: discount lines are left out
+/// and listed in `discounts-to-enter.csv`, to enter in QuickBooks Online after the import.
 final class QBOCSVWriter: FormatWriter {
     let format = OutputFormat.qboCSV
     private let edition: Edition
     private let parts: PartSeries
     /// The payouts' bank-upload rows, streamed.
     let deposits: PartFile
+    /// The discounts to enter by hand, streamed.
+    let discounts: DiscountWorksheet
 
     static let maxInvoicesPerFile = 100
     static let maxRowsPerFile = 1_000
@@ -25,6 +29,7 @@ final class QBOCSVWriter: FormatWriter {
     init(edition: Edition, splitEvery: Int, staging: URL) throws {
         self.edition = edition
         deposits = try PartFile(url: staging.appendingPathComponent("qbo-deposits.part"))
+        discounts = try DiscountWorksheet(staging: staging)
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
         parts = PartSeries(folder: staging, prefix: "qbo-invoices") { part, rows in
             part.transactions >= invoicesPerFile || (part.rows > 0 && part.rows + rows > Self.maxRowsPerFile)
@@ -39,21 +44,39 @@ final class QBOCSVWriter: FormatWriter {
         OutputTarget(format: .qboCSV, base: "products", fileExtension: "csv")
     }
 
+    /// A text cell: on one line (a line break becomes a space), empty for nil.
+    func text(_ value: String?) -> String {
+        value.map(QuickBooksText.oneLine) ?? ""
+    }
+
+    /// The lines QuickBooks Online's invoice importer cannot take (it refuses negative amounts):
+    /// the discounts, entered by hand after the import. A void invoice's zeroed discounts need nothing.
+    static func discountsByHand(of invoice: QBInvoice) -> [QBInvoiceLine] {
+        invoice.lines.filter { $0.kind == .discount && $0.amount != .zero }
+    }
+
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
-        let (number, part) = try parts.current(adding: invoice.lines.count)
-        var text = ""
-        let head = [CSVText.safeText(invoice.refNumber ?? invoice.sourceID), CSVText.safeText(invoice.customer),
-                    invoice.txnDate.usPadded, (invoice.dueDate ?? invoice.txnDate).usPadded, CSVText.safeText(invoice.terms), ""]
-        for line in invoice.lines {
-            let taxCode = edition == .us ? (line.taxable ? "TAX" : "NON") : CSVText.safeText(line.taxCode)
-            text += CSVText.row(head + [
-                CSVText.safeText(invoice.memo), CSVText.safeText(line.item), CSVText.safeText(line.description),
+        let lines = invoice.lines.filter { $0.kind != .discount }
+        let (number, part) = try parts.current(adding: lines.count)
+        var rows = ""
+        let head = [text(invoice.refNumber ?? invoice.sourceID), text(invoice.customer),
+                    invoice.txnDate.usPadded, (invoice.dueDate ?? invoice.txnDate).usPadded, text(invoice.terms), ""]
+        for line in lines {
+            let taxCode = edition == .us ? (line.taxable ? "TAX" : "NON") : text(line.taxCode)
+            rows += CSVText.row(head + [
+                text(invoice.memo), text(line.item), text(line.description),
                 line.quantity?.description ?? "", line.rate?.formatted(minimumPlaces: 2) ?? "", line.amount.description,
-                taxCode, line.taxAmount?.description ?? "", "", CSVText.safeText(invoice.customerMessage),
+                taxCode, line.taxAmount?.description ?? "", "", text(invoice.customerMessage),
             ])
         }
-        try part.append(Data(text.utf8), rows: invoice.lines.count)
-        return [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
+        try part.append(Data(rows.utf8), rows: lines.count)
+        var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
+        let byHand = Self.discountsByHand(of: invoice)
+        if !byHand.isEmpty {
+            try discounts.add(invoice, discounts: byHand)
+            targets.append(DiscountWorksheet.target)
+        }
+        return targets
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
@@ -64,23 +87,23 @@ final class QBOCSVWriter: FormatWriter {
             let address = customer.billAddress
             let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
             customers += CSVText.row([
-                CSVText.safeText(customer.name), CSVText.safeText(customer.company.map { QuickBooksText.prefix($0, 50) }),
-                CSVText.safeText(customer.email), CSVText.safeText(customer.phone.map { QuickBooksText.prefix($0, 21) }),
-                CSVText.safeText(street), CSVText.safeText(address?.city), CSVText.safeText(address?.state),
-                CSVText.safeText(address?.postalCode), CSVText.safeText(address?.country),
+                text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
+                text(street), text(address?.city), text(address?.state),
+                text(address?.postalCode), text(address?.country),
             ])
         }
         var products = CSVText.row(Self.productColumns)
         for item in lists.items {
             products += CSVText.row([
-                CSVText.safeText(item.name), item.kind == .nonInventory ? "Non-inventory" : "Service",
-                CSVText.safeText(item.description), item.price?.formatted(minimumPlaces: 2) ?? "",
-                CSVText.safeText(item.account), item.taxable ? "Yes" : "No",
+                text(item.name), item.kind == .nonInventory ? "Non-inventory" : "Service",
+                text(item.description), item.price?.formatted(minimumPlaces: 2) ?? "",
+                text(item.account), item.taxable ? "Yes" : "No",
             ])
         }
         try Data(customers.utf8).write(to: directory.appendingPathComponent("customers.csv"))
         try Data(products.utf8).write(to: directory.appendingPathComponent("products.csv"))
         var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv", try finishDeposits(into: directory)]
+        if let worksheet = try discounts.render(into: folder) { files.append(worksheet) }
         let count = parts.count
         let header = Data(CSVText.row(Self.invoiceColumns).utf8)
         for number in 1...count {

@@ -14,9 +14,13 @@ final class QBXMLWriter: FormatWriter {
     private var usedRequestIDs = Set<String>()
 
     static let requestIDLimit = 50
-    static let memoLimit = 4095
-    static let customerMessageLimit = 101
-    static let referenceLimit = 31
+    /// The schema's limits, from the one table (the mapper has already cut invoices' text to them).
+    static let memoLimit = FieldLimits.table[.memo]?[.qbxml] ?? 4095
+    static let customerMessageLimit = FieldLimits.table[.customerMessage]?[.qbxml] ?? 101
+    static let referenceLimit = FieldLimits.table[.terms]?[.qbxml] ?? 31
+    static let companyNameLimit = FieldLimits.table[.companyName]?[.qbxml] ?? 41
+    static let phoneLimit = FieldLimits.table[.phone]?[.qbxml] ?? 21
+    static let emailLimit = FieldLimits.table[.email]?[.qbxml] ?? 1023
 
     init(edition: Edition, version: String, splitEvery: Int, staging: URL) {
         self.edition = edition
@@ -239,11 +243,11 @@ final class QBXMLWriter: FormatWriter {
             xml.element("EditSequence", identity.editSequence)
         }
         xml.element("Name", customer.name)
-        xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: 41))
+        xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.companyNameLimit))
         address(xml, "BillAddress", customer.billAddress)
         address(xml, "ShipAddress", customer.shipAddress)
-        xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: 21))
-        xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: 1023))
+        xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.phoneLimit))
+        xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.emailLimit))
         xml.end()
         xml.end()
         return xml.finish(indent: 4)

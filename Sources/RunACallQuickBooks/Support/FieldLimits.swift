@@ -1,0 +1,113 @@
+/// The longest text each format takes in a free-text field, in one table, so a
+/// field is cut once, at the strictest limit among the formats written, and
+/// every format holds the same text (and the report says so).
+///
+/// Sources: qbXML 13.0 XSD maxLength (`Memo`, `Desc`, `ItemDesc` 4095,
+/// `CustomerMsgRef` and `TermsRef` FullName 101 and 31, `CompanyName` 41, `Phone` 21,
+/// `Email` 1023, address `Addr1` 41, `City` 31, `State` 21, `PostalCode` 13, `Country` 31), which are QuickBooks Desktop's database limits and so bind IIF too;
+/// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
+/// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255). A format with no known limit has no entry.
+enum TextField: String, CaseIterable, Sendable {
+    case memo
+    case lineDescription
+    case customerMessage
+    case terms
+    case itemDescription
+    case companyName
+    case phone
+    case email
+    case addressLine
+    case city
+    case state
+    case postalCode
+    case country
+
+    /// The field's name in report messages.
+    var label: String {
+        switch self {
+        case .memo: "Memo"
+        case .lineDescription: "Line description"
+        case .customerMessage: "Customer message"
+        case .terms: "Terms"
+        case .itemDescription: "Item description"
+        case .companyName: "Company name"
+        case .phone: "Phone"
+        case .email: "Email"
+        case .addressLine: "Address line"
+        case .city: "City"
+        case .state: "State"
+        case .postalCode: "Postal code"
+        case .country: "Country"
+        }
+    }
+}
+
+enum FieldLimits {
+    static let table: [TextField: [OutputFormat: Int]] = [
+        .memo: [.iif: 4095, .qbxml: 4095],
+        .lineDescription: [.iif: 4095, .qbxml: 4095],
+        .customerMessage: [.iif: 101, .qbxml: 101],
+        .terms: [.iif: 31, .qbxml: 31],
+        .itemDescription: [.iif: 4095, .qbxml: 4095, .qboCSV: 4000],
+        .companyName: [.iif: 41, .qbxml: 41, .qboCSV: 50],
+        .phone: [.iif: 21, .qbxml: 21, .qboCSV: 21],
+        .email: [.iif: 1023, .qbxml: 1023, .qboCSV: 100],
+        .addressLine: [.iif: 41, .qbxml: 41, .qboCSV: 2000],
+        .city: [.iif: 31, .qbxml: 31, .qboCSV: 255],
+        .state: [.iif: 21, .qbxml: 21, .qboCSV: 255],
+        .postalCode: [.iif: 13, .qbxml: 13, .qboCSV: 30],
+        .country: [.iif: 31, .qbxml: 31, .qboCSV: 255],
+    ]
+
+    /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
+    static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
+        let limits = (table[field] ?? [:]).filter { formats.contains($0.key) }
+        guard let limit = limits.values.min() else { return nil }
+        return (limit, limits.filter { $0.value == limit }.keys.sorted())
+    }
+
+    /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
+    /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
+    /// holds for the transliterated text as well, so no writer has to cut it again.
+    static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
+        guard let text, let (limit, setters) = strictest(field, among: formats) else { return (text, nil) }
+        let desktop = formats.contains { $0.isDesktop }
+        func length(_ candidate: String) -> Int { desktop ? QuickBooksText.desktop(candidate).count : candidate.count }
+        guard length(text) > limit else { return (text, nil) }
+        var cut = QuickBooksText.prefix(text, limit)
+        while !cut.isEmpty, length(cut) > limit {
+            cut = QuickBooksText.prefix(cut, min(cut.count - 1, cut.count * limit / length(cut)))
+        }
+        let names = setters.map(\.displayName).joined(separator: " and ")
+        return (cut, "\(field.label) cut to \(grouped(limit)) characters (\(names) limit)")
+    }
+
+    /// Each part of `address` cut to its strictest limit among `formats`, and a note per kind of part cut.
+    static func cut(_ address: Address?, formats: [OutputFormat]) -> (address: Address?, notes: [String]) {
+        guard var result = address else { return (nil, []) }
+        var notes: [String] = []
+        func part(_ text: String?, _ field: TextField) -> String? {
+            let (kept, note) = cut(text, field, formats: formats)
+            if let note, !notes.contains(note) { notes.append(note) }
+            return kept
+        }
+        result.line1 = part(result.line1, .addressLine)
+        result.line2 = part(result.line2, .addressLine)
+        result.city = part(result.city, .city)
+        result.state = part(result.state, .state)
+        result.postalCode = part(result.postalCode, .postalCode)
+        result.country = part(result.country, .country)
+        return (result, notes)
+    }
+
+    /// `4095` → `4,095`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}
