@@ -77,6 +77,7 @@ struct CorpusCase: Decodable, Sendable {
     var report: [ReportRow]?
     var quickbooksFilesLack: [String]?
     var filesContain: [String: [String]]?
+    var filesLack: [String: [String]]?
     var filesAbsent: [String]?
     var cwdStaysEmpty: Bool?
     var before: [[String]]?
@@ -86,7 +87,7 @@ struct CorpusCase: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case why, args, either, absent, report, before, generate, zips
         case containsAny = "contains_any", quickbooksFilesLack = "quickbooks_files_lack"
-        case filesContain = "files_contain", filesAbsent = "files_absent", cwdStaysEmpty = "cwd_stays_empty"
+        case filesContain = "files_contain", filesLack = "files_lack", filesAbsent = "files_absent", cwdStaysEmpty = "cwd_stays_empty"
     }
 
     init(from decoder: Decoder) throws {
@@ -100,6 +101,7 @@ struct CorpusCase: Decodable, Sendable {
         report = try container.decodeIfPresent([ReportRow].self, forKey: .report)
         quickbooksFilesLack = try container.decodeIfPresent([String].self, forKey: .quickbooksFilesLack)
         filesContain = try container.decodeIfPresent([String: [String]].self, forKey: .filesContain)
+        filesLack = try container.decodeIfPresent([String: [String]].self, forKey: .filesLack)
         filesAbsent = try container.decodeIfPresent([String].self, forKey: .filesAbsent)
         cwdStaysEmpty = try container.decodeIfPresent(Bool.self, forKey: .cwdStaysEmpty)
         before = try container.decodeIfPresent([[String]].self, forKey: .before)

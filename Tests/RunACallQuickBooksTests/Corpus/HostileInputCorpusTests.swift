@@ -107,6 +107,10 @@ struct CorpusCheck {
             let text = Self.text(of: workspace.out.appendingPathComponent(path))
             for phrase in phrases where !text.contains(phrase) { fail("\(path) does not hold \(phrase.debugDescription)") }
         }
+        for (path, phrases) in corpusCase.filesLack ?? [:] {
+            let text = Self.text(of: workspace.out.appendingPathComponent(path))
+            for phrase in phrases where text.contains(phrase) { fail("\(path) holds \(phrase.debugDescription)") }
+        }
         for path in (corpusCase.filesAbsent ?? []).map(workspace.expand) where FileManager.default.fileExists(atPath: path) {
             fail("\(path) was written")
         }
