@@ -41,8 +41,8 @@ struct CorpusRun: Sendable {
     private static func launch(_ executable: URL, _ arguments: [String], in folder: URL, logs: URL) async throws -> CorpusRun {
         let outputFile = logs.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errorFile = logs.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        try Data().write(to: outputFile)
+        try Data().write(to: errorFile)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,14 +53,14 @@ struct CorpusRun: Sendable {
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         process.standardInput = FileHandle.nullDevice
-        let timedOut = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+        let timedOut = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Bool, Error>) in
             let finish = Finish(done)
-            process.terminationHandler = { _ in finish.resume(false) }
-            do { try process.run() } catch { finish.resume(false); return }
+            process.terminationHandler = { _ in finish.resume(.success(false)) }
+            do { try process.run() } catch { finish.resume(.failure(error)); return }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
                 guard process.isRunning else { return }
                 kill(process.processIdentifier, SIGKILL)
-                finish.resume(true)
+                finish.resume(.success(true))
             }
         }
         if timedOut { process.waitUntilExit() }
@@ -72,19 +72,20 @@ struct CorpusRun: Sendable {
     }
 }
 
-/// Resumes a continuation once, whichever of the process's end and the time limit comes first.
+/// Resumes a continuation once, with whichever comes first: the process's end, the time limit
+/// (`true`: timed out) or the failure to start it.
 private final class Finish: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<Bool, Never>?
+    private var continuation: CheckedContinuation<Bool, Error>?
 
-    init(_ continuation: CheckedContinuation<Bool, Never>) { self.continuation = continuation }
+    init(_ continuation: CheckedContinuation<Bool, Error>) { self.continuation = continuation }
 
-    func resume(_ timedOut: Bool) {
+    func resume(_ result: Result<Bool, Error>) {
         lock.lock()
         let pending = continuation
         continuation = nil
         lock.unlock()
-        pending?.resume(returning: timedOut)
+        pending?.resume(with: result)
     }
 }
 

@@ -121,7 +121,7 @@ struct CorpusCheck {
     }
 
     private func fail(_ problem: String) {
-        let output = run.printed.count > 4_000 ? String(run.printed.prefix(4_000)) + "…" : run.printed
+        let output = Self.visible(run.printed.count > 4_000 ? String(run.printed.prefix(4_000)) + "…" : run.printed)
         Issue.record("""
         \(name): \(problem)
         why: \(corpusCase.why)
@@ -130,6 +130,13 @@ struct CorpusCheck {
         output:
         \(output)
         """)
+    }
+
+    /// `text` with its control characters (NUL, ESC, ...) other than line feeds and tabs written as `\u{..}`, so a log shows them.
+    static func visible(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\n" && scalar != "\t" ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
     }
 
     /// Every regular file under `folder`, hidden ones too.
