@@ -39,6 +39,7 @@ enum PreviewPrinter {
         Swift.print("Invoice #\(preview.invoiceID) (\(preview.source)): \(preview.status)")
         if !preview.message.isEmpty { Swift.print("  \(preview.message)") }
         if !preview.fix.isEmpty { Swift.print("  fix: \(preview.fix)") }
+        if !preview.warning.isEmpty { Swift.print("  warning: \(preview.warning)") }
         if let customer = preview.customer { Swift.print("\nCustomer: \(customer)") }
         if let name = preview.quickBooksCustomer {
             Swift.print("  QuickBooks customer \"\(name)\": \(preview.customerLanding ?? "")")
@@ -58,6 +59,7 @@ enum PreviewPrinter {
         Swift.print(deposit)
         for payment in preview.payments {
             Swift.print("  \(payment.kind) \(payment.id): \(payment.status)\(payment.message.isEmpty ? "" : " — \(payment.message)")")
+            if !payment.warning.isEmpty { Swift.print("    warning: \(payment.warning)") }
         }
         for file in preview.files {
             Swift.print("\n--- \(file.path) ---")

@@ -6,7 +6,7 @@ extension ConversionRun {
     func capturePreview(_ row: ReportRow, invoice: Invoice?, mapping: InvoiceMapping?) {
         guard let wanted = options.previewInvoiceID, row.sourceID == wanted, preview == nil else { return }
         var preview = InvoicePreview(invoiceID: wanted, source: row.source, status: row.status.rawValue, message: row.message,
-                                     fix: row.fix, paymentAccount: configuration.payments.undepositedFundsAccount,
+                                     fix: row.fix, warning: row.warning, paymentAccount: configuration.payments.undepositedFundsAccount,
                                      payoutAccount: configuration.payments.autoReconcilePayouts ? configuration.payments.stripePayoutAccount : nil)
         if let invoice {
             preview.customer = invoice.customer.email.map { "\(invoice.customer.name) <\($0)>" } ?? invoice.customer.name
@@ -37,7 +37,7 @@ extension ConversionRun {
     func capturePreviewPayment(_ row: ReportRow, invoiceID: String?) {
         guard let wanted = options.previewInvoiceID, invoiceID == wanted else { return }
         preview?.payments.append(InvoicePreview.Payment(id: row.sourceID, kind: row.entityType.rawValue, status: row.status.rawValue,
-                                                        message: row.message, fix: row.fix))
+                                                        message: row.message, fix: row.fix, warning: row.warning))
     }
 
     /// The finished preview, with the text each format gets for the invoice; nil when the export has no such invoice.

@@ -22,6 +22,7 @@ public struct InvoicePreview: Sendable, Encodable {
         public var status: String
         public var message: String
         public var fix: String
+        public var warning: String
     }
 
     /// One output file with only this invoice (and the list entries it creates) in it.
@@ -36,6 +37,8 @@ public struct InvoicePreview: Sendable, Encodable {
     public var status: String
     public var message: String
     public var fix: String
+    /// The caveats it is written with (the report's warning column).
+    public var warning: String
     /// The customer as Run a Call names it, with the email the match uses.
     public var customer: String?
     public var quickBooksCustomer: String?

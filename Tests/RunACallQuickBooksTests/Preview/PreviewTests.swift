@@ -19,6 +19,7 @@ import Testing
         #expect(preview.status == "Success")
         #expect(preview.customer == "Jane Smith <jane.smith@work.example>")
         #expect(preview.quickBooksCustomer == "Jane Smith (2)")
+        #expect(preview.warning == "Customer \"Jane Smith\" is \"Jane Smith (2)\" in QuickBooks", "the report's warning, shown before going live")
         #expect(preview.customerLanding == ListLanding.earlierInRun.description, "created for the customers file's record c002")
         #expect(preview.lines.map(\.item) == ["Labor hour", "Capacitor 45/5 MFD"])
         #expect(preview.lines.map(\.account) == ["Service revenue", "Parts sales"])
