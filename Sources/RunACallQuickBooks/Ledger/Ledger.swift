@@ -55,7 +55,9 @@ enum LedgerAnswer: String {
 /// *pending*, with the hashes of its files) before the files are published,
 /// and marked *committed* after. A run killed before sealing leaves nothing;
 /// one killed while publishing leaves a pending batch that the next run
-/// finishes (every file in place) or removes.
+/// finishes (every file in place) or removes. A run that writes holds the
+/// ledger's lock (`LedgerLock`) for as long as it has the ledger open, so
+/// recovery never mistakes a live run's batch for a crashed one.
 final class Ledger {
     /// Schema migrations, in order; the database's `user_version` says how many ran.
     static let migrations = [
@@ -93,26 +95,47 @@ final class Ledger {
         CREATE INDEX export_request ON export(request_id);
         CREATE INDEX export_invoice ON export(invoice_id);
         """,
+        // The last batch number given: never given again, even after an undo forgets that batch.
+        """
+        CREATE TABLE batch_counter(last INTEGER NOT NULL);
+        INSERT INTO batch_counter SELECT COALESCE(MAX(id), 0) FROM batch;
+        """,
     ]
 
     private let database: SQLiteDatabase
+    /// Held by a run that writes (convert, ingest, undo); nil for readers.
+    private let lock: LedgerLock?
     private(set) var openBatch: Int64?
 
-    init(url: URL) throws {
+    /// Opens (creating) a ledger. `lockingFor` names the command that writes to it
+    /// (e.g. "rac2qb convert"): it takes the ledger's lock first, waiting up to `wait`
+    /// seconds for another run. Readers pass nil and see only committed states.
+    init(url: URL, lockingFor command: String? = nil, wait: TimeInterval = LedgerLock.defaultWait) throws {
+        lock = try command.map { try LedgerLock(ledger: url, command: $0, wait: wait) }
         database = try SQLiteDatabase(url: url)
         try migrate()
     }
 
     var url: URL { database.url }
 
+    /// Brings the schema up to date in one transaction that reads the version
+    /// inside it: two first runs on a new ledger never both create it.
     private func migrate() throws {
+        guard try schemaVersion() != Self.migrations.count else { return }
+        try transaction {
+            let version = try schemaVersion()
+            for (index, migration) in Self.migrations.enumerated().dropFirst(version) {
+                try database.execute("\(migration); PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    private func schemaVersion() throws -> Int {
         let version = Int(try database.integer("PRAGMA user_version") ?? 0)
         guard version <= Self.migrations.count else {
             throw FatalError(.usage, "\(database.url.path): the ledger was written by a newer rac2qb (schema \(version)); use that version")
         }
-        for (index, migration) in Self.migrations.enumerated().dropFirst(version) {
-            try database.execute("BEGIN IMMEDIATE; \(migration); PRAGMA user_version = \(index + 1); COMMIT")
-        }
+        return version
     }
 
     // MARK: Reading
@@ -190,12 +213,37 @@ final class Ledger {
 
     // MARK: Writing a batch
 
-    /// Opens a batch (and the transaction that holds its records).
+    /// Opens a batch (and the transaction that holds its records), numbered after every batch ever opened.
     func begin(startedAt: String, output: String) throws -> Int64 {
         try database.execute("BEGIN IMMEDIATE")
-        try database.run("INSERT INTO batch(started_at, output, state) VALUES (?, ?, 'pending')", [.text(startedAt), .text(output)])
-        openBatch = database.lastInsertedRow
-        return database.lastInsertedRow
+        do {
+            try database.run("UPDATE batch_counter SET last = last + 1")
+            let batch = try database.integer("SELECT last FROM batch_counter") ?? 1
+            try database.run("INSERT INTO batch(id, started_at, output, state) VALUES (?, ?, ?, 'pending')",
+                             [.integer(batch), .text(startedAt), .text(output)])
+            openBatch = batch
+            return batch
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Whether the open batch recorded anything (a record written, or a change told to the user).
+    var openBatchIsEmpty: Bool {
+        get throws {
+            guard let batch = openBatch else { return true }
+            return try database.integer("SELECT COUNT(*) FROM export WHERE batch = ?", [.integer(batch)]) == 0
+        }
+    }
+
+    /// Whether the open batch wrote a record into a QuickBooks file (not only told a change to the user).
+    var openBatchWroteRecords: Bool {
+        get throws {
+            guard let batch = openBatch else { return false }
+            return try database.integer("SELECT COUNT(*) FROM export WHERE batch = ? AND action <> ?",
+                                        [.integer(batch), .text(LedgerAction.noted.rawValue)]) != 0
+        }
     }
 
     /// Adds a record to the open batch.
@@ -280,6 +328,7 @@ final class Ledger {
     /// (the files it did publish are renamed `*.abandoned`, so none is imported).
     /// Returns a sentence per batch, for the user.
     func recover(hashOf: (URL) -> String?) throws -> [String] {
+        precondition(lock != nil, "recovery runs only under the ledger's lock: a batch of a live run is not a crashed one")
         var pending: [(Int64, String, String)] = []
         try database.query("SELECT id, output, files FROM batch WHERE state = 'pending' ORDER BY id") { row in
             pending.append((row.integer(0), row.text(1) ?? "", row.text(2) ?? ""))
