@@ -106,6 +106,8 @@ final class Ledger {
     /// Held by a run that writes (convert, ingest, undo); nil for readers.
     private let lock: LedgerLock?
     private(set) var openBatch: Int64?
+    /// Whether the open batch is sealed (committed as pending) and its files are being published.
+    private var sealed = false
 
     /// Opens (creating) a ledger. `lockingFor` names the command that writes to it
     /// (e.g. "rac2qb convert"): it takes the ledger's lock first, waiting up to `wait`
@@ -307,6 +309,7 @@ final class Ledger {
         let list = files.map { "\($0.hash) \($0.path)" }.joined(separator: "\n")
         try database.run("UPDATE batch SET files = ? WHERE id = ?", [.text(list), .integer(batch)])
         try database.execute("COMMIT")
+        sealed = true
     }
 
     /// Marks the sealed batch committed: its files are in place.
@@ -314,13 +317,20 @@ final class Ledger {
         guard let batch = openBatch else { return }
         try database.run("UPDATE batch SET state = 'committed' WHERE id = ?", [.integer(batch)])
         openBatch = nil
+        sealed = false
     }
 
-    /// Drops the open batch (the run failed before sealing it).
+    /// Drops the open batch: its transaction when the run failed before sealing it,
+    /// the sealed batch when its files could not be published (none of them was left in place).
     func abandon() {
-        guard openBatch != nil else { return }
-        try? database.execute("ROLLBACK")
+        guard let batch = openBatch else { return }
+        if sealed {
+            try? database.run("DELETE FROM batch WHERE id = ? AND state = 'pending'", [.integer(batch)])
+        } else {
+            try? database.execute("ROLLBACK")
+        }
         openBatch = nil
+        sealed = false
     }
 
     /// Finishes or removes batches a killed run left pending: committed when

@@ -57,7 +57,9 @@ struct Publication {
             case .file:
                 throw failure(current.path, EEXIST)
             case .symbolicLink:
-                let target = current.resolvingSymlinksInPath().standardizedFileURL.path
+                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: current.path)) ?? current.path
+                let named = URL(fileURLWithPath: destination, relativeTo: current.deletingLastPathComponent()).standardizedFileURL
+                let target = named.resolvingSymlinksInPath().standardizedFileURL.path
                 guard target == root || target.hasPrefix(root + "/") else {
                     throw FatalError(.unwritableOutput, "\(current.path): is a symbolic link to \(target), outside the output folder \(output.path); it is not followed: remove it, or choose another --out")
                 }
