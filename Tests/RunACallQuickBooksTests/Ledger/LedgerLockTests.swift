@@ -46,6 +46,28 @@ import Testing
         var all: [String] { lock.withLock { list } }
     }
 
+    /// Run A sealed its batch and is publishing (one file of two in place) when run B starts: B must not
+    /// take A's batch for a crashed one (it used to rename A's file `*.abandoned` and forget A's batch).
+    @Test func recoveryNeverTakesTheBatchOfALiveRun() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let url = folder.appendingPathComponent("ledger.sqlite")
+        let published = folder.appendingPathComponent("a/iif/quickbooks.iif")
+        try FileManager.default.createDirectory(at: published.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("!HDR\r\n".utf8).write(to: published)
+        let live = try Ledger(url: url, lockingFor: "rac2qb convert")
+        _ = try live.begin(startedAt: "t", output: folder.appendingPathComponent("a").path)
+        try live.record(LedgerTests.entry("1"))
+        try live.seal(files: [("iif/quickbooks.iif", FileDigest.of(published) ?? ""), ("qbxml/requests.xml", "not yet")])
+
+        let configuration = try ConfigurationLoader.load(contentsOf: Conversion.sampleConfig)
+        let second = ConversionOptions(exportPaths: [TestPaths.samples.appendingPathComponent("export")], configuration: configuration,
+                                       outputDirectory: folder.appendingPathComponent("b"), ledger: url, ledgerWait: 0.2)
+        #expect(throws: FatalError.self, "the ledger is held") { try Converter.run(second) }
+        #expect(FileManager.default.fileExists(atPath: published.path), "A's file stays in place")
+        try live.markCommitted()
+        #expect(try Ledger(url: url).batches().map(\.id) == [1], "A's batch is committed, not forgotten")
+    }
+
     @Test func batchNumbersAreNeverGivenAgainAfterAnUndo() throws {
         let url = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
         let ledger = try Ledger(url: url, lockingFor: "test")
