@@ -78,7 +78,7 @@ public enum Converter {
         }
         let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
         if let output = options.outputDirectory {
-            try OutputFolder.refuseEarlierFiles(in: output, ledger: ledger, replace: options.replace)
+            try OutputFolder.refuseEarlierFiles(in: output, ledger: ledger, replace: options.replace, canReplace: options.writeQuickBooksFiles)
         }
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
@@ -96,27 +96,40 @@ public enum Converter {
         try run.readInvoices()
         try run.readPaymentsAndPayouts()
         run.reconcileBalances()
-        var (files, parts) = try run.finishWriters()
-        var batch: Int64?
-        var nothingNew = false
-        if options.outputDirectory != nil {
-            if let ledger, ledger.openBatch != nil {
-                // Nothing written into a QuickBooks file: publish the report only.
-                if try !ledger.openBatchWroteRecords { files.removeAll(where: OutputFolder.isQuickBooksFile) }
-                nothingNew = try ledger.openBatchIsEmpty
-                if nothingNew { ledger.abandon() }
-            }
-            files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
-            try staging.flushToDisk(files)
-            batch = ledger?.openBatch
-            try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
-            try staging.publish(files)
-            try ledger?.markCommitted()
-        }
+        let (written, parts) = try run.finishWriters()
+        let published = options.outputDirectory == nil ? Published(files: written, batch: nil, nothingNew: false)
+            : try publish(run, written: written, parts: parts, ledger: ledger, staging: staging)
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
-        return ConversionResult(summary: run.log.summary, files: files, failures: failures,
-                                preview: try run.finishPreview(scratch: staging.url), batch: batch, recovered: recovered,
-                                nothingNew: nothingNew, latestBatch: latestBatch)
+        return ConversionResult(summary: run.log.summary, files: published.files, failures: failures,
+                                preview: try run.finishPreview(scratch: staging.url), batch: published.batch, recovered: recovered,
+                                nothingNew: published.nothingNew, latestBatch: latestBatch)
+    }
+
+    private struct Published {
+        let files: [String]
+        let batch: Int64?
+        let nothingNew: Bool
+    }
+
+    /// Renders the report, then seals the batch, publishes the files and commits the batch, each
+    /// flushed to disk first. A batch that wrote no record into a QuickBooks file publishes the
+    /// report only; one that recorded nothing at all (nothing new) is not recorded either.
+    private static func publish(_ run: ConversionRun, written: [String], parts: [String: Int], ledger: Ledger?,
+                                staging: Staging) throws -> Published {
+        var files = written
+        var nothingNew = false
+        if let ledger, ledger.openBatch != nil {
+            if try !ledger.openBatchWroteRecords { files.removeAll(where: OutputFolder.isQuickBooksFile) }
+            nothingNew = try ledger.openBatchIsEmpty
+            if nothingNew { ledger.abandon() }
+        }
+        files += try ReportRenderer.render(run.log, worksheet: run.worksheet, parts: parts, into: staging.url)
+        try staging.flushToDisk(files)
+        let batch = ledger?.openBatch
+        try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
+        try staging.publish(files)
+        try ledger?.markCommitted()
+        return Published(files: files, batch: batch, nothingNew: nothingNew)
     }
 }

@@ -21,8 +21,9 @@ enum OutputFolder {
     }
 
     /// Stops (exit 2) when `folder` holds QuickBooks files and `replace` is false,
-    /// naming the batch that wrote them (when the ledger knows) and what to do.
-    static func refuseEarlierFiles(in folder: URL, ledger: Ledger?, replace: Bool) throws {
+    /// naming the batch that wrote them (when the ledger knows) and what to do
+    /// (`canReplace`: whether the command offers `--replace`; `check` does not, its report would replace theirs).
+    static func refuseEarlierFiles(in folder: URL, ledger: Ledger?, replace: Bool, canReplace: Bool) throws {
         let files = quickBooksFiles(in: folder)
         guard !replace, !files.isEmpty else { return }
         let path = folder.standardizedFileURL.path
@@ -30,7 +31,7 @@ enum OutputFolder {
         let whose = batch.map { "QuickBooks files of batch \($0)" } ?? "QuickBooks files an earlier run wrote"
         let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? ", … \(files.count - 5) more" : "")
         throw FatalError(.usage, "--out \(folder.path) already holds \(whose) (\(shown)); a run never replaces them. "
-            + "Import them into QuickBooks if that is not done yet, then run again with another --out, "
-            + "or give --replace to replace them. Nothing was written.")
+            + "Import them into QuickBooks if that is not done yet, then run again with another --out"
+            + (canReplace ? ", or give --replace to replace them. " : ". ") + "Nothing was written.")
     }
 }
