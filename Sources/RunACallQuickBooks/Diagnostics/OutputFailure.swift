@@ -41,7 +41,7 @@ public enum OutputFailure {
     }
 
     /// An error a write or a folder creation threw, as the run's fatal error (exit 3):
-    /// "PATH: cannot be written: no space left on device". Errors already fatal pass through.
+    /// "PATH: cannot be written: no space left on device". Fatal errors and errors not of the file system pass through.
     public static func fatal(_ error: any Error, path fallback: URL? = nil) -> any Error {
         if error is FatalError { return error }
         if let failure = error as? SystemCalls.Failure {
@@ -53,7 +53,8 @@ public enum OutputFailure {
         let error = bridged
         let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
             ?? fallback?.path ?? "output"
-        let reading = error.domain == NSCocoaErrorDomain && (256..<512).contains(error.code) || error.code == CocoaError.fileNoSuchFile.rawValue
+        // Foundation's codes 256-511 are read errors (of an input); the others are write errors.
+        let reading = error.domain == NSCocoaErrorDomain && (256..<512).contains(error.code)
         return FatalError(reading ? .unreadableInput : .unwritableOutput,
                           "\(path): cannot be \(reading ? "read" : "written"): \(cause(of: error, path: path))")
     }

@@ -44,6 +44,11 @@ import Testing
         #expect(again.error.contains("Import them into QuickBooks if that is not done yet, then run again with another --out, or give --replace to replace them. Nothing was written."))
         #expect(try Self.snapshot(out) == earlier, "byte-identical, the report too")
 
+        let check = try CommandLineTests.run(["check", Self.export, "--config", Self.config, "--out", out.path, "--ledger", ledger])
+        #expect(check.status == 2, "check's report would replace the one of those files")
+        #expect(check.error.contains("then run again with another --out. Nothing was written."), "\(check.error)")
+        #expect(try Self.snapshot(out) == earlier)
+
         let unknown = try Self.convert(out, ["--no-ledger"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("already holds QuickBooks files an earlier run wrote (iif/quickbooks.iif, "), "no ledger: the files are named")
