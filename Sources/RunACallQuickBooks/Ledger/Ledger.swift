@@ -320,15 +320,19 @@ final class Ledger {
         sealed = false
     }
 
-    /// Drops the open batch: its transaction when the run failed before sealing it,
-    /// the sealed batch when its files could not be published (none of them was left in place).
+    /// Drops the open batch when the run failed before sealing it. A sealed batch is left
+    /// pending: the next run's recovery keeps it if its files are in place, else removes it.
     func abandon() {
-        guard let batch = openBatch else { return }
-        if sealed {
-            try? database.run("DELETE FROM batch WHERE id = ? AND state = 'pending'", [.integer(batch)])
-        } else {
-            try? database.execute("ROLLBACK")
-        }
+        guard openBatch != nil else { return }
+        if !sealed { try? database.execute("ROLLBACK") }
+        openBatch = nil
+        sealed = false
+    }
+
+    /// Removes the sealed batch whose files could not be published (none of them was left in place).
+    func unseal() throws {
+        guard let batch = openBatch, sealed else { return }
+        try database.run("DELETE FROM batch WHERE id = ? AND state = 'pending'", [.integer(batch)])
         openBatch = nil
         sealed = false
     }

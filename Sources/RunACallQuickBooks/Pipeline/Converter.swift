@@ -128,7 +128,12 @@ public enum Converter {
         try staging.flushToDisk(files)
         let batch = ledger?.openBatch
         try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
-        try staging.publish(files)
+        do {
+            try staging.publish(files)
+        } catch {
+            try ledger?.unseal()
+            throw error
+        }
         try ledger?.markCommitted()
         return Published(files: files, batch: batch, nothingNew: nothingNew)
     }
