@@ -11,12 +11,20 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var out: String
 
+    @Flag(help: "Replace the QuickBooks files an earlier run left in --out (without it the run stops, so that none is lost before it is imported).")
+    var replace = false
+
     func run() throws {
+        let output = try outputFolder(out)
         let configuration = try options.loadConfiguration()
         let result = try Converter.run(ConversionOptions(
             exportPaths: options.exportURLs, configuration: configuration,
-            outputDirectory: URL(fileURLWithPath: out), progress: options.progress, ledger: options.ledgerURL(for: configuration)))
+            outputDirectory: output, progress: options.progress, ledger: options.ledgerURL(for: configuration), replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
+        if result.nothingNew {
+            let since = result.latestBatch.map { "nothing new since batch \($0)" } ?? "nothing to write"
+            FileHandle.standardError.write(Data("rac2qb: \(since): no QuickBooks file written and no batch recorded (the report is in \(out)/report)\n".utf8))
+        }
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
@@ -33,13 +41,20 @@ struct CheckCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        let output = try out.map(outputFolder)
         let configuration = try options.loadConfiguration()
         let result = try Converter.run(ConversionOptions(
             exportPaths: options.exportURLs, configuration: configuration,
-            outputDirectory: out.map { URL(fileURLWithPath: $0) }, writeQuickBooksFiles: false,
+            outputDirectory: output, writeQuickBooksFiles: false,
             progress: options.progress, ledger: options.ledgerURL(for: configuration)))
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
     }
+}
+
+/// The `--out` folder; an empty name is a usage error, not the current folder.
+func outputFolder(_ path: String) throws -> URL {
+    guard !path.isEmpty else { throw FatalError(.usage, "--out: the output folder's name is empty; name a folder (\"--out .\" for the current one)") }
+    return URL(fileURLWithPath: path)
 }

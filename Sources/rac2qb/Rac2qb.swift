@@ -13,11 +13,15 @@ struct Rac2qb: ParsableCommand {
                       IngestCommand.self, UndoCommand.self])
 
     /// Runs the command, mapping failures to the documented exit statuses:
-    /// 2 usage or config error, 3 unreadable input.
+    /// 2 usage or config error, 3 unreadable input, unwritable output or ledger held.
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch {
+                throw OutputFailure.fatal(error)
+            }
         } catch let error as FatalError {
             FileHandle.standardError.write(Data("rac2qb: \(error.description)\n".utf8))
             Foundation.exit(error.kind == .usage ? 2 : 3)

@@ -39,7 +39,7 @@ struct UndoCommand: ParsableCommand {
             print("nothing undone: the ledger still holds batch \(batch)")
             return
         }
-        let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: out.map { URL(fileURLWithPath: $0) },
+        let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: try out.map(outputFolder),
                                       qbxmlVersion: version, dryRun: dryRun)
         let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
         print("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")

@@ -33,7 +33,7 @@ public enum ResponseIngest {
     /// Ingests response files into the ledger, all in one transaction.
     /// `batch` limits matching to one batch; by default a requestID matches the latest batch that wrote it.
     public static func ingest(_ files: [URL], ledger url: URL, batch: Int64?) throws -> Result {
-        let ledger = try Ledger(url: url)
+        let ledger = try Ledger(url: url, lockingFor: "rac2qb ingest")
         var result = Result()
         try ledger.transaction {
             for file in files {

@@ -55,7 +55,9 @@ enum LedgerAnswer: String {
 /// *pending*, with the hashes of its files) before the files are published,
 /// and marked *committed* after. A run killed before sealing leaves nothing;
 /// one killed while publishing leaves a pending batch that the next run
-/// finishes (every file in place) or removes.
+/// finishes (every file in place) or removes. A run that writes holds the
+/// ledger's lock (`LedgerLock`) for as long as it has the ledger open, so
+/// recovery never mistakes a live run's batch for a crashed one.
 final class Ledger {
     /// Schema migrations, in order; the database's `user_version` says how many ran.
     static let migrations = [
@@ -93,26 +95,49 @@ final class Ledger {
         CREATE INDEX export_request ON export(request_id);
         CREATE INDEX export_invoice ON export(invoice_id);
         """,
+        // The last batch number given: never given again, even after an undo forgets that batch.
+        """
+        CREATE TABLE batch_counter(last INTEGER NOT NULL);
+        INSERT INTO batch_counter SELECT COALESCE(MAX(id), 0) FROM batch;
+        """,
     ]
 
     private let database: SQLiteDatabase
+    /// Held by a run that writes (convert, ingest, undo); nil for readers.
+    private let lock: LedgerLock?
     private(set) var openBatch: Int64?
+    /// Whether the open batch is sealed (committed as pending) and its files are being published.
+    private var sealed = false
 
-    init(url: URL) throws {
+    /// Opens (creating) a ledger. `lockingFor` names the command that writes to it
+    /// (e.g. "rac2qb convert"): it takes the ledger's lock first, waiting up to `wait`
+    /// seconds for another run. Readers pass nil and see only committed states.
+    init(url: URL, lockingFor command: String? = nil, wait: TimeInterval = LedgerLock.defaultWait) throws {
+        lock = try command.map { try LedgerLock(ledger: url, command: $0, wait: wait) }
         database = try SQLiteDatabase(url: url)
         try migrate()
     }
 
     var url: URL { database.url }
 
+    /// Brings the schema up to date in one transaction that reads the version
+    /// inside it: two first runs on a new ledger never both create it.
     private func migrate() throws {
+        guard try schemaVersion() != Self.migrations.count else { return }
+        try transaction {
+            let version = try schemaVersion()
+            for (index, migration) in Self.migrations.enumerated().dropFirst(version) {
+                try database.execute("\(migration); PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    private func schemaVersion() throws -> Int {
         let version = Int(try database.integer("PRAGMA user_version") ?? 0)
         guard version <= Self.migrations.count else {
             throw FatalError(.usage, "\(database.url.path): the ledger was written by a newer rac2qb (schema \(version)); use that version")
         }
-        for (index, migration) in Self.migrations.enumerated().dropFirst(version) {
-            try database.execute("BEGIN IMMEDIATE; \(migration); PRAGMA user_version = \(index + 1); COMMIT")
-        }
+        return version
     }
 
     // MARK: Reading
@@ -190,12 +215,37 @@ final class Ledger {
 
     // MARK: Writing a batch
 
-    /// Opens a batch (and the transaction that holds its records).
+    /// Opens a batch (and the transaction that holds its records), numbered after every batch ever opened.
     func begin(startedAt: String, output: String) throws -> Int64 {
         try database.execute("BEGIN IMMEDIATE")
-        try database.run("INSERT INTO batch(started_at, output, state) VALUES (?, ?, 'pending')", [.text(startedAt), .text(output)])
-        openBatch = database.lastInsertedRow
-        return database.lastInsertedRow
+        do {
+            try database.run("UPDATE batch_counter SET last = last + 1")
+            let batch = try database.integer("SELECT last FROM batch_counter") ?? 1
+            try database.run("INSERT INTO batch(id, started_at, output, state) VALUES (?, ?, ?, 'pending')",
+                             [.integer(batch), .text(startedAt), .text(output)])
+            openBatch = batch
+            return batch
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Whether the open batch recorded anything (a record written, or a change told to the user).
+    var openBatchIsEmpty: Bool {
+        get throws {
+            guard let batch = openBatch else { return true }
+            return try database.integer("SELECT COUNT(*) FROM export WHERE batch = ?", [.integer(batch)]) == 0
+        }
+    }
+
+    /// Whether the open batch wrote a record into a QuickBooks file (not only told a change to the user).
+    var openBatchWroteRecords: Bool {
+        get throws {
+            guard let batch = openBatch else { return false }
+            return try database.integer("SELECT COUNT(*) FROM export WHERE batch = ? AND action <> ?",
+                                        [.integer(batch), .text(LedgerAction.noted.rawValue)]) != 0
+        }
     }
 
     /// Adds a record to the open batch.
@@ -259,6 +309,7 @@ final class Ledger {
         let list = files.map { "\($0.hash) \($0.path)" }.joined(separator: "\n")
         try database.run("UPDATE batch SET files = ? WHERE id = ?", [.text(list), .integer(batch)])
         try database.execute("COMMIT")
+        sealed = true
     }
 
     /// Marks the sealed batch committed: its files are in place.
@@ -266,13 +317,24 @@ final class Ledger {
         guard let batch = openBatch else { return }
         try database.run("UPDATE batch SET state = 'committed' WHERE id = ?", [.integer(batch)])
         openBatch = nil
+        sealed = false
     }
 
-    /// Drops the open batch (the run failed before sealing it).
+    /// Drops the open batch when the run failed before sealing it. A sealed batch is left
+    /// pending: the next run's recovery keeps it if its files are in place, else removes it.
     func abandon() {
         guard openBatch != nil else { return }
-        try? database.execute("ROLLBACK")
+        if !sealed { try? database.execute("ROLLBACK") }
         openBatch = nil
+        sealed = false
+    }
+
+    /// Removes the sealed batch whose files could not be published (none of them was left in place).
+    func unseal() throws {
+        guard let batch = openBatch, sealed else { return }
+        try database.run("DELETE FROM batch WHERE id = ? AND state = 'pending'", [.integer(batch)])
+        openBatch = nil
+        sealed = false
     }
 
     /// Finishes or removes batches a killed run left pending: committed when
@@ -280,6 +342,7 @@ final class Ledger {
     /// (the files it did publish are renamed `*.abandoned`, so none is imported).
     /// Returns a sentence per batch, for the user.
     func recover(hashOf: (URL) -> String?) throws -> [String] {
+        precondition(lock != nil, "recovery runs only under the ledger's lock: a batch of a live run is not a crashed one")
         var pending: [(Int64, String, String)] = []
         try database.query("SELECT id, output, files FROM batch WHERE state = 'pending' ORDER BY id") { row in
             pending.append((row.integer(0), row.text(1) ?? "", row.text(2) ?? ""))

@@ -96,8 +96,6 @@ final class SQLiteDatabase {
         return result
     }
 
-    var lastInsertedRow: Int64 { sqlite3_last_insert_rowid(handle) }
-
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let known = statements[sql] { return known }
         var statement: OpaquePointer?

@@ -19,10 +19,16 @@ public struct ConversionOptions: Sendable {
     public var startedAt: Date
     /// How much a zipped export may unpack to.
     public var zipLimits = ZipLimits.standard
+    /// Whether QuickBooks files an earlier run left in the output folder may be replaced (`--replace`); else the run stops.
+    public var replace: Bool
+    /// How long to wait for another run that holds the ledger, in seconds; nil: `RAC2QB_LEDGER_WAIT_SECONDS`, else 30.
+    public var ledgerWait: TimeInterval?
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
-                ledger: URL? = nil, startedAt: Date = Date()) {
+                ledger: URL? = nil, startedAt: Date = Date(), replace: Bool = false, ledgerWait: TimeInterval? = nil) {
+        self.replace = replace
+        self.ledgerWait = ledgerWait
         self.exportPaths = exportPaths
         self.configuration = configuration
         self.outputDirectory = outputDirectory
@@ -54,6 +60,11 @@ public struct ConversionResult: Sendable {
     /// The ledger batch this run committed, and what recovery did with batches a killed run left.
     public let batch: Int64?
     public let recovered: [String]
+    /// True when a run with a ledger had nothing new to write (every record already exported, failed or
+    /// skipped): it wrote no QuickBooks file (the report only) and recorded no batch.
+    public let nothingNew: Bool
+    /// The latest committed batch before this run, told with `nothingNew`.
+    public let latestBatch: Int64?
 
     /// 0 when every record was written or skipped by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -62,16 +73,31 @@ public struct ConversionResult: Sendable {
 /// The pipeline: read (stream export records) → map (rules, names, tax) →
 /// write (one writer per format) → report. Output files appear only when complete.
 public enum Converter {
+    /// Runs the pipeline; a file-system error of an output is reported with its path and cause (exit 3).
     public static func run(_ options: ConversionOptions) throws -> ConversionResult {
+        do {
+            return try convert(options)
+        } catch {
+            throw OutputFailure.fatal(error, path: options.outputDirectory)
+        }
+    }
+
+    private static func convert(_ options: ConversionOptions) throws -> ConversionResult {
+        let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
+        // A run that writes owns the ledger from here (recovery) until it returns (after the commit).
+        let ledger = try options.ledger.flatMap { url in
+            writes ? try Ledger(url: url, lockingFor: "rac2qb convert", wait: options.ledgerWait ?? LedgerLock.defaultWait)
+                : FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
+        }
+        let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
+        if let output = options.outputDirectory {
+            try OutputFolder.refuseEarlierFiles(in: output, ledger: ledger, replace: options.replace, canReplace: options.writeQuickBooksFiles)
+        }
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
         let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits)
-        let writes = options.writeQuickBooksFiles && options.outputDirectory != nil
-        let ledger = try options.ledger.flatMap { url in
-            writes || FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
-        }
-        let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
+        let latestBatch = try ledger?.batches().last?.id
         if writes, let ledger, let output = options.outputDirectory {
             _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)
         }
@@ -84,20 +110,47 @@ public enum Converter {
         try run.readInvoices()
         try run.readPaymentsAndPayouts()
         run.reconcileBalances()
-        var (files, parts) = try run.finishWriters()
-        var batch: Int64?
-        if options.outputDirectory != nil {
-            batch = ledger?.openBatch
-            var description = options.runDescription
-            description.batch = batch
-            files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url)
-            try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
-            try staging.publish(files)
-            try ledger?.markCommitted()
-        }
+        let (written, parts) = try run.finishWriters()
+        let published = options.outputDirectory == nil ? Published(files: written, batch: nil, nothingNew: false)
+            : try publish(run, written: written, parts: parts, ledger: ledger, staging: staging, description: options.runDescription)
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
-        return ConversionResult(summary: run.log.summary, files: files, failures: failures,
-                                preview: try run.finishPreview(scratch: staging.url), batch: batch, recovered: recovered)
+        return ConversionResult(summary: run.log.summary, files: published.files, failures: failures,
+                                preview: try run.finishPreview(scratch: staging.url), batch: published.batch, recovered: recovered,
+                                nothingNew: published.nothingNew, latestBatch: latestBatch)
+    }
+
+    private struct Published {
+        let files: [String]
+        let batch: Int64?
+        let nothingNew: Bool
+    }
+
+    /// Renders the report, then seals the batch, publishes the files and commits the batch, each
+    /// flushed to disk first. A batch that wrote no record into a QuickBooks file publishes the
+    /// report only; one that recorded nothing at all (nothing new) is not recorded either.
+    private static func publish(_ run: ConversionRun, written: [String], parts: [String: Int], ledger: Ledger?,
+                                staging: Staging, description: RunDescription) throws -> Published {
+        var files = written
+        var nothingNew = false
+        if let ledger, ledger.openBatch != nil {
+            if try !ledger.openBatchWroteRecords { files.removeAll(where: OutputFolder.isQuickBooksFile) }
+            nothingNew = try ledger.openBatchIsEmpty
+            if nothingNew { ledger.abandon() }
+        }
+        let batch = ledger?.openBatch
+        var description = description
+        description.batch = batch
+        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url)
+        try staging.flushToDisk(files)
+        try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
+        do {
+            try staging.publish(files)
+        } catch {
+            try ledger?.unseal()
+            throw error
+        }
+        try ledger?.markCommitted()
+        return Published(files: files, batch: batch, nothingNew: nothingNew)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 
 extension FileManager {
-    /// Creates (or empties) a file, throwing when it cannot.
+    /// Creates (or empties) a file, throwing the path and the cause in plain words when it cannot (exit 3).
     func createFile(at url: URL, contents: Data = Data()) throws {
-        guard createFile(atPath: url.path, contents: contents) else {
-            throw FatalError(.unwritableOutput, "\(url.path): cannot be created")
+        do {
+            try contents.write(to: url)
+        } catch {
+            throw OutputFailure.fatal(error, path: url)
         }
     }
 }

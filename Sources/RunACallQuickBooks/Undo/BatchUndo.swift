@@ -31,7 +31,7 @@ public enum BatchUndo {
     /// Plans the undo of the latest committed batch (`batch` must be it: later batches may build on earlier ones),
     /// writes its files into `output` (default: the folder the batch was written to), and makes the ledger forget the batch unless `dryRun`.
     public static func undo(batch: Int64, ledger url: URL, output: URL?, qbxmlVersion: String, dryRun: Bool) throws -> Plan {
-        let ledger = try Ledger(url: url)
+        let ledger = try Ledger(url: url, lockingFor: "rac2qb undo")
         guard let latest = try ledger.batches().last?.id else { throw FatalError(.usage, "\(url.path): the ledger holds no batch") }
         guard batch == latest else {
             throw FatalError(.usage, "batch \(batch) is not the latest batch (\(latest)): undo the later batches first, newest first (they may pay, update or void what batch \(batch) wrote)")

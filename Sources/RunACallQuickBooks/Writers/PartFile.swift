@@ -14,7 +14,7 @@ final class PartFile {
     init(url: URL) throws {
         try FileManager.default.createFile(at: url)
         self.url = url
-        handle = try FileHandle(forWritingTo: url)
+        do { handle = try FileHandle(forWritingTo: url) } catch { throw OutputFailure.fatal(error, path: url) }
     }
 
     deinit { try? handle?.close() }
@@ -28,7 +28,7 @@ final class PartFile {
 
     func flush() throws {
         guard !pending.isEmpty, let handle else { return }
-        try handle.write(contentsOf: pending)
+        do { try handle.write(contentsOf: pending) } catch { throw OutputFailure.fatal(error, path: url) }
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -36,7 +36,7 @@ final class PartFile {
     /// buffer and no file descriptor while later parts are written.
     func close() throws {
         try flush()
-        try handle?.close()
+        do { try handle?.close() } catch { throw OutputFailure.fatal(error, path: url) }
         handle = nil
         pending = Data()
     }
@@ -49,7 +49,7 @@ final class PartFile {
         while true {
             let chunk = reader.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
-            try output.write(contentsOf: chunk)
+            do { try output.write(contentsOf: chunk) } catch { throw OutputFailure.fatal(error, path: url.deletingLastPathComponent()) }
         }
     }
 }

@@ -114,22 +114,25 @@ import Testing
         #expect(unknown.error.contains("no invoice with ID \"9999\""))
     }
 
-    @Test func aSecondConvertOfTheSameExportWritesNoTransaction() throws {
+    @Test func aSecondConvertOfTheSameExportWritesNothingAndRecordsNoBatch() throws {
         let folder = try TestPaths.temporaryFolder()
         let ledger = folder.appendingPathComponent("ledger.sqlite").path
-        let first = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("1").path, "--ledger", ledger])
+        func convert(_ out: String) throws -> (status: Int32, output: String, error: String) {
+            try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent(out).path, "--ledger", ledger])
+        }
+        let first = try convert("1")
         #expect(first.status == 1)
-        let second = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("2").path, "--ledger", ledger])
+        let second = try convert("2")
         #expect(second.status == 1, "the closed-period invoice still fails")
         #expect(second.output.contains("invoices: 0 success, 1 failed, 23 skipped"))
-        let iif = try InvoiceRulesTests.text(folder.appendingPathComponent("2"), "iif/quickbooks.iif")
-        #expect(!iif.contains("\r\nTRNS\t") && !iif.contains("\r\nCUST\t"), "no transaction and no list entry a second time")
+        #expect(second.error.contains("rac2qb: nothing new since batch 1: no QuickBooks file written and no batch recorded"))
+        #expect(OutputFolder.quickBooksFiles(in: folder.appendingPathComponent("2")).isEmpty, "no QuickBooks file a second time")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("2/report/sync-report.csv").path), "the report is written")
         let history = try Self.run(["history", "--ledger", ledger])
         #expect(history.status == 0)
-        #expect(history.output.split(separator: "\n").filter { $0.hasPrefix("batch ") }.count == 2, "two batches")
-        #expect(history.output.hasPrefix("batch 1  ") && history.output.contains("batch 2  "))
+        #expect(history.output.split(separator: "\n").filter { $0.hasPrefix("batch ") }.count == 1, "no batch for the second run")
+        #expect(history.output.hasPrefix("batch 1  "))
         #expect(history.output.contains("\n  invoice add: 21, total 12302.80\n"), "per batch: counts and totals")
-        #expect(history.output.contains("  0 records  → "), "the second batch wrote nothing")
 
         let responses = try ResponseIngestTests.responses("""
         <InvoiceAddRs requestID="req-inv-1042" statusCode="3140" statusSeverity="Error" statusMessage="There is an invalid reference to QuickBooks Customer." />
@@ -137,14 +140,18 @@ import Testing
         let ingest = try Self.run(["ingest", responses.path, "--ledger", ledger])
         #expect(ingest.status == 1, "QuickBooks refused a request")
         #expect(ingest.output.contains("refused: invoice 1042 (batch 1) [responses.xml:4]: Not added in QuickBooks: QuickBooks status 3140"))
+        let third = try convert("3")
+        #expect(third.output.contains("invoices: 1 success, 1 failed, 22 skipped"), "the refused invoice is written again")
         let undoFirst = try Self.run(["undo", "1", "--ledger", ledger])
         #expect(undoFirst.status == 2, "only the latest batch can be undone")
         let unconfirmed = try Self.run(["undo", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
         #expect(unconfirmed.status == 2 && unconfirmed.error.contains("give --yes to confirm"), "without a terminal, forgetting needs --yes")
         let undo = try Self.run(["undo", "--yes", "--ledger", ledger, "--out", folder.appendingPathComponent("undo").path])
         #expect(undo.status == 0)
-        #expect(undo.output.hasPrefix("batch 2: 0 records"))
-        let third = try Self.run(["convert", "samples/export", "--config", "samples/rac2qb.yml", "--out", folder.appendingPathComponent("3").path, "--ledger", ledger])
-        #expect(third.output.contains("invoices: 1 success, 1 failed, 22 skipped"), "the refused invoice is written again")
+        #expect(undo.output.hasPrefix("batch 2: 1 records"))
+        let fourth = try convert("4")
+        #expect(fourth.output.contains("invoices: 1 success, 1 failed, 22 skipped"), "the undone batch's invoice is written again")
+        let batches = try Self.run(["history", "--ledger", ledger]).output.split(separator: "\n").filter { $0.hasPrefix("batch ") }
+        #expect(batches.map { $0.prefix(8) } == ["batch 1 ", "batch 3 "], "batch 2 was undone; its number is not given again")
     }
 }

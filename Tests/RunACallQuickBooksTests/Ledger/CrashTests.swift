@@ -70,10 +70,9 @@ import Testing
             }
         }
 
-        let again = try Self.start(arguments(100))
-        again.waitUntilExit()
-        let last = try IIFReader(url: folder.appendingPathComponent("out-100/iif/quickbooks.iif")).transactions().transactions
-        #expect(last.isEmpty, "a run after all of it writes nothing")
+        let again = try CommandLineTests.run(arguments(100))
+        #expect(again.error.contains("rac2qb: nothing new since batch "), "a run after all of it has nothing new")
+        #expect(OutputFolder.quickBooksFiles(in: folder.appendingPathComponent("out-100")).isEmpty, "and writes no QuickBooks file")
     }
 }
 

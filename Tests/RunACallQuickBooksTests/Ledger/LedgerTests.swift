@@ -29,7 +29,7 @@ import Testing
 
     @Test func anAbandonedBatchLeavesNothing() throws {
         let url = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
-        let ledger = try Ledger(url: url)
+        let ledger = try Ledger(url: url, lockingFor: "test")
         _ = try ledger.begin(startedAt: "t", output: "/out")
         try ledger.record(Self.entry("1"))
         ledger.abandon()
@@ -42,11 +42,13 @@ import Testing
         let url = folder.appendingPathComponent("ledger.sqlite")
         for (published, kept) in [(true, true), (false, false)] {
             try? FileManager.default.removeItem(at: url)
-            let ledger = try Ledger(url: url)
-            _ = try ledger.begin(startedAt: "t", output: folder.path)
-            try ledger.record(Self.entry("1"))
-            try ledger.seal(files: [("a.iif", "h-a"), ("b.xml", "h-b")])
-            let messages = try Ledger(url: url).recover { file in
+            do {
+                let killed = try Ledger(url: url, lockingFor: "test")
+                _ = try killed.begin(startedAt: "t", output: folder.path)
+                try killed.record(Self.entry("1"))
+                try killed.seal(files: [("a.iif", "h-a"), ("b.xml", "h-b")])
+            }
+            let messages = try Ledger(url: url, lockingFor: "test").recover { file in
                 file.lastPathComponent == "a.iif" ? "h-a" : (published ? "h-b" : "other")
             }
             #expect(messages.count == 1)

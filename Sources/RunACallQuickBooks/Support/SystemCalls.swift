@@ -1,0 +1,129 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Foundation
+
+/// The few POSIX system calls the ledger lock and publishing need, in one
+/// place (Linux and macOS): whole-file locks, flushing to disk, renames that
+/// never replace, and whether a process is alive. Each failure is its errno.
+enum SystemCalls {
+    /// An errno value as a thrown error.
+    struct Failure: Error, Equatable {
+        let errno: Int32
+    }
+
+    private static func check(_ result: Int32) throws(Failure) {
+        if result != 0 { throw Failure(errno: errno) }
+    }
+
+    /// Opens (creating it if needed) a file for reading and writing; returns its descriptor.
+    static func openForLocking(_ path: String) throws(Failure) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw Failure(errno: errno) }
+        return descriptor
+    }
+
+    /// Takes an exclusive lock on the whole open file without waiting: false when
+    /// another open file description holds it. The system releases it when the
+    /// descriptor is closed or the process ends, killed or not.
+    static func tryLock(_ descriptor: Int32) throws(Failure) -> Bool {
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+        let code = errno
+        if code == EWOULDBLOCK || code == EINTR { return false }
+        throw Failure(errno: code)
+    }
+
+    /// Replaces the content of an open file with `bytes`.
+    static func overwrite(_ descriptor: Int32, with bytes: [UInt8]) throws(Failure) {
+        try check(ftruncate(descriptor, 0))
+        let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        if written != bytes.count { throw Failure(errno: written < 0 ? errno : EIO) }
+    }
+
+    static func close(_ descriptor: Int32) {
+        _ = closeDescriptor(descriptor)
+    }
+
+    /// Flushes a file or a folder (its entries: names created or renamed in it) to the disk.
+    static func flushToDisk(_ path: String) throws(Failure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw Failure(errno: errno) }
+        defer { _ = closeDescriptor(descriptor) }
+        #if canImport(Darwin)
+        // fsync(2) on macOS leaves the data in the drive's cache; F_FULLFSYNC flushes that too.
+        if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
+        #endif
+        try check(fsync(descriptor))
+    }
+
+    /// Renames `source` to `destination`, which must not exist: a hard link then
+    /// the removal of the old name, so an existing file is never replaced.
+    static func renameWithoutReplacing(_ source: String, _ destination: String) throws(Failure) {
+        if link(source, destination) == 0 {
+            try check(unlink(source))
+            return
+        }
+        let code = errno
+        guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK else { throw Failure(errno: code) }
+        // A file system without hard links (FAT, some network shares): look, then rename.
+        guard kind(destination) == .missing else { throw Failure(errno: EEXIST) }
+        try check(renameFile(source, destination))
+    }
+
+    /// rename(2): replaces `destination` in one step when it exists.
+    static func rename(_ source: String, _ destination: String) throws(Failure) {
+        try check(renameFile(source, destination))
+    }
+
+    /// Whether a process with this id runs on this machine (one we may not signal counts as running).
+    static func isAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
+    /// This machine's name.
+    static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown host" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// What a path is, without following a last symbolic link.
+    enum Kind { case missing, folder, file, symbolicLink }
+
+    static func kind(_ path: String) -> Kind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symbolicLink
+        default: return .file
+        }
+    }
+
+    /// Whether this process may create and rename entries in a folder.
+    static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
+}
+
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    #if canImport(Darwin)
+    Darwin.close(descriptor)
+    #elseif canImport(Glibc)
+    Glibc.close(descriptor)
+    #else
+    Musl.close(descriptor)
+    #endif
+}
+
+private func renameFile(_ source: String, _ destination: String) -> Int32 {
+    #if canImport(Darwin)
+    Darwin.rename(source, destination)
+    #elseif canImport(Glibc)
+    Glibc.rename(source, destination)
+    #else
+    Musl.rename(source, destination)
+    #endif
+}
