@@ -271,6 +271,7 @@ private struct Walker {
     mutating func readBooks(_ node: Node, _ books: inout Configuration.Books) {
         for (key, value) in members(node, "books", allowed: ["customers", "items", "accounts", "tax_codes", "terms"]) {
             guard let path = optionalString(value, "books.\(key)") else { continue }
+            books.locations[key] = "\(fileName):\(value.mark?.line ?? 1):\(value.mark?.column ?? 1)"
             switch key {
             case "customers": books.customers = path
             case "items": books.items = path
