@@ -28,8 +28,9 @@ final class CSVRowReader {
         reader = try ByteReader(url: url, name: fileName)
     }
 
-    /// The next row, or nil at the end. A malformed row comes back with its
-    /// `problem` (its cells read as far as they go, invalid UTF-8 replaced),
+    /// The next row, or nil at the end. A malformed row (a NUL byte or invalid
+    /// UTF-8 in a cell, a stray quote) comes back with its `problem` (its cells
+    /// read as far as they go, invalid UTF-8 replaced),
     /// so that reading can go on. A quote never closed throws `.unreadableInput`:
     /// the rest of the file would be one cell.
     func next() throws -> CSVRow? {
@@ -76,6 +77,10 @@ final class CSVRowReader {
     private func finish(_ cells: [[UInt8]], line: Int, lastLine: Int, problem: CSVRowProblem?) -> CSVRow {
         var problem = problem
         let texts = cells.enumerated().map { position, bytes in
+            if bytes.contains(0) {
+                problem = problem ?? CSVRowProblem(reason: "text holds a NUL byte (0x00)", cell: position,
+                                                    allowed: "text without NUL bytes, which no QuickBooks file may hold")
+            }
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
             return String(decoding: bytes, as: UTF8.self)
