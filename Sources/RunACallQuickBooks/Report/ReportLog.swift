@@ -16,7 +16,7 @@ final class ReportLog {
     }
 
     /// Notes the entities the export has no file for.
-    func recordAbsent(_ entities: [ExportEntity]) { summary.entitiesAbsent = entities.map(\.rawValue) }
+    func recordAbsent(_ entities: [ExportEntity]) { summary.recordAbsent(entities) }
 
     /// Updates the payment and payout figures of the summary.
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
