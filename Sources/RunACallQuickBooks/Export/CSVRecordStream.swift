@@ -18,6 +18,7 @@ final class CSVTable {
             throw FatalError(.unreadableInput, "\(fileName):\(header.line): the header row is malformed: \(problem.reason)")
         }
         columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        rows.columnNames = columns
         var indexOf: [String: Int] = [:]
         for (position, name) in columns.enumerated() where indexOf[name] == nil { indexOf[name] = position }
         self.indexOf = indexOf

@@ -22,6 +22,8 @@ struct CSVRowProblem {
 final class CSVRowReader {
     private let reader: ByteReader
     let fileName: String
+    /// The header's column names, once the reader of the file knows them, so that an error names the column.
+    var columnNames: [String] = []
 
     init(url: URL, name: String? = nil) throws {
         fileName = name ?? url.lastPathComponent
@@ -45,7 +47,7 @@ final class CSVRowReader {
                 return finish(cells, line: line, lastLine: reader.line, problem: problem)
             }
             if byte == UInt8(ascii: "\"") && cell.isEmpty {
-                try readQuoted(into: &cell, startLine: reader.line)
+                try readQuoted(into: &cell, startLine: reader.line, column: cells.count)
                 while let after = reader.peek(), after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
                     problem = problem ?? CSVRowProblem(reason: "text after a closing quote", cell: cells.count,
                                                         allowed: "a quoted cell ends with its quote, then a comma or the line end")
@@ -88,11 +90,12 @@ final class CSVRowReader {
         return CSVRow(line: line, cells: texts, lastLine: lastLine, problem: problem)
     }
 
-    private func readQuoted(into cell: inout [UInt8], startLine: Int) throws {
+    private func readQuoted(into cell: inout [UInt8], startLine: Int, column: Int) throws {
         while true {
             guard let byte = reader.next() else {
                 let lastLine = cell.last == 0x0A ? reader.line - 1 : reader.line
-                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
+                let name = columnNames.indices.contains(column) ? " (column \(columnNames[column]))" : ""
+                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell\(name) opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
             }
             if byte == UInt8(ascii: "\"") {
                 if reader.peek() == UInt8(ascii: "\"") {
