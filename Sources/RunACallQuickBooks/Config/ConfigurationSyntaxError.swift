@@ -8,7 +8,7 @@ enum ConfigurationSyntaxError {
     static func describe(_ error: any Error, text: String, fileName: String) -> FatalError {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let mark = position(of: error)
-        if let tabLine = lineIndentedWithTab(lines, preferring: mark?.line) {
+        if let tabLine = lineIndentedWithTab(lines, at: mark?.line) {
             let column = (lines[tabLine - 1].firstIndex(of: "\t")?.utf16Offset(in: lines[tabLine - 1]) ?? 0) + 1
             return FatalError(.usage, "\(fileName):\(tabLine):\(column): a tab is used for indentation; allowed: spaces only (YAML does not allow tabs to indent), so replace the tab with spaces")
         }
@@ -18,11 +18,11 @@ enum ConfigurationSyntaxError {
         return FatalError(.usage, "\(fileName):\(mark.line):\(mark.column): not valid YAML: \(problem)")
     }
 
-    /// The line (1-based) whose indentation holds a tab: `preferred` when it does, else the first such line.
-    private static func lineIndentedWithTab(_ lines: [Substring], preferring preferred: Int?) -> Int? {
+    /// The line (1-based) of the error, or the one before it, when its indentation holds a tab.
+    private static func lineIndentedWithTab(_ lines: [Substring], at errorLine: Int?) -> Int? {
+        guard let errorLine else { return nil }
         func indentedWithTab(_ line: Substring) -> Bool { line.prefix { $0 == " " || $0 == "\t" }.contains("\t") }
-        if let preferred, lines.indices.contains(preferred - 1), indentedWithTab(lines[preferred - 1]) { return preferred }
-        return lines.firstIndex(where: indentedWithTab).map { $0 + 1 }
+        return [errorLine, errorLine - 1].first { lines.indices.contains($0 - 1) && indentedWithTab(lines[$0 - 1]) }
     }
 
     private static func position(of error: any Error) -> Mark? {
