@@ -119,6 +119,14 @@ public struct Configuration: Sendable {
         public var accounts: String?
         public var taxCodes: String?
         public var terms: String?
+        /// Where each key was given (`customers` → `rac2qb.yml:3:14`), so that a file
+        /// that is not there is named with its key and line.
+        public var locations: [String: String] = [:]
+
+        /// `books.KEY`, with where the config gives it when known.
+        func place(of key: String) -> String {
+            locations[key].map { "\($0): books.\(key)" } ?? "books.\(key)"
+        }
     }
 
     public var version = 1

@@ -17,12 +17,13 @@ public struct ConfigurationIssue: Sendable, CustomStringConvertible {
 public enum ConfigurationLoader {
     /// Loads a configuration file; throws a `.usage` `FatalError` listing every issue.
     public static func load(contentsOf url: URL) throws -> Configuration {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = [UInt8](try Data(contentsOf: url))
         } catch {
             throw FatalError(.usage, "\(url.path): the configuration file cannot be read (\(error.localizedDescription))")
         }
+        let text = try ConfigurationText.decode(bytes, fileName: url.lastPathComponent)
         var configuration = try parse(text, fileName: url.lastPathComponent)
         configuration.directory = url.deletingLastPathComponent()
         configuration.file = url
@@ -35,7 +36,7 @@ public enum ConfigurationLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw FatalError(.usage, "\(fileName): not valid YAML: \(error)")
+            throw ConfigurationSyntaxError.describe(error, text: text, fileName: fileName)
         }
         var walker = Walker(fileName: fileName)
         var configuration = Configuration()
@@ -270,6 +271,7 @@ private struct Walker {
     mutating func readBooks(_ node: Node, _ books: inout Configuration.Books) {
         for (key, value) in members(node, "books", allowed: ["customers", "items", "accounts", "tax_codes", "terms"]) {
             guard let path = optionalString(value, "books.\(key)") else { continue }
+            books.locations[key] = "\(fileName):\(value.mark?.line ?? 1):\(value.mark?.column ?? 1)"
             switch key {
             case "customers": books.customers = path
             case "items": books.items = path

@@ -2,13 +2,19 @@
 /// (`Invoice Date` for `invoice_date`), for the error that names it.
 enum CSVHeaderMatch {
     /// The found header closest to `column`: the same letters and digits
-    /// ignoring case and separators, else within a few edits; nil when none is close.
+    /// ignoring case and separators, else within a few edits, else one holding
+    /// every word of `column` (`full_name` for `name`); nil when none is close.
     static func closest(to column: String, in headers: [String]) -> String? {
         let wanted = normalized(column)
         if let same = headers.first(where: { normalized($0) == wanted }) { return same }
         let scored = headers.map { (header: $0, distance: distance(normalized($0), wanted)) }
-        guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= max(2, wanted.count / 4) else { return nil }
-        return best.header
+        if let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= max(2, wanted.count / 4) { return best.header }
+        let wantedWords = Set(words(column))
+        return headers.first { !wantedWords.isEmpty && wantedWords.isSubset(of: words($0)) }
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     private static func normalized(_ text: String) -> [Character] {

@@ -18,13 +18,15 @@ final class CSVTable {
             throw FatalError(.unreadableInput, "\(fileName):\(header.line): the header row is malformed: \(problem.reason)")
         }
         columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        rows.columnNames = columns
         var indexOf: [String: Int] = [:]
         for (position, name) in columns.enumerated() where indexOf[name] == nil { indexOf[name] = position }
         self.indexOf = indexOf
         let missing = required.filter { indexOf[$0] == nil }
         guard missing.isEmpty else {
+            let unclaimed = columns.filter { !required.contains($0) }
             let each = missing.map { column in
-                CSVHeaderMatch.closest(to: column, in: columns).map { "no column \(column); found \"\($0)\"" } ?? "no column \(column)"
+                CSVHeaderMatch.closest(to: column, in: unclaimed).map { "no column \(column); found \"\($0)\"" } ?? "no column \(column)"
             }
             throw FatalError(.unreadableInput, "\(fileName): \(each.joined(separator: "; ")) (the header row must name, exactly: \(required.joined(separator: ", ")))")
         }

@@ -22,14 +22,17 @@ struct CSVRowProblem {
 final class CSVRowReader {
     private let reader: ByteReader
     let fileName: String
+    /// The header's column names, once the reader of the file knows them, so that an error names the column.
+    var columnNames: [String] = []
 
     init(url: URL, name: String? = nil) throws {
         fileName = name ?? url.lastPathComponent
         reader = try ByteReader(url: url, name: fileName)
     }
 
-    /// The next row, or nil at the end. A malformed row comes back with its
-    /// `problem` (its cells read as far as they go, invalid UTF-8 replaced),
+    /// The next row, or nil at the end. A malformed row (a NUL byte or invalid
+    /// UTF-8 in a cell, a stray quote) comes back with its `problem` (its cells
+    /// read as far as they go, invalid UTF-8 replaced),
     /// so that reading can go on. A quote never closed throws `.unreadableInput`:
     /// the rest of the file would be one cell.
     func next() throws -> CSVRow? {
@@ -44,7 +47,7 @@ final class CSVRowReader {
                 return finish(cells, line: line, lastLine: reader.line, problem: problem)
             }
             if byte == UInt8(ascii: "\"") && cell.isEmpty {
-                try readQuoted(into: &cell, startLine: reader.line)
+                try readQuoted(into: &cell, startLine: reader.line, column: cells.count)
                 while let after = reader.peek(), after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
                     problem = problem ?? CSVRowProblem(reason: "text after a closing quote", cell: cells.count,
                                                         allowed: "a quoted cell ends with its quote, then a comma or the line end")
@@ -76,6 +79,10 @@ final class CSVRowReader {
     private func finish(_ cells: [[UInt8]], line: Int, lastLine: Int, problem: CSVRowProblem?) -> CSVRow {
         var problem = problem
         let texts = cells.enumerated().map { position, bytes in
+            if bytes.contains(0) {
+                problem = problem ?? CSVRowProblem(reason: "text holds a NUL byte (0x00)", cell: position,
+                                                    allowed: "text without NUL bytes, which no QuickBooks file may hold")
+            }
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
             return String(decoding: bytes, as: UTF8.self)
@@ -83,11 +90,12 @@ final class CSVRowReader {
         return CSVRow(line: line, cells: texts, lastLine: lastLine, problem: problem)
     }
 
-    private func readQuoted(into cell: inout [UInt8], startLine: Int) throws {
+    private func readQuoted(into cell: inout [UInt8], startLine: Int, column: Int) throws {
         while true {
             guard let byte = reader.next() else {
                 let lastLine = cell.last == 0x0A ? reader.line - 1 : reader.line
-                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
+                let name = columnNames.indices.contains(column) ? " (column \(columnNames[column]))" : ""
+                throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell\(name) opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
             }
             if byte == UInt8(ascii: "\"") {
                 if reader.peek() == UInt8(ascii: "\"") {

@@ -4,6 +4,17 @@ import Foundation
 public enum ExportEntity: String, CaseIterable, Sendable {
     case invoices, payments, payouts, customers, items
 
+    /// The report rows' entity type of one record of the file.
+    var rowType: EntityType {
+        switch self {
+        case .invoices: .invoice
+        case .payments: .payment
+        case .payouts: .payout
+        case .customers: .customer
+        case .items: .item
+        }
+    }
+
     /// The CSV columns without which no record of the entity can be read
     /// (the required fields of export-format.md).
     var requiredCSVColumns: [String] {

@@ -31,19 +31,20 @@ final class JSONRecordStream: RawRecordStream {
                 if reader.peek() == UInt8(ascii: "]") { reader.next(); try finish() }
             } else if !finished {
                 parser.skipWhitespace()
-                switch reader.next() {
+                let separator = reader.next()
+                switch separator {
                 case UInt8(ascii: ","): break
                 case UInt8(ascii: "]"): try finish()
-                default: throw parser.fail("expected ',' or ']' after a record")
+                default: throw parser.fail("expected ',' or ']' after a record, found \(separator.map(JSONParser.describe) ?? "the end of the file")")
                 }
             }
             guard !finished else { return nil }
-            parser.invalidText = nil
+            parser.flaw = nil
             let value = try parser.parseValue()
             defer { index += 1 }
             let id = value["id"].flatMap(Self.idText)
-            if let invalid = parser.invalidText {
-                let problem = Self.invalidUTF8(invalid, place: "\(fileName) record #\(index)")
+            if let flaw = parser.flaw {
+                let problem = Self.failure(flaw, place: "\(fileName) record #\(index)")
                 return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
             }
             return RawRecord(location: .index(index, in: fileName), content: .success(value), fromCSV: false, rowLines: [], id: id)
@@ -119,11 +120,20 @@ final class JSONRecordStream: RawRecordStream {
         }
     }
 
-    /// The failure of a record holding text that is not UTF-8, at `place` (`invoices.json record #3`).
-    static func invalidUTF8(_ invalid: InvalidText, place: String) -> Problem {
-        let field = invalid.path.isEmpty ? "a member name" : "field \(invalid.field)"
-        return Problem("Invalid record: \(field) is not valid UTF-8 text (line \(invalid.line)); allowed: UTF-8 text",
-                       fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run.")
+    /// The failure of a record with `flaw`, at `place` (`invoices.json record #3`).
+    static func failure(_ flaw: ValueFlaw, place: String) -> Problem {
+        switch flaw.kind {
+        case .notUTF8:
+            let field = flaw.path.isEmpty ? "a member name" : "field \(flaw.field)"
+            return Problem("Invalid record: \(field) is not valid UTF-8 text (line \(flaw.line)); allowed: UTF-8 text",
+                           fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run.")
+        case .nulCharacter:
+            return Problem("Invalid record: field \(flaw.field) holds a NUL character (\\u0000, 0x00) (line \(flaw.line)); allowed: text without NUL characters, which no QuickBooks file may hold",
+                           fix: "Correct \(place) (field \(flaw.field)): remove the \\u0000, then re-run.")
+        case .duplicateMember:
+            return Problem("Invalid record: field \(flaw.field) is given twice in one object (line \(flaw.line)); allowed: each field once, so that no value is silently dropped",
+                           fix: "Correct \(place) (field \(flaw.field)): keep the one right value, then re-run.")
+        }
     }
 }
 
@@ -153,8 +163,8 @@ final class JSONLinesRecordStream: RawRecordStream {
                 guard lineReader.peek() == nil else { throw parser.fail("more than one JSON value on the line") }
                 guard case .object = value else { throw parser.fail("expected a JSON object, found \(value.typeName)") }
                 let id = value["id"].flatMap(JSONRecordStream.idText)
-                if let invalid = parser.invalidText {
-                    let problem = JSONRecordStream.invalidUTF8(invalid, place: "\(fileName) line \(lineNumber)")
+                if let flaw = parser.flaw {
+                    let problem = JSONRecordStream.failure(flaw, place: "\(fileName) line \(lineNumber)")
                     return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
                 }
                 return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)

@@ -34,9 +34,12 @@ struct JSONSyntaxError: Error, CustomStringConvertible {
     var description: String { "line \(line): \(reason)" }
 }
 
-/// Where the first string that is not valid UTF-8 was met in a value: the
-/// line, and the path of members and indexes down to it (`lines`, `[0]`, `description`).
-struct InvalidText {
+/// The first flaw met in a value that fails its record rather than the file:
+/// a string that is not valid UTF-8 or that holds a NUL (`\u0000`), or a member given twice in one object;
+/// with the line, and the path of members and indexes down to it (`lines`, `[0]`, `description`).
+struct ValueFlaw {
+    enum Kind { case notUTF8, nulCharacter, duplicateMember }
+    let kind: Kind
     let line: Int
     var path: [String] = []
 
@@ -48,13 +51,13 @@ struct InvalidText {
 
 /// A recursive-descent JSON parser over a `ByteReader`, used one record at a
 /// time so that memory is bounded by the largest record, not the file.
-/// A string that is not valid UTF-8 is read with replacement characters and
-/// noted in `invalidText`, so that the record, not the file, fails.
+/// A string that is not valid UTF-8 (read with replacement characters) or holds
+/// a NUL, or a member given twice, is noted in `flaw`, so that the record, not the file, fails.
 final class JSONParser {
     let reader: ByteReader
     private static let maxDepth = 256
-    /// The first string not valid UTF-8 since the caller last cleared it.
-    var invalidText: InvalidText?
+    /// The first flaw since the caller last cleared it.
+    var flaw: ValueFlaw?
 
     init(reader: ByteReader) { self.reader = reader }
 
@@ -66,12 +69,24 @@ final class JSONParser {
 
     func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
 
+    /// A byte in words that print safely: `'x'` for visible ASCII, `a NUL byte (0x00)`,
+    /// `the byte 0x07` otherwise, so that no control character reaches a message raw.
+    static func describe(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x21...0x7E: return "'\(Character(UnicodeScalar(byte)))'"
+        case 0x00: return "a NUL byte (0x00)"
+        default:
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "the byte 0x\(hex.count == 1 ? "0" : "")\(hex)"
+        }
+    }
+
     /// Consumes `byte` after optional whitespace, or throws.
     func expect(_ byte: UInt8) throws {
         skipWhitespace()
-        guard let found = reader.next() else { throw fail("expected '\(Character(UnicodeScalar(byte)))', found the end of the file") }
+        guard let found = reader.next() else { throw fail("expected \(Self.describe(byte)), found the end of the file") }
         guard found == byte else {
-            throw fail("expected '\(Character(UnicodeScalar(byte)))', found '\(Character(UnicodeScalar(found)))'")
+            throw fail("expected \(Self.describe(byte)), found \(Self.describe(found))")
         }
     }
 
@@ -91,9 +106,13 @@ final class JSONParser {
                 guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
                 let key = try parseString()
                 try expect(UInt8(ascii: ":"))
-                let clean = invalidText == nil
-                members[key] = try parseValue(depth: depth + 1)
-                if clean, invalidText != nil { invalidText?.path.insert(key, at: 0) }
+                let clean = flaw == nil
+                let line = reader.line
+                let value = try parseValue(depth: depth + 1)
+                if clean, flaw != nil { flaw?.path.insert(key, at: 0) }
+                if members.updateValue(value, forKey: key) != nil, flaw == nil {
+                    flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [key])
+                }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
@@ -107,9 +126,9 @@ final class JSONParser {
             skipWhitespace()
             if reader.peek() == UInt8(ascii: "]") { reader.next(); return .array(elements) }
             while true {
-                let clean = invalidText == nil
+                let clean = flaw == nil
                 elements.append(try parseValue(depth: depth + 1))
-                if clean, invalidText != nil { invalidText?.path.insert("[\(elements.count - 1)]", at: 0) }
+                if clean, flaw != nil { flaw?.path.insert("[\(elements.count - 1)]", at: 0) }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
@@ -125,7 +144,7 @@ final class JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         default:
-            throw fail("unexpected character '\(Character(UnicodeScalar(byte)))'")
+            throw fail("found \(Self.describe(byte)) where a value was expected; allowed: an object, array, string, number, true, false or null")
         }
     }
 
@@ -182,7 +201,7 @@ final class JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 if let text = String(validating: bytes, as: UTF8.self) { return text }
-                if invalidText == nil { invalidText = InvalidText(line: reader.line) }
+                if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
                 return String(decoding: bytes, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
@@ -193,11 +212,14 @@ final class JSONParser {
                 case UInt8(ascii: "n"): bytes.append(0x0A)
                 case UInt8(ascii: "r"): bytes.append(0x0D)
                 case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"): bytes.append(contentsOf: try parseUnicodeEscape())
-                default: throw fail("invalid escape '\\\(Character(UnicodeScalar(escaped)))'")
+                case UInt8(ascii: "u"):
+                    let scalar = try parseUnicodeEscape()
+                    if scalar == [0], flaw == nil { flaw = ValueFlaw(kind: .nulCharacter, line: reader.line) }
+                    bytes.append(contentsOf: scalar)
+                default: throw fail("invalid escape: a backslash before \(Self.describe(escaped)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
                 }
             case 0x00..<0x20:
-                throw fail("control character in a string (must be escaped)")
+                throw fail("control character in a string (\(Self.describe(byte))); allowed: control characters written as \\u escapes")
             default:
                 bytes.append(byte)
             }

@@ -13,8 +13,12 @@ struct PayoutTally {
 extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
+        let failedPayoutRecords = payouts.reduce(into: [String: String]()) { failed, entry in
+            guard case .failure(let problem) = entry.payout, let id = entry.id, failed[id] == nil else { return }
+            failed[id] = "\(entry.location): \(problem.message)"
+        }
         let rules = PaymentRules(configuration: configuration, payoutIDs: Set(payouts.compactMap { try? $0.payout.get().id }),
-                                 invoices: invoiceFacts, ledger: ledger,
+                                 failedPayoutRecords: failedPayoutRecords, invoices: invoiceFacts, ledger: ledger,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let duplicateIDs = try duplicatePaymentIDs()

@@ -15,8 +15,8 @@ final class ReportLog {
         try file.append(Data(CSVText.storedRow(row.storedCells).utf8))
     }
 
-    /// Notes the entities the export has no file for.
-    func recordAbsent(_ entities: [ExportEntity]) { summary.entitiesAbsent = entities.map(\.rawValue) }
+    /// Notes the entities the export has no file for; those it has are counted, at zero when empty.
+    func recordAbsent(_ entities: [ExportEntity]) { summary.recordAbsent(entities) }
 
     /// Updates the payment and payout figures of the summary.
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }

@@ -73,6 +73,15 @@ public struct ReportSummary: Sendable, Encodable {
 
     public init() {}
 
+    /// Notes the entity files the export lacks; the others are counted even
+    /// when they hold no record (`invoices: 0 success, 0 failed, 0 skipped`).
+    mutating func recordAbsent(_ absent: [ExportEntity]) {
+        entitiesAbsent = absent.map(\.rawValue)
+        for entity in ExportEntity.allCases where !absent.contains(entity) {
+            if counts[entity.rowType.rawValue] == nil { counts[entity.rowType.rawValue] = [:] }
+        }
+    }
+
     mutating func count(_ row: ReportRow) {
         if !row.warning.isEmpty { warnings[row.entityType.rawValue, default: 0] += 1 }
         if row.isSourceRow {

@@ -6,14 +6,16 @@ import Testing
 /// seed's words, its fix, the record's own details, and nothing of a failed
 /// record in any QuickBooks file while the run goes on for the others.
 @Suite struct BooksErrorTests {
-    static func invoice(_ id: String, customer: String = "Ann Lee", email: String = "ann@example.com", item: String = "Labor",
+    static func invoice(_ id: String, status: String = "sent", date: String = "2026-10-01", customer: String = "Ann Lee",
+                        email: String = "ann@example.com", item: String = "Labor",
                         category: String? = nil, extra: String = "", tax: (rate: String, amount: String)? = nil) -> String {
         let category = category.map { ", \"category\": \"\($0)\"" } ?? ""
         let taxable = tax.map { ", \"taxable\": true, \"tax_rate\": \"\($0.rate)\"" } ?? ""
         let lines = "[{\"item\": \"\(item)\", \"quantity\": \"1\", \"unit_price\": \"100.00\", \"amount\": \"100.00\"\(category)\(taxable)}]"
         let taxLines = tax.map { "[{\"name\": \"\($0.rate)\", \"rate_percent\": \"8.81\", \"taxable_amount\": \"100.00\", \"amount\": \"\($0.amount)\"}]" } ?? "[]"
         let total = tax.map { (Money(parsing: "100.00")! + Money(parsing: $0.amount)!).description } ?? "100.00"
-        return InvoiceRulesTests.invoice(id: id, customer: customer, email: email, lines: lines, tax: taxLines, extra: extra, total: total)
+        return InvoiceRulesTests.invoice(id: id, status: status, date: date, customer: customer, email: email, lines: lines, tax: taxLines,
+                                         extra: extra, total: total)
     }
 
     /// The failed row for `id`, after checking the run's exit status and that `marker` is in no QuickBooks file.
@@ -111,7 +113,7 @@ import Testing
     }
 
     @Test func closedPeriodFailsInvoicePaymentAndPayout() throws {
-        var files = BooksFixture.invoices([Self.invoice("P-1", extra: ", \"invoice_date\": \"2026-09-30\""), Self.invoice("P-2")])
+        var files = BooksFixture.invoices([Self.invoice("P-1", date: "2026-09-30"), Self.invoice("P-2")])
         files["payments.json"] = "[" + PaymentRulesTests.payment("pay-1", invoice: "P-1") + "]"
         files["payouts.json"] = #"[{"id": "po_1", "arrival_date": "2026-10-05", "gross": "100.00", "fees": "3.20", "net": "96.80"}]"#
         let (report, out, result) = try BooksFixture.run(files, config: "company:\n  closing_date: 2026-09-30\n")
@@ -139,7 +141,7 @@ import Testing
     }
 
     @Test func inactiveFeeAccountFailsThePayoutAndItsPayments() throws {
-        var files = BooksFixture.invoices([Self.invoice("F-1", extra: ", \"status\": \"paid\"")])
+        var files = BooksFixture.invoices([Self.invoice("F-1", status: "paid")])
         files["payments.json"] = "[" + PaymentRulesTests.payment("pay-f1", invoice: "F-1", payout: "po_f") + "]"
         files["payouts.json"] = #"[{"id": "po_f", "arrival_date": "2026-10-05", "gross": "100.00", "fees": "3.20", "net": "96.80"}]"#
         let (report, out, result) = try BooksFixture.run(files, config: "payments:\n  stripe_fee_account: Old fees\n")

@@ -33,6 +33,9 @@ import Testing
         ("surprise: 1\n", "rac2qb.yml:1:1: surprise: unknown key"),
         ("tax:\n  agency: [Colorado]\n", "rac2qb.yml:2:11: tax.agency"),
         ("tax:\n  agencie: Colorado\n", "rac2qb.yml:2:3: tax.agencie: unknown key; allowed here: rates, default_for_unmapped, agency"),
+        ("invoices:\n\twhen: on_send\n", "rac2qb.yml:2:1: a tab is used for indentation; allowed: spaces only"),
+        ("version: 1\ninvoices:\n  when: on_send\n  \tsync: true\n", "rac2qb.yml:4:3: a tab is used for indentation"),
+        ("output:\n  formats: [iif, qbxml\n", "rac2qb.yml:3:1: not valid YAML: "),
     ])
     func errorsNameKeyLineColumnAndWhatIsAllowed(_ text: String, _ expected: String) {
         do {

@@ -37,7 +37,7 @@ import Testing
         let folder = try InputFixture.folder(["invoices.csv": Array(text.utf8)])
         let error = fatal { _ = try Conversion.run(folder, out: nil, writeFiles: false) }
         #expect(error?.kind == .unreadableInput)
-        #expect(error?.description.contains("invoices.csv:3: a quoted cell opens on line 3 and is never closed, so the rest of the file (lines 3–4) would be one cell") == true,
+        #expect(error?.description.contains("invoices.csv:3: a quoted cell (column line_description) opens on line 3 and is never closed, so the rest of the file (lines 3–4) would be one cell") == true,
                 "\(String(describing: error))")
     }
 

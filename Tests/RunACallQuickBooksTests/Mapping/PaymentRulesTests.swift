@@ -69,6 +69,17 @@ import Testing
         #expect(report.rows("payment").first?["message"]?.hasPrefix("Payout not found") == true)
     }
 
+    @Test func paymentOfAPayoutWhoseRecordFailedSaysThePayoutIsThereButFailed() throws {
+        let payouts = #"[{"id": "po_1", "arrival_date": "soon", "gross": "100.00", "fees": "3.20", "net": "96.80"}]"#
+        let (report, _, _) = try Self.run(payments: [Self.payment("p1")], payouts: payouts)
+        #expect(Self.statuses(report, "payout") == ["Failed"])
+        let message = report.rows("payment").first?["message"] ?? ""
+        #expect(message.hasPrefix(#"Payout not written: Stripe payout "po_1" is in the export but its record failed (payouts.json#0: Invalid record: field arrival_date is "soon""#),
+                "\(message)")
+        #expect(!message.contains("not in the export"))
+        #expect(report.rows("payment").first?["fix"]?.hasPrefix("Fix the payout first") == true)
+    }
+
     @Test func refundIsACreditMemoPaidOutOfThePayout() throws {
         let payouts = #"[{"id": "po_1", "arrival_date": "2026-10-05", "gross": "70.00", "fees": "3.20", "net": "66.80"}]"#
         let (report, out, _) = try Self.run(payments: [Self.payment("p1"), Self.payment("r1", amount: "30.00", kind: "refund", fee: "0")],
