@@ -66,7 +66,7 @@ final class JSONRecordStream: RawRecordStream {
                     let line = reader.line
                     let key = try parser.parseValue()
                     if key == .string(entity) {
-                        throw FatalError(.unreadableInput, "\(fileName): line \(line): a second \"\(entity)\" member; allowed: one \"\(entity)\" array per file (join the arrays into one)")
+                        throw FatalError(.usage, "\(fileName): line \(line): a second \"\(entity)\" member, whose records would not be read; allowed: one \"\(entity)\" array per file (join the arrays into one). Nothing was written.")
                     }
                     try parser.expect(UInt8(ascii: ":"))
                     try parser.skipValue()
@@ -78,7 +78,7 @@ final class JSONRecordStream: RawRecordStream {
         }
         parser.skipWhitespace()
         guard reader.peek() == nil else {
-            throw FatalError(.unreadableInput, "\(fileName): line \(reader.line): more content after the end of the JSON document (a second array or other text); allowed: one JSON document per file (join the arrays into one)")
+            throw FatalError(.usage, "\(fileName): line \(reader.line): more content after the end of the JSON document (a second array or other text), which would not be read; allowed: one JSON document per file (join the arrays into one). Nothing was written.")
         }
     }
 

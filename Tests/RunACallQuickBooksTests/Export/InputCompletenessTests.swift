@@ -84,8 +84,8 @@ import ZIPFoundation
         let text = InputFixture.invoicesJSON(["1"]) + "\n" + InputFixture.invoicesJSON(["2"])
         let folder = try InputFixture.folder(["invoices.json": Array(text.utf8)])
         let error = fatal { _ = try Conversion.run(folder, out: nil, writeFiles: false) }
-        #expect(error?.kind == .unreadableInput)
-        #expect(error?.description.hasPrefix("invoices.json: line 2: more content after the end of the JSON document") == true, "\(String(describing: error))")
+        #expect(error?.kind == .usage, "refused (exit 2), naming what would not be read")
+        #expect(error?.description.hasPrefix("invoices.json: line 2: more content after the end of the JSON document (a second array or other text), which would not be read") == true, "\(String(describing: error))")
     }
 
     @Test func trailingTextAfterTheArrayStopsTheRun() throws {
