@@ -79,7 +79,6 @@ final class PaymentRules {
     }
 
     private let configuration: Configuration
-    private let payoutIDs: Set<String>
     private let invoices: InvoiceFacts
     /// What earlier batches wrote: invoices paid now that this export does not hold, and what was applied to them.
     private let ledger: Ledger?
@@ -90,11 +89,10 @@ final class PaymentRules {
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, payoutIDs: Set<String>, invoices: InvoiceFacts, ledger: Ledger? = nil,
+    init(configuration: Configuration, invoices: InvoiceFacts, ledger: Ledger? = nil,
          paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
         self.ledger = ledger
-        self.payoutIDs = payoutIDs
         self.invoices = invoices
         self.paymentProblem = paymentProblem
         self.refundProblem = refundProblem
@@ -149,10 +147,6 @@ final class PaymentRules {
             return .fail(SyncErrors.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
         }
         if let problem = payment.kind == .payment ? paymentProblem : refundProblem { return .fail(problem) }
-        if let payout = payment.payoutID, !payoutIDs.contains(payout) {
-            return .fail(Problem("Payout not found: the \(what) names Stripe payout \"\(payout)\", which is not in the export",
-                                 fix: "Export the payouts file with the payments (or remove payout_id from cash and check payments), then re-run."))
-        }
         let before = try applied[payment.invoiceID] ?? ledger?.applied(toInvoice: payment.invoiceID) ?? .zero
         switch payment.kind {
         case .payment:

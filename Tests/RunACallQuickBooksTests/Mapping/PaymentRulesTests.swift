@@ -64,9 +64,20 @@ import Testing
         #expect(!xml.contains("ReceivePaymentAdd") && !xml.contains("DepositAdd"))
     }
 
-    @Test func paymentNamingAnUnknownPayoutFails() throws {
-        let (report, _, _) = try Self.run(payments: [Self.payment("p1", payout: "po_404")], payouts: "[]")
-        #expect(report.rows("payment").first?["message"]?.hasPrefix("Payout not found") == true)
+    @Test func paymentNamingAPayoutNotInTheExportWaitsForIt() throws {
+        let (report, out, result) = try Self.run(payments: [Self.payment("p1", payout: "po_404"),
+                                                            Self.payment("r1", amount: "30.00", kind: "refund", payout: "po_404", fee: "0")],
+                                                 payouts: "[]")
+        let payment = try #require(report.rows("payment").first)
+        #expect(payment["status"] == "Success")
+        #expect(payment["message"] == "Applied to invoice #1 (Ann Lee), 100.00 by Credit Card into Undeposited Funds; waits there for Stripe payout po_404")
+        #expect(payment["warning"]?.contains("Waits in Undeposited Funds for Stripe payout po_404 (not in this export)") == true)
+        #expect(report.rows("refund").first?["warning"]?.contains("Waits for Stripe payout po_404 (not in this export)") == true)
+        let books = try WrittenBooks.iif(out.appendingPathComponent("iif"))
+        #expect(books.payments == Money(parsing: "100.00") && books.creditMemos == Money(parsing: "30.00") && books.deposits == .zero)
+        #expect(result.summary.paymentsWaitingForPayout == Money(parsing: "100.00"))
+        #expect(result.summary.refundsWaitingForPayout == Money(parsing: "30.00"))
+        #expect(result.exitStatus == 0)
     }
 
     @Test func refundIsACreditMemoPaidOutOfThePayout() throws {
