@@ -209,7 +209,8 @@ extension ConversionRun {
             row.status = .skipped
             row.message = "Already exported in batch \(batch)"
             if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
-                row.message += "; the deposit of Stripe payout \(payout) takes it out of \(configuration.payments.undepositedFundsAccount) now"
+                row.message += payment.kind == .refund ? "; the deposit of Stripe payout \(payout) pays it out now"
+                    : "; the deposit of Stripe payout \(payout) takes it out of \(configuration.payments.undepositedFundsAccount) now"
             }
             return
         }
@@ -280,6 +281,7 @@ extension ConversionRun {
             if payment.payoutID != nil, configuration.payments.autoReconcilePayouts {
                 row.message += "; paid out of payout \(payment.payoutID ?? "")'s deposit"
                 if let waitsFor {
+                    row.message += ", which it waits for"
                     row.warn("Waits for Stripe payout \(waitsFor) (not in this export): its deposit pays the refund out when an export holds the payout")
                     log.recordMoney { $0.refundsWaitingForPayout = $0.refundsWaitingForPayout + payment.amount }
                 }

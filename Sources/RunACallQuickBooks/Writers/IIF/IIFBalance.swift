@@ -12,7 +12,8 @@ enum IIFBalance {
     static func sum(of data: Data) -> (type: String, sum: Money?)? {
         var type: String?
         var sum: Money? = .zero
-        for line in data.split(separator: UInt8(ascii: "\n")) {
+        for row in data.split(separator: UInt8(ascii: "\n")) {
+            let line = row.last == UInt8(ascii: "\r") ? row.dropLast() : row
             let cells = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             let kind = cells.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
             guard kind == "TRNS" || kind == "SPL", cells.count > amountColumn else { continue }
