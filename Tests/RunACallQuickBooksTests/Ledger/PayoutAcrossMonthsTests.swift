@@ -235,6 +235,21 @@ import Testing
         #expect(!(try november.iif()).contains { $0.header["TRNSTYPE"] == "DEPOSIT" })
     }
 
+    @Test func aPaymentIsDepositedOnceEvenWhenItNamesItsPayoutOnlyLater() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let october = try Self.small([PaymentRulesTests.payment("p1", payout: nil)], payouts: nil, ledger: ledger)
+        #expect(october.row("p1")["status"] == "Success")
+        let november = try Self.small([PaymentRulesTests.payment("p1", payout: "po_1")], payouts: Self.payout(gross: "100.00", net: "96.80"),
+                                      ledger: ledger)
+        #expect(november.row("p1")["message"] == "Already exported in batch 1; the deposit of Stripe payout po_1 takes it out of Undeposited Funds now")
+        #expect(november.row("po_1")["message"] == "Deposit of 96.80 into Business Checking (2 lines, 1 of them written by earlier batches)")
+        let payouts = #"[{"id": "po_2", "arrival_date": "2026-10-06", "gross": "100.00", "fees": "3.20", "net": "96.80"}]"#
+        let december = try Self.small([PaymentRulesTests.payment("p1", payout: "po_2")], payouts: payouts, ledger: ledger)
+        #expect(december.row("po_2")["status"] == "Failed")
+        #expect(december.row("po_2")["message"] == "Payout not written: its payment p1 was deposited already, by payout po_1 in batch 2")
+        #expect(!(try december.iif()).contains { $0.header["TRNSTYPE"] == "DEPOSIT" })
+    }
+
     @Test func anUnbalancedTransactionIsNeverWritten() throws {
         let fee = IIFEncoding.row(["TRNS", "", "DEPOSIT", "10/14/2026", "Business Checking", "", "384.39"])
             + IIFEncoding.row(["SPL", "", "DEPOSIT", "10/14/2026", "Merchant fees", "", "12.40"]) + IIFEncoding.row(["ENDTRNS"])
