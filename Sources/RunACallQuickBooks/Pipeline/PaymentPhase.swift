@@ -5,7 +5,7 @@ import Foundation
 extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
-        let payoutIDs = Set(payouts.compactMap { try? $0.payout.get().id })
+        let payoutIDs = Set(payouts.compactMap { (try? $0.payout.get().id) ?? $0.id })
         let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts, ledger: ledger,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
@@ -17,6 +17,9 @@ extension ConversionRun {
         let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
         let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
         var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
+        for entry in payouts {
+            if case .failure(let problem) = entry.payout, let id = entry.id { verdicts[id] = (.failed, problem) }
+        }
         for payout in decodedPayouts {
             if let batch = try exportedBatch(.payout, payout.id) {
                 verdicts[payout.id] = (.skipped, Problem("Already exported in batch \(batch)", fix: ""))
