@@ -250,6 +250,31 @@ import Testing
         #expect(!(try december.iif()).contains { $0.header["TRNSTYPE"] == "DEPOSIT" })
     }
 
+    @Test func aRefundInALaterPayoutThanItsPaymentIsPaidOutByThatPayout() throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let payment = PaymentRulesTests.payment("p1")
+        let refund = PaymentRulesTests.payment("r1", amount: "30.00", kind: "refund", payout: "po_2", fee: "0")
+        let october = try Self.small([payment, refund], payouts: Self.payout(gross: "100.00", net: "96.80"), ledger: ledger)
+        #expect(october.row("po_1")["status"] == "Success")
+        #expect(october.row("r1")["message"] == "Credit memo of 30.00 for Ann Lee (invoice #1); paid out of payout po_2's deposit, which it waits for")
+        #expect(october.result.summary.refundsWaitingForPayout == Money(parsing: "30.00"))
+
+        let payouts = #"""
+            [{"id": "po_1", "arrival_date": "2026-10-05", "gross": "100.00", "fees": "3.20", "net": "96.80"},
+             {"id": "po_2", "arrival_date": "2026-11-04", "gross": "20.00", "fees": "1.00", "net": "19.00"}]
+            """#
+        let november = try Self.small([payment, refund, PaymentRulesTests.payment("p2", invoice: "2", amount: "50.00", payout: "po_2")],
+                                      payouts: payouts, ledger: ledger)
+        #expect(november.row("po_1")["message"] == "Already exported in batch 1")
+        #expect(november.row("r1")["message"] == "Already exported in batch 1; the deposit of Stripe payout po_2 pays it out now")
+        #expect(november.row("po_2")["message"] == "Deposit of 19.00 into Business Checking (3 lines, 1 of them written by earlier batches)")
+        let deposit = try #require(try november.iif().first { $0.header["TRNSTYPE"] == "DEPOSIT" })
+        #expect(deposit.splits.map { $0["MEMO"] } == ["Payment p2", "Refund r1", "Stripe fees"])
+        #expect(november.result.summary.refundsWaitingForPayout == .zero)
+        #expect(november.result.summary.depositedFromEarlierBatches == Money(parsing: "-30.00"))
+        #expect(try FileChecker.checkIIF(november.out.appendingPathComponent("iif/quickbooks.iif")) == [])
+    }
+
     @Test func anUnbalancedTransactionIsNeverWritten() throws {
         let fee = IIFEncoding.row(["TRNS", "", "DEPOSIT", "10/14/2026", "Business Checking", "", "384.39"])
             + IIFEncoding.row(["SPL", "", "DEPOSIT", "10/14/2026", "Merchant fees", "", "12.40"]) + IIFEncoding.row(["ENDTRNS"])
