@@ -34,6 +34,12 @@ enum SummaryPrinter {
             Swift.print("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
             Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
         }
+        if summary.depositedFromEarlierBatches != .zero {
+            Swift.print("  of the deposits, payments − refunds earlier batches wrote: \(summary.depositedFromEarlierBatches)")
+        }
+        if summary.paymentsWaitingForPayout != .zero || summary.refundsWaitingForPayout != .zero {
+            Swift.print("waiting for a Stripe payout no export held yet: payments \(summary.paymentsWaitingForPayout) (in Undeposited Funds), refunds \(summary.refundsWaitingForPayout)")
+        }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
             let comparison = !summary.balancesChecked ? " (not compared: no payments file)"
                 : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"

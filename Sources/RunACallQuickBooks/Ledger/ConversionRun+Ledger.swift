@@ -176,17 +176,22 @@ extension ConversionRun {
 
     // MARK: Payments and payouts
 
-    func recordPayment(_ payment: Payment, targets: [OutputTarget]) throws {
+    /// Records a payment or refund with its customer and the Stripe payout that will deposit it, if it names one.
+    func recordPayment(_ payment: Payment, customer: String, targets: [OutputTarget]) throws {
         let fields = SyncedFields(payment)
-        try ledger?.record(LedgerEntry(entity: payment.kind == .refund ? .refund : .payment, sourceID: payment.id, hash: fields.hash,
-                                       fields: fields.text, total: payment.amount, targets: Self.label(targets),
+        let entity: EntityType = payment.kind == .refund ? .refund : .payment
+        try ledger?.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
+                                       fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
                                        requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
+        if let payoutID = payment.payoutID { try ledger?.recordPayoutID(payoutID, of: entity, payment.id) }
     }
 
-    func recordPayout(_ payout: Payout, targets: [OutputTarget]) throws {
+    /// Records a payout's deposit and the payments and refunds it takes out of Undeposited Funds (never deposited again).
+    func recordPayout(_ payout: Payout, lines: [QBDepositLine], targets: [OutputTarget]) throws {
         let fields = SyncedFields(payout)
         try ledger?.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
                                        total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        try ledger?.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
     }
 
     /// The batch that already exported a payment, refund or payout, if one did.

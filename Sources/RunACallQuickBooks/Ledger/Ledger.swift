@@ -100,6 +100,18 @@ final class Ledger {
         CREATE TABLE batch_counter(last INTEGER NOT NULL);
         INSERT INTO batch_counter SELECT COALESCE(MAX(id), 0) FROM batch;
         """,
+        // Month boundaries: the payout a payment names, and which payments each deposit took out.
+        """
+        ALTER TABLE export ADD COLUMN payout_id TEXT;
+        CREATE INDEX export_payout ON export(payout_id);
+        CREATE TABLE deposit_line(
+            batch INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            payout_id TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            PRIMARY KEY (entity, source_id, batch)
+        );
+        """,
     ]
 
     private let database: SQLiteDatabase
@@ -271,6 +283,66 @@ final class Ledger {
             applied = row.text(0) == EntityType.refund.rawValue ? applied - amount : applied + amount
         }
         return applied
+    }
+
+    // MARK: Payments and their payouts
+
+    /// Notes the Stripe payout a payment or refund of the open batch names (it waits in Undeposited Funds until it arrives).
+    func recordPayoutID(_ payoutID: String, of entity: EntityType, _ sourceID: String) throws {
+        guard let batch = openBatch else { return }
+        try database.run("UPDATE export SET payout_id = ? WHERE batch = ? AND entity = ? AND source_id = ?",
+                         [.text(payoutID), .integer(batch), .text(entity.rawValue), .text(sourceID)])
+    }
+
+    /// Records the payments and refunds the open batch's deposit of a payout takes out of Undeposited Funds.
+    func recordDeposit(payout payoutID: String, of lines: [(entity: EntityType, sourceID: String)]) throws {
+        guard let batch = openBatch else { return }
+        for line in lines {
+            try database.run("INSERT OR REPLACE INTO deposit_line(batch, payout_id, entity, source_id) VALUES (?, ?, ?, ?)",
+                             [.integer(batch), .text(payoutID), .text(line.entity.rawValue), .text(line.sourceID)])
+        }
+    }
+
+    /// Deposits that count: their payout's export stands (committed, or in batch `open`, and not refused by QuickBooks).
+    private static func standingDeposit(orBatch open: Int64 = -1) -> String {
+        """
+        SELECT d.payout_id, d.batch FROM deposit_line d JOIN export p ON p.batch = d.batch AND p.entity = 'payout'
+            AND p.source_id = d.payout_id JOIN batch pb ON pb.id = d.batch AND (pb.state = 'committed' OR pb.id = \(open))
+        WHERE (p.answer IS NULL OR p.answer <> 'failed')
+        """
+    }
+
+    /// The payout whose standing deposit took a payment or refund out of Undeposited Funds, and its batch, if one did.
+    func deposit(of entity: EntityType, _ sourceID: String) throws -> (payoutID: String, batch: Int64)? {
+        var found: (String, Int64)?
+        try database.query("\(Self.standingDeposit()) AND d.entity = ? AND d.source_id = ? ORDER BY d.batch LIMIT 1",
+                           [.text(entity.rawValue), .text(sourceID)]) { row in found = (row.text(0) ?? "", row.integer(1)) }
+        return found
+    }
+
+    /// The standing payments and refunds that name a payout and no standing deposit took out yet, oldest first.
+    func waiting(forPayout payoutID: String, _ body: (LedgerEntry) throws -> Void) throws {
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e \(Self.standing) AND e.payout_id = ? AND e.entity IN ('payment', 'refund')
+            AND NOT EXISTS (\(Self.standingDeposit()) AND d.entity = e.entity AND d.source_id = e.source_id)
+            ORDER BY e.batch, e.rowid
+            """, [.text(payoutID)]) { row in try body(Self.entry(row)) }
+    }
+
+    /// Σ of the payments and of the refunds that name a payout no deposit paid out yet: in committed batches,
+    /// and in the open one too when `includingOpenBatch` (what the run leaves waiting).
+    func waitingForPayouts(includingOpenBatch: Bool) throws -> (payments: Money, refunds: Money) {
+        let open = includingOpenBatch ? openBatch ?? -1 : -1
+        var totals = (payments: Money.zero, refunds: Money.zero)
+        try database.query("""
+            SELECT e.entity, e.total FROM export e JOIN batch b ON b.id = e.batch AND (b.state = 'committed' OR b.id = \(open))
+            WHERE (e.answer IS NULL OR e.answer <> 'failed') AND e.payout_id IS NOT NULL AND e.entity IN ('payment', 'refund')
+            AND NOT EXISTS (\(Self.standingDeposit(orBatch: open)) AND d.entity = e.entity AND d.source_id = e.source_id)
+            """) { row in
+            let amount = row.text(1).flatMap(Money.init(parsing:)) ?? .zero
+            if row.text(0) == EntityType.refund.rawValue { totals.refunds = totals.refunds + amount } else { totals.payments = totals.payments + amount }
+        }
+        return totals
     }
 
     // MARK: QuickBooks' answers

@@ -79,9 +79,6 @@ final class PaymentRules {
     }
 
     private let configuration: Configuration
-    private let payoutIDs: Set<String>
-    /// Payouts in the export whose record failed, by ID: where and why (`payouts.json#0: Invalid record: ...`).
-    private let failedPayoutRecords: [String: String]
     private let invoices: InvoiceFacts
     /// What earlier batches wrote: invoices paid now that this export does not hold, and what was applied to them.
     private let ledger: Ledger?
@@ -92,12 +89,10 @@ final class PaymentRules {
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, payoutIDs: Set<String>, failedPayoutRecords: [String: String] = [:], invoices: InvoiceFacts,
-         ledger: Ledger? = nil, paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
+    init(configuration: Configuration, invoices: InvoiceFacts, ledger: Ledger? = nil,
+         paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
-        self.failedPayoutRecords = failedPayoutRecords
         self.ledger = ledger
-        self.payoutIDs = payoutIDs
         self.invoices = invoices
         self.paymentProblem = paymentProblem
         self.refundProblem = refundProblem
@@ -152,15 +147,6 @@ final class PaymentRules {
             return .fail(SyncErrors.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
         }
         if let problem = payment.kind == .payment ? paymentProblem : refundProblem { return .fail(problem) }
-        if let payout = payment.payoutID, !payoutIDs.contains(payout) {
-            if let failure = failedPayoutRecords[payout] {
-                return .fail(Problem("Payout not written: Stripe payout \"\(payout)\" is in the export but its record failed (\(failure)), so the \(what) has no deposit to go in",
-                                     fix: "Fix the payout first (see its row in this report), then re-run; the \(what) follows it.",
-                                     cause: "payout \(payout) failed: \(failure)"))
-            }
-            return .fail(Problem("Payout not found: the \(what) names Stripe payout \"\(payout)\", which is not in the export",
-                                 fix: "Export the payouts file with the payments (or remove payout_id from cash and check payments), then re-run."))
-        }
         let before = try applied[payment.invoiceID] ?? ledger?.applied(toInvoice: payment.invoiceID) ?? .zero
         switch payment.kind {
         case .payment:

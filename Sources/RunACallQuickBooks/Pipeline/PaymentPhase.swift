@@ -1,31 +1,25 @@
 import Foundation
 
-/// What a payout's payments add up to, gathered before anything is written.
-struct PayoutTally {
-    var payments = Money.zero
-    var refunds = Money.zero
-    /// The first payment of the payout that fails on its own, with why.
-    var failedPayment: String?
-}
-
 /// Payments, refunds and payouts: two passes over the payments (the first
 /// decides which payouts add up, the second writes), then one deposit per payout.
 extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
-        let failedPayoutRecords = payouts.reduce(into: [String: String]()) { failed, entry in
-            guard case .failure(let problem) = entry.payout, let id = entry.id, failed[id] == nil else { return }
-            failed[id] = "\(entry.location): \(problem.message)"
-        }
-        let rules = PaymentRules(configuration: configuration, payoutIDs: Set(payouts.compactMap { try? $0.payout.get().id }),
-                                 failedPayoutRecords: failedPayoutRecords, invoices: invoiceFacts, ledger: ledger,
+        let payoutIDs = Set(payouts.compactMap { (try? $0.payout.get().id) ?? $0.id })
+        let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts, ledger: ledger,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let duplicateIDs = try duplicatePaymentIDs()
-        let tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
+        var tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
+        for id in payoutIDs.sorted() where try exportedBatch(.payout, id) == nil {
+            try addWaitingInLedger(forPayout: id, to: &tallies[id, default: PayoutTally()])
+        }
         let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
         let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
         var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
+        for entry in payouts {
+            if case .failure(let problem) = entry.payout, let id = entry.id { verdicts[id] = (.failed, problem) }
+        }
         for payout in decodedPayouts {
             if let batch = try exportedBatch(.payout, payout.id) {
                 verdicts[payout.id] = (.skipped, Problem("Already exported in batch \(batch)", fix: ""))
@@ -36,10 +30,11 @@ extension ConversionRun {
         rules.restart()
         var depositLines: [String: [QBDepositLine]] = [:]
         try forEachPayment { record, decoded in
-            try writePayment(record, decoded, rules: rules, duplicateIDs: duplicateIDs, payoutVerdicts: verdicts,
+            try writePayment(record, decoded, rules: rules, duplicateIDs: duplicateIDs, payoutIDs: payoutIDs, payoutVerdicts: verdicts,
                              depositLines: &depositLines)
         }
-        for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: depositLines) }
+        for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: depositLines, tallies: tallies) }
+        try recordWaitingForPayouts()
     }
 
     // MARK: Payouts
@@ -62,7 +57,7 @@ extension ConversionRun {
         }
         let sum = tally.payments - tally.refunds
         if sum != payout.gross {
-            return (.failed, Problem("Payout does not add up: its payments \(tally.payments) − refunds \(tally.refunds) = \(sum) but gross is \(payout.gross)",
+            return (.failed, Problem("Payout does not add up: \(Self.describe(tally)) but gross is \(payout.gross)",
                                      fix: "Check the payout in the Stripe Dashboard and export its payments and refunds together, then re-run."))
         }
         if payout.gross - payout.fees != payout.net {
@@ -73,6 +68,7 @@ extension ConversionRun {
             return (.failed, Problem("Payout not written: \(failed)", fix: "Fix that payment first (see its row in this report); the payout follows it.",
                                      cause: failed))
         }
+        if let problem = earlierPaymentsProblem(tally) { return (.failed, problem) }
         if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
             return (.failed, SyncErrors.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
         }
@@ -89,7 +85,8 @@ extension ConversionRun {
     }
 
     private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
-                             verdicts: [String: (status: RowStatus, problem: Problem?)], lines: [String: [QBDepositLine]]) throws {
+                             verdicts: [String: (status: RowStatus, problem: Problem?)], lines: [String: [QBDepositLine]],
+                             tallies: [String: PayoutTally]) throws {
         var row = ReportRow(timestamp: "", entityType: .payout, sourceID: entry.id ?? "", entity: "Payout \(entry.id ?? "?")",
                             status: .failed, message: "", fix: "", source: entry.location.description, targets: [], isSourceRow: true)
         switch entry.payout {
@@ -108,18 +105,26 @@ extension ConversionRun {
             case .failed: log.recordMoney { $0.payoutNetFailed = $0.payoutNetFailed + payout.net }
             case .skipped: log.recordMoney { $0.payoutNetSkipped = $0.payoutNetSkipped + payout.net }
             case .success:
-                var depositLines = lines[payout.id] ?? []
+                let earlier = tallies[payout.id] ?? PayoutTally()
+                var depositLines = (lines[payout.id] ?? []) + earlier.earlierLines
                 if payout.fees != .zero { depositLines.append(.fee(account: configuration.payments.stripeFeeAccount, amount: payout.fees)) }
                 let deposit = QBDeposit(sourceID: payout.id, date: payout.arrivalDate, account: configuration.payments.stripePayoutAccount,
                                         fromAccount: configuration.payments.undepositedFundsAccount, lines: depositLines, net: payout.net)
+                guard deposit.balances else {
+                    throw FatalError(.unwritableOutput, "payout \(payout.id): its deposit's lines add up to \(depositLines.reduce(Money.zero) { $0 + $1.signedAmount }) but its net is \(payout.net); rac2qb writes no transaction that does not balance, so nothing was written (please report this)")
+                }
                 addAccount(deposit.account, .bank)
                 addAccount(deposit.fromAccount, .undepositedFunds)
                 if payout.fees != .zero { addAccount(configuration.payments.stripeFeeAccount, .expense) }
                 for writer in writers { row.targets += try writer.add(deposit) }
-                try recordPayout(payout, targets: row.targets)
-                row.message = "Deposit of \(payout.net) into \(deposit.account) (\(depositLines.count) lines)"
+                try recordPayout(payout, lines: depositLines, targets: row.targets)
+                let fromEarlier = earlier.earlierLines.isEmpty ? "" : ", \(earlier.earlierLines.count) of them written by earlier batches"
+                row.message = "Deposit of \(payout.net) into \(deposit.account) (\(depositLines.count) lines\(fromEarlier))"
                     + (formats.contains(.qboCSV) ? "; QuickBooks Online: upload deposits.csv in Banking and match it" : "")
-                log.recordMoney { $0.depositsWritten = $0.depositsWritten + payout.net }
+                log.recordMoney {
+                    $0.depositsWritten = $0.depositsWritten + payout.net
+                    $0.depositedFromEarlierBatches = $0.depositedFromEarlierBatches + earlier.earlierPayments - earlier.earlierRefunds
+                }
             }
         }
         try log.add(row)
@@ -150,11 +155,17 @@ extension ConversionRun {
         Result(catching: decoder).mapError { $0 as? Problem ?? Problem("Invalid record: \($0)", fix: "Correct the record, then re-run.") }
     }
 
-    /// Pass one: what each payout's payments add up to, and whether one of them fails on its own.
+    /// Pass one: what each payout's payments add up to (those earlier batches wrote at the ledger's figures),
+    /// and whether one of them fails on its own.
     private func tallyPayments(_ rules: PaymentRules, duplicateIDs: Set<String>) throws -> [String: PayoutTally] {
         var tallies: [String: PayoutTally] = [:]
         try forEachPayment { _, decoded in
             guard case .success(let payment) = decoded, let payout = payment.payoutID else { return }
+            tallies[payout, default: PayoutTally()].ids.insert(payment.id)
+            if !duplicateIDs.contains(payment.id), let earlier = try ledger?.lastExport(of: payment.kind == .refund ? .refund : .payment, payment.id) {
+                try addEarlier(earlier, to: &tallies[payout, default: PayoutTally()])
+                return
+            }
             switch payment.kind {
             case .payment: tallies[payout, default: PayoutTally()].payments = tallies[payout, default: PayoutTally()].payments + payment.amount
             case .refund: tallies[payout, default: PayoutTally()].refunds = tallies[payout, default: PayoutTally()].refunds + payment.amount
@@ -162,8 +173,6 @@ extension ConversionRun {
             guard tallies[payout]?.failedPayment == nil else { return }
             if duplicateIDs.contains(payment.id) {
                 tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) has a duplicate ID"
-            } else if try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) != nil {
-                return
             } else if case .fail(let problem) = try rules.verdict(payment) {
                 tallies[payout]?.failedPayment = problem.cause.map { "\($0) (its \(payment.kind.rawValue) \(payment.id) applies to it)" }
                     ?? "its \(payment.kind.rawValue) \(payment.id) failed: \(problem.message)"
@@ -173,7 +182,7 @@ extension ConversionRun {
     }
 
     private func writePayment(_ record: RawRecord, _ decoded: Result<Payment, Problem>, rules: PaymentRules,
-                              duplicateIDs: Set<String>, payoutVerdicts: [String: (status: RowStatus, problem: Problem?)],
+                              duplicateIDs: Set<String>, payoutIDs: Set<String>, payoutVerdicts: [String: (status: RowStatus, problem: Problem?)],
                               depositLines: inout [String: [QBDepositLine]]) throws {
         tick()
         let isRefund = (try? record.content.get())?["kind"] == .string("refund")
@@ -202,6 +211,10 @@ extension ConversionRun {
         if let batch = try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) {
             row.status = .skipped
             row.message = "Already exported in batch \(batch)"
+            if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
+                row.message += payment.kind == .refund ? "; the deposit of Stripe payout \(payout) pays it out now"
+                    : "; the deposit of Stripe payout \(payout) takes it out of \(configuration.payments.undepositedFundsAccount) now"
+            }
             return
         }
         let verdict = try rules.verdict(payment)
@@ -223,8 +236,9 @@ extension ConversionRun {
             return
         }
         row.status = .success
-        try write(payment, customer: customer, invoiceRef: invoiceRef, invoiceTxnID: invoiceTxnID, into: &row)
-        try recordPayment(payment, targets: row.targets)
+        let waitsFor = payment.payoutID.flatMap { payoutIDs.contains($0) ? nil : $0 }
+        try write(payment, customer: customer, invoiceRef: invoiceRef, invoiceTxnID: invoiceTxnID, waitsFor: waitsFor, into: &row)
+        try recordPayment(payment, customer: customer, targets: row.targets)
         if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
             depositLines[payout, default: []].append(payment.kind == .payment
                 ? .payment(sourceID: payment.id, customer: customer, amount: payment.amount)
@@ -232,7 +246,9 @@ extension ConversionRun {
         }
     }
 
-    private func write(_ payment: Payment, customer: String, invoiceRef: String?, invoiceTxnID: String?, into row: inout ReportRow) throws {
+    /// `waitsFor`: the Stripe payout the payment names when this export does not hold it.
+    private func write(_ payment: Payment, customer: String, invoiceRef: String?, invoiceTxnID: String?, waitsFor: String?,
+                       into row: inout ReportRow) throws {
         let date = payment.receivedAt.date
         let invoiceLabel = "invoice #\(invoiceRef ?? payment.invoiceID)"
         switch payment.kind {
@@ -245,6 +261,11 @@ extension ConversionRun {
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)
             for writer in writers { row.targets += try writer.add(posting) }
             row.message = "Applied to \(invoiceLabel) (\(customer)), \(payment.amount) by \(method) into \(posting.depositAccount)"
+            if let waitsFor {
+                row.message += "; waits there for Stripe payout \(waitsFor)"
+                row.warn("Waits in \(posting.depositAccount) for Stripe payout \(waitsFor) (not in this export): its deposit takes it out when an export holds the payout")
+                log.recordMoney { $0.paymentsWaitingForPayout = $0.paymentsWaitingForPayout + payment.amount }
+            }
             if formats.contains(.iif) {
                 row.warn("IIF cannot link it to the invoice: apply it in QuickBooks (report/payment-application.csv)")
                 try worksheet?.add(posting)
@@ -262,6 +283,11 @@ extension ConversionRun {
             row.message = "Credit memo of \(payment.amount) for \(customer) (\(invoiceLabel))"
             if payment.payoutID != nil, configuration.payments.autoReconcilePayouts {
                 row.message += "; paid out of payout \(payment.payoutID ?? "")'s deposit"
+                if let waitsFor {
+                    row.message += ", which it waits for"
+                    row.warn("Waits for Stripe payout \(waitsFor) (not in this export): its deposit pays the refund out when an export holds the payout")
+                    log.recordMoney { $0.refundsWaitingForPayout = $0.refundsWaitingForPayout + payment.amount }
+                }
             } else {
                 row.warn("Refund the credit from QuickBooks (it was not paid out of a Stripe payout)")
             }

@@ -34,12 +34,30 @@ public struct QBCreditMemo: Sendable {
 
 /// One line of a bank deposit.
 public enum QBDepositLine: Sendable {
-    /// A payment leaving Undeposited Funds (qbXML links it by the payment's macro).
-    case payment(sourceID: String, customer: String, amount: Money)
+    /// A payment leaving Undeposited Funds. qbXML links it by the payment's macro when it is in the same file,
+    /// else by `txnID`, QuickBooks' TxnID of a payment an earlier batch wrote.
+    case payment(sourceID: String, customer: String, amount: Money, txnID: String? = nil)
     /// A refund paid out of the payout: debits the customer's receivable, offsetting its credit memo.
     case refund(sourceID: String, customer: String, amount: Money)
     /// The processing fee Stripe kept, expensed.
     case fee(account: String, amount: Money)
+
+    /// What the line adds to the deposit: a payment's amount, less a refund's and the fees.
+    public var signedAmount: Money {
+        switch self {
+        case .payment(_, _, let amount, _): amount
+        case .refund(_, _, let amount), .fee(_, let amount): -amount
+        }
+    }
+
+    /// The payment or refund the line takes out of Undeposited Funds (nil for the fee line).
+    var deposited: (entity: EntityType, sourceID: String)? {
+        switch self {
+        case .payment(let id, _, _, _): (.payment, id)
+        case .refund(let id, _, _): (.refund, id)
+        case .fee: nil
+        }
+    }
 }
 
 /// A Stripe payout as one bank deposit: Σ payments − refunds − fees = net.
@@ -53,4 +71,9 @@ public struct QBDeposit: Sendable {
     public var fromAccount: String
     public var lines: [QBDepositLine]
     public var net: Money
+}
+
+extension QBDeposit {
+    /// Whether the lines add up to the net that reaches the bank (Σ payments − refunds − fees = net).
+    public var balances: Bool { lines.reduce(Money.zero) { $0 + $1.signedAmount } == net }
 }

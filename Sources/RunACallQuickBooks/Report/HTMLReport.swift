@@ -90,7 +90,10 @@ enum HTMLReport {
             try output.write("<tr><th>Refunds written (credit memos)</th><td class=\"n\">\(amount(summary.refundsWritten))</td></tr>")
             try output.write("<tr><th>Stripe payouts in the export (net)</th><td class=\"n\">\(amount(summary.payoutNetInExport))</td></tr>")
             try output.write("<tr><th>Deposits written</th><td class=\"n\">\(amount(summary.depositsWritten))</td></tr>")
-            try output.write("<tr><th>Payouts failed / skipped (net)</th><td class=\"n\">\(amount(summary.payoutNetFailed)) / \(amount(summary.payoutNetSkipped))</td></tr></table>\n")
+            try output.write("<tr><th>Payouts failed / skipped (net)</th><td class=\"n\">\(amount(summary.payoutNetFailed)) / \(amount(summary.payoutNetSkipped))</td></tr>")
+            try output.write("<tr><th>of the deposits, payments − refunds earlier batches wrote</th><td class=\"n\">\(amount(summary.depositedFromEarlierBatches))</td></tr>")
+            try output.write("<tr><th>Waiting for a Stripe payout no export held yet: payments (in Undeposited Funds) / refunds</th>"
+                + "<td class=\"n\">\(amount(summary.paymentsWaitingForPayout)) / \(amount(summary.refundsWaitingForPayout))</td></tr></table>\n")
             try output.write(summary.depositsReconcile
                 ? "<p class=\"ok\">Reconciled: deposits written + failed + skipped = the export's payout net.</p>\n"
                 : "<p class=\"bad\">Not reconciled: deposits differ from the export's payout net.</p>\n")

@@ -31,6 +31,12 @@ public struct ReportSummary: Sendable, Encodable {
     public var depositsWritten = Money.zero
     public var payoutNetFailed = Money.zero
     public var payoutNetSkipped = Money.zero
+    /// Σ payments in Undeposited Funds, and Σ refunds, waiting for a Stripe payout no export held yet
+    /// (with a ledger, across every batch; without, this run's).
+    public var paymentsWaitingForPayout = Money.zero
+    public var refundsWaitingForPayout = Money.zero
+    /// Σ payments − refunds of earlier batches that this run's deposits take out of Undeposited Funds.
+    public var depositedFromEarlierBatches = Money.zero
     /// Σ `balance_due` of the written invoices, and what the written files leave
     /// receivable (invoices − payments; a refund's credit memo and its payout line cancel out).
     public var balanceDueInExport = Money.zero
@@ -55,7 +61,7 @@ public struct ReportSummary: Sendable, Encodable {
         entitiesAbsent.compactMap { name in
             switch ExportEntity(rawValue: name) {
             case .payments: "no payments file: customer balances cannot be reconciled (invoices with amount_paid show a balance QuickBooks will not have until their payments are imported)"
-            case .payouts: "no payouts file: no Stripe payout is written as a deposit, and a payment naming a payout fails (Payout not found)"
+            case .payouts: "no payouts file: no Stripe payout is written as a deposit; payments naming a payout wait in Undeposited Funds until an export holds it"
             case .customers: "no customers file: customers are created from the invoices' customer fields alone"
             case .items: "no items file: items are created from the invoice lines alone (no pricebook description, type or price)"
             case .invoices, nil: nil
@@ -129,6 +135,8 @@ public struct ReportSummary: Sendable, Encodable {
         case payoutNetInExport = "payout_net_in_export", depositsWritten = "deposits_written"
         case payoutNetFailed = "payout_net_failed", payoutNetSkipped = "payout_net_skipped"
         case depositsReconcile = "deposits_reconcile"
+        case paymentsWaitingForPayout = "payments_waiting_for_payout", refundsWaitingForPayout = "refunds_waiting_for_payout"
+        case depositedFromEarlierBatches = "deposited_from_earlier_batches"
         case balanceDueInExport = "balance_due_in_export", receivableWritten = "receivable_written"
         case customersNotReconciled = "customers_not_reconciled", billedByMonth = "billed_by_month", notes
         case warnings
@@ -156,6 +164,9 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(payoutNetFailed, forKey: .payoutNetFailed)
         try container.encode(payoutNetSkipped, forKey: .payoutNetSkipped)
         try container.encode(depositsReconcile, forKey: .depositsReconcile)
+        try container.encode(paymentsWaitingForPayout, forKey: .paymentsWaitingForPayout)
+        try container.encode(refundsWaitingForPayout, forKey: .refundsWaitingForPayout)
+        try container.encode(depositedFromEarlierBatches, forKey: .depositedFromEarlierBatches)
         try container.encode(balanceDueInExport, forKey: .balanceDueInExport)
         try container.encode(receivableWritten, forKey: .receivableWritten)
         try container.encode(customersNotReconciled, forKey: .customersNotReconciled)

@@ -38,7 +38,7 @@ extension IIFWriter {
                                   docNumber: nil, memo: "Stripe payout \(deposit.sourceID)", paymentMethod: nil)
         for line in deposit.lines {
             switch line {
-            case .payment(let id, let customer, let amount):
+            case .payment(let id, let customer, let amount, _):
                 data.append(splitRow(type: "DEPOSIT", date: date, account: deposit.fromAccount, name: customer, amount: -amount,
                                      docNumber: nil, memo: "Payment \(id)"))
             case .refund(let id, let customer, let amount):

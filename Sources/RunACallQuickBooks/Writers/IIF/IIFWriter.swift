@@ -42,8 +42,9 @@ final class IIFWriter: FormatWriter {
         OutputTarget(format: .iif, base: "quickbooks", fileExtension: "iif", part: part)
     }
 
-    /// Appends one whole transaction to the current part.
+    /// Appends one whole transaction to the current part, once it is known to balance.
     func append(_ data: Data) throws -> [OutputTarget] {
+        try IIFBalance.check(data)
         let (number, part) = try parts.current()
         try part.append(data)
         return [fileTarget(part: number)]

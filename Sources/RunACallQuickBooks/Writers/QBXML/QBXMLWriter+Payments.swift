@@ -2,7 +2,8 @@ import Foundation
 
 /// qbXML payments, credit memos and deposits. A payment applies to its invoice
 /// through the invoice's macro (`AppliedToTxnAdd/TxnID useMacro`), never IsAutoApply;
-/// a deposit takes its payments out of Undeposited Funds through theirs.
+/// a deposit takes its payments out of Undeposited Funds through theirs, or through the TxnID QuickBooks
+/// gave a payment of an earlier batch (`DepositLineAdd/PaymentTxnID`, which the 13.0 schema allows either way).
 extension QBXMLWriter {
     static let paymentReferenceLimit = 20
 
@@ -49,7 +50,9 @@ extension QBXMLWriter {
             for line in deposit.lines {
                 xml.start("DepositLineAdd")
                 switch line {
-                case .payment(let id, _, _):
+                case .payment(_, _, _, let txnID?):
+                    xml.element("PaymentTxnID", txnID)
+                case .payment(let id, _, _, nil):
                     xml.empty("PaymentTxnID", ["useMacro": "TxnID:\(Self.transactionName("pay", id))"])
                 case .refund(let id, let customer, let amount):
                     xml.reference("EntityRef", customer)

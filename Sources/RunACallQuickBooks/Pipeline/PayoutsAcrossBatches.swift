@@ -1,0 +1,84 @@
+import Foundation
+
+/// What a payout's payments add up to, gathered before anything is written:
+/// those of this export and those earlier batches wrote (reappearing in the
+/// export, or known to the ledger only).
+struct PayoutTally {
+    var payments = Money.zero
+    var refunds = Money.zero
+    /// Of those, what earlier batches wrote.
+    var earlierPayments = Money.zero
+    var earlierRefunds = Money.zero
+    /// The deposit lines of the payments and refunds earlier batches wrote.
+    var earlierLines: [QBDepositLine] = []
+    /// The payout's payments and refunds in this export.
+    var ids: Set<String> = []
+    /// The first payment of the payout that fails on its own, with why.
+    var failedPayment: String?
+    /// qbXML: the first payment of an earlier batch whose QuickBooks TxnID is not known (its responses not ingested).
+    var unknownTxnID: (paymentID: String, batch: Int64)?
+}
+
+/// Payouts whose payments were written by earlier batches: the month of a
+/// payment is not always the month of its payout. A payment whose payout is
+/// not in the export waits in Undeposited Funds; the ledger keeps its payout
+/// id, and the payout's deposit takes it out when an export holds the payout.
+extension ConversionRun {
+    /// Adds a payment or refund an earlier batch wrote to its payout's tally, with its deposit line
+    /// (unless a deposit already took it out: then the payout fails, nothing is deposited twice).
+    func addEarlier(_ entry: LedgerEntry, to tally: inout PayoutTally) throws {
+        let amount = entry.total ?? .zero
+        if entry.entity == .refund {
+            tally.refunds = tally.refunds + amount
+        } else {
+            tally.payments = tally.payments + amount
+        }
+        if let deposit = try ledger?.deposit(of: entry.entity, entry.sourceID) {
+            tally.failedPayment = tally.failedPayment
+                ?? "its \(entry.entity.rawValue) \(entry.sourceID) was deposited already, by payout \(deposit.payoutID) in batch \(deposit.batch)"
+            return
+        }
+        let customer = try entry.customer ?? ledger?.lastExport(of: .invoice, entry.invoiceID ?? "")?.customer ?? ""
+        if entry.entity == .refund {
+            tally.earlierRefunds = tally.earlierRefunds + amount
+            tally.earlierLines.append(.refund(sourceID: entry.sourceID, customer: customer, amount: amount))
+        } else {
+            tally.earlierPayments = tally.earlierPayments + amount
+            tally.earlierLines.append(.payment(sourceID: entry.sourceID, customer: customer, amount: amount, txnID: entry.txnID))
+            if qbxml != nil, entry.txnID == nil, tally.unknownTxnID == nil { tally.unknownTxnID = (entry.sourceID, entry.batch) }
+        }
+    }
+
+    /// Adds the payments and refunds that wait in the ledger for a payout and are not in this export.
+    func addWaitingInLedger(forPayout payoutID: String, to tally: inout PayoutTally) throws {
+        try ledger?.waiting(forPayout: payoutID) { entry in
+            guard !tally.ids.contains(entry.sourceID) else { return }
+            try addEarlier(entry, to: &tally)
+        }
+    }
+
+    /// Why a payout's earlier payments keep it from being written: qbXML needs the TxnID of each.
+    func earlierPaymentsProblem(_ tally: PayoutTally) -> Problem? {
+        guard let (paymentID, batch) = tally.unknownTxnID else { return nil }
+        return Problem("Payout not written yet: qbXML takes payment \(paymentID) of batch \(batch) out of \(configuration.payments.undepositedFundsAccount) through its QuickBooks TxnID, which rac2qb does not know",
+                       fix: "Ingest the QuickBooks responses of batch \(batch) first (rac2qb ingest RESPONSES.xml), then re-run: the run after the ingest writes the deposit.")
+    }
+
+    /// The tally's sum as the report says it, with the part earlier batches wrote when there is one.
+    static func describe(_ tally: PayoutTally) -> String {
+        let sum = "its payments \(tally.payments) − refunds \(tally.refunds) = \(tally.payments - tally.refunds)"
+        guard tally.earlierPayments != .zero || tally.earlierRefunds != .zero else { return sum }
+        return sum + " (of which payments \(tally.earlierPayments) − refunds \(tally.earlierRefunds) exported by earlier batches)"
+    }
+
+    /// The summary's payments and refunds waiting for a payout: with a ledger, across every batch (this one
+    /// included); without, this run's.
+    func recordWaitingForPayouts() throws {
+        guard let ledger, ledger.openBatch != nil else { return }
+        let waiting = try ledger.waitingForPayouts(includingOpenBatch: true)
+        log.recordMoney {
+            $0.paymentsWaitingForPayout = waiting.payments
+            $0.refundsWaitingForPayout = waiting.refunds
+        }
+    }
+}
