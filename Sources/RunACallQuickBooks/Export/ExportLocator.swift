@@ -42,6 +42,8 @@ public struct ExportFiles: Sendable {
     private var names: [URL: String] = [:]
     /// Each file's name as the user can find it: the path given, or `export.zip:jan/invoices.json`.
     private var fullNames: [URL: String] = [:]
+    /// Files of a folder that were not read because another file of the same entity comes first there, each with why.
+    public private(set) var passedOver: [String] = []
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
@@ -91,13 +93,14 @@ public struct ExportFiles: Sendable {
     private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Set<String>) throws {
         var found = false
         for entity in ExportEntity.allCases {
-            for ext in ["json", "jsonl", "csv"] {
-                let candidate = folder.appendingPathComponent("\(entity.rawValue).\(ext)")
-                guard FileManager.default.fileExists(atPath: candidate.path) else { continue }
-                add(candidate, as: entity, seen: &seen)
-                fullNames[candidate] = prefix + candidate.lastPathComponent
-                found = true
-                break
+            let present = ["json", "jsonl", "csv"].map { folder.appendingPathComponent("\(entity.rawValue).\($0)") }
+                .filter { FileManager.default.fileExists(atPath: $0.path) }
+            guard let candidate = present.first else { continue }
+            add(candidate, as: entity, seen: &seen)
+            fullNames[candidate] = prefix + candidate.lastPathComponent
+            found = true
+            for other in present.dropFirst() {
+                passedOver.append("\(prefix)\(other.lastPathComponent) was not read: \(candidate.lastPathComponent) in the same folder is the \(entity.rawValue) file (the first of .json, .jsonl, .csv wins); remove one, or name the other on the command line to read both")
             }
         }
         guard found else {

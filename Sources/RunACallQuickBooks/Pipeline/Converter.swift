@@ -104,6 +104,7 @@ public enum Converter {
         defer { ledger?.abandon() }
         let run = try ConversionRun(options: options, export: export, books: books, ledger: ledger, staging: staging.url)
         run.log.recordAbsent(export.absentEntities)
+        run.log.recordNotes(export.passedOver)
         try run.rememberEarlierLists()
         try run.readItems()
         try run.readCustomers()

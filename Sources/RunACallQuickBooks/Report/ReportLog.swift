@@ -18,6 +18,9 @@ final class ReportLog {
     /// Notes the entities the export has no file for; those it has are counted, at zero when empty.
     func recordAbsent(_ entities: [ExportEntity]) { summary.recordAbsent(entities) }
 
+    /// Adds what the whole run tells the user once (the summary's notes).
+    func recordNotes(_ notes: [String]) { summary.notes += notes }
+
     /// Updates the payment and payout figures of the summary.
     func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
 

@@ -45,6 +45,15 @@ import ZIPFoundation
                             "\(second.lastPathComponent)/invoices.json#0"], "two files of one name are told apart by their folder")
     }
 
+    @Test func aSecondFileOfOneEntityInAFolderIsNamedAsNotRead() throws {
+        let csv = InputFixture.csvHeader + InputFixture.csvRow("3")
+        let folder = try InputFixture.folder(["invoices.json": json(["1"]), "invoices.csv": Array(csv.utf8)])
+        let result = try Conversion.run(folder, out: nil, writeFiles: false)
+        #expect(result.summary.counts["invoice"]?["Success"] == 1, "the first of .json, .jsonl, .csv wins (export-format.md)")
+        #expect(result.summary.notes == ["\(folder.path)/invoices.csv was not read: invoices.json in the same folder is the invoices file (the first of .json, .jsonl, .csv wins); remove one, or name the other on the command line to read both"],
+                "the file passed over is told, never dropped without a word")
+    }
+
     @Test func foldersOfOneNameAreToldApartByTheirFullPath() throws {
         let root = try TestPaths.temporaryFolder()
         var folders: [URL] = []
