@@ -20,11 +20,11 @@ import Testing
 
         init(_ arguments: [String], out: URL, wait: TimeInterval, logs: URL) throws {
             process = Process()
-            process.executableURL = try #require(CommandLineTests.binary, "the rac2qb binary is built with the tests")
+            process.executableURL = CommandLineTests.binary
             process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(["RAC2QB_LEDGER_WAIT_SECONDS": String(wait)]) { $1 }
             errorFile = logs.appendingPathComponent("\(out.lastPathComponent).err")
-            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: errorFile)
             self.out = out
