@@ -81,13 +81,18 @@ public struct QBSalesTax: Sendable, Hashable {
     /// The tax QuickBooks computes from the item's rate in the books; nil when the books give no rate.
     public var quickBooksComputes: Money? {
         guard item != nil, let booksRatePercent else { return nil }
-        return Money(cents: ExactDecimal.divideRoundingHalfAway(Int128(taxableAmount.cents) * Int128(booksRatePercent.units), by: 10_000_000))
+        return Self.tax(on: taxableAmount, atPercent: booksRatePercent)
     }
 
-    /// The rate Run a Call charged: its one tax line's rate, else tax ÷ taxable amount (to 0.001%).
+    /// `amount × percent ÷ 100`, rounded half away from zero to cents, as QuickBooks computes sales tax.
+    static func tax(on amount: Money, atPercent percent: ExactDecimal) -> Money {
+        Money(cents: ExactDecimal.divideRoundingHalfAway(Int128(amount.cents) * Int128(percent.units), by: 10_000_000))
+    }
+
+    /// The rate Run a Call charged: its one tax line's rate when that rate gives its tax, else tax ÷ taxable amount (to 0.001%).
     public var chargedRatePercent: ExactDecimal? {
-        if let ratePercent { return ratePercent }
-        guard taxableAmount != .zero else { return nil }
+        if let ratePercent, Self.tax(on: taxableAmount, atPercent: ratePercent) == amount { return ratePercent }
+        guard taxableAmount != .zero else { return ratePercent }
         let thousandths = ExactDecimal.divideRoundingHalfAway(Int128(amount.cents) * 100_000, by: Int128(taxableAmount.cents))
         return ExactDecimal(units: thousandths * 100)
     }
