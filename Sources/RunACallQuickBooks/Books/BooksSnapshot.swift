@@ -9,6 +9,18 @@ public struct BookEntry: Sendable, Hashable {
     public var type: String?
     /// Items: the income account.
     public var account: String?
+    /// Sales tax items: the rate QuickBooks computes the tax with, when the books file gives it.
+    public var ratePercent: ExactDecimal? = nil
+
+    /// Reads a sales tax rate as the books write it (`8.5`, `8.5%`); nil for empty text, throws for anything else.
+    static func rate(_ text: String?, place: @autoclosure () -> String) throws -> ExactDecimal? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let number = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+        guard let rate = ExactDecimal(parsing: number, maxPlaces: ExactDecimal.places), rate >= .zero else {
+            throw FatalError(.unreadableInput, "\(place()): the sales tax rate is \"\(text)\"; allowed: a percentage such as 8.5 or 8.5%")
+        }
+        return rate
+    }
 }
 
 /// A QuickBooks list in the books, looked up by name (case-insensitive, trimmed).

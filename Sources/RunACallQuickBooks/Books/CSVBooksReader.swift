@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a books CSV: a header with at least `Name`, and where they apply
-/// `Email`, `Type`, `Active` (`true`/`false`) and `Account`. One file, one list:
+/// `Email`, `Type`, `Active` (`true`/`false`), `Account` and
+/// `Rate` (a sales tax item's percentage). One file, one list:
 /// the config key that names it says which.
 enum CSVBooksReader {
     static func read(_ url: URL) throws -> BookLists {
@@ -20,7 +21,9 @@ enum CSVBooksReader {
             list.add(BookEntry(name: table.cell(nameColumn, in: row) ?? "", isActive: !["false", "no", "0"].contains(active ?? "true"),
                                email: columns["email"].flatMap { table.cell($0, in: row) },
                                type: columns["type"].flatMap { table.cell($0, in: row) },
-                               account: columns["account"].flatMap { table.cell($0, in: row) }))
+                               account: columns["account"].flatMap { table.cell($0, in: row) },
+                               ratePercent: try BookEntry.rate(columns["rate"].flatMap { table.cell($0, in: row) },
+                                                               place: "\(url.lastPathComponent):\(row.line) Rate")))
         }
         var lists = BookLists()
         let otherTypes: Set<String> = ["vendor", "employee", "other name", "othername"]

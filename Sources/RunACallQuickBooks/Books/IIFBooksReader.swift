@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads QuickBooks Desktop IIF list exports (`!CUST`, `!VEND`, `!EMP`,
-/// `!OTHERNAME`, `!INVITEM`, `!ACCNT`, `!TERMS`, `!SALESTAXCODE`); `HIDDEN` = `Y` is inactive.
+/// `!OTHERNAME`, `!INVITEM`, `!ACCNT`, `!TERMS`, `!SALESTAXCODE`); `HIDDEN` = `Y` is inactive;
+/// a `COMPTAX` item's rate is its `PRICE` (`8.5%`).
 enum IIFBooksReader {
     static func read(_ url: URL) throws -> BookLists {
         var lists = BookLists()
@@ -14,9 +15,12 @@ enum IIFBooksReader {
             case "CUST": lists.customers.add(entry())
             case "VEND", "EMP", "OTHERNAME": lists.otherNames.add(entry())
             case "INVITEM":
-                let item = entry(type: record["INVITEMTYPE"])
+                var item = entry(type: record["INVITEMTYPE"])
+                if ["COMPTAX", "STAX"].contains(record["INVITEMTYPE"] ?? "") {
+                    item.ratePercent = try BookEntry.rate(record["PRICE"], place: "\(url.lastPathComponent):\(record.line) INVITEM \"\(item.name)\" PRICE")
+                    lists.taxCodes.add(item)
+                }
                 lists.items.add(item)
-                if ["COMPTAX", "STAX"].contains(record["INVITEMTYPE"] ?? "") { lists.taxCodes.add(item) }
             case "ACCNT": lists.accounts.add(entry(type: record["ACCNTTYPE"]))
             case "TERMS": lists.terms.add(entry())
             case "SALESTAXCODE": lists.taxCodes.add(entry("CODE"))

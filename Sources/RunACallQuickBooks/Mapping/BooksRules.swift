@@ -47,6 +47,13 @@ struct BooksRules {
         return SyncErrors.taxCodeNotInBooks(code, key: key, active: entries.isEmpty)
     }
 
+    /// The rate the books give a sales tax item (an active entry first); nil when they list no rate for it.
+    func taxItemRate(_ name: String) -> ExactDecimal? {
+        let entries = (snapshot.taxCodes?.named(name) ?? []) + (snapshot.items?.named(name) ?? [])
+        let rated = entries.filter { $0.ratePercent != nil }
+        return (rated.first(where: \.isActive) ?? rated.first)?.ratePercent
+    }
+
     /// "Terms not found" when the invoice's terms are missing from (or inactive in) the books.
     func termsProblem(_ terms: String) -> Problem? {
         guard let list = snapshot.terms else { return nil }

@@ -40,7 +40,7 @@ struct InvoiceMapper {
             let refNumber = try docNumber(invoice)
             try InvoiceArithmetic.check(invoice)
             var warnings: [String] = []
-            let tax = try TaxPlan(invoice: invoice, configuration: configuration, warnings: &warnings)
+            let tax = try TaxPlan(invoice: invoice, configuration: configuration, books: books, warnings: &warnings)
             try checkTaxCodesFitQBXML(tax)
             let names = try resolveNames(invoice, tax: tax)
             return build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)

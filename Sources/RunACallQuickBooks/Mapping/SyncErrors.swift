@@ -22,6 +22,13 @@ enum SyncErrors {
                 fix: "Create a sales tax group in QuickBooks holding these rates and map each rate to it under tax.rates, then re-run.")
     }
 
+    /// US qbXML and QBO CSV let QuickBooks compute the tax from the item's own rate, which would not give Run a Call's tax.
+    static func salesTaxRateDiffers(item: String, booksRate: ExactDecimal, computed: Money, charged: Money, chargedRate: ExactDecimal?) -> Problem {
+        let rate = chargedRate.map { "\($0)%" } ?? "Run a Call's rate"
+        return Problem("Sales tax rate differs: QuickBooks computes \(computed) from sales tax item \"\(item)\" at its \(booksRate)% but Run a Call charged \(charged)",
+                       fix: "Set the item's rate to \(rate) in QuickBooks or map the rate to an item with that rate (tax.rates), then re-run.")
+    }
+
     static func taxableLineWithoutRate(line: Int) -> Problem {
         Problem("Tax code not mapped: taxable line \(line) names no tax rate and the invoice has more than one",
                 fix: "Set tax_rate on the line in Run a Call and export again.")

@@ -9,7 +9,7 @@ struct TaxPlan {
     /// Non-US: the tax on each line, the invoice's tax lines spread over their lines.
     var lineTaxes: [Money?]
 
-    init(invoice: Invoice, configuration: Configuration, warnings: inout [String]) throws {
+    init(invoice: Invoice, configuration: Configuration, books: BooksRules, warnings: inout [String]) throws {
         var codes: [NameKey: String] = [:]
         func code(for rate: String) throws -> String {
             if let known = codes[NameKey(rate)] { return known }
@@ -37,7 +37,11 @@ struct TaxPlan {
             }
             if distinct.count > 1 { throw SyncErrors.severalSalesTaxItems(distinct) }
             let rate = invoice.taxLines.count == 1 ? invoice.taxLines[0].ratePercent : nil
-            salesTax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal)
+            let taxable = invoice.lines.filter(\.taxable).reduce(Money.zero) { $0 + $1.amount }
+            let tax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal, taxableAmount: taxable,
+                                 booksRatePercent: distinct.first.flatMap(books.taxItemRate))
+            if invoice.status != .void { try Self.checkQuickBooksComputes(tax, formats: configuration.output.formats, warnings: &warnings) }
+            salesTax = tax
             lineCodes = Array(repeating: nil, count: invoice.lines.count)
             lineTaxes = Array(repeating: nil, count: invoice.lines.count)
             return
@@ -67,6 +71,28 @@ struct TaxPlan {
         self.salesTax = nil
         self.lineCodes = lineCodes
         self.lineTaxes = lineTaxes
+    }
+
+    /// The formats in which QuickBooks computes US sales tax from the item's own rate (IIF carries the amount).
+    static func computingFormats(_ formats: [OutputFormat]) -> [OutputFormat] {
+        formats.filter { $0 == .qbxml || $0 == .qboCSV }
+    }
+
+    /// Fails an invoice whose tax QuickBooks would compute differently from the books' rate;
+    /// warns when the books do not give the rate.
+    private static func checkQuickBooksComputes(_ tax: QBSalesTax, formats: [OutputFormat], warnings: inout [String]) throws {
+        let computing = computingFormats(formats)
+        guard !computing.isEmpty, let item = tax.item else { return }
+        if let computed = tax.quickBooksComputes, let booksRate = tax.booksRatePercent {
+            guard computed != tax.amount else { return }
+            throw SyncErrors.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
+                                                 chargedRate: tax.chargedRatePercent)
+        }
+        guard tax.amount != .zero || tax.taxableAmount != .zero else { return }
+        let names = computing.map(\.displayName).joined(separator: " and ")
+        let assumed = tax.chargedRatePercent.map { " only if its rate is \($0)%" } ?? ""
+        warnings.append("\(names): QuickBooks computes the sales tax itself from item \"\(item)\", whose rate the books do not give: "
+            + "Run a Call's tax \(tax.amount) holds\(assumed)")
     }
 
     /// Splits `amount` in proportion to `weights`, to the cent, the remainder on the last share.

@@ -31,4 +31,25 @@ extension ConversionRun {
                 + "already have the sales tax items \(names) (the AUTOSTAX lines name them); set tax.agency to declare them")
         }
     }
+
+    /// Counts a written invoice's tax that qbXML or QBO CSV leaves QuickBooks to compute at a rate the books do not give.
+    func countSalesTaxAtRisk(_ tax: QBSalesTax) {
+        guard !TaxPlan.computingFormats(formats).isEmpty, let item = tax.item, tax.booksRatePercent == nil,
+              tax.amount != .zero || tax.taxableAmount != .zero else { return }
+        salesTaxAtRisk.amount = salesTaxAtRisk.amount + tax.amount
+        salesTaxAtRisk.invoices += 1
+        if !salesTaxAtRisk.items.contains(where: { NameKey($0) == NameKey(item) }) { salesTaxAtRisk.items.append(item) }
+    }
+
+    /// The one summary note naming the tax QuickBooks computes itself at rates the books do not give.
+    func noteSalesTaxAtRisk() {
+        guard salesTaxAtRisk.invoices > 0 else { return }
+        let risk = salesTaxAtRisk
+        let names = TaxPlan.computingFormats(formats).map(\.displayName).joined(separator: " and ")
+        let items = risk.items.map { "\"\($0)\"" }.joined(separator: ", ")
+        log.recordMoney {
+            $0.notes.append("sales tax at risk: \(risk.amount) on \(risk.invoices) invoices, which QuickBooks computes itself in \(names) "
+                + "from the rates of \(items), which the books do not give; list the items with their rates in books.tax_codes to check them")
+        }
+    }
 }

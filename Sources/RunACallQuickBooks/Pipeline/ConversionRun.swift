@@ -22,6 +22,8 @@ final class ConversionRun {
     /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
     var salesTaxItemsUsed = Set<NameKey>()
     var salesTaxItemNames: [String] = []
+    /// US tax QuickBooks computes from items whose rate the books do not give: the amount, the invoices, the items.
+    var salesTaxAtRisk: (amount: Money, invoices: Int, items: [String]) = (.zero, 0, [])
     private var recordsRead = 0
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
@@ -260,7 +262,10 @@ final class ConversionRun {
                 row.warning = mapping.warnings.joined(separator: "; ")
                 try writeLists(for: mapping, invoice: invoice, record: record)
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
-                if let tax = posting.salesTax { useSalesTaxItem(tax.item, ratePercent: tax.ratePercent) }
+                if let tax = posting.salesTax {
+                    useSalesTaxItem(tax.item, ratePercent: tax.ratePercent)
+                    if !posting.isVoid { countSalesTaxAtRisk(tax) }
+                }
                 for writer in writers { row.targets += try writer.add(posting) }
                 try recordInvoice(invoice, posting: posting, targets: row.targets)
             }
@@ -354,6 +359,7 @@ final class ConversionRun {
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
         noteUndeclaredSalesTax()
+        noteSalesTaxAtRisk()
         var files: [String] = []
         var parts: [String: Int] = [:]
         for writer in writers {

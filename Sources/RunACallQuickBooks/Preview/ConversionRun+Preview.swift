@@ -18,7 +18,7 @@ extension ConversionRun {
                 InvoicePreview.Line(item: line.item, landing: landing.description, account: line.account,
                                     amount: line.amount.description, taxCode: line.taxCode)
             }
-            preview.salesTax = posting.salesTax.map { tax in "\(tax.item ?? "none") — \(tax.amount)" }
+            preview.salesTax = posting.salesTax.map { tax in "\(tax.item ?? "none") — \(tax.amount)" + quickBooksTaxNote(tax) }
             preview.total = posting.total.description
             var lists = RunLists()
             if let (customer, _) = mapping.createdCustomer { lists.customers.append(customer) }
@@ -31,6 +31,17 @@ extension ConversionRun {
             previewPosting = (posting, lists)
         }
         self.preview = preview
+    }
+
+    /// What QuickBooks computes where it computes the tax itself (qbXML, QBO CSV).
+    private func quickBooksTaxNote(_ tax: QBSalesTax) -> String {
+        let computing = TaxPlan.computingFormats(formats)
+        guard !computing.isEmpty, tax.item != nil else { return "" }
+        let names = computing.map(\.displayName).joined(separator: ", ")
+        if let computed = tax.quickBooksComputes, let rate = tax.booksRatePercent {
+            return " (\(names): QuickBooks computes \(computed) at the item's \(rate)%)"
+        }
+        return " (\(names): QuickBooks computes it at the item's own rate, which the books do not give)"
     }
 
     /// Records a payment or refund row of the previewed invoice.

@@ -73,6 +73,29 @@ public struct QBSalesTax: Sendable, Hashable {
     public var item: String?
     public var ratePercent: ExactDecimal?
     public var amount: Money
+    /// Σ the taxable lines: what QuickBooks applies the item's rate to.
+    public var taxableAmount: Money = .zero
+    /// The item's rate in the books; nil when the books do not give it.
+    public var booksRatePercent: ExactDecimal? = nil
+
+    /// The tax QuickBooks computes from the item's rate in the books; nil when the books give no rate.
+    public var quickBooksComputes: Money? {
+        guard item != nil, let booksRatePercent else { return nil }
+        return Self.tax(on: taxableAmount, atPercent: booksRatePercent)
+    }
+
+    /// `amount × percent ÷ 100`, rounded half away from zero to cents, as QuickBooks computes sales tax.
+    static func tax(on amount: Money, atPercent percent: ExactDecimal) -> Money {
+        Money(cents: ExactDecimal.divideRoundingHalfAway(Int128(amount.cents) * Int128(percent.units), by: 10_000_000))
+    }
+
+    /// The rate Run a Call charged: its one tax line's rate when that rate gives its tax, else tax ÷ taxable amount (to 0.001%).
+    public var chargedRatePercent: ExactDecimal? {
+        if let ratePercent, Self.tax(on: taxableAmount, atPercent: ratePercent) == amount { return ratePercent }
+        guard taxableAmount != .zero else { return ratePercent }
+        let thousandths = ExactDecimal.divideRoundingHalfAway(Int128(amount.cents) * 100_000, by: Int128(taxableAmount.cents))
+        return ExactDecimal(units: thousandths * 100)
+    }
 }
 
 /// A sales tax item (IIF `COMPTAX`) an IIF file declares: its rate and the agency it is paid to.

@@ -46,6 +46,8 @@ enum BooksFixture {
     <ItemSalesTaxQueryRs requestID="1" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
       <ItemSalesTaxRet><Name>Denver</Name><IsActive>true</IsActive><TaxRate>8.81</TaxRate></ItemSalesTaxRet>
       <ItemSalesTaxRet><Name>Boulder</Name><IsActive>false</IsActive><TaxRate>8.85</TaxRate></ItemSalesTaxRet>
+      <ItemSalesTaxRet><Name>To classify</Name><IsActive>true</IsActive><TaxRate>0</TaxRate></ItemSalesTaxRet>
+      <ItemSalesTaxRet><Name>Lakewood</Name><IsActive>true</IsActive></ItemSalesTaxRet>
     </ItemSalesTaxQueryRs>
     </QBXMLMsgsRs></QBXML>
 

@@ -14,6 +14,13 @@ import Testing
                                                    writeQuickBooksFiles: false, previewInvoiceID: id)).preview
     }
 
+    @Test func showsWhatQuickBooksComputesFromTheBooksRate() throws {
+        let preview = try #require(try Self.preview("1042"))
+        #expect(preview.salesTax == "Denver — 3.30 (QBO CSV, qbXML: QuickBooks computes 3.30 at the item's 8.81%)",
+                "the preview's books give Denver at 8.81%: what QuickBooks computes, beside Run a Call's tax")
+        #expect(preview.warning == "", "a rate the books give raises no warning")
+    }
+
     @Test func showsWhereEverythingLands() throws {
         let preview = try #require(try Self.preview("1043"))
         #expect(preview.status == "Success")
