@@ -112,11 +112,16 @@ extension ConversionRun {
             if wasVoid { facts = .notWritable("void") }
         } else {
             let changes = fields.changes(from: previous.fields).joined(separator: "; ")
-            let paid = invoice.status == .paid || invoice.status == .partiallyPaid || (invoice.amountPaid ?? .zero) != .zero
-            if paid {
+            let voidAndReissue = "Void invoice #\(number) in Run a Call and re-issue it: the void and the new invoice are then written; the paid invoice is never changed in place."
+            let order = try editOrder(of: invoice)
+            if case .afterPayment(let edited, let paid) = order {
                 row.status = .failed
-                row.message = "Edited after payment: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)); post-payment edits are blocked"
-                row.fix = "Void invoice #\(number) in Run a Call and re-issue it: the void and the new invoice are then written; the paid invoice is never changed in place."
+                row.message = "Edited after payment: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) at \(edited), after its first payment at \(paid); post-payment edits are blocked"
+                row.fix = voidAndReissue
+            } else if case .unknown(let why) = order {
+                row.status = .failed
+                row.message = "Edited and paid: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) and was paid, but the export does not say whether the edit came before the payment (\(why)); post-payment edits are blocked"
+                row.fix = "If the edit came after the payment: " + voidAndReissue + " If it came before: change it in QuickBooks by hand (\(changes))."
             } else if let qbxml, let txnID = previous.txnID, let editSequence = previous.editSequence {
                 let mapping = mapper.map(invoice)
                 switch mapping.outcome {
@@ -139,6 +144,12 @@ extension ConversionRun {
             } else {
                 row.message = "Needs update: invoice #\(number) was edited in Run a Call after batch \(batch); change it in QuickBooks: \(changes)"
                     + whyNotByQBXML("TxnID", known: previous.txnID != nil, batch: batch)
+                if qbxml == nil {
+                    // What the report tells the user to do by hand is what the ledger assumes done.
+                    let total = invoice.total ?? InvoiceArithmetic.total(of: invoice)
+                    try recordChange(.noted, invoice, fields: fields, previous: previous, total: total, targets: [])
+                    facts = .exported(customer: previous.customer ?? invoice.customer.name, refNumber: previous.docNumber, total: total)
+                }
             }
         }
         if export.files[.payments] != nil {

@@ -285,6 +285,17 @@ final class Ledger {
         return applied
     }
 
+    /// When each payment standing exports applied to an invoice was received (the `received` of its fields).
+    func receivedTimes(ofPaymentsTo invoiceID: String) throws -> [Timestamp] {
+        var times: [Timestamp] = []
+        try database.query("""
+            SELECT e.fields FROM export e \(Self.standing) AND e.invoice_id = ? AND e.entity = 'payment'
+            """, [.text(invoiceID)]) { row in
+            if let received = SyncedFields.values(row.text(0) ?? "")["received"], let time = Timestamp(iso: received) { times.append(time) }
+        }
+        return times
+    }
+
     // MARK: Payments and their payouts
 
     /// Notes the Stripe payout a payment or refund of the open batch names (it waits in Undeposited Funds until it arrives).

@@ -16,13 +16,13 @@ struct SyncedFields {
 
     var text: String { lines.joined(separator: "\n") }
 
-    /// The lines of `old` that differ from these, as `name: old → new`.
+    /// The lines of `old` that differ from these, as `name: old → new` (`→ (cleared)` for a field Run a Call emptied).
     func changes(from old: String) -> [String] {
         let before = Self.values(old)
         let after = lines.map(Self.split)
         var changes: [String] = []
         for (name, value) in after where before[name] != value {
-            changes.append("\(name): \(before[name] ?? "(none)") → \(value)")
+            changes.append("\(name): \(before[name] ?? "(none)") → \(value.isEmpty ? "(cleared)" : value)")
         }
         let names = Set(after.map(\.0))
         for (name, value) in before where !names.contains(name) { changes.append("\(name): \(value) → (none)") }

@@ -28,6 +28,8 @@ final class ConversionRun {
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
     let invoiceFacts = InvoiceFacts()
+    /// The earliest `received_at` of each invoice's payments in the export, read when an edited invoice first needs it.
+    var firstPaymentsInExport: [String: Timestamp]?
     /// Per QuickBooks customer: Σ balance_due of written invoices, and invoices − payments written.
     var balances: [String: (export: Money, written: Money)] = [:]
     /// The IIF payment-application worksheet, when IIF is written.

@@ -3,7 +3,8 @@ import Foundation
 
 /// A seeded history of invoices over several months (drafts, sends, edits
 /// before payment, payments in parts, voids, deleted drafts, re-issues and a few
-/// edits after payment, which the seed blocks), and the overlapping monthly
+/// edits after payment, which the seed blocks, edits then payments within one
+/// month, and notes emptied by an edit), and the overlapping monthly
 /// exports of it: each month's export holds what changed that month, some
 /// older records again, and, the last month, everything.
 struct MonthlySequence {
@@ -19,6 +20,8 @@ struct MonthlySequence {
         let events: [(month: Int, event: Event)]
         /// Edited after a payment: the edit is blocked, so QuickBooks keeps the paid version.
         let editedAfterPayment: Bool
+        /// The first version has internal notes, which an edit empties.
+        var notesEmptiedByEdit = false
 
         func state(at month: Int) -> (status: String, lines: [Int64], paid: Int64)? {
             let past = events.filter { $0.month <= month }.map(\.event)
@@ -32,6 +35,17 @@ struct MonthlySequence {
         }
 
         func changes(at month: Int) -> Bool { events.contains { $0.month == month } }
+
+        /// `updated_at` at month `month`: the morning of its last edit so far (else of its first event).
+        func updatedAt(_ month: Int) -> String {
+            let edited = events.last { $0.month <= month && $0.event == .edit }?.month ?? events[0].month
+            return "\(MonthlySequence.date(edited))T09:00:00Z"
+        }
+
+        /// `paid_at` at month `month`: the day of its first payment so far (received at noon).
+        func paidAt(_ month: Int) -> String? {
+            payments.first { $0.month <= month }.map { "\(MonthlySequence.date($0.month))T12:00:00Z" }
+        }
 
         var payments: [(id: String, month: Int, amount: Int64)] {
             events.enumerated().compactMap { index, entry in
@@ -65,7 +79,8 @@ struct MonthlySequence {
         var events: [(Int, Event)] = [(start, .send)]
         var extra: [History] = []
         var blocked = false
-        switch Int.random(in: 0..<10, using: &random) {
+        var notes = false
+        switch Int.random(in: 0..<12, using: &random) {
         case 0: break
         case 1:
             versions.append(lines())
@@ -95,6 +110,14 @@ struct MonthlySequence {
                 events.append((month(after: paid + 1), .edit))
                 blocked = true
             }
+        case 10:
+            versions.append(lines())
+            let edited = month(after: start + 1)
+            events += [(edited, .edit), (edited, .pay(total(1)))]
+        case 11:
+            versions.append(lines())
+            notes = true
+            events.append((month(after: start + 1), .edit))
         default:
             let paid = month(after: start)
             events.append((paid, .pay(total(0))))
@@ -104,7 +127,8 @@ struct MonthlySequence {
                 extra.append(History(id: "\(id)R", customer: customer, versions: [lines()], events: [(voided, .send)], editedAfterPayment: false))
             }
         }
-        return [History(id: id, customer: customer, versions: versions, events: events, editedAfterPayment: blocked)] + extra
+        return [History(id: id, customer: customer, versions: versions, events: events, editedAfterPayment: blocked,
+                        notesEmptiedByEdit: notes)] + extra
     }
 
     /// Whether a record is in month `month`'s export: when it changed, again now and then, and always the last month.
@@ -131,11 +155,16 @@ struct MonthlySequence {
                     "{\"item\": \"Labor\", \"description\": \"Part \(index + 1)\", \"quantity\": \"1\", \"unit_price\": \"\(Self.money(cents))\", \"amount\": \"\(Self.money(cents))\"}"
                 }
                 let start = history.events[0].month
+                var extra = ", \"amount_paid\": \"\(Self.money(state.paid))\", \"balance_due\": \"\(Self.money(max(0, total - state.paid)))\""
+                    + ", \"updated_at\": \"\(history.updatedAt(month))\""
+                if let paidAt = history.paidAt(month) { extra += ", \"paid_at\": \"\(paidAt)\"" }
+                if history.notesEmptiedByEdit, !history.events.contains(where: { $0.month <= month && $0.event == .edit }) {
+                    extra += ", \"internal_notes\": \"Gate code \(history.id)\""
+                }
                 invoices.append(InvoiceRulesTests.invoice(
                     id: history.id, status: state.status, date: Self.date(start), customer: "Customer \(history.customer)",
                     email: "c\(history.customer)@example.com", lines: "[" + lines.joined(separator: ", ") + "]",
-                    extra: ", \"amount_paid\": \"\(Self.money(state.paid))\", \"balance_due\": \"\(Self.money(max(0, total - state.paid)))\"",
-                    total: Self.money(total)))
+                    extra: extra, total: Self.money(total)))
             }
             for payment in history.payments where payment.month == month || (payment.month == month - 1 && included(payment.id, month: month, changed: false)) {
                 payments.append(PaymentRulesTests.payment(payment.id, invoice: history.id, amount: Self.money(payment.amount), method: "check",

@@ -14,6 +14,7 @@ import Testing
         let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
         let quickBooks = FakeQuickBooks()
         var failedRows: [String: Set<Int>] = [:]
+        var clearedMemos = 0
         for month in 0..<sequence.months {
             let (invoices, payments) = sequence.export(month: month)
             let run = try MonthlyRunTests.run(invoices, payments: payments, ledger: ledger, formats: [.qbxml])
@@ -21,6 +22,7 @@ import Testing
                 failedRows[row["source_id"] ?? "", default: []].insert(month)
             }
             let requests = run.out.appendingPathComponent("qbxml/requests.xml")
+            clearedMemos += try String(contentsOf: requests, encoding: .utf8).components(separatedBy: "<Memo></Memo>").count - 1
             #expect(try QBXMLSchemaTests.schema().validate(file: requests) == [], "month \(month)")
             let responses = try TestPaths.temporaryFolder().appendingPathComponent("responses.xml")
             try Data(try quickBooks.process(requests: requests).utf8).write(to: responses)
@@ -31,6 +33,10 @@ import Testing
         for kind in ["InvoiceAdd", "InvoiceMod", "TxnVoid", "ReceivePaymentAdd", "ReceivePaymentAdd by macro", "CustomerAdd"] {
             #expect(quickBooks.done[kind, default: 0] > 0, "the history exercises \(kind): \(quickBooks.done)")
         }
+        #expect(clearedMemos > 0, "the history empties notes, and InvoiceModRq clears them")
+        #expect(sequence.histories.contains { history in
+            history.events.contains { edit in edit.event == .edit && history.payments.contains { $0.month == edit.month } }
+        }, "the history edits then pays an invoice within one month")
         #expect(Set(quickBooks.addedRefNumbers).count == quickBooks.addedRefNumbers.count, "no invoice number added twice")
         var checked = 0
         for history in sequence.histories {

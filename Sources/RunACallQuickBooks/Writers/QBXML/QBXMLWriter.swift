@@ -147,13 +147,14 @@ final class QBXMLWriter: FormatWriter {
         xml.reference("CustomerRef", invoice.customer)
         xml.element("TxnDate", invoice.txnDate.description)
         xml.element("RefNumber", invoice.refNumber)
-        address(xml, "BillAddress", invoice.billAddress)
-        address(xml, "ShipAddress", invoice.shipAddress)
-        xml.reference("TermsRef", text(invoice.terms, limit: Self.referenceLimit))
-        xml.element("DueDate", invoice.dueDate?.description)
+        let clearing = identity != nil
+        address(xml, "BillAddress", invoice.billAddress, clearing: clearing)
+        address(xml, "ShipAddress", invoice.shipAddress, clearing: clearing)
+        xml.reference("TermsRef", text(invoice.terms, limit: Self.referenceLimit), clearing: clearing)
+        xml.element("DueDate", invoice.dueDate?.description, clearing: clearing)
         if edition == .us { xml.reference("ItemSalesTaxRef", text(invoice.salesTax?.item, limit: Self.referenceLimit)) }
-        xml.element("Memo", text(invoice.memo))
-        xml.reference("CustomerMsgRef", message)
+        xml.element("Memo", text(invoice.memo), clearing: clearing)
+        xml.reference("CustomerMsgRef", message, clearing: clearing)
         for line in invoice.lines {
             xml.start(identity == nil ? "InvoiceLineAdd" : "InvoiceLineMod")
             if identity != nil { xml.element("TxnLineID", "-1") }
@@ -181,16 +182,17 @@ final class QBXMLWriter: FormatWriter {
         return [target(part: number, anchor: anchor)]
     }
 
-    private func address(_ xml: XMLFragmentWriter, _ name: String, _ address: Address?) {
-        guard let address, !address.isEmpty else { return }
-        let cut = DesktopAddress(address) { QBXMLText.clean(QuickBooksText.listName($0, desktop: true)) }
+    /// An address; with `clearing` (a Mod) every part is written, empty when Run a Call has none, so QuickBooks clears it.
+    private func address(_ xml: XMLFragmentWriter, _ name: String, _ address: Address?, clearing: Bool = false) {
+        guard clearing || !(address?.isEmpty ?? true) else { return }
+        let cut = DesktopAddress(address ?? Address()) { QBXMLText.clean(QuickBooksText.listName($0, desktop: true)) }
         xml.start(name)
-        xml.element("Addr1", cut.line1)
-        xml.element("Addr2", cut.line2)
-        xml.element("City", cut.city)
-        xml.element("State", cut.state)
-        xml.element("PostalCode", cut.postalCode)
-        xml.element("Country", cut.country)
+        xml.element("Addr1", cut.line1, clearing: clearing)
+        xml.element("Addr2", cut.line2, clearing: clearing)
+        xml.element("City", cut.city, clearing: clearing)
+        xml.element("State", cut.state, clearing: clearing)
+        xml.element("PostalCode", cut.postalCode, clearing: clearing)
+        xml.element("Country", cut.country, clearing: clearing)
         xml.end()
     }
 

@@ -35,6 +35,21 @@ final class XMLFragmentWriter {
         xmlTextWriterWriteElement(writer, name, text)
     }
 
+    /// `<name>text</name>`, or with `clearing` `<name></name>` when `text` is nil or empty (a Mod clears the field).
+    func element(_ name: String, _ text: String?, clearing: Bool) {
+        guard clearing, text?.isEmpty ?? true else { return element(name, text) }
+        start(name)
+        xmlTextWriterFullEndElement(writer)
+    }
+
+    /// A reference, or with `clearing` `<name><FullName></FullName></name>` when `fullName` is nil or empty.
+    func reference(_ name: String, _ fullName: String?, clearing: Bool) {
+        guard clearing, fullName?.isEmpty ?? true else { return reference(name, fullName) }
+        start(name)
+        element("FullName", nil, clearing: true)
+        end()
+    }
+
     /// `<name attribute="value"/>`.
     func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         start(name, attributes)
