@@ -43,7 +43,7 @@ enum SummaryPrinter {
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
             let comparison = !summary.balancesChecked ? " (not compared: no payments file)"
                 : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"
-            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable written \(summary.receivableWritten)" + comparison)
+            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable in QuickBooks \(summary.receivableWritten)" + comparison)
         }
         for note in summary.notes { Swift.print("note: \(note)") }
         for note in summary.absenceNotes { Swift.print(note) }

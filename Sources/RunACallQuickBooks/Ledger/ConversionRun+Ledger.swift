@@ -152,6 +152,9 @@ extension ConversionRun {
                 }
             }
         }
+        if case .exported(let customer, _, let total) = facts, invoice.status != .void {
+            try countBalance(of: invoice, customer: customer, total: total)
+        }
         if export.files[.payments] != nil {
             invoiceFacts.record(facts, for: invoice.id)
             if let txnID = previous.txnID { invoiceFacts.recordTxnID(txnID, for: invoice.id) }

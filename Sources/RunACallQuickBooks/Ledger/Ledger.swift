@@ -273,12 +273,12 @@ final class Ledger {
                   .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)])
     }
 
-    /// Σ payments − refunds that standing exports applied to an invoice.
-    func applied(toInvoice invoiceID: String) throws -> Money {
+    /// Σ payments − refunds that standing exports applied to an invoice (Σ payments alone with `refunds: false`).
+    func applied(toInvoice invoiceID: String, refunds: Bool = true) throws -> Money {
         var applied = Money.zero
         try database.query("""
-            SELECT e.entity, e.total FROM export e \(Self.standing) AND e.invoice_id = ? AND e.entity IN ('payment', 'refund')
-            """, [.text(invoiceID)]) { row in
+            SELECT e.entity, e.total FROM export e \(Self.standing) AND e.invoice_id = ? AND e.entity IN ('payment', ?)
+            """, [.text(invoiceID), .text(refunds ? EntityType.refund.rawValue : EntityType.payment.rawValue)]) { row in
             let amount = row.text(1).flatMap(Money.init(parsing:)) ?? .zero
             applied = row.text(0) == EntityType.refund.rawValue ? applied - amount : applied + amount
         }

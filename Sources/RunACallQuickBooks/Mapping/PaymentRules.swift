@@ -52,6 +52,9 @@ final class InvoiceFacts {
 
     func recordTxnID(_ txnID: String, for id: String) { txnIDs[id] = txnID }
 
+    /// Whether an invoice of this export is in QuickBooks after this batch (written now or by an earlier batch).
+    func isHeldByQuickBooks(_ id: String) -> Bool { entries[id].map { $0.kind == 0 || $0.kind == 3 } ?? false }
+
     func txnID(of id: String) -> String? { txnIDs[id] }
 
     func outcome(of id: String) -> Outcome? {

@@ -30,7 +30,8 @@ final class ConversionRun {
     let invoiceFacts = InvoiceFacts()
     /// The earliest `received_at` of each invoice's payments in the export, read when an edited invoice first needs it.
     var firstPaymentsInExport: [String: Timestamp]?
-    /// Per QuickBooks customer: Σ balance_due of written invoices, and invoices − payments written.
+    /// Per QuickBooks customer, over the export's invoices QuickBooks holds (written now or by an earlier
+    /// batch): Σ balance_due, and what QuickBooks will hold of them (totals − payments of every batch).
     var balances: [String: (export: Money, written: Money)] = [:]
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
@@ -255,10 +256,7 @@ final class ConversionRun {
                 row.fix = problem.fix
             case .write(let posting):
                 written = posting
-                if !posting.isVoid, let due = invoice.balanceDue {
-                    balances[posting.customer, default: (.zero, .zero)].export += due
-                    balances[posting.customer, default: (.zero, .zero)].written += posting.total
-                }
+                if !posting.isVoid { try countBalance(of: invoice, customer: posting.customer, total: posting.total) }
                 row.status = .success
                 row.message = mapping.notes.joined(separator: "; ")
                 row.warning = mapping.warnings.joined(separator: "; ")
@@ -344,6 +342,15 @@ final class ConversionRun {
         if configuration.invoices.when == .onPayment, let paid = invoice.paidAt { return paid.text }
         if invoice.status == .void, let voided = invoice.voidedAt { return voided.text }
         return invoice.sentAt?.text ?? invoice.invoiceDate.description
+    }
+
+    /// Adds an invoice QuickBooks holds to its customer's balances: its balance_due, and its total in
+    /// QuickBooks less the payments earlier batches applied (this batch's payments come off as written).
+    func countBalance(of invoice: Invoice, customer: String, total: Money) throws {
+        guard let due = invoice.balanceDue else { return }
+        let paidEarlier = try ledger?.applied(toInvoice: invoice.id, refunds: false) ?? .zero
+        balances[customer, default: (.zero, .zero)].export += due
+        balances[customer, default: (.zero, .zero)].written += total - paidEarlier
     }
 
     // MARK: Finish

@@ -272,7 +272,7 @@ extension ConversionRun {
             }
             if formats.contains(.qboCSV) { row.warn("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
-            if balances[customer] != nil { balances[customer]?.written -= payment.amount }
+            if invoiceFacts.isHeldByQuickBooks(payment.invoiceID) { balances[customer]?.written -= payment.amount }
         case .refund:
             let item = try refundItem()
             let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,

@@ -99,8 +99,8 @@ enum HTMLReport {
                 : "<p class=\"bad\">Not reconciled: deposits differ from the export's payout net.</p>\n")
         }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
-            try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the written invoices (export)</th><td class=\"n\">\(amount(summary.balanceDueInExport))</td></tr>")
-            try output.write("<tr><th>Receivable in the files (invoices − payments)</th><td class=\"n\">\(amount(summary.receivableWritten))</td></tr></table>\n")
+            try output.write("<h2>Customer balances</h2>\n<table><tr><th>balance_due of the export’s invoices QuickBooks holds</th><td class=\"n\">\(amount(summary.balanceDueInExport))</td></tr>")
+            try output.write("<tr><th>Receivable in QuickBooks (their totals − payments, every batch)</th><td class=\"n\">\(amount(summary.receivableWritten))</td></tr></table>\n")
             if !summary.balancesChecked {
                 try output.write("<p class=\"bad\">Not checked: the export has no payments file, so invoices with amount_paid show a balance QuickBooks will not have until their payments are imported.</p>\n")
             } else {

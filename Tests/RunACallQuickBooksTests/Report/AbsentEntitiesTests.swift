@@ -30,7 +30,7 @@ import Testing
         try Data().write(to: config)
         let result = try CommandLineTests.run(["check", folder.path, "--config", config.path, "--no-ledger"])
         #expect(result.status == 0)
-        #expect(result.output.contains("customer balances: balance_due 0.00, receivable written 100.00 (not compared: no payments file)"))
+        #expect(result.output.contains("customer balances: balance_due 0.00, receivable in QuickBooks 100.00 (not compared: no payments file)"))
         #expect(result.output.contains("no payments file: customer balances cannot be reconciled"))
         #expect(result.output.contains("reconciled: invoices yes; customer balances not checked (no payments file)"))
         #expect(!result.output.contains("reconciled: yes"))
