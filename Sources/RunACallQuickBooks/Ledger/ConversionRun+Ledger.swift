@@ -5,12 +5,25 @@ extension ConversionRun {
     /// Makes the customers and items earlier batches created known, so they are never created again.
     func rememberEarlierLists() throws {
         guard let ledger else { return }
+        var history: [String: [String]] = [:]
+        try ledger.customerNames { id, name in history[id, default: []].append(name) }
+        for names in history.values { if let latest = names.last { customers.holds(latest) } }
+        for names in history.values {
+            guard let latest = names.last else { continue }
+            for old in names.dropLast() { customers.rename(old, to: latest) }
+        }
         try ledger.latestExports(of: .customer) { entry in
+            var entry = entry
             let fields = SyncedFields.values(entry.fields)
+            let email = fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) }
+            if let pending = fields[SyncedFields.pendingName].map(SyncedFields.unescaped), let old = entry.customer,
+               renameIsInBooks(from: old, to: pending, email: email) {
+                try recordRenameFromBooks(&entry, to: pending)
+                customers.rename(old, to: pending)
+            }
             if let id = fields["id"], !id.isEmpty { customers.remember(entry, id: SyncedFields.unescaped(id)) }
-            customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID,
-                               email: fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) },
-                                        as: entry.customer ?? entry.sourceID)
+            customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID, email: email,
+                               as: entry.customer ?? entry.sourceID)
         }
         try ledger.latestExports(of: .item) { entry in
             let fields = SyncedFields.values(entry.fields)
@@ -22,15 +35,38 @@ extension ConversionRun {
         }
     }
 
+    /// Whether the books confirm a by-hand rename: they list the new name with the customer's email, and not the old one.
+    private func renameIsInBooks(from old: String, to new: String, email: String?) -> Bool {
+        guard let list = books.snapshot.customers else { return false }
+        let sameEmail = { (entry: BookEntry) in CustomerDirectory.Key(name: new, email: entry.email) == CustomerDirectory.Key(name: new, email: email) }
+        return list.named(new).contains(where: sameEmail) && !list.named(old).contains(where: sameEmail)
+    }
+
+    /// Records in this batch that QuickBooks holds a customer under the name it was to be renamed to by hand.
+    private func recordRenameFromBooks(_ entry: inout LedgerEntry, to name: String) throws {
+        let fields = SyncedFields(lines: entry.fields.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix(SyncedFields.pendingName + ": ") })
+        entry.customer = name
+        entry.fields = fields.text
+        entry.hash = fields.hash
+        try ledger?.record(LedgerEntry(entity: .customer, sourceID: entry.sourceID, hash: fields.hash, fields: fields.text,
+                                       customer: name, targets: "", action: .noted, txnID: nil, listID: entry.listID,
+                                       editSequence: entry.editSequence))
+    }
+
     /// Records a customer under its Run a Call id (else its QuickBooks name), with the fields that tell a later change;
     /// a change keeps the fields this record lacks from `earlier` and its QuickBooks identity.
+    /// `pendingName`: the name the user is told to rename it to in QuickBooks by hand (kept until confirmed).
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget], action: LedgerAction = .add,
-                        earlier: LedgerEntry? = nil) throws {
+                        earlier: LedgerEntry? = nil, pendingName: String? = nil) throws {
         let current = SyncedFields(customer: source)
         let names = SyncedFields.values(current.text).keys
-        let kept = earlier.map { SyncedFields.values($0.fields) }?.filter { !names.contains($0.key) && $0.key != "id" }
+        let renamedNow = pendingName != nil || action == .update
+        let kept = earlier.map { SyncedFields.values($0.fields) }?
+            .filter { !names.contains($0.key) && $0.key != "id" && !(renamedNow && $0.key == SyncedFields.pendingName) }
             .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
-        let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept)
+        let pending = pendingName.map { ["\(SyncedFields.pendingName): \(SyncedFields.escaped($0))"] } ?? []
+        let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept + pending)
         try ledger?.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
                                        customer: customer.name, targets: Self.label(targets), action: action,
                                        requestID: Self.requestID(targets), txnID: nil, listID: earlier?.listID,
@@ -49,17 +85,38 @@ extension ConversionRun {
             row.status = .success
             row.message = "\(ReportRow.updatedPrefix) customer \"\(name)\" changed in Run a Call after batch \(batch); CustomerModRq changes it in QuickBooks: \(changes)"
                 + (entry.name == name ? "" : " (its QuickBooks name becomes \"\(entry.name)\"; later transactions use it)")
+            customers.rename(name, to: entry.name)
             try recordCustomer(entry, source: source, targets: row.targets, action: .update, earlier: earlier)
             return
         }
         row.status = .skipped
         if !configuration.customers.syncUpdates {
             row.message = "Changed in Run a Call after batch \(batch) (\(changes)), ignored: customers.sync_updates is off; QuickBooks keeps customer \"\(name)\" as it is"
+        } else if let pending = Self.pendingRename(of: source, earlier: earlier, proposed: customers.proposedName(for: source)) {
+            row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes). "
+                + Self.renameByHand(name, to: pending, id: source.id ?? "")
+                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
+            try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier, pendingName: pending)
+            return
         } else {
             row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes) (transactions keep its QuickBooks name \"\(name)\")"
                 + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
         }
         try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier)
+    }
+
+    /// The QuickBooks name a customer renamed in Run a Call is to get by hand, when its name changed since `earlier`.
+    private static func pendingRename(of source: Customer, earlier: LedgerEntry, proposed: String) -> String? {
+        guard source.id != nil else { return nil }
+        let recorded = SyncedFields.values(earlier.fields)["name"].map(SyncedFields.unescaped)
+        return recorded.map { NameKey($0) } == NameKey(source.name) ? nil : proposed
+    }
+
+    /// What the user does for a rename IIF and CSV cannot write, and what the next run assumes.
+    static func renameByHand(_ old: String, to new: String, id: String) -> String {
+        "Rename customer \"\(old)\" to \"\(new)\" in QuickBooks, then run `rac2qb confirm-rename \(id)` "
+            + "(or export the customer list into the config's books file, which then lists \"\(new)\"): "
+            + "until then transactions keep its QuickBooks name \"\(old)\", after it they use \"\(new)\""
     }
 
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
@@ -91,7 +148,7 @@ extension ConversionRun {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
-        let fields = SyncedFields(invoice)
+        let fields = SyncedFields(invoice, since: previous.fields)
         var facts = InvoiceFacts.Outcome.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         row.status = .skipped

@@ -195,6 +195,26 @@ final class Ledger {
             """, [.text(entity.rawValue)]) { row in try body(Self.entry(row)) }
     }
 
+    /// The QuickBooks names standing customer exports gave each Run a Call customer, oldest batch first.
+    func customerNames(_ body: (_ sourceID: String, _ name: String) throws -> Void) throws {
+        try database.query("""
+            SELECT e.source_id, e.customer FROM export e \(Self.standing) AND e.entity = 'customer' AND e.customer IS NOT NULL
+            ORDER BY e.batch, e.source_id
+            """) { row in try body(row.text(0) ?? "", row.text(1) ?? "") }
+    }
+
+    /// Records that QuickBooks now holds a customer under the name an IIF or CSV run told the user to rename it to
+    /// (its `pending name`): its latest export takes that name, so later runs use it. Nil when no rename is pending.
+    func confirmRename(customer sourceID: String) throws -> (old: String, new: String)? {
+        guard let latest = try lastExport(of: .customer, sourceID),
+              let pending = SyncedFields.values(latest.fields)[SyncedFields.pendingName].map(SyncedFields.unescaped) else { return nil }
+        let fields = SyncedFields(lines: latest.fields.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix(SyncedFields.pendingName + ": ") })
+        try database.run("UPDATE export SET customer = ?, fields = ?, hash = ? WHERE batch = ? AND entity = 'customer' AND source_id = ?",
+                         [.text(pending), .text(fields.text), .text(fields.hash), .integer(latest.batch), .text(sourceID)])
+        return (latest.customer ?? sourceID, pending)
+    }
+
     /// Every export of one committed batch, in the order they were recorded.
     func exports(inBatch batch: Int64, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""

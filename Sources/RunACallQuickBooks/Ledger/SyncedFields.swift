@@ -72,6 +72,10 @@ struct SyncedFields {
         return result
     }
 
+    /// The field of a customer's ledger entry that holds the name the user was told to rename it to in QuickBooks
+    /// (IIF and CSV cannot rename), until `rac2qb confirm-rename` or a books snapshot confirms it.
+    static let pendingName = "pending name"
+
     /// A customer's name, email and the addresses its record has (an invoice's
     /// customer often carries none: an address it lacks is not a change).
     init(customer: Customer) {
@@ -88,9 +92,22 @@ struct SyncedFields {
             .map { name, value in "\(name): \(before[name] ?? "(none)") → \(value)" }
     }
 
-    init(_ invoice: Invoice) {
+    /// An invoice's synced fields. A customer with a Run a Call id is named by
+    /// it (`customer id`), so renaming the customer does not edit its invoices;
+    /// one without an id by its name and email. An invoice a ledger recorded
+    /// before customers were named by id (`previous`, its `customer: name <email>`
+    /// line) keeps that line when its customer has an id: the rename of a customer
+    /// is not an edit of the invoices recorded before the upgrade either.
+    init(_ invoice: Invoice, since previous: String? = nil) {
+        let customer: String
+        if let id = invoice.customer.id, !id.isEmpty {
+            let recordedByName = previous.flatMap { Self.values($0)["customer"] }
+            customer = recordedByName.map { "customer: \($0)" } ?? "customer id: \(Self.escaped(id))"
+        } else {
+            customer = "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>"
+        }
         var lines = [
-            "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>",
+            customer,
             "billing address: \(Self.escaped(Self.address(invoice.billingAddress)))",
             "service address: \(Self.escaped(Self.address(invoice.serviceAddress)))",
             "invoice date: \(invoice.invoiceDate)",

@@ -153,6 +153,30 @@ final class CustomerDirectory {
         earlierByID[id] = entry
     }
 
+    /// QuickBooks names a customer had before a rename (a qbXML CustomerMod, a confirmed by-hand rename), to its name now.
+    private var renamed: [NameKey: String] = [:]
+    /// QuickBooks names customers have now, which never stand for another's earlier name.
+    private var current = Set<NameKey>()
+
+    /// The name QuickBooks holds now for a customer an earlier batch recorded as `recorded` (an earlier invoice's customer).
+    func quickBooksName(_ recorded: String) -> String { renamed[NameKey(recorded)] ?? recorded }
+
+    /// Records that a customer QuickBooks holds as `name` now: an earlier name of another customer it is not.
+    func holds(_ name: String) {
+        current.insert(NameKey(name))
+        renamed[NameKey(name)] = nil
+    }
+
+    /// Records that the customer QuickBooks held as `old` is now `new` (after this run's CustomerMod, or confirmed).
+    func rename(_ old: String, to new: String) {
+        holds(new)
+        for (key, name) in renamed where NameKey(name) == NameKey(old) { renamed[key] = new }
+        if NameKey(old) != NameKey(new), !current.contains(NameKey(old)) { renamed[NameKey(old)] = new }
+    }
+
+    /// The QuickBooks name a customer renamed in Run a Call should get (what a CustomerMod would give it).
+    func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
+
     /// How a customer already in the run landed, for later records of the same customer.
     func landing(of source: Customer) -> ListLanding { landings[Key(source)] ?? .earlierInRun }
 }

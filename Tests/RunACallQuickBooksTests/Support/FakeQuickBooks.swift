@@ -6,7 +6,7 @@ import FoundationXML
 /// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
 /// the requests of a qbXML file in order (onError continue), keeps customers,
 /// items, invoices and payments, and answers the way QuickBooks does (TxnID,
-/// ListID, EditSequence; 3100 for a name in use, 3140 for a missing
+/// ListID, EditSequence; CustomerMod renames; 3100 for a name in use, 3140 for a missing
 /// reference, 3120 for an unknown TxnID, 3200 for a stale edit sequence, 3210
 /// for paying more than is open, 9100 for an unknown macro).
 final class FakeQuickBooks {
@@ -20,6 +20,8 @@ final class FakeQuickBooks {
     }
 
     private(set) var customers = Set<String>()
+    /// Customers' names by ListID, for CustomerMod.
+    private var customerNames: [String: String] = [:]
     private(set) var items = Set<String>()
     private var messages = Set<String>()
     private(set) var invoices: [String: Invoice] = [:]
@@ -93,7 +95,18 @@ final class FakeQuickBooks {
             if inUse { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
             if kind == "CustomerAdd" { customers.insert(listName) } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
-            return ok("<\(ret)><ListID>\(newID("L"))</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+            let listID = newID("L")
+            if kind == "CustomerAdd" { customerNames[listID] = listName }
+            return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+        case "CustomerMod":
+            let listID = text("ListID") ?? ""
+            guard let old = customerNames[listID] else { return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.") }
+            let listName = text("Name") ?? old
+            if listName != old, customers.contains(listName) { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
+            customers.remove(old)
+            customers.insert(listName)
+            customerNames[listID] = listName
+            return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
             guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }
@@ -125,6 +138,8 @@ final class FakeQuickBooks {
             invoices[txnID] = invoice
             return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")
         case "ReceivePaymentAdd":
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Receive Payment.") }
             let applied = (try? body.nodes(forXPath: "AppliedToTxnAdd/TxnID"))?.first as? XMLElement
             let txnID: String
             if let macro = applied?.attribute(forName: "useMacro")?.stringValue {
