@@ -10,7 +10,7 @@ extension ConversionRun {
         for names in history.values { if let latest = names.last { customers.holds(latest) } }
         for names in history.values {
             guard let latest = names.last else { continue }
-            for old in names.dropLast() { customers.rename(old, to: latest) }
+            for former in names.dropLast() { customers.formerName(former, of: latest) }
         }
         try ledger.latestExports(of: .customer) { entry in
             var entry = entry

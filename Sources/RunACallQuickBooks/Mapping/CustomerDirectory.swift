@@ -153,25 +153,33 @@ final class CustomerDirectory {
         earlierByID[id] = entry
     }
 
-    /// QuickBooks names a customer had before a rename (a qbXML CustomerMod, a confirmed by-hand rename), to its name now.
+    /// QuickBooks names customers had before a rename (a qbXML CustomerMod, a confirmed by-hand rename), to their name now.
     private var renamed: [NameKey: String] = [:]
-    /// QuickBooks names customers have now, which never stand for another's earlier name.
-    private var current = Set<NameKey>()
+    /// QuickBooks names customers hold now: never taken for another customer's earlier name.
+    private var held = Set<NameKey>()
 
     /// The name QuickBooks holds now for a customer an earlier batch recorded as `recorded` (an earlier invoice's customer).
     func quickBooksName(_ recorded: String) -> String { renamed[NameKey(recorded)] ?? recorded }
 
-    /// Records that a customer QuickBooks holds as `name` now: an earlier name of another customer it is not.
+    /// Records that a customer earlier batches exported is `name` in QuickBooks now.
     func holds(_ name: String) {
-        current.insert(NameKey(name))
+        held.insert(NameKey(name))
         renamed[NameKey(name)] = nil
+    }
+
+    /// Records that earlier batches named a customer `former` before it became `name`; ignored when another customer holds `former` now.
+    func formerName(_ former: String, of name: String) {
+        guard !held.contains(NameKey(former)) else { return }
+        renamed[NameKey(former)] = name
     }
 
     /// Records that the customer QuickBooks held as `old` is now `new` (after this run's CustomerMod, or confirmed).
     func rename(_ old: String, to new: String) {
+        guard NameKey(old) != NameKey(new) else { return }
+        held.remove(NameKey(old))
         holds(new)
         for (key, name) in renamed where NameKey(name) == NameKey(old) { renamed[key] = new }
-        if NameKey(old) != NameKey(new), !current.contains(NameKey(old)) { renamed[NameKey(old)] = new }
+        renamed[NameKey(old)] = new
     }
 
     /// The QuickBooks name a customer renamed in Run a Call should get (what a CustomerMod would give it).
