@@ -16,10 +16,13 @@ extension ConversionRun {
             var entry = entry
             let fields = SyncedFields.values(entry.fields)
             let email = fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) }
-            if let pending = fields[SyncedFields.pendingName].map(SyncedFields.unescaped), let old = entry.customer,
-               renameIsInBooks(from: old, to: pending, email: email) {
-                try recordRenameFromBooks(&entry, to: pending)
-                customers.rename(old, to: pending)
+            if let pending = fields[SyncedFields.pendingName].map(SyncedFields.unescaped), let old = entry.customer {
+                if renameIsInBooks(from: old, to: pending, email: email) {
+                    try recordRenameFromBooks(&entry, to: pending)
+                    customers.rename(old, to: pending)
+                } else {
+                    customers.reserve(pending)
+                }
             }
             if let id = fields["id"], !id.isEmpty { customers.remember(entry, id: SyncedFields.unescaped(id)) }
             customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID, email: email,
@@ -44,6 +47,7 @@ extension ConversionRun {
 
     /// Records in this batch that QuickBooks holds a customer under the name it was to be renamed to by hand.
     private func recordRenameFromBooks(_ entry: inout LedgerEntry, to name: String) throws {
+        let old = entry.customer ?? entry.sourceID
         let fields = SyncedFields(lines: entry.fields.split(separator: "\n").map(String.init)
             .filter { !$0.hasPrefix(SyncedFields.pendingName + ": ") })
         entry.customer = name
@@ -52,6 +56,9 @@ extension ConversionRun {
         try ledger?.record(LedgerEntry(entity: .customer, sourceID: entry.sourceID, hash: fields.hash, fields: fields.text,
                                        customer: name, targets: "", action: .noted, txnID: nil, listID: entry.listID,
                                        editSequence: entry.editSequence))
+        try log.add(ReportRow(timestamp: "", entityType: .customer, sourceID: entry.sourceID, entity: "Customer \(name)", status: .skipped,
+                              message: "Renamed in QuickBooks by hand, as the report of batch \(entry.batch) asked: the books list customer \"\(name)\" (it was \"\(old)\"); transactions use \"\(name)\" from now on",
+                              fix: "", source: "", targets: [], isSourceRow: false))
     }
 
     /// Records a customer under its Run a Call id (else its QuickBooks name), with the fields that tell a later change;
@@ -92,15 +99,19 @@ extension ConversionRun {
         row.status = .skipped
         if !configuration.customers.syncUpdates {
             row.message = "Changed in Run a Call after batch \(batch) (\(changes)), ignored: customers.sync_updates is off; QuickBooks keeps customer \"\(name)\" as it is"
+        } else if qbxml != nil {
+            // Not recorded: the run after the ingest finds the change again and writes the CustomerModRq.
+            row.message = "Not updated yet: customer \"\(name)\" changed in Run a Call after batch \(batch) (\(changes)); transactions keep its QuickBooks name \"\(name)\""
+                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
+            return
         } else if let pending = Self.pendingRename(of: source, earlier: earlier, proposed: customers.proposedName(for: source)) {
             row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes). "
                 + Self.renameByHand(name, to: pending, id: source.id ?? "")
-                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
+            customers.reserve(pending)
             try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier, pendingName: pending)
             return
         } else {
             row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes) (transactions keep its QuickBooks name \"\(name)\")"
-                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
         }
         try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier)
     }

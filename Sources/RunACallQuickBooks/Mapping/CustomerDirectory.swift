@@ -182,6 +182,9 @@ final class CustomerDirectory {
         renamed[NameKey(old)] = new
     }
 
+    /// Keeps `name` from every other customer: the name a customer is to be renamed to by hand.
+    func reserve(_ name: String) { names.claim(name) }
+
     /// The QuickBooks name a customer renamed in Run a Call should get (what a CustomerMod would give it).
     func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
 
