@@ -117,4 +117,123 @@ import Testing
         #expect(quickBooks.creditMemos.count == 1)
         #expect(quickBooks.deposits.values.map(\.total).sorted() == [5_000, 7_680], "each deposit equals its payout's net")
     }
+
+    /// The QuickBooks customer each invoice and payment of a month names, by invoice number or payment reference.
+    static func names(_ month: MonthlyRunTests.Month, _ format: OutputFormat) throws -> [String: String] {
+        if format == .qboCSV {
+            let rows = try ImportAsWrittenTests.table(month.out.appendingPathComponent("qbo-csv/invoices.csv"))
+            return Dictionary(rows.map { ($0["*InvoiceNo"] ?? "", $0["*Customer"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        }
+        let transactions = try IIFReader(url: month.out.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions
+        return Dictionary(transactions.map { ($0.header["DOCNUM"] ?? "", $0.header["NAME"] ?? "") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static let byHand = "Rename customer \"Ann Lee\" to \"Ann Lee-Smith\" in QuickBooks, then run `rac2qb confirm-rename c1`"
+
+    /// IIF and CSV: month 2 keeps the QuickBooks name and says how to rename by hand; `confirm-rename`; month 3 uses the new name.
+    @Test(arguments: [OutputFormat.iif, .qboCSV])
+    func aByHandRenameIsUsedOnceConfirmed(format: OutputFormat) throws {
+        let ledger = try EditOrderTests.ledger()
+        _ = try MonthlyRunTests.run([Self.invoice("A", Self.old, status: "paid", paid: "2026-10-02")],
+                                    payments: [Self.cash("p1", invoice: "A", date: "2026-10-02")], ledger: ledger, formats: [format])
+        let paidA = Self.invoice("A", Self.new, status: "paid", paid: "2026-10-02")
+        let paidB = Self.invoice("B", Self.new, status: "paid", date: "2026-11-02", paid: "2026-11-02")
+        let november = try MonthlyRunTests.run([paidA, paidB], payments: [Self.cash("p2", invoice: "B", date: "2026-11-02")],
+                                               ledger: ledger, formats: [format])
+        #expect(november.row("A")?["message"] == "Already exported in batch 1", "the paid invoice is not \"Edited after payment\"")
+        let row = try #require(november.report.rows("customer").first)
+        #expect(november.report.rows("customer").count == 1)
+        #expect(row["status"] == "Skipped")
+        #expect(row["message"] == "Needs update: customer \"Ann Lee\" changed in Run a Call after batch 1; change it in QuickBooks: name: Ann Lee → Ann Lee-Smith; email: ann@example.com → ann@smith.example. "
+            + Self.byHand + " (or export the customer list into the config's books file, which then lists \"Ann Lee-Smith\"): until then transactions keep its QuickBooks name \"Ann Lee\", after it they use \"Ann Lee-Smith\"")
+        #expect(try Self.names(november, format)["B"] == Self.old.name, "not confirmed yet: the name QuickBooks has")
+        if format == .iif { #expect(try november.iifPayments() == 1) }
+
+        let paidC = Self.invoice("C", Self.new, status: "paid", date: "2026-11-20", paid: "2026-11-20")
+        let unconfirmed = try MonthlyRunTests.run([paidA, paidB, paidC], ledger: ledger, formats: [format])
+        #expect(try Self.names(unconfirmed, format)["C"] == Self.old.name, "still not confirmed")
+        #expect(unconfirmed.report.rows("customer").isEmpty, "told once")
+
+        let confirmed = try CustomerRename.confirm(customer: "c1", ledger: ledger)
+        #expect(confirmed == CustomerRename.Confirmation(old: Self.old.name, new: Self.new.name))
+        let paidD = Self.invoice("D", Self.new, status: "paid", date: "2026-12-02", paid: "2026-12-02")
+        let december = try MonthlyRunTests.run([paidA, paidB, paidC, paidD], payments: [Self.cash("p4", invoice: "D", date: "2026-12-02")],
+                                               ledger: ledger, formats: [format])
+        #expect(try Self.names(december, format)["D"] == Self.new.name, "the name the report told the user to give it")
+        #expect(december.report.rows("customer").isEmpty)
+        #expect(december.report.rows.allSatisfy { $0["status"] != "Failed" })
+        if format == .iif {
+            let iif = try InvoiceRulesTests.text(december.out, "iif/quickbooks.iif")
+            #expect(!iif.contains("\nCUST\t"), "not created again")
+            let transactions = try IIFReader(url: december.out.appendingPathComponent("iif/quickbooks.iif")).transactions().transactions
+            #expect(transactions.map { $0.header["NAME"] } == [Self.new.name, Self.new.name], "invoice D and its payment")
+        } else {
+            #expect(try ImportAsWrittenTests.table(december.out.appendingPathComponent("qbo-csv/customers.csv")).isEmpty, "not created again")
+        }
+        #expect(throws: FatalError.self, "nothing left to confirm") { try CustomerRename.confirm(customer: "c1", ledger: ledger) }
+    }
+
+    /// A books snapshot listing the new name (with the customer's email) and not the old one confirms the rename too.
+    @Test func aBooksSnapshotWithTheNewNameConfirmsTheRename() throws {
+        let ledger = try EditOrderTests.ledger()
+        _ = try MonthlyRunTests.run([Self.invoice("A", Self.old)], ledger: ledger, formats: [.iif])
+        let november = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02")],
+                                               ledger: ledger, formats: [.iif])
+        #expect(try Self.names(november, .iif)["B"] == Self.old.name)
+        let books = try TestPaths.temporaryFolder().appendingPathComponent("customers.iif")
+        try Data("!CUST\tNAME\tEMAIL\tHIDDEN\nCUST\tAnn Lee-Smith\tann@smith.example\tN\n".utf8).write(to: books)
+        var configuration = Configuration()
+        configuration.books.customers = books.path
+        let december = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02"),
+                                                Self.invoice("C", Self.new, date: "2026-12-02")],
+                                               ledger: ledger, formats: [.iif], configuration: configuration)
+        #expect(try Self.names(december, .iif)["C"] == Self.new.name)
+        #expect(december.report.rows("customer").map { $0["message"] ?? "" } == [
+            "Renamed in QuickBooks by hand, as the report of batch 2 asked: the books list customer \"Ann Lee-Smith\" (it was \"Ann Lee\"); transactions use \"Ann Lee-Smith\" from now on",
+        ])
+        #expect(throws: FatalError.self, "confirmed by the books") { try CustomerRename.confirm(customer: "c1", ledger: ledger) }
+    }
+
+    /// `customers.sync_updates` off: the rename is noted once as ignored, and QuickBooks' name is kept for good.
+    @Test func withSyncUpdatesOffTheOldNameStays() throws {
+        let ledger = try EditOrderTests.ledger()
+        var configuration = Configuration()
+        configuration.customers.syncUpdates = false
+        _ = try MonthlyRunTests.run([Self.invoice("A", Self.old)], ledger: ledger, formats: [.iif], configuration: configuration)
+        let november = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02")],
+                                               ledger: ledger, formats: [.iif], configuration: configuration)
+        #expect(november.report.rows("customer").map { $0["message"] ?? "" } == [
+            "Changed in Run a Call after batch 1 (name: Ann Lee → Ann Lee-Smith; email: ann@example.com → ann@smith.example), ignored: customers.sync_updates is off; QuickBooks keeps customer \"Ann Lee\" as it is",
+        ])
+        #expect(november.row("A")?["message"] == "Already exported in batch 1")
+        let december = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02"),
+                                                Self.invoice("C", Self.new, date: "2026-12-02")],
+                                               ledger: ledger, formats: [.iif], configuration: configuration)
+        #expect(try Self.names(november, .iif)["B"] == Self.old.name && Self.names(december, .iif)["C"] == Self.old.name)
+        #expect(december.report.rows("customer").isEmpty)
+        #expect(throws: FatalError.self, "no rename to confirm") { try CustomerRename.confirm(customer: "c1", ledger: ledger) }
+    }
+
+    /// qbXML before QuickBooks' answers are ingested: the rename waits (nothing recorded) and transactions keep the
+    /// name QuickBooks has; the run after the ingest renames the customer.
+    @Test func qbXMLRenamesOnceTheCustomersListIDIsIngested() throws {
+        let ledger = try EditOrderTests.ledger()
+        let quickBooks = FakeQuickBooks()
+        let october = try MonthlyRunTests.run([Self.invoice("A", Self.old)], ledger: ledger, formats: [.qbxml])
+        let november = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02")],
+                                               ledger: ledger, formats: [.qbxml])
+        #expect(november.report.rows("customer").map { $0["message"] ?? "" } == [
+            "Not updated yet: customer \"Ann Lee\" changed in Run a Call after batch 1 (name: Ann Lee → Ann Lee-Smith; email: ann@example.com → ann@smith.example); transactions keep its QuickBooks name \"Ann Lee\" (QuickBooks' ListID is not known: ingest batch 1's QuickBooks responses with rac2qb ingest to have qbXML do it)",
+        ])
+        #expect(ResponseIngestTests.requestIDs(try ResponseIngestTests.requests(november)) == ["req-inv-B"])
+        try Self.answer(october, by: quickBooks, ledger: ledger, "October")
+        try Self.answer(november, by: quickBooks, ledger: ledger, "November")
+
+        let december = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("B", Self.new, date: "2026-11-02"),
+                                                Self.invoice("C", Self.new, date: "2026-12-02")], ledger: ledger, formats: [.qbxml])
+        #expect(ResponseIngestTests.requestIDs(try ResponseIngestTests.requests(december)) == ["req-custmod-c1", "req-inv-C"])
+        try Self.answer(december, by: quickBooks, ledger: ledger, "December")
+        #expect(quickBooks.customers == [Self.new.name])
+        #expect(try quickBooks.customerName(of: #require(quickBooks.invoice(refNumber: "B"))) == Self.new.name)
+    }
 }
