@@ -48,8 +48,7 @@ extension ConversionRun {
     /// Records in this batch that QuickBooks holds a customer under the name it was to be renamed to by hand.
     private func recordRenameFromBooks(_ entry: inout LedgerEntry, to name: String) throws {
         let old = entry.customer ?? entry.sourceID
-        let fields = SyncedFields(lines: entry.fields.split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix(SyncedFields.pendingName + ": ") })
+        let fields = SyncedFields.withoutPendingName(entry.fields)
         entry.customer = name
         entry.fields = fields.text
         entry.hash = fields.hash

@@ -10,15 +10,20 @@ public enum CustomerRename {
         public let new: String
     }
 
-    /// Confirms the rename pending for the Run a Call customer `customerID`; a usage error when none is.
+    /// Confirms the rename pending for the Run a Call customer `customerID`; a usage error (nothing changed)
+    /// when the ledger knows no such customer or none is pending for it.
     public static func confirm(customer customerID: String, ledger url: URL) throws -> Confirmation {
         let ledger = try Ledger(url: url, lockingFor: "rac2qb confirm-rename")
-        var confirmed: (old: String, new: String)?
-        try ledger.transaction { confirmed = try ledger.confirmRename(customer: customerID) }
-        guard let confirmed else {
-            throw FatalError(.usage, "\(url.path): customer \(customerID) has no rename waiting for confirmation "
-                + "(allowed: the Run a Call id of a customer a report said to rename in QuickBooks)")
+        return try ledger.transaction {
+            guard let latest = try ledger.lastExport(of: .customer, customerID) else {
+                throw FatalError(.usage, "\(url.path): no customer \"\(customerID)\" in the ledger "
+                    + "(allowed: the Run a Call id of a customer an earlier batch exported, the source_id of its report row)")
+            }
+            guard let renamed = try ledger.confirmRename(latest) else {
+                throw FatalError(.usage, "\(url.path): customer \"\(customerID)\" (QuickBooks name \"\(latest.customer ?? customerID)\") "
+                    + "has no rename waiting for confirmation (allowed: a customer a report told to rename in QuickBooks by hand, not confirmed yet)")
+            }
+            return Confirmation(old: renamed.old, new: renamed.new)
         }
-        return Confirmation(old: confirmed.old, new: confirmed.new)
     }
 }

@@ -203,16 +203,15 @@ final class Ledger {
             """) { row in try body(row.text(0) ?? "", row.text(1) ?? "") }
     }
 
-    /// Records that QuickBooks now holds a customer under the name an IIF or CSV run told the user to rename it to
-    /// (its `pending name`): its latest export takes that name, so later runs use it. Nil when no rename is pending.
-    func confirmRename(customer sourceID: String) throws -> (old: String, new: String)? {
-        guard let latest = try lastExport(of: .customer, sourceID),
-              let pending = SyncedFields.values(latest.fields)[SyncedFields.pendingName].map(SyncedFields.unescaped) else { return nil }
-        let fields = SyncedFields(lines: latest.fields.split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix(SyncedFields.pendingName + ": ") })
+    /// Records that QuickBooks now holds a customer (`latest`, its latest standing export) under the name an IIF or
+    /// CSV run told the user to rename it to (its `pending name`): that export takes the name, so later runs use it.
+    /// Nil when no rename is pending.
+    func confirmRename(_ latest: LedgerEntry) throws -> (old: String, new: String)? {
+        guard let pending = SyncedFields.values(latest.fields)[SyncedFields.pendingName].map(SyncedFields.unescaped) else { return nil }
+        let fields = SyncedFields.withoutPendingName(latest.fields)
         try database.run("UPDATE export SET customer = ?, fields = ?, hash = ? WHERE batch = ? AND entity = 'customer' AND source_id = ?",
-                         [.text(pending), .text(fields.text), .text(fields.hash), .integer(latest.batch), .text(sourceID)])
-        return (latest.customer ?? sourceID, pending)
+                         [.text(pending), .text(fields.text), .text(fields.hash), .integer(latest.batch), .text(latest.sourceID)])
+        return (latest.customer ?? latest.sourceID, pending)
     }
 
     /// Every export of one committed batch, in the order they were recorded.
@@ -390,11 +389,13 @@ final class Ledger {
     }
 
     /// Runs `body` in one transaction: all of its changes are kept, or none.
-    func transaction(_ body: () throws -> Void) throws {
+    @discardableResult
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         try database.execute("BEGIN IMMEDIATE")
         do {
-            try body()
+            let result = try body()
             try database.execute("COMMIT")
+            return result
         } catch {
             try? database.execute("ROLLBACK")
             throw error

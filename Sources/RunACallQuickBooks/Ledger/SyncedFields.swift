@@ -76,6 +76,11 @@ struct SyncedFields {
     /// (IIF and CSV cannot rename), until `rac2qb confirm-rename` or a books snapshot confirms it.
     static let pendingName = "pending name"
 
+    /// A customer's stored fields without its pending name: the rename is done.
+    static func withoutPendingName(_ text: String) -> SyncedFields {
+        SyncedFields(lines: text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(pendingName + ": ") })
+    }
+
     /// A customer's name, email and the addresses its record has (an invoice's
     /// customer often carries none: an address it lacks is not a change).
     init(customer: Customer) {
