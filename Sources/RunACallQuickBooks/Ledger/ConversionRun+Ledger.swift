@@ -158,7 +158,12 @@ extension ConversionRun {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
-        let fields = SyncedFields(invoice, since: previous.fields)
+        var earlierCustomer: [String] = []
+        if let id = invoice.customer.id, SyncedFields.values(previous.fields)["customer"] != nil {
+            try ledger?.exports(of: .customer, id) { earlierCustomer.append($0.fields) }
+        }
+        let fields = SyncedFields(invoice, recordedCustomer: SyncedFields.recordedCustomer(in: previous.fields, naming: invoice.customer,
+                                                                                          earlier: earlierCustomer))
         var facts = InvoiceFacts.Outcome.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         row.status = .skipped

@@ -184,6 +184,14 @@ final class Ledger {
         return entry
     }
 
+    /// Every standing export of one record, oldest first.
+    func exports(of entity: EntityType, _ sourceID: String, _ body: (LedgerEntry) throws -> Void) throws {
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e \(Self.standing)
+            AND e.entity = ? AND e.source_id = ? ORDER BY e.batch
+            """, [.text(entity.rawValue), .text(sourceID)]) { row in try body(Self.entry(row)) }
+    }
+
     /// Every standing export of an entity type, latest per record, in source-id order.
     func latestExports(of entity: EntityType, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""

@@ -99,17 +99,18 @@ struct SyncedFields {
 
     /// An invoice's synced fields. A customer with a Run a Call id is named by
     /// it (`customer id`), so renaming the customer does not edit its invoices;
-    /// one without an id by its name and email. An invoice a ledger recorded
-    /// before customers were named by id (`previous`, its `customer: name <email>`
-    /// line) keeps that line when its customer has an id: the rename of a customer
-    /// is not an edit of the invoices recorded before the upgrade either.
-    init(_ invoice: Invoice, since previous: String? = nil) {
+    /// one without an id by its name and email. `recordedCustomer`: the
+    /// `customer: name <email>` an earlier version recorded for the invoice
+    /// (before invoices named their customer by id), kept when it names this
+    /// customer, so that a ledger of that version does not see the rename as an edit either.
+    init(_ invoice: Invoice, recordedCustomer: String? = nil) {
         let customer: String
-        if let id = invoice.customer.id, !id.isEmpty {
-            let recordedByName = previous.flatMap { Self.values($0)["customer"] }
-            customer = recordedByName.map { "customer: \($0)" } ?? "customer id: \(Self.escaped(id))"
+        if let recordedCustomer {
+            customer = "customer: \(recordedCustomer)"
+        } else if let id = invoice.customer.id, !id.isEmpty {
+            customer = "customer id: \(Self.escaped(id))"
         } else {
-            customer = "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>"
+            customer = "customer: \(Self.customerByName(invoice.customer.name, email: invoice.customer.email))"
         }
         var lines = [
             customer,
@@ -136,6 +137,19 @@ struct SyncedFields {
             "internal notes: \(Self.escaped(invoice.internalNotes))",
         ]
         self.lines = lines
+    }
+
+    /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
+    static func customerByName(_ name: String, email: String?) -> String { "\(escaped(name)) <\(email ?? "")>" }
+
+    /// The `customer` value of an invoice's fields as an earlier version recorded it, when it names `customer`:
+    /// by the name and email it has now, or one of `earlier` (its customer records' fields, by Run a Call id).
+    static func recordedCustomer(in fields: String, naming customer: Customer, earlier: [String]) -> String? {
+        guard let id = customer.id, !id.isEmpty, let recorded = values(fields)["customer"] else { return nil }
+        let known = [customerByName(customer.name, email: customer.email)] + earlier.map(values).map { record in
+            customerByName(unescaped(record["name"] ?? ""), email: record["email"].map(unescaped))
+        }
+        return known.contains(recorded) ? recorded : nil
     }
 
     init(_ payment: Payment) {

@@ -11,11 +11,11 @@ import Testing
     static let old = (name: "Ann Lee", email: "ann@example.com")
     static let new = (name: "Ann Lee-Smith", email: "ann@smith.example")
 
-    /// Invoice `id` of Run a Call customer c1 under `customer`'s name and email.
-    static func invoice(_ id: String, _ customer: (name: String, email: String), status: String = "sent", amount: String = "100.00",
-                        date: String = "2026-10-01", paid: String? = nil) -> String {
+    /// Invoice `id` of Run a Call customer `customerID` under `customer`'s name and email.
+    static func invoice(_ id: String, _ customer: (name: String, email: String), customerID: String = "c1", status: String = "sent",
+                        amount: String = "100.00", date: String = "2026-10-01", paid: String? = nil) -> String {
         """
-        {"id": "\(id)", "status": "\(status)", "customer": {"id": "c1", "name": "\(customer.name)", "email": "\(customer.email)"},
+        {"id": "\(id)", "status": "\(status)", "customer": {"id": "\(customerID)", "name": "\(customer.name)", "email": "\(customer.email)"},
          "invoice_date": "\(date)", "sent_at": "\(date)T10:00:00Z"\(paid.map { ", \"paid_at\": \"\($0)T12:00:00Z\"" } ?? ""),
          "tax_lines": [], "total": "\(amount)",
          "lines": [{"item": "Labor", "description": "Visit", "quantity": "1", "unit_price": "\(amount)", "amount": "\(amount)"}]}
@@ -235,5 +235,25 @@ import Testing
         try Self.answer(december, by: quickBooks, ledger: ledger, "December")
         #expect(quickBooks.customers == [Self.new.name])
         #expect(try quickBooks.customerName(of: #require(quickBooks.invoice(refNumber: "B"))) == Self.new.name)
+    }
+
+    /// A ledger of the old code keeps its invoices' customer by name: the same customer renamed is no edit,
+    /// twice over (renamed in November, again in December), but an invoice moved to another customer still is one.
+    @Test func anOldLedgersInvoiceIsEditedOnlyByAnotherCustomer() throws {
+        let ledger = try EditOrderTests.ledger()
+        _ = try MonthlyRunTests.run([Self.invoice("A", Self.old), Self.invoice("B", Self.old)], ledger: ledger, formats: [.iif])
+        try Self.rewriteAsOldCode(ledger, customer: Self.old)
+        let november = try MonthlyRunTests.run([Self.invoice("A", Self.new), Self.invoice("C", Self.new, date: "2026-11-02")],
+                                               ledger: ledger, formats: [.iif])
+        #expect(november.row("A")?["message"] == "Already exported in batch 1")
+        _ = try CustomerRename.confirm(customer: "c1", ledger: ledger)
+        let third = (name: "Ann Smith", email: "ann@smith.example")
+        let bob = (name: "Bob Roe", email: "bob@example.com")
+        let december = try MonthlyRunTests.run([Self.invoice("A", third), Self.invoice("B", bob, customerID: "c2"),
+                                                Self.invoice("D", third, date: "2026-12-02")], ledger: ledger, formats: [.iif])
+        #expect(december.row("A")?["message"] == "Already exported in batch 1", "its customer's name of batch 1")
+        let moved = try #require(december.row("B")?["message"])
+        #expect(moved.hasPrefix("Needs update: invoice #B was edited in Run a Call after batch 1; change it in QuickBooks:"))
+        #expect(moved.contains("customer id: (none) → c2") && moved.contains("customer: Ann Lee <ann@example.com> → (none)"))
     }
 }
