@@ -5,12 +5,28 @@ extension ConversionRun {
     /// Makes the customers and items earlier batches created known, so they are never created again.
     func rememberEarlierLists() throws {
         guard let ledger else { return }
+        var history: [String: [String]] = [:]
+        try ledger.customerNames { id, name in history[id, default: []].append(name) }
+        for names in history.values { if let latest = names.last { customers.holds(latest) } }
+        for names in history.values {
+            guard let latest = names.last else { continue }
+            for former in names.dropLast() { customers.formerName(former, of: latest) }
+        }
         try ledger.latestExports(of: .customer) { entry in
+            var entry = entry
             let fields = SyncedFields.values(entry.fields)
+            let email = fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) }
+            if let pending = fields[SyncedFields.pendingName].map(SyncedFields.unescaped), let old = entry.customer {
+                if renameIsInBooks(from: old, to: pending, email: email) {
+                    try recordRenameFromBooks(&entry, to: pending)
+                    customers.rename(old, to: pending)
+                } else {
+                    customers.reserve(pending)
+                }
+            }
             if let id = fields["id"], !id.isEmpty { customers.remember(entry, id: SyncedFields.unescaped(id)) }
-            customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID,
-                               email: fields["email"].flatMap { $0.isEmpty ? nil : SyncedFields.unescaped($0) },
-                                        as: entry.customer ?? entry.sourceID)
+            customers.remember(name: fields["name"].map(SyncedFields.unescaped) ?? entry.sourceID, email: email,
+                               as: entry.customer ?? entry.sourceID)
         }
         try ledger.latestExports(of: .item) { entry in
             let fields = SyncedFields.values(entry.fields)
@@ -22,46 +38,6 @@ extension ConversionRun {
         }
     }
 
-    /// Records a customer under its Run a Call id (else its QuickBooks name), with the fields that tell a later change;
-    /// a change keeps the fields this record lacks from `earlier` and its QuickBooks identity.
-    func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget], action: LedgerAction = .add,
-                        earlier: LedgerEntry? = nil) throws {
-        let current = SyncedFields(customer: source)
-        let names = SyncedFields.values(current.text).keys
-        let kept = earlier.map { SyncedFields.values($0.fields) }?.filter { !names.contains($0.key) && $0.key != "id" }
-            .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
-        let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept)
-        try ledger?.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
-                                       customer: customer.name, targets: Self.label(targets), action: action,
-                                       requestID: Self.requestID(targets), txnID: nil, listID: earlier?.listID,
-                                       editSequence: action == .noted ? earlier?.editSequence : nil))
-    }
-
-    /// A customer an earlier batch exported changed in Run a Call: a qbXML CustomerMod when `update`, else a report row
-    /// telling the user (or, with `customers.sync_updates` off, that it is ignored), once.
-    func customerChanged(_ source: Customer, entry: QBCustomer, earlier: LedgerEntry, update: Bool, row: inout ReportRow) throws {
-        let changes = SyncedFields(customer: source).changes(inFieldsOf: earlier.fields).joined(separator: "; ")
-        let name = earlier.customer ?? entry.name
-        let batch = earlier.batch
-        if update, let listID = earlier.listID, let editSequence = earlier.editSequence, let qbxml {
-            row.targets = [qbxml.target(forCustomerUpdate: entry)]
-            lists.customerUpdates.append((entry, listID, editSequence))
-            row.status = .success
-            row.message = "\(ReportRow.updatedPrefix) customer \"\(name)\" changed in Run a Call after batch \(batch); CustomerModRq changes it in QuickBooks: \(changes)"
-                + (entry.name == name ? "" : " (its QuickBooks name becomes \"\(entry.name)\"; later transactions use it)")
-            try recordCustomer(entry, source: source, targets: row.targets, action: .update, earlier: earlier)
-            return
-        }
-        row.status = .skipped
-        if !configuration.customers.syncUpdates {
-            row.message = "Changed in Run a Call after batch \(batch) (\(changes)), ignored: customers.sync_updates is off; QuickBooks keeps customer \"\(name)\" as it is"
-        } else {
-            row.message = "Needs update: customer \"\(name)\" changed in Run a Call after batch \(batch); change it in QuickBooks: \(changes) (transactions keep its QuickBooks name \"\(name)\")"
-                + whyNotByQBXML("ListID", known: earlier.listID != nil, batch: batch)
-        }
-        try recordCustomer(entry, source: source, targets: [], action: .noted, earlier: earlier)
-    }
-
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
         let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
                                           "kind: \(item.kind.rawValue)"])
@@ -69,7 +45,7 @@ extension ConversionRun {
                                        customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
-    private static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
+    static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
 
     /// The qbXML requestID among a record's targets.
     static func requestID(_ targets: [OutputTarget]) -> String? { targets.first { $0.format == .qbxml }?.anchor }
@@ -91,7 +67,12 @@ extension ConversionRun {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
-        let fields = SyncedFields(invoice)
+        var earlierCustomer: [String] = []
+        if let id = invoice.customer.id, SyncedFields.values(previous.fields)["customer"] != nil {
+            try ledger?.exports(of: .customer, id) { earlierCustomer.append($0.fields) }
+        }
+        let fields = SyncedFields(invoice, recordedCustomer: SyncedFields.recordedCustomer(in: previous.fields, naming: invoice.customer,
+                                                                                          earlier: earlierCustomer))
         var facts = InvoiceFacts.Outcome.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         row.status = .skipped
@@ -172,7 +153,7 @@ extension ConversionRun {
 
     /// Why qbXML could not do it itself: QuickBooks' `id` (TxnID, ListID) is not known, or, when `known`,
     /// the edit sequence of the record's last change is not (its response was not ingested yet).
-    private func whyNotByQBXML(_ id: String, known: Bool, batch: Int64) -> String {
+    func whyNotByQBXML(_ id: String, known: Bool, batch: Int64) -> String {
         guard qbxml != nil else { return "" }
         return known
             ? " (its change of batch \(batch) has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)"

@@ -184,6 +184,14 @@ final class Ledger {
         return entry
     }
 
+    /// Every standing export of one record, oldest first.
+    func exports(of entity: EntityType, _ sourceID: String, _ body: (LedgerEntry) throws -> Void) throws {
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e \(Self.standing)
+            AND e.entity = ? AND e.source_id = ? ORDER BY e.batch
+            """, [.text(entity.rawValue), .text(sourceID)]) { row in try body(Self.entry(row)) }
+    }
+
     /// Every standing export of an entity type, latest per record, in source-id order.
     func latestExports(of entity: EntityType, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""
@@ -193,6 +201,25 @@ final class Ledger {
                 WHERE l.entity = e.entity AND l.source_id = e.source_id AND (l.answer IS NULL OR l.answer <> 'failed'))
             ORDER BY e.source_id
             """, [.text(entity.rawValue)]) { row in try body(Self.entry(row)) }
+    }
+
+    /// The QuickBooks names standing customer exports gave each Run a Call customer, oldest batch first.
+    func customerNames(_ body: (_ sourceID: String, _ name: String) throws -> Void) throws {
+        try database.query("""
+            SELECT e.source_id, e.customer FROM export e \(Self.standing) AND e.entity = 'customer' AND e.customer IS NOT NULL
+            ORDER BY e.batch, e.source_id
+            """) { row in try body(row.text(0) ?? "", row.text(1) ?? "") }
+    }
+
+    /// Records that QuickBooks now holds a customer (`latest`, its latest standing export) under the name an IIF or
+    /// CSV run told the user to rename it to (its `pending name`): that export takes the name, so later runs use it.
+    /// Nil when no rename is pending.
+    func confirmRename(_ latest: LedgerEntry) throws -> (old: String, new: String)? {
+        guard let pending = SyncedFields.values(latest.fields)[SyncedFields.pendingName].map(SyncedFields.unescaped) else { return nil }
+        let fields = SyncedFields.withoutPendingName(latest.fields)
+        try database.run("UPDATE export SET customer = ?, fields = ?, hash = ? WHERE batch = ? AND entity = 'customer' AND source_id = ?",
+                         [.text(pending), .text(fields.text), .text(fields.hash), .integer(latest.batch), .text(latest.sourceID)])
+        return (latest.customer ?? latest.sourceID, pending)
     }
 
     /// Every export of one committed batch, in the order they were recorded.
@@ -370,11 +397,13 @@ final class Ledger {
     }
 
     /// Runs `body` in one transaction: all of its changes are kept, or none.
-    func transaction(_ body: () throws -> Void) throws {
+    @discardableResult
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         try database.execute("BEGIN IMMEDIATE")
         do {
-            try body()
+            let result = try body()
             try database.execute("COMMIT")
+            return result
         } catch {
             try? database.execute("ROLLBACK")
             throw error

@@ -72,6 +72,15 @@ struct SyncedFields {
         return result
     }
 
+    /// The field of a customer's ledger entry that holds the name the user was told to rename it to in QuickBooks
+    /// (IIF and CSV cannot rename), until `rac2qb confirm-rename` or a books snapshot confirms it.
+    static let pendingName = "pending name"
+
+    /// A customer's stored fields without its pending name: the rename is done.
+    static func withoutPendingName(_ text: String) -> SyncedFields {
+        SyncedFields(lines: text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(pendingName + ": ") })
+    }
+
     /// A customer's name, email and the addresses its record has (an invoice's
     /// customer often carries none: an address it lacks is not a change).
     init(customer: Customer) {
@@ -88,9 +97,23 @@ struct SyncedFields {
             .map { name, value in "\(name): \(before[name] ?? "(none)") → \(value)" }
     }
 
-    init(_ invoice: Invoice) {
+    /// An invoice's synced fields. A customer with a Run a Call id is named by
+    /// it (`customer id`), so renaming the customer does not edit its invoices;
+    /// one without an id by its name and email. `recordedCustomer`: the
+    /// `customer: name <email>` an earlier version recorded for the invoice
+    /// (before invoices named their customer by id), kept when it names this
+    /// customer, so that a ledger of that version does not see the rename as an edit either.
+    init(_ invoice: Invoice, recordedCustomer: String? = nil) {
+        let customer: String
+        if let recordedCustomer {
+            customer = "customer: \(recordedCustomer)"
+        } else if let id = invoice.customer.id, !id.isEmpty {
+            customer = "customer id: \(Self.escaped(id))"
+        } else {
+            customer = "customer: \(Self.customerByName(invoice.customer.name, email: invoice.customer.email))"
+        }
         var lines = [
-            "customer: \(Self.escaped(invoice.customer.name)) <\(invoice.customer.email ?? "")>",
+            customer,
             "billing address: \(Self.escaped(Self.address(invoice.billingAddress)))",
             "service address: \(Self.escaped(Self.address(invoice.serviceAddress)))",
             "invoice date: \(invoice.invoiceDate)",
@@ -114,6 +137,19 @@ struct SyncedFields {
             "internal notes: \(Self.escaped(invoice.internalNotes))",
         ]
         self.lines = lines
+    }
+
+    /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
+    static func customerByName(_ name: String, email: String?) -> String { "\(escaped(name)) <\(email ?? "")>" }
+
+    /// The `customer` value of an invoice's fields as an earlier version recorded it, when it names `customer`:
+    /// by the name and email it has now, or one of `earlier` (its customer records' fields, by Run a Call id).
+    static func recordedCustomer(in fields: String, naming customer: Customer, earlier: [String]) -> String? {
+        guard let id = customer.id, !id.isEmpty, let recorded = values(fields)["customer"] else { return nil }
+        let known = [customerByName(customer.name, email: customer.email)] + earlier.map(values).map { record in
+            customerByName(unescaped(record["name"] ?? ""), email: record["email"].map(unescaped))
+        }
+        return known.contains(recorded) ? recorded : nil
     }
 
     init(_ payment: Payment) {

@@ -153,6 +153,41 @@ final class CustomerDirectory {
         earlierByID[id] = entry
     }
 
+    /// QuickBooks names customers had before a rename (a qbXML CustomerMod, a confirmed by-hand rename), to their name now.
+    private var renamed: [NameKey: String] = [:]
+    /// QuickBooks names customers hold now: never taken for another customer's earlier name.
+    private var held = Set<NameKey>()
+
+    /// The name QuickBooks holds now for a customer an earlier batch recorded as `recorded` (an earlier invoice's customer).
+    func quickBooksName(_ recorded: String) -> String { renamed[NameKey(recorded)] ?? recorded }
+
+    /// Records that a customer earlier batches exported is `name` in QuickBooks now.
+    func holds(_ name: String) {
+        held.insert(NameKey(name))
+        renamed[NameKey(name)] = nil
+    }
+
+    /// Records that earlier batches named a customer `former` before it became `name`; ignored when another customer holds `former` now.
+    func formerName(_ former: String, of name: String) {
+        guard !held.contains(NameKey(former)) else { return }
+        renamed[NameKey(former)] = name
+    }
+
+    /// Records that the customer QuickBooks held as `old` is now `new` (after this run's CustomerMod, or confirmed).
+    func rename(_ old: String, to new: String) {
+        guard NameKey(old) != NameKey(new) else { return }
+        held.remove(NameKey(old))
+        holds(new)
+        for (key, name) in renamed where NameKey(name) == NameKey(old) { renamed[key] = new }
+        renamed[NameKey(old)] = new
+    }
+
+    /// Keeps `name` from every other customer: the name a customer is to be renamed to by hand.
+    func reserve(_ name: String) { names.claim(name) }
+
+    /// The QuickBooks name a customer renamed in Run a Call should get (what a CustomerMod would give it).
+    func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
+
     /// How a customer already in the run landed, for later records of the same customer.
     func landing(of source: Customer) -> ListLanding { landings[Key(source)] ?? .earlierInRun }
 }

@@ -227,7 +227,7 @@ extension ConversionRun {
         case .fail(let problem):
             (row.message, row.fix) = (problem.message, problem.fix)
             return
-        case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (name, ref, txnID)
+        case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (customers.quickBooksName(name), ref, txnID)
         }
         if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
             let cause = payoutVerdict.problem.map { $0.cause ?? $0.message } ?? "the payout failed"

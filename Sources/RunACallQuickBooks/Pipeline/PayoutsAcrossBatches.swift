@@ -38,7 +38,7 @@ extension ConversionRun {
                 ?? "its \(entry.entity.rawValue) \(entry.sourceID) was deposited already, by payout \(deposit.payoutID) in batch \(deposit.batch)"
             return
         }
-        let customer = try entry.customer ?? ledger?.lastExport(of: .invoice, entry.invoiceID ?? "")?.customer ?? ""
+        let customer = customers.quickBooksName(try entry.customer ?? ledger?.lastExport(of: .invoice, entry.invoiceID ?? "")?.customer ?? "")
         if entry.entity == .refund {
             tally.earlierRefunds = tally.earlierRefunds + amount
             tally.earlierLines.append(.refund(sourceID: entry.sourceID, customer: customer, amount: amount))

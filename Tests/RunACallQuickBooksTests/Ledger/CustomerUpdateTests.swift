@@ -20,9 +20,7 @@ import Testing
         let october = try MonthlyRunTests.run([Self.invoice("A", name: "Ann Lee", email: "ann@example.com")], ledger: ledger, formats: [.qbxml])
         #expect(ResponseIngestTests.requestIDs(try ResponseIngestTests.requests(october)).contains("req-cust-c1"))
         let answers = try ResponseIngestTests.responses("""
-        <CustomerAddRs requestID="req-cust-c1" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <CustomerRet><ListID>80000001-1700000000</ListID><EditSequence>1700000000</EditSequence><Name>Ann Lee</Name></CustomerRet>
-        </CustomerAddRs>
+        \(QuickBooksAnswers.customerAdded("req-cust-c1"))
         """)
         #expect(try ResponseIngest.ingest([answers], ledger: ledger, batch: nil).exitStatus == 0)
 

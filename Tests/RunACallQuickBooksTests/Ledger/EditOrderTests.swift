@@ -85,9 +85,7 @@ import Testing
         let october = try MonthlyRunTests.run([Self.invoice("A", amount: "100.00", notes: "Gate code 1234")], ledger: ledger, formats: [.qbxml])
         let customerRequest = try #require(ResponseIngestTests.requestIDs(try ResponseIngestTests.requests(october)).first { $0.hasPrefix("req-cust-") })
         let answers = try ResponseIngestTests.responses("""
-        <CustomerAddRs requestID="\(customerRequest)" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <CustomerRet><ListID>80000001-1700000000</ListID><EditSequence>1700000000</EditSequence><Name>Ann Lee</Name></CustomerRet>
-        </CustomerAddRs>
+        \(QuickBooksAnswers.customerAdded(customerRequest))
         \(ResponseIngestTests.added("req-inv-A", txnID: "TX-A", editSequence: "ES-A1"))
         """)
         _ = try ResponseIngest.ingest([answers], ledger: ledger, batch: nil)

@@ -23,10 +23,11 @@ import Testing
         }
     }
 
-    static func run(_ invoices: [String], payments: [String] = [], ledger: URL, formats: [OutputFormat] = [.iif, .qboCSV],
-                    configuration base: Configuration = Configuration()) throws -> Month {
+    static func run(_ invoices: [String], payments: [String] = [], payouts: [String] = [], ledger: URL,
+                    formats: [OutputFormat] = [.iif, .qboCSV], configuration base: Configuration = Configuration()) throws -> Month {
         var files = ["invoices.json": "[" + invoices.joined(separator: ",\n") + "]"]
         if !payments.isEmpty { files["payments.json"] = "[" + payments.joined(separator: ",") + "]" }
+        if !payouts.isEmpty { files["payouts.json"] = "[" + payouts.joined(separator: ",") + "]" }
         let folder = try Conversion.export(files)
         let out = folder.appendingPathComponent("out")
         var configuration = base

@@ -44,9 +44,7 @@ import Testing
                                                MonthlyRunTests.invoice("D")], ledger: ledger, formats: [.qbxml])
         let customerRequest = try #require(Self.requestIDs(try Self.requests(october)).first { $0.hasPrefix("req-cust-") })
         let answers = try Self.responses("""
-        <CustomerAddRs requestID="\(customerRequest)" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <CustomerRet><ListID>80000001-1700000000</ListID><EditSequence>1700000000</EditSequence><Name>Ann Lee</Name></CustomerRet>
-        </CustomerAddRs>
+        \(QuickBooksAnswers.customerAdded(customerRequest))
         \(Self.added("req-inv-A", txnID: "TX-A", editSequence: "ES-A1"))
         <InvoiceAddRs requestID="req-inv-B" statusCode="3140" statusSeverity="Error" statusMessage="There is an invalid reference to QuickBooks Item &quot;Labor&quot; in the Invoice line." />
         \(Self.added("req-inv-C", txnID: "TX-C", editSequence: "ES-C1"))

@@ -17,9 +17,7 @@ import Testing
         <ItemServiceAddRs requestID="\(itemRequest)" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
           <ItemServiceRet><ListID>80000002-1700000000</ListID><EditSequence>1700000000</EditSequence></ItemServiceRet>
         </ItemServiceAddRs>
-        <CustomerAddRs requestID="\(customerRequest)" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
-          <CustomerRet><ListID>80000001-1700000000</ListID><EditSequence>1700000000</EditSequence></CustomerRet>
-        </CustomerAddRs>
+        \(QuickBooksAnswers.customerAdded(customerRequest))
         \(ResponseIngestTests.added("req-inv-A", txnID: "TX-A", editSequence: "1"))
         <ReceivePaymentAddRs requestID="req-pay-p1" statusCode="0" statusSeverity="Info" statusMessage="Status OK">
           <ReceivePaymentRet><TxnID>TX-P1</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>

@@ -5,27 +5,37 @@ import FoundationXML
 
 /// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
 /// the requests of a qbXML file in order (onError continue), keeps customers,
-/// items, invoices and payments, and answers the way QuickBooks does (TxnID,
-/// ListID, EditSequence; 3100 for a name in use, 3140 for a missing
-/// reference, 3120 for an unknown TxnID, 3200 for a stale edit sequence, 3210
-/// for paying more than is open, 9100 for an unknown macro).
+/// items, invoices, payments, credit memos and deposits, and answers the way
+/// QuickBooks does (TxnID, ListID, EditSequence; CustomerMod renames, and a
+/// transaction names a customer by its name now; 3100 for a name in use, 3140
+/// for a missing reference, 3120 for an unknown TxnID or ListID, 3200 for a
+/// stale edit sequence, 3210 for paying more than is open, 3180 for a payment
+/// applied to another customer's invoice, 9100 for an unknown macro).
 final class FakeQuickBooks {
     struct Invoice {
         var refNumber: String
-        var customer: String
+        /// The customer's ListID: a rename of the customer renames it on the invoice too.
+        var customerID: String
         var total: Int64
         var paid: Int64 = 0
         var editSequence = 1
         var voided = false
     }
 
-    private(set) var customers = Set<String>()
+    /// Customers' ListIDs by their name now.
+    private var customerIDs: [String: String] = [:]
+    /// The names of the customers QuickBooks holds now.
+    var customers: Set<String> { Set(customerIDs.keys) }
     private(set) var items = Set<String>()
     private var messages = Set<String>()
     private(set) var invoices: [String: Invoice] = [:]
     /// Every RefNumber an InvoiceAdd was given, in order (duplicates kept, to be found).
     private(set) var addedRefNumbers: [String] = []
     private var payments: [String: (invoice: String, amount: Int64)] = [:]
+    /// Credit memos by TxnID: the customer (ListID) and amount in cents.
+    private(set) var creditMemos: [String: (customerID: String, amount: Int64)] = [:]
+    /// Deposits by TxnID: the payments (TxnIDs) they take out of Undeposited Funds and their total in cents.
+    private(set) var deposits: [String: (payments: [String], total: Int64)] = [:]
     private var macros: [String: String] = [:]
     /// Requests done, by kind (`InvoiceMod`, `TxnVoid`, `ReceivePaymentAdd by TxnID`…), to show what a test exercised.
     private(set) var done: [String: Int] = [:]
@@ -91,19 +101,32 @@ final class FakeQuickBooks {
             let listName = text("Name") ?? ""
             let inUse = kind == "CustomerAdd" ? customers.contains(listName) : kind == "CustomerMsgAdd" ? messages.contains(listName) : items.contains(listName)
             if inUse { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
-            if kind == "CustomerAdd" { customers.insert(listName) } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
+            let listID = newID("L")
+            if kind == "CustomerAdd" { customerIDs[listName] = listID } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
-            return ok("<\(ret)><ListID>\(newID("L"))</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+            return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+        case "CustomerMod":
+            let listID = text("ListID") ?? ""
+            guard let old = customerIDs.first(where: { $0.value == listID })?.key else {
+                return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.")
+            }
+            let listName = text("Name") ?? old
+            if listName != old, customers.contains(listName) { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
+            customerIDs[old] = nil
+            customerIDs[listName] = listID
+            return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
-            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }
+            guard let customerID = customerIDs[customer] else {
+                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.")
+            }
             let lineElement = kind == "InvoiceAdd" ? "InvoiceLineAdd" : "InvoiceLineMod"
             if let item = missingItem(lineElement) { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Invoice line.") }
             let total = linesTotal(lineElement)
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
                 let refNumber = text("RefNumber") ?? ""
-                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total)
+                invoices[txnID] = Invoice(refNumber: refNumber, customerID: customerID, total: total)
                 addedRefNumbers.append(refNumber)
                 if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
                 return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
@@ -112,7 +135,7 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
             invoice.total = total
-            invoice.customer = customer
+            invoice.customerID = customerID
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence></InvoiceRet>")
@@ -125,6 +148,10 @@ final class FakeQuickBooks {
             invoices[txnID] = invoice
             return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")
         case "ReceivePaymentAdd":
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard let customerID = customerIDs[customer] else {
+                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Receive Payment.")
+            }
             let applied = (try? body.nodes(forXPath: "AppliedToTxnAdd/TxnID"))?.first as? XMLElement
             let txnID: String
             if let macro = applied?.attribute(forName: "useMacro")?.stringValue {
@@ -134,6 +161,7 @@ final class FakeQuickBooks {
                 txnID = applied?.stringValue ?? ""
             }
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
+            guard invoice.customerID == customerID else { return error(3180, "There was an error when saving a Receive Payment: the invoice is another customer's.") }
             let amount = cents(text("AppliedToTxnAdd/PaymentAmount"))
             guard invoice.paid + amount <= invoice.total else { return error(3210, "You cannot pay more than the amount due.") }
             invoice.paid += amount
@@ -142,10 +170,49 @@ final class FakeQuickBooks {
             payments[paymentID] = (txnID, amount)
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = paymentID }
             return ok("<ReceivePaymentRet><TxnID>\(paymentID)</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>")
+        case "CreditMemoAdd":
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard let customerID = customerIDs[customer] else {
+                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Credit Memo.")
+            }
+            if let item = missingItem("CreditMemoLineAdd") { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Credit Memo line.") }
+            let txnID = newID("C")
+            creditMemos[txnID] = (customerID, linesTotal("CreditMemoLineAdd"))
+            if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
+            return ok("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></CreditMemoRet>")
+        case "DepositAdd":
+            var taken: [String] = []
+            var total: Int64 = 0
+            for line in (try? body.nodes(forXPath: "DepositLineAdd"))?.compactMap({ $0 as? XMLElement }) ?? [] {
+                if let payment = line.elements(forName: "PaymentTxnID").first {
+                    let txnID: String
+                    if let macro = payment.attribute(forName: "useMacro")?.stringValue {
+                        guard let known = macros[macro] else { return error(9100, "A macro-related error has occurred.") }
+                        txnID = known
+                    } else {
+                        txnID = payment.stringValue ?? ""
+                    }
+                    guard let paid = payments[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
+                    taken.append(txnID)
+                    total += paid.amount
+                    continue
+                }
+                let entity = (try? line.nodes(forXPath: "EntityRef/FullName"))?.first?.stringValue
+                if let entity, customerIDs[entity] == nil {
+                    return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(entity)&quot; in the Deposit line.")
+                }
+                total += cents((try? line.nodes(forXPath: "Amount"))?.first?.stringValue)
+            }
+            let txnID = newID("D")
+            deposits[txnID] = (taken, total)
+            return ok("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></DepositRet>")
         default:
             return error(1030, "unsupported request \(name)")
         }
     }
+
+    /// The name QuickBooks shows now for the customer of an invoice.
+    func customerName(of invoice: Invoice) -> String? { customerIDs.first { $0.value == invoice.customerID }?.key }
 
     /// The invoice with a RefNumber, if QuickBooks holds exactly one.
     func invoice(refNumber: String) -> Invoice? {
