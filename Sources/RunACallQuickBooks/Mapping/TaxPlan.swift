@@ -38,9 +38,12 @@ struct TaxPlan {
             if distinct.count > 1 { throw SyncErrors.severalSalesTaxItems(distinct) }
             let rate = invoice.taxLines.count == 1 ? invoice.taxLines[0].ratePercent : nil
             let taxable = invoice.lines.filter(\.taxable).reduce(Money.zero) { $0 + $1.amount }
-            let tax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal, taxableAmount: taxable,
+            var tax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal, taxableAmount: taxable,
                                  booksRatePercent: distinct.first.flatMap(books.taxItemRate))
-            if invoice.status != .void { try Self.checkQuickBooksComputes(tax, formats: configuration.output.formats, warnings: &warnings) }
+            if invoice.status != .void {
+                try Self.checkQuickBooksComputes(&tax, safetyNet: configuration.tax.defaultForUnmapped,
+                                                 formats: configuration.output.formats, warnings: &warnings)
+            }
             salesTax = tax
             lineCodes = Array(repeating: nil, count: invoice.lines.count)
             lineTaxes = Array(repeating: nil, count: invoice.lines.count)
@@ -78,21 +81,45 @@ struct TaxPlan {
         formats.filter { $0 == .qbxml || $0 == .qboCSV }
     }
 
-    /// Fails an invoice whose tax QuickBooks would compute differently from the books' rate;
-    /// warns when the books do not give the rate.
-    private static func checkQuickBooksComputes(_ tax: QBSalesTax, formats: [OutputFormat], warnings: inout [String]) throws {
-        let computing = computingFormats(formats)
-        guard !computing.isEmpty, let item = tax.item else { return }
+    /// Where QuickBooks would compute the tax from the item's own rate: keeps that plain form when the books'
+    /// rate gives Run a Call's tax; fails when a mapped item's rate would not; in qbXML writes the exact form
+    /// (`asTaxLine`) when the rate is unknown or is the `safetyNet` item's and would not give it (only then
+    /// can every format carry the exact tax: QBO CSV cannot), and warns where QBO CSV computes at an unknown rate.
+    private static func checkQuickBooksComputes(_ tax: inout QBSalesTax, safetyNet: String?, formats: [OutputFormat],
+                                                warnings: inout [String]) throws {
+        guard !computingFormats(formats).isEmpty, let item = tax.item else { return }
         if let computed = tax.quickBooksComputes, let booksRate = tax.booksRatePercent {
             guard computed != tax.amount else { return }
-            throw SyncErrors.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
-                                                 chargedRate: tax.chargedRatePercent)
+            let isSafetyNet = safetyNet.map { NameKey($0) == NameKey(item) } ?? false
+            guard isSafetyNet, formats.contains(.qbxml), !formats.contains(.qboCSV) else {
+                throw SyncErrors.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
+                                                     chargedRate: tax.chargedRatePercent)
+            }
+            tax.asTaxLine = true
+            warnings.append(taxLineWarning(tax, item: item, reason: "its \(booksRate)% in the books would give \(computed)",
+                                           fix: "map the rate to a sales tax item at Run a Call's rate (tax.rates)"))
+            return
         }
         guard tax.amount != .zero || tax.taxableAmount != .zero else { return }
-        let names = computing.map(\.displayName).joined(separator: " and ")
+        if formats.contains(.qbxml) {
+            tax.asTaxLine = true
+            warnings.append(taxLineWarning(tax, item: item, reason: "the books give no rate for it",
+                                           fix: "list the item with its rate in books.tax_codes"))
+        }
+        guard formats.contains(.qboCSV) else { return }
         let assumed = tax.chargedRatePercent.map { " only if its rate is \($0)%" } ?? ""
-        warnings.append("\(names): QuickBooks computes the sales tax itself from item \"\(item)\", whose rate the books do not give: "
-            + "Run a Call's tax \(tax.amount) holds\(assumed)")
+        warnings.append("\(OutputFormat.qboCSV.displayName): QuickBooks computes the sales tax itself from item \"\(item)\", "
+            + "whose rate the books do not give: Run a Call's tax \(tax.amount) holds\(assumed)")
+    }
+
+    /// The row's word on the exact form: what was written, why, and what it costs.
+    private static func taxLineWarning(_ tax: QBSalesTax, item: String, reason: String, fix: String) -> String {
+        let written = tax.amount == .zero
+            ? "no sales tax line (Run a Call charged none)"
+            : "Run a Call's tax \(tax.amount) as its own line on sales tax item \"\(item)\""
+        return "\(OutputFormat.qbxml.displayName): \(written) and every other line non-taxable, so QuickBooks adds no tax of its own "
+            + "(item \"\(item)\": \(reason)); QuickBooks' sales tax reports count this invoice's sales as non-taxable: "
+            + "\(fix) to write taxable lines"
     }
 
     /// Splits `amount` in proportion to `weights`, to the cent, the remainder on the last share.

@@ -32,24 +32,46 @@ extension ConversionRun {
         }
     }
 
-    /// Counts a written invoice's tax that qbXML or QBO CSV leaves QuickBooks to compute at a rate the books do not give.
-    func countSalesTaxAtRisk(_ tax: QBSalesTax) {
-        guard !TaxPlan.computingFormats(formats).isEmpty, let item = tax.item, tax.booksRatePercent == nil,
-              tax.amount != .zero || tax.taxableAmount != .zero else { return }
-        salesTaxAtRisk.amount = salesTaxAtRisk.amount + tax.amount
-        salesTaxAtRisk.invoices += 1
-        if !salesTaxAtRisk.items.contains(where: { NameKey($0) == NameKey(item) }) { salesTaxAtRisk.items.append(item) }
+    /// Counts a written invoice's tax that QBO CSV leaves QuickBooks to compute at a rate the books do not give,
+    /// and the tax qbXML writes as its own line.
+    func countSalesTax(_ tax: QBSalesTax) {
+        guard let item = tax.item, tax.amount != .zero || tax.taxableAmount != .zero else { return }
+        if tax.asTaxLine { salesTaxAsLines.add(tax.amount, item: item) }
+        if formats.contains(.qboCSV), tax.booksRatePercent == nil { salesTaxAtRisk.add(tax.amount, item: item) }
     }
 
-    /// The one summary note naming the tax QuickBooks computes itself at rates the books do not give.
-    func noteSalesTaxAtRisk() {
-        guard salesTaxAtRisk.invoices > 0 else { return }
-        let risk = salesTaxAtRisk
-        let names = TaxPlan.computingFormats(formats).map(\.displayName).joined(separator: " and ")
-        let items = risk.items.map { "\"\($0)\"" }.joined(separator: ", ")
+    /// The summary notes: the tax QBO CSV leaves QuickBooks to compute at rates the books do not give, and the tax
+    /// qbXML writes exactly as its own line, with what that costs.
+    func noteSalesTax() {
+        let atRisk = salesTaxAtRisk, asLines = salesTaxAsLines
         log.recordMoney {
-            $0.notes.append("sales tax at risk: \(risk.amount) on \(risk.invoices) invoices, which QuickBooks computes itself in \(names) "
-                + "from the rates of \(items), which the books do not give; list the items with their rates in books.tax_codes to check them")
+            if atRisk.invoices > 0 {
+                $0.notes.append("sales tax at risk: \(atRisk.amount) on \(atRisk.invoices) invoices, which QuickBooks computes itself in "
+                    + "\(OutputFormat.qboCSV.displayName) from the rates of \(atRisk.itemList), which the books do not give; "
+                    + "list the items with their rates in books.tax_codes to check them")
+            }
+            if asLines.invoices > 0 {
+                $0.notes.append("\(OutputFormat.qbxml.displayName): sales tax \(asLines.amount) of \(asLines.invoices) invoices written exactly, "
+                    + "as its own line on \(asLines.itemList), because QuickBooks' rate for them cannot be known to give it; "
+                    + "QuickBooks' sales tax reports count those invoices' sales as non-taxable: list the items with their rates "
+                    + "in books.tax_codes to write taxable lines")
+            }
         }
     }
+}
+
+/// US sales tax summed over invoices: the amount, how many invoices, and the sales tax items named, in order of first use.
+struct SalesTaxTally {
+    var amount = Money.zero
+    var invoices = 0
+    var items: [String] = []
+
+    mutating func add(_ tax: Money, item: String) {
+        amount = amount + tax
+        invoices += 1
+        if !items.contains(where: { NameKey($0) == NameKey(item) }) { items.append(item) }
+    }
+
+    /// The items, quoted and joined by commas.
+    var itemList: String { items.map { "\"\($0)\"" }.joined(separator: ", ") }
 }

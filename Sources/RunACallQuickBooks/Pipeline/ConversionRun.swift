@@ -22,8 +22,10 @@ final class ConversionRun {
     /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
     var salesTaxItemsUsed = Set<NameKey>()
     var salesTaxItemNames: [String] = []
-    /// US tax QuickBooks computes from items whose rate the books do not give: the amount, the invoices, the items.
-    var salesTaxAtRisk: (amount: Money, invoices: Int, items: [String]) = (.zero, 0, [])
+    /// US tax QBO CSV leaves QuickBooks to compute from items whose rate the books do not give.
+    var salesTaxAtRisk = SalesTaxTally()
+    /// US tax qbXML writes as its own line on the sales tax item (the exact form), its invoices' lines non-taxable.
+    var salesTaxAsLines = SalesTaxTally()
     private var recordsRead = 0
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
@@ -264,7 +266,7 @@ final class ConversionRun {
                 for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                 if let tax = posting.salesTax {
                     useSalesTaxItem(tax.item, ratePercent: tax.ratePercent)
-                    if !posting.isVoid { countSalesTaxAtRisk(tax) }
+                    if !posting.isVoid { countSalesTax(tax) }
                 }
                 for writer in writers { row.targets += try writer.add(posting) }
                 try recordInvoice(invoice, posting: posting, targets: row.targets)
@@ -368,7 +370,7 @@ final class ConversionRun {
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
         noteUndeclaredSalesTax()
-        noteSalesTaxAtRisk()
+        noteSalesTax()
         var files: [String] = []
         var parts: [String: Int] = [:]
         for writer in writers {

@@ -33,15 +33,22 @@ extension ConversionRun {
         self.preview = preview
     }
 
-    /// What QuickBooks computes where it computes the tax itself (qbXML, QBO CSV).
+    /// What QuickBooks computes where it computes the tax itself (qbXML, QBO CSV), or that qbXML carries the tax as its own line.
     private func quickBooksTaxNote(_ tax: QBSalesTax) -> String {
         let computing = TaxPlan.computingFormats(formats)
         guard !computing.isEmpty, tax.item != nil else { return "" }
-        let names = computing.map(\.displayName).joined(separator: ", ")
-        if let computed = tax.quickBooksComputes, let rate = tax.booksRatePercent {
-            return " (\(names): QuickBooks computes \(computed) at the item's \(rate)%)"
+        if let computed = tax.quickBooksComputes, let rate = tax.booksRatePercent, !tax.asTaxLine {
+            return " (\(computing.map(\.displayName).joined(separator: ", ")): QuickBooks computes \(computed) at the item's \(rate)%)"
         }
-        return " (\(names): QuickBooks computes it at the item's own rate, which the books do not give)"
+        var notes: [String] = []
+        if tax.asTaxLine {
+            let line = tax.amount == .zero ? "no tax line" : "its own line of \(tax.amount) on the item"
+            notes.append("\(OutputFormat.qbxml.displayName): \(line), every other line non-taxable")
+        }
+        if formats.contains(.qboCSV), tax.booksRatePercent == nil {
+            notes.append("\(OutputFormat.qboCSV.displayName): QuickBooks computes it at the item's own rate, which the books do not give")
+        }
+        return notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
     }
 
     /// Records a payment or refund row of the previewed invoice.

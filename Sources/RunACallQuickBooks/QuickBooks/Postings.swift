@@ -77,6 +77,9 @@ public struct QBSalesTax: Sendable, Hashable {
     public var taxableAmount: Money = .zero
     /// The item's rate in the books; nil when the books do not give it.
     public var booksRatePercent: ExactDecimal? = nil
+    /// qbXML: Run a Call's tax is written as its own line on the item (with its `Amount`) and every other
+    /// line `Non`, so that QuickBooks adds no tax of its own, because the item's rate cannot be known to give it.
+    public var asTaxLine = false
 
     /// The tax QuickBooks computes from the item's rate in the books; nil when the books give no rate.
     public var quickBooksComputes: Money? {

@@ -4,7 +4,8 @@ import Testing
 
 /// US qbXML and QBO CSV let QuickBooks compute the tax from the sales tax item's own rate:
 /// an invoice whose tax that rate would not give fails before anything is written,
-/// and an item whose rate the books do not give is warned about.
+/// and an item whose rate the books do not give is warned about where QBO CSV computes it
+/// (qbXML then carries the exact tax as its own line: SalesTaxLineTests).
 @Suite struct SalesTaxRateTests {
     @Test func aRateThatDiffersFromTheBooksItemFailsWithTheFix() throws {
         let config = "tax:\n  rates:\n    Denver 8.81%: Denver\n    Golden 9%: Denver\n"
@@ -19,7 +20,8 @@ import Testing
         #expect(matching["status"] == "Success" && matching["warning"] == "", "the books' 8.81% gives Run a Call's 8.81")
     }
 
-    @Test func theToClassifySafetyNetAtZeroPercentFailsATaxedInvoice() throws {
+    /// QBO CSV cannot carry the exact tax, so the safety net's 0% fails the invoice when QBO CSV is written.
+    @Test func theToClassifySafetyNetAtZeroPercentFailsATaxedInvoiceWhereQBOCSVComputesIt() throws {
         let config = "tax:\n  rates:\n    Denver 8.81%: Denver\n  default_for_unmapped: To classify\n"
         let (report, out, result) = try BooksFixture.run(BooksFixture.invoices([
             BooksErrorTests.invoice("Z-1", tax: ("Boulder 8.85%", "8.85")),
@@ -37,7 +39,7 @@ import Testing
         #expect(result.exitStatus == 0)
         let row = try #require(report.invoices.first { $0["source_id"] == "W-1" })
         #expect(row["status"] == "Success")
-        #expect(row["warning"]?.contains("QuickBooks computes the sales tax itself from item \"Lakewood\", whose rate the books do not give: Run a Call's tax 7.50 holds only if its rate is 7.5%") == true)
+        #expect(row["warning"]?.contains("QBO CSV: QuickBooks computes the sales tax itself from item \"Lakewood\", whose rate the books do not give: Run a Call's tax 7.50 holds only if its rate is 7.5%") == true)
         let summary = try String(contentsOf: out.appendingPathComponent("report/index.html"), encoding: .utf8)
         #expect(summary.contains("sales tax at risk: 7.50 on 1 invoices"))
         let qbxml = try #require(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("qbxml").path).first)

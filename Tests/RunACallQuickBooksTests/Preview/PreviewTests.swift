@@ -21,6 +21,18 @@ import Testing
         #expect(preview.warning == "", "a rate the books give raises no warning")
     }
 
+    @Test func showsTheExactTaxLineWhereTheBooksGiveNoRate() throws {
+        let preview = try #require(try Self.preview("1045", config: Conversion.sampleConfig))
+        #expect(preview.salesTax == "To classify — 3.76 (qbXML: its own line of 3.76 on the item, every other line non-taxable; "
+                + "QBO CSV: QuickBooks computes it at the item's own rate, which the books do not give)",
+                "the samples' config gives no books: qbXML carries Run a Call's tax, QBO CSV leaves QuickBooks to compute it")
+        #expect(preview.warning.contains("qbXML: Run a Call's tax 3.76 as its own line on sales tax item \"To classify\""))
+        let qbxml = try #require(preview.files.first { $0.path == "qbxml/requests.xml" }?.text)
+            .replacingOccurrences(of: #">\s+<"#, with: "><", options: .regularExpression)
+        #expect(qbxml.contains("<InvoiceLineAdd><ItemRef><FullName>To classify</FullName></ItemRef><Desc>Sales tax 8.845%</Desc><Amount>3.76</Amount></InvoiceLineAdd>"))
+        #expect(!qbxml.contains("<FullName>Tax</FullName>"), "no line QuickBooks would tax at the item's own rate")
+    }
+
     @Test func showsWhereEverythingLands() throws {
         let preview = try #require(try Self.preview("1043"))
         #expect(preview.status == "Success")

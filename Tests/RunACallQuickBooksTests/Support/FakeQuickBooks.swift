@@ -10,13 +10,18 @@ import FoundationXML
 /// transaction names a customer by its name now; 3100 for a name in use, 3140
 /// for a missing reference, 3120 for an unknown TxnID or ListID, 3200 for a
 /// stale edit sequence, 3210 for paying more than is open, 3180 for a payment
-/// applied to another customer's invoice, 9100 for an unknown macro).
+/// applied to another customer's invoice, 9100 for an unknown macro). US sales
+/// tax as QuickBooks computes it: Σ `Tax` lines × the rate of the invoice's
+/// `ItemSalesTaxRef`, rounded to the cent, plus the lines on sales tax items.
 final class FakeQuickBooks {
     struct Invoice {
         var refNumber: String
         /// The customer's ListID: a rename of the customer renames it on the invoice too.
         var customerID: String
+        /// Σ lines + sales tax, in cents.
         var total: Int64
+        /// The invoice's sales tax, in cents: what QuickBooks computed plus the sales tax item lines.
+        var salesTax: Int64 = 0
         var paid: Int64 = 0
         var editSequence = 1
         var voided = false
@@ -40,6 +45,12 @@ final class FakeQuickBooks {
     /// Requests done, by kind (`InvoiceMod`, `TxnVoid`, `ReceivePaymentAdd by TxnID`…), to show what a test exercised.
     private(set) var done: [String: Int] = [:]
     private var nextID = 1
+    /// The company's sales tax items and their rates (percent, as QuickBooks shows them: "8.85").
+    private let salesTaxRates: [String: String]
+
+    init(salesTaxRates: [String: String] = [:]) {
+        self.salesTaxRates = salesTaxRates
+    }
 
     private func newID(_ prefix: String) -> String {
         defer { nextID += 1 }
@@ -94,7 +105,24 @@ final class FakeQuickBooks {
             ((try? body.nodes(forXPath: "\(element)/Amount")) ?? []).reduce(0) { $0 + cents($1.stringValue) }
         }
         func missingItem(_ element: String) -> String? {
-            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue).first { !items.contains($0) }
+            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue)
+                .first { !items.contains($0) && salesTaxRates[$0] == nil }
+        }
+        /// (computed, on sales tax item lines): round(Σ `Tax` lines × the ItemSalesTaxRef's rate), Σ sales tax item lines.
+        func salesTax(_ element: String) -> (computed: Int64, lines: Int64) {
+            let lines = ((try? body.nodes(forXPath: element)) ?? []).compactMap { $0 as? XMLElement }
+            func amount(_ line: XMLElement) -> Int64 { cents(line.elements(forName: "Amount").first?.stringValue) }
+            func item(_ line: XMLElement) -> String? { (try? line.nodes(forXPath: "ItemRef/FullName"))?.first?.stringValue }
+            let taxable = lines.filter { (try? $0.nodes(forXPath: "SalesTaxCodeRef/FullName"))?.first?.stringValue?.lowercased() == "tax" }
+                .reduce(0) { $0 + amount($1) }
+            let onItems = lines.filter { item($0).map { salesTaxRates[$0] != nil } ?? false }.reduce(0) { $0 + amount($1) }
+            let rate = text("ItemSalesTaxRef/FullName").flatMap { salesTaxRates[$0] } ?? "0"
+            let parts = rate.split(separator: ".")
+            let units = (Int64(parts.first ?? "0") ?? 0) * 100_000
+                + (parts.count > 1 ? Int64(parts[1].padding(toLength: 5, withPad: "0", startingAt: 0)) ?? 0 : 0)
+            let product = taxable * units
+            let computed = (abs(product) + 5_000_000) / 10_000_000 * (product < 0 ? -1 : 1)
+            return (computed, onItems)
         }
         switch kind {
         case "CustomerAdd", "ItemServiceAdd", "ItemNonInventoryAdd", "ItemDiscountAdd", "CustomerMsgAdd":
@@ -122,11 +150,15 @@ final class FakeQuickBooks {
             }
             let lineElement = kind == "InvoiceAdd" ? "InvoiceLineAdd" : "InvoiceLineMod"
             if let item = missingItem(lineElement) { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Invoice line.") }
-            let total = linesTotal(lineElement)
+            if let taxItem = text("ItemSalesTaxRef/FullName"), salesTaxRates[taxItem] == nil {
+                return error(3140, "There is an invalid reference to QuickBooks ItemSalesTax &quot;\(taxItem)&quot; in the Invoice.")
+            }
+            let tax = salesTax(lineElement)
+            let total = linesTotal(lineElement) + tax.computed
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
                 let refNumber = text("RefNumber") ?? ""
-                invoices[txnID] = Invoice(refNumber: refNumber, customerID: customerID, total: total)
+                invoices[txnID] = Invoice(refNumber: refNumber, customerID: customerID, total: total, salesTax: tax.computed + tax.lines)
                 addedRefNumbers.append(refNumber)
                 if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
                 return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
@@ -135,6 +167,7 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
             invoice.total = total
+            invoice.salesTax = tax.computed + tax.lines
             invoice.customerID = customerID
             invoice.editSequence += 1
             invoices[txnID] = invoice
@@ -144,6 +177,7 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             invoice.voided = true
             invoice.total = 0
+            invoice.salesTax = 0
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")

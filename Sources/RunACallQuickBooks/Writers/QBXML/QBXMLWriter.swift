@@ -155,8 +155,10 @@ final class QBXMLWriter: FormatWriter {
         if edition == .us { xml.reference("ItemSalesTaxRef", text(invoice.salesTax?.item, limit: Self.referenceLimit)) }
         xml.element("Memo", text(invoice.memo), clearing: clearing)
         xml.reference("CustomerMsgRef", message, clearing: clearing)
+        let taxLine = edition == .us ? invoice.salesTax.flatMap { $0.asTaxLine ? $0 : nil } : nil
+        let lineElement = identity == nil ? "InvoiceLineAdd" : "InvoiceLineMod"
         for line in invoice.lines {
-            xml.start(identity == nil ? "InvoiceLineAdd" : "InvoiceLineMod")
+            xml.start(lineElement)
             if identity != nil { xml.element("TxnLineID", "-1") }
             xml.reference("ItemRef", line.item)
             xml.element("Desc", text(line.description))
@@ -164,15 +166,29 @@ final class QBXMLWriter: FormatWriter {
             xml.element("Rate", line.rate?.formatted(minimumPlaces: 2))
             xml.element("Amount", line.amount.description)
             if edition != .us { xml.element("TaxAmount", line.taxAmount?.description) }
-            let code = edition == .us ? (line.taxable ? "Tax" : "Non") : line.taxCode
+            let code = edition == .us ? (line.taxable && taxLine == nil ? "Tax" : "Non") : line.taxCode
             xml.reference("SalesTaxCodeRef", code)
             if line.account != line.itemAccount { xml.reference("OverrideItemAccountRef", line.account) }
             xml.end()
         }
+        if let taxLine { salesTaxLine(xml, taxLine, element: lineElement, adding: identity == nil) }
         xml.end()
         xml.end()
         data.append(xml.finish(indent: 4))
         return try append(data, anchor: id)
+    }
+
+    /// Run a Call's exact tax as a line on the invoice's sales tax item, its `Amount` given so that QuickBooks
+    /// computes nothing (Intuit's "taxes as line items"; the item's own rate applies only to `Tax` lines,
+    /// which an invoice with this line has none of). No line when the tax is zero.
+    private func salesTaxLine(_ xml: XMLFragmentWriter, _ tax: QBSalesTax, element: String, adding: Bool) {
+        guard let item = tax.item, tax.amount != .zero else { return }
+        xml.start(element)
+        if !adding { xml.element("TxnLineID", "-1") }
+        xml.reference("ItemRef", text(item, limit: Self.referenceLimit))
+        xml.element("Desc", tax.chargedRatePercent.map { "Sales tax \($0)%" } ?? "Sales tax")
+        xml.element("Amount", tax.amount.description)
+        xml.end()
     }
 
     /// Appends one request (or a few that belong together) to the current part.
