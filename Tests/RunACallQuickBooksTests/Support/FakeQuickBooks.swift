@@ -2,13 +2,18 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import RunACallQuickBooks
 
 /// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
 /// the requests of a qbXML file in order (onError continue), keeps customers,
-/// items, invoices and payments, and answers the way QuickBooks does (TxnID,
+/// items, invoices, payments, credit memos and deposits, posts each to its
+/// double-entry `books`, and answers the way QuickBooks does (TxnID,
 /// ListID, EditSequence; 3100 for a name in use, 3140 for a missing
 /// reference, 3120 for an unknown TxnID, 3200 for a stale edit sequence, 3210
 /// for paying more than is open, 9100 for an unknown macro).
+/// US sales tax is computed as QuickBooks does: Σ taxable lines × the rate of the
+/// invoice's `ItemSalesTaxRef` in `salesTaxRates`, rounded to cents; a line on a
+/// sales tax item posts its amount to Sales Tax Payable.
 final class FakeQuickBooks {
     struct Invoice {
         var refNumber: String
@@ -30,6 +35,17 @@ final class FakeQuickBooks {
     /// Requests done, by kind (`InvoiceMod`, `TxnVoid`, `ReceivePaymentAdd by TxnID`…), to show what a test exercised.
     private(set) var done: [String: Int] = [:]
     private var nextID = 1
+    /// The general ledger every transaction posts to.
+    let books = StandInBooks()
+    /// The sales tax items QuickBooks holds, with their rates in percent (set by the test).
+    var salesTaxRates: [String: ExactDecimal] = [:]
+    /// Item → the account its lines post to, from the item requests (else `Income`).
+    private var itemAccounts: [String: String] = [:]
+    private var customerListIDs: [String: String] = [:]
+    /// Payment TxnID → what it holds in Undeposited Funds, until a deposit takes it out.
+    private(set) var undeposited: [String: (memo: String, customer: String, amount: Int64)] = [:]
+    /// Deposit memo (`Stripe payout po_…`) → its total into the bank.
+    private(set) var deposits: [String: Int64] = [:]
 
     private func newID(_ prefix: String) -> String {
         defer { nextID += 1 }
@@ -80,11 +96,8 @@ final class FakeQuickBooks {
             let fraction = parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
             return (value ?? "").hasPrefix("-") ? whole * 100 - fraction : whole * 100 + fraction
         }
-        func linesTotal(_ element: String) -> Int64 {
-            ((try? body.nodes(forXPath: "\(element)/Amount")) ?? []).reduce(0) { $0 + cents($1.stringValue) }
-        }
         func missingItem(_ element: String) -> String? {
-            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue).first { !items.contains($0) }
+            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue).first { !items.contains($0) && salesTaxRates[$0] == nil }
         }
         switch kind {
         case "CustomerAdd", "ItemServiceAdd", "ItemNonInventoryAdd", "ItemDiscountAdd", "CustomerMsgAdd":
@@ -92,16 +105,38 @@ final class FakeQuickBooks {
             let inUse = kind == "CustomerAdd" ? customers.contains(listName) : kind == "CustomerMsgAdd" ? messages.contains(listName) : items.contains(listName)
             if inUse { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
             if kind == "CustomerAdd" { customers.insert(listName) } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
+            if let account = text("SalesOrPurchase/AccountRef/FullName") ?? text("AccountRef/FullName") { itemAccounts[listName] = account }
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
-            return ok("<\(ret)><ListID>\(newID("L"))</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+            let listID = newID("L")
+            if kind == "CustomerAdd" { customerListIDs[listID] = listName }
+            return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+        case "CustomerMod":
+            let listID = text("ListID") ?? ""
+            guard let old = customerListIDs[listID] else { return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.") }
+            let listName = text("Name") ?? old
+            if listName != old {
+                guard !customers.contains(listName) else { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
+                customers.remove(old)
+                customers.insert(listName)
+                customerListIDs[listID] = listName
+                books.rename(old, to: listName)
+                for (txnID, invoice) in invoices where invoice.customer == old { invoices[txnID]?.customer = listName }
+            }
+            return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
             guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }
             let lineElement = kind == "InvoiceAdd" ? "InvoiceLineAdd" : "InvoiceLineMod"
             if let item = missingItem(lineElement) { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Invoice line.") }
-            let total = linesTotal(lineElement)
+            let taxItem = text("ItemSalesTaxRef/FullName")
+            if let taxItem, salesTaxRates[taxItem] == nil {
+                return error(3140, "There is an invalid reference to QuickBooks Item Sales Tax &quot;\(taxItem)&quot; in the Invoice.")
+            }
+            let postings = invoicePostings(body, lines: lineElement, customer: customer, taxItem: taxItem)
+            let total = postings.first { $0.account == StandInBooks.receivable }?.cents ?? 0
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
+                do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
                 let refNumber = text("RefNumber") ?? ""
                 invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total)
                 addedRefNumbers.append(refNumber)
@@ -111,6 +146,7 @@ final class FakeQuickBooks {
             let txnID = text("TxnID") ?? ""
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
+            do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
             invoice.total = total
             invoice.customer = customer
             invoice.editSequence += 1
@@ -121,6 +157,7 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             invoice.voided = true
             invoice.total = 0
+            books.void(txnID)
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")
@@ -136,15 +173,94 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             let amount = cents(text("AppliedToTxnAdd/PaymentAmount"))
             guard invoice.paid + amount <= invoice.total else { return error(3210, "You cannot pay more than the amount due.") }
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Receive Payment.") }
+            let account = text("DepositToAccountRef/FullName") ?? StandInBooks.undeposited
+            let paymentID = newID("P")
+            do {
+                try books.post(paymentID, [.init(account: account, name: customer, cents: amount),
+                                           .init(account: StandInBooks.receivable, name: customer, cents: -amount)])
+            } catch { return self.error(kind, requestID, 3000, "\(error)") }
             invoice.paid += amount
             invoices[txnID] = invoice
-            let paymentID = newID("P")
             payments[paymentID] = (txnID, amount)
+            if account == StandInBooks.undeposited { undeposited[paymentID] = (text("Memo") ?? "", customer, amount) }
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = paymentID }
             return ok("<ReceivePaymentRet><TxnID>\(paymentID)</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>")
+        case "CreditMemoAdd":
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Credit Memo.") }
+            if let item = missingItem("CreditMemoLineAdd") { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Credit Memo line.") }
+            let lines = lineAmounts(body, "CreditMemoLineAdd")
+            let txnID = newID("C")
+            do {
+                try books.post(txnID, lines.map { .init(account: $0.account, name: nil, cents: $0.amount) }
+                               + [.init(account: StandInBooks.receivable, name: customer, cents: -lines.reduce(0) { $0 + $1.amount })])
+            } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
+            return ok("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></CreditMemoRet>")
+        case "DepositAdd":
+            let bank = text("DepositToAccountRef/FullName") ?? ""
+            var postings: [StandInBooks.Posting] = []
+            var taken: [String] = []
+            for line in body.elements(forName: "DepositLineAdd") {
+                if let payment = line.elements(forName: "PaymentTxnID").first {
+                    let paymentID: String
+                    if let macro = payment.attribute(forName: "useMacro")?.stringValue {
+                        guard let known = macros[macro] else { return error(9100, "A macro-related error has occurred.") }
+                        paymentID = known
+                    } else {
+                        paymentID = payment.stringValue ?? ""
+                    }
+                    guard let held = undeposited[paymentID], !taken.contains(paymentID) else {
+                        return error(3120, "Object &quot;\(paymentID)&quot; specified in the request cannot be found in Undeposited Funds.")
+                    }
+                    taken.append(paymentID)
+                    postings.append(.init(account: StandInBooks.undeposited, name: held.customer, cents: -held.amount))
+                } else {
+                    func lineText(_ path: String) -> String? { (try? line.nodes(forXPath: path))?.first?.stringValue }
+                    postings.append(.init(account: lineText("AccountRef/FullName") ?? "", name: lineText("EntityRef/FullName"),
+                                          cents: -cents(lineText("Amount"))))
+                }
+            }
+            let total = -postings.reduce(0) { $0 + $1.cents }
+            let txnID = newID("D")
+            do { try books.post(txnID, postings + [.init(account: bank, name: nil, cents: total)]) } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            for paymentID in taken { undeposited[paymentID] = nil }
+            deposits[text("Memo") ?? txnID, default: 0] += total
+            return ok("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></DepositRet>")
         default:
             return error(1030, "unsupported request \(name)")
         }
+    }
+
+    private func error(_ kind: String, _ requestID: String, _ code: Int, _ message: String) -> String {
+        "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"\(code)\" statusSeverity=\"Error\" statusMessage=\"\(message)\"/>"
+    }
+
+    /// Each line's account (its OverrideItemAccountRef, else its item's) and amount in cents.
+    private func lineAmounts(_ body: XMLElement, _ element: String) -> [(account: String, amount: Int64, taxable: Bool, item: String)] {
+        body.elements(forName: element).map { line in
+            func lineText(_ path: String) -> String? { (try? line.nodes(forXPath: path))?.first?.stringValue }
+            let item = lineText("ItemRef/FullName") ?? ""
+            let account = lineText("OverrideItemAccountRef/FullName") ?? itemAccounts[item] ?? "Income"
+            return (account, Money(parsing: lineText("Amount") ?? "0")?.cents ?? 0, lineText("SalesTaxCodeRef/FullName") == "Tax", item)
+        }
+    }
+
+    /// An invoice's postings: each line credits its account (a sales tax item's line, Sales Tax Payable), the
+    /// tax QuickBooks computes credits Sales Tax Payable, and the customer's receivable takes the total.
+    private func invoicePostings(_ body: XMLElement, lines element: String, customer: String, taxItem: String?) -> [StandInBooks.Posting] {
+        let lines = lineAmounts(body, element)
+        var postings = lines.map { line in
+            StandInBooks.Posting(account: salesTaxRates[line.item] == nil ? line.account : StandInBooks.salesTax, name: nil, cents: -line.amount)
+        }
+        if let taxItem, let rate = salesTaxRates[taxItem] {
+            let taxable = Money(cents: lines.filter { $0.taxable && salesTaxRates[$0.item] == nil }.reduce(0) { $0 + $1.amount })
+            postings.append(.init(account: StandInBooks.salesTax, name: nil, cents: -QBSalesTax.tax(on: taxable, atPercent: rate).cents))
+        }
+        postings.append(.init(account: StandInBooks.receivable, name: customer, cents: -postings.reduce(0) { $0 + $1.cents }))
+        return postings
     }
 
     /// The invoice with a RefNumber, if QuickBooks holds exactly one.
