@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// Issue 11, Must show 1: seeded monthly histories with card payments paid out
+/// the next month, refunds paid out a month later, fees, cash and checks, edits
+/// before and after payment, voids and sales tax, converted month by month
+/// against one ledger and posted to double-entry stand-in books (qbXML: convert
+/// → the stand-in QuickBooks → ingest; IIF: convert → the stand-in import → the
+/// report's by-hand steps). At the end the books are what Run a Call holds.
+@Suite struct BooksAfterMonthsTests {
+    /// What the committed test enables. After `renames` and `taxline` are merged, set
+    /// `renameMonth: 2` (both formats) and `unmappedRate: true` for qbXML too.
+    static func options(_ format: OutputFormat) -> MonthlySequence.Options {
+        MonthlySequence.Options(cardPayments: true, refunds: true, salesTax: true, unmappedRate: format == .iif, renameMonth: nil)
+    }
+
+    static func configuration(_ format: OutputFormat) -> Configuration {
+        var configuration = Configuration()
+        configuration.output.formats = [format]
+        configuration.tax.rates = [(MonthlySequence.mappedRate.name, MonthlySequence.mappedRate.item)]
+        configuration.tax.defaultForUnmapped = MonthlySequence.unmappedRate.item
+        configuration.tax.agency = "Colorado Department of Revenue"
+        return configuration
+    }
+
+    /// Converts month `month`'s export into `out`'s QuickBooks files and report.
+    static func convert(_ sequence: MonthlySequence, month: Int, format: OutputFormat, ledger: URL) throws -> MonthlyRunTests.Month {
+        let (invoices, payments) = sequence.export(month: month)
+        var files = ["invoices.json": "[" + invoices.joined(separator: ",\n") + "]", "payments.json": "[" + payments.joined(separator: ",\n") + "]"]
+        if let payouts = sequence.payoutsFile(month: month) { files["payouts.json"] = payouts }
+        let folder = try Conversion.export(files)
+        let out = folder.appendingPathComponent("out")
+        let result = try Converter.run(ConversionOptions(exportPaths: [folder], configuration: configuration(format), outputDirectory: out, ledger: ledger))
+        return MonthlyRunTests.Month(report: try ReportFile(out), out: out, result: result)
+    }
+
+    /// Failed rows other than the blocked edits after payment the history expects (from the edit's month on).
+    static func unexpectedFailures(_ run: MonthlyRunTests.Month, _ sequence: MonthlySequence, month: Int) -> [String] {
+        run.report.rows.filter { row in
+            guard row["status"] == "Failed" else { return false }
+            let history = sequence.histories.first { $0.id == row["source_id"] }
+            return !(history?.editedAfterPayment == true && (history?.events.last { $0.event == .edit }?.month ?? month) <= month)
+        }.map { "month \(month) \($0["entity_type"] ?? "") \($0["source_id"] ?? ""): \($0["message"] ?? "")" }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func qbxmlBooksEndWhereRunACallEnds(seed: UInt64) throws {
+        let sequence = MonthlySequence(seed: seed, invoices: 100, months: 6, options: Self.options(.qbxml))
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let quickBooks = FakeQuickBooks()
+        quickBooks.salesTaxRates = [MonthlySequence.mappedRate.item: ExactDecimal(parsing: MonthlySequence.mappedRate.percent, maxPlaces: 5)!,
+                                    MonthlySequence.unmappedRate.item: ExactDecimal(units: 0)]
+        for month in 0..<sequence.months {
+            let run = try Self.convert(sequence, month: month, format: .qbxml, ledger: ledger)
+            #expect(Self.unexpectedFailures(run, sequence, month: month) == [])
+            let requests = run.out.appendingPathComponent("qbxml/requests.xml")
+            guard FileManager.default.fileExists(atPath: requests.path) else { continue }
+            let responses = try TestPaths.temporaryFolder().appendingPathComponent("responses.xml")
+            try Data(try quickBooks.process(requests: requests).utf8).write(to: responses)
+            let ingested = try ResponseIngest.ingest([responses], ledger: ledger, batch: nil)
+            #expect(ingested.rows.isEmpty, "month \(month): QuickBooks refused nothing (every transaction balances): \(ingested.rows.map(\.message))")
+        }
+        for kind in ["InvoiceAdd", "InvoiceMod", "TxnVoid", "ReceivePaymentAdd", "CreditMemoAdd", "DepositAdd"] {
+            #expect(quickBooks.done[kind, default: 0] > 0, "the history exercises \(kind): \(quickBooks.done)")
+        }
+        let expected = ExpectedBooks(sequence)
+        for history in expected.invoices {
+            let invoice = try #require(quickBooks.invoice(refNumber: history.id), "\(history.id) is in QuickBooks once")
+            #expect(invoice.total == expected.total(history), "\(history.id): its final total")
+            #expect(invoice.paid == expected.paid(history), "\(history.id): every payment received once")
+        }
+        #expect(Set(quickBooks.addedRefNumbers).count == quickBooks.addedRefNumbers.count, "no invoice added twice")
+        try expected.check(quickBooks.books, deposits: quickBooks.deposits, configuration: Self.configuration(.qbxml))
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func iifBooksEndWhereRunACallEnds(seed: UInt64) throws {
+        let sequence = MonthlySequence(seed: seed, invoices: 100, months: 6, options: Self.options(.iif))
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        let quickBooks = IIFImportStandIn()
+        let configuration = Self.configuration(.iif)
+        var byHand = 0
+        for month in 0..<sequence.months {
+            let run = try Self.convert(sequence, month: month, format: .iif, ledger: ledger)
+            #expect(Self.unexpectedFailures(run, sequence, month: month) == [])
+            let file = run.out.appendingPathComponent("iif/quickbooks.iif")
+            if FileManager.default.fileExists(atPath: file.path) {
+                #expect(try FileChecker.checkIIF(file) == [], "month \(month): rac2qb validate finds nothing, every transaction balances")
+                try quickBooks.importFile(file)
+            }
+            for row in run.report.rows("invoice") {
+                let id = row["source_id"] ?? ""
+                let message = row["message"] ?? ""
+                guard let history = sequence.histories.first(where: { $0.id == id }), let state = history.state(at: month) else { continue }
+                if message.hasPrefix("Needs update: invoice #\(id)") {
+                    #expect(message.contains("total: ") && message.contains(" → \(MonthlySequence.money(history.total(state.lines)))"), "\(id): \(message)")
+                    try quickBooks.update(invoice: id, lines: state.lines, account: configuration.items.defaultIncomeAccount,
+                                          tax: history.taxAmount(state.lines), agency: configuration.tax.agency)
+                    byHand += 1
+                } else if message.hasPrefix("Voided in Run a Call after batch") {
+                    quickBooks.void(invoice: id)
+                    byHand += 1
+                }
+            }
+            try quickBooks.applyPayments(worksheet: run.out.appendingPathComponent("report/payment-application.csv"))
+        }
+        #expect(quickBooks.refused == [], "QuickBooks refused nothing: every transaction balances")
+        #expect(quickBooks.misapplied == [], "every payment applies to its open invoice as the worksheet says")
+        #expect(byHand > 0, "the history has by-hand updates and voids")
+        for kind in ["INVOICE", "PAYMENT", "CREDIT MEMO", "DEPOSIT"] {
+            #expect(quickBooks.imported[kind, default: 0] > 0, "the history exercises \(kind): \(quickBooks.imported)")
+        }
+        let expected = ExpectedBooks(sequence)
+        for history in expected.invoices {
+            let invoice = try #require(quickBooks.invoices[history.id], "\(history.id) is in QuickBooks")
+            #expect(invoice.total == expected.total(history), "\(history.id): its final total")
+            #expect(invoice.paid == expected.paid(history), "\(history.id): every payment received once and applied")
+        }
+        #expect(Set(quickBooks.addedDocNumbers).count == quickBooks.addedDocNumbers.count, "no invoice imported twice")
+        #expect(quickBooks.imported["PAYMENT"] == sequence.moneyIn.filter { !$0.isRefund }.count, "every payment imported once")
+        try expected.check(quickBooks.books, deposits: quickBooks.deposits, configuration: configuration)
+    }
+}
