@@ -12,7 +12,7 @@ import Testing
     /// What the committed test enables. After `renames` and `taxline` are merged, set
     /// `renameMonth: 2` (both formats) and `unmappedRate: true` for qbXML too.
     static func options(_ format: OutputFormat) -> MonthlySequence.Options {
-        MonthlySequence.Options(cardPayments: true, refunds: true, salesTax: true, unmappedRate: format == .iif, renameMonth: nil)
+        MonthlySequence.Options(cardPayments: true, refunds: true, salesTax: true, unmappedRate: format == .iif, discounts: true, renameMonth: nil)
     }
 
     static func configuration(_ format: OutputFormat) -> Configuration {
@@ -97,6 +97,7 @@ import Testing
                 if message.hasPrefix("Needs update: invoice #\(id)") {
                     #expect(message.contains("total: ") && message.contains(" → \(MonthlySequence.money(history.total(state.lines)))"), "\(id): \(message)")
                     try quickBooks.update(invoice: id, lines: state.lines, account: configuration.items.defaultIncomeAccount,
+                                          discount: history.discount, discountAccount: configuration.invoices.discountAccount,
                                           tax: history.taxAmount(state.lines), agency: configuration.tax.agency)
                     byHand.updates += 1
                 } else if message.hasPrefix("Voided in Run a Call after batch") {

@@ -73,11 +73,13 @@ struct ExpectedBooks {
         #expect(books.balance(StandInBooks.salesTax) == -tax, "sales tax payable is the tax Run a Call charged", sourceLocation: sourceLocation)
         #expect(tax > 0, "the history charges tax", sourceLocation: sourceLocation)
 
-        let sales = invoices.reduce(Int64(0)) { $0 + (lines($1)?.reduce(0, +) ?? 0) }
+        let sales = invoices.reduce(Int64(0)) { $0 + (lines($1).map { lines in lines.reduce(0, +) } ?? 0) }
+        let discounts = invoices.reduce(Int64(0)) { $0 + (lines($1) == nil ? 0 : $1.discount) }
         let refunds = sequence.moneyIn.filter(\.isRefund).reduce(Int64(0)) { $0 + $1.amount }
         #expect(sequence.moneyIn.contains { $0.isRefund && !waits($0) }, "a refund is paid out a month after its payment", sourceLocation: sourceLocation)
         #expect(refunds > 0, "the history refunds", sourceLocation: sourceLocation)
-        let named: Set = [StandInBooks.receivable, StandInBooks.undeposited, StandInBooks.salesTax,
+        #expect(books.balance(configuration.invoices.discountAccount) == discounts, "the discounts given", sourceLocation: sourceLocation)
+        let named: Set = [StandInBooks.receivable, StandInBooks.undeposited, StandInBooks.salesTax, configuration.invoices.discountAccount,
                           configuration.payments.stripePayoutAccount, configuration.payments.stripeFeeAccount]
         let income = books.transactions.values.joined().filter { !named.contains($0.account) }.reduce(Int64(0)) { $0 + $1.cents }
         #expect(income == -(sales - refunds), "revenue is the sales less the refunds", sourceLocation: sourceLocation)

@@ -22,6 +22,8 @@ struct MonthlySequence {
         var salesTax = false
         /// Some invoices taxable at `Mystery 7%`, which no rate maps: under `tax.default_for_unmapped`.
         var unmappedRate = false
+        /// Some invoices with a discount of 5.00.
+        var discounts = false
         /// Customer 1 renamed from this month on (same customer id).
         var renameMonth: Int?
     }
@@ -52,9 +54,11 @@ struct MonthlySequence {
         var notesEmptiedByEdit = false
         /// The rate every line is taxed at, if any.
         var tax: TaxRate?
+        /// An invoice discount in cents (taxed before it, as Run a Call does).
+        var discount: Int64 = 0
 
-        /// Σ lines plus the tax on them.
-        func total(_ lines: [Int64]) -> Int64 { lines.reduce(0, +) + taxAmount(lines) }
+        /// Σ lines less the discount plus the tax on the lines.
+        func total(_ lines: [Int64]) -> Int64 { lines.reduce(0, +) - discount + taxAmount(lines) }
 
         /// The tax Run a Call charges on `lines`: Σ × rate, rounded to cents.
         func taxAmount(_ lines: [Int64]) -> Int64 {
@@ -117,8 +121,10 @@ struct MonthlySequence {
         let start = Int.random(in: 0...(months - 2), using: &random)
         var versions = [lines()]
         let tax = taxRate(id)
+        let discount: Int64 = options.discounts && Self.roll(id, 106) < 3 ? 500 : 0
         func total(_ version: Int) -> Int64 {
-            History(id: id, customer: customer, versions: versions, events: [], editedAfterPayment: false, tax: tax).total(versions[version])
+            History(id: id, customer: customer, versions: versions, events: [], editedAfterPayment: false, tax: tax, discount: discount)
+                .total(versions[version])
         }
         var events: [(Int, Event)] = [(start, .send)]
         var extra: [History] = []
@@ -173,7 +179,7 @@ struct MonthlySequence {
             }
         }
         return [History(id: id, customer: customer, versions: versions, events: events, editedAfterPayment: blocked,
-                        notesEmptiedByEdit: notes, tax: tax)] + extra
+                        notesEmptiedByEdit: notes, tax: tax, discount: discount)] + extra
     }
 
     private func taxRate(_ id: String) -> TaxRate? {
@@ -235,6 +241,10 @@ struct MonthlySequence {
         var extra = ", \"amount_paid\": \"\(Self.money(state.paid))\", \"balance_due\": \"\(Self.money(max(0, total - state.paid)))\""
             + ", \"updated_at\": \"\(history.updatedAt(month))\""
         if let paidAt = history.paidAt(month) { extra += ", \"paid_at\": \"\(paidAt)\"" }
+        if history.discount > 0 {
+            extra += ", \"discount\": {\"description\": \"Promotion\", \"amount\": \"\(Self.money(history.discount))\"}"
+                + ", \"subtotal\": \"\(Self.money(state.lines.reduce(0, +)))\""
+        }
         if history.notesEmptiedByEdit, !history.events.contains(where: { $0.month <= month && $0.event == .edit }) {
             extra += ", \"internal_notes\": \"Gate code \(history.id)\""
         }

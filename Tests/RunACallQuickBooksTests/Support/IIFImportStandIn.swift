@@ -91,12 +91,15 @@ final class IIFImportStandIn {
         }
     }
 
-    /// A "Needs update" done by hand: invoice `doc` changed to `lines` (credited to `account`) and `tax` (to Sales Tax Payable, the agency named).
-    func update(invoice doc: String, lines: [Int64], account: String, tax: Int64, agency: String?) throws {
+    /// A "Needs update" done by hand: invoice `doc` changed to `lines` (credited to `account`), a discount (debited
+    /// to `discountAccount`) and `tax` (to Sales Tax Payable, the agency named).
+    func update(invoice doc: String, lines: [Int64], account: String, discount: Int64, discountAccount: String, tax: Int64,
+                agency: String?) throws {
         guard var invoice = invoices[doc] else { throw StandInBooks.Unbalanced(key: Self.invoiceKey(doc), off: 0) }
-        let total = lines.reduce(0, +) + tax
+        let total = lines.reduce(0, +) - discount + tax
         try books.post(Self.invoiceKey(doc), lines.map { .init(account: account, name: nil, cents: -$0) }
-                       + [.init(account: StandInBooks.salesTax, name: agency, cents: -tax),
+                       + [.init(account: discountAccount, name: nil, cents: discount),
+                          .init(account: StandInBooks.salesTax, name: agency, cents: -tax),
                           .init(account: StandInBooks.receivable, name: invoice.customer, cents: total)])
         invoice.total = total
         invoices[doc] = invoice
