@@ -81,7 +81,7 @@ import Testing
         let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
         let quickBooks = IIFImportStandIn()
         let configuration = Self.configuration(.iif)
-        var byHand: (updates: Int, voids: Int) = (0, 0)
+        var byHand: (updates: Int, voids: Int, renames: Int) = (0, 0, 0)
         for month in 0..<sequence.months {
             let run = try Self.convert(sequence, month: month, format: .iif, ledger: ledger)
             #expect(Self.unexpectedFailures(run, sequence, month: month) == [])
@@ -89,6 +89,13 @@ import Testing
             if FileManager.default.fileExists(atPath: file.path) {
                 #expect(try FileChecker.checkIIF(file) == [], "month \(month): rac2qb validate finds nothing, every transaction balances")
                 try quickBooks.importFile(file)
+            }
+            for row in run.report.rows("customer") where row["message"]?.hasPrefix("Needs update: customer") == true {
+                let number = try #require(Int((row["source_id"] ?? "").dropFirst("cust-".count)))
+                let (old, new) = (sequence.customerName(number, month: month - 1), sequence.customerName(number, month: month))
+                #expect(row["message"]?.contains("name: \(old) → \(new)") == true, "\(row["message"] ?? "")")
+                quickBooks.rename(customer: old, to: new)
+                byHand.renames += 1
             }
             for row in run.report.rows("invoice") {
                 let id = row["source_id"] ?? ""
@@ -110,6 +117,7 @@ import Testing
         #expect(quickBooks.refused == [], "QuickBooks refused nothing: every transaction balances")
         #expect(quickBooks.misapplied == [], "every payment applies to its open invoice as the worksheet says")
         #expect(byHand.updates > 0 && byHand.voids > 0, "the history has by-hand updates and voids: \(byHand)")
+        #expect(byHand.renames == (sequence.options.renameMonth == nil ? 0 : 1), "a renamed customer is renamed by hand once")
         for kind in ["INVOICE", "PAYMENT", "CREDIT MEMO", "DEPOSIT"] {
             #expect(quickBooks.imported[kind, default: 0] > 0, "the history exercises \(kind): \(quickBooks.imported)")
         }
