@@ -66,11 +66,18 @@ import Testing
             #expect(quickBooks.done[kind, default: 0] > 0, "the history exercises \(kind): \(quickBooks.done)")
         }
         let expected = ExpectedBooks(sequence)
+        var notesChecked = 0
         for history in expected.invoices {
             let invoice = try #require(quickBooks.invoice(refNumber: history.id), "\(history.id) is in QuickBooks once")
             #expect(invoice.total == expected.total(history), "\(history.id): its final total")
             #expect(invoice.paid == expected.paid(history), "\(history.id): every payment received once")
+            if history.notesEmptiedByEdit, !history.editedAfterPayment {
+                let edited = history.events.contains { $0.event == .edit }
+                #expect(invoice.memo == (edited ? "" : "Gate code \(history.id)"), "\(history.id): its internal notes as Run a Call ends")
+                notesChecked += edited ? 1 : 0
+            }
         }
+        #expect(notesChecked > 0, "notes emptied by an edit are cleared in QuickBooks")
         #expect(quickBooks.addedRefNumbers.sorted() == expected.invoices.map(\.id).sorted(), "each sent invoice added once, no deleted draft")
         try expected.check(quickBooks.books, deposits: quickBooks.deposits, configuration: Self.configuration(.qbxml))
     }

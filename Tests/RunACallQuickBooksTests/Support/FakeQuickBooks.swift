@@ -22,6 +22,8 @@ final class FakeQuickBooks {
         var paid: Int64 = 0
         var editSequence = 1
         var voided = false
+        /// The memo (internal notes); empty when none was written or a mod cleared it.
+        var memo = ""
     }
 
     private(set) var customers = Set<String>()
@@ -138,7 +140,7 @@ final class FakeQuickBooks {
                 let txnID = newID("T")
                 do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
                 let refNumber = text("RefNumber") ?? ""
-                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total)
+                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total, memo: text("Memo") ?? "")
                 addedRefNumbers.append(refNumber)
                 if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
                 return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
@@ -149,6 +151,7 @@ final class FakeQuickBooks {
             do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
             invoice.total = total
             invoice.customer = customer
+            invoice.memo = text("Memo") ?? invoice.memo
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence></InvoiceRet>")
