@@ -122,6 +122,7 @@ import Testing
             try quickBooks.applyPayments(worksheet: run.out.appendingPathComponent("report/payment-application.csv"))
         }
         #expect(quickBooks.refused == [], "QuickBooks refused nothing: every transaction balances")
+        #expect(quickBooks.implicit == [], "every customer and item a transaction names was declared by a list row")
         #expect(quickBooks.misapplied == [], "every payment applies to its open invoice as the worksheet says")
         #expect(byHand.updates > 0 && byHand.voids > 0, "the history has by-hand updates and voids: \(byHand)")
         #expect(byHand.renames == (sequence.options.renameMonth == nil ? 0 : 1), "a renamed customer is renamed by hand once")

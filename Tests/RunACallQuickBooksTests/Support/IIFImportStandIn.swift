@@ -5,7 +5,7 @@ import Foundation
 /// for the user doing what the report says by hand. Each TRNS/SPL transaction
 /// posts its rows (ACCNT, NAME, AMOUNT: a debit positive) to `books`; one that
 /// does not balance is refused, as QuickBooks refuses it. List rows (!CUST,
-/// !INVITEM) and the names transactions use create customers and items.
+/// !INVITEM) create customers and items; a name only a transaction uses is created too, and noted in `implicit`.
 /// IIF cannot link a payment to its invoice: `applyPayments` does the report's
 /// payment-application worksheet by hand.
 final class IIFImportStandIn {
@@ -22,6 +22,8 @@ final class IIFImportStandIn {
     private(set) var invoices: [String: Invoice] = [:]
     /// Every invoice number imported, in order (duplicates kept, to be found).
     private(set) var addedDocNumbers: [String] = []
+    /// Names a transaction used that no list row declared: QuickBooks creates them silently (a renamed customer's old name, for one).
+    private(set) var implicit: [String] = []
     /// Transactions QuickBooks refused, with why.
     private(set) var refused: [String] = []
     /// Deposit memo (`Stripe payout po_…`) → its total into the bank.
@@ -61,7 +63,16 @@ final class IIFImportStandIn {
             return
         }
         imported[type, default: 0] += 1
-        if let customer = transaction.header["NAME"], !customer.isEmpty, type != "DEPOSIT" { customers.insert(customer) }
+        if let customer = transaction.header["NAME"], !customer.isEmpty, type != "DEPOSIT", !customers.contains(customer) {
+            implicit.append("customer \(customer) (line \(transaction.header.line))")
+            customers.insert(customer)
+        }
+        for split in transaction.splits {
+            if let item = split["INVITEM"], !item.isEmpty, !items.contains(item) {
+                implicit.append("item \(item) (line \(split.line))")
+                items.insert(item)
+            }
+        }
         switch type {
         case "INVOICE":
             addedDocNumbers.append(doc)
