@@ -138,7 +138,7 @@ final class FakeQuickBooks {
             let total = postings.first { $0.account == StandInBooks.receivable }?.cents ?? 0
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
-                do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
+                do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
                 let refNumber = text("RefNumber") ?? ""
                 invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total, memo: text("Memo") ?? "")
                 addedRefNumbers.append(refNumber)
@@ -148,7 +148,7 @@ final class FakeQuickBooks {
             let txnID = text("TxnID") ?? ""
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
-            do { try books.post(txnID, postings) } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
             invoice.total = total
             invoice.customer = customer
             invoice.memo = text("Memo") ?? invoice.memo
@@ -183,7 +183,7 @@ final class FakeQuickBooks {
             do {
                 try books.post(paymentID, [.init(account: account, name: customer, cents: amount),
                                            .init(account: StandInBooks.receivable, name: customer, cents: -amount)])
-            } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            } catch let refusal { return error(3000, "\(refusal)") }
             invoice.paid += amount
             invoices[txnID] = invoice
             payments[paymentID] = (txnID, amount)
@@ -199,7 +199,7 @@ final class FakeQuickBooks {
             do {
                 try books.post(txnID, lines.map { .init(account: $0.account, name: nil, cents: $0.amount) }
                                + [.init(account: StandInBooks.receivable, name: customer, cents: -lines.reduce(0) { $0 + $1.amount })])
-            } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            } catch let refusal { return error(3000, "\(refusal)") }
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
             return ok("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></CreditMemoRet>")
         case "DepositAdd":
@@ -228,17 +228,13 @@ final class FakeQuickBooks {
             }
             let total = -postings.reduce(0) { $0 + $1.cents }
             let txnID = newID("D")
-            do { try books.post(txnID, postings + [.init(account: bank, name: nil, cents: total)]) } catch { return self.error(kind, requestID, 3000, "\(error)") }
+            do { try books.post(txnID, postings + [.init(account: bank, name: nil, cents: total)]) } catch let refusal { return error(3000, "\(refusal)") }
             for paymentID in taken { undeposited[paymentID] = nil }
             deposits[text("Memo") ?? txnID, default: 0] += total
             return ok("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></DepositRet>")
         default:
             return error(1030, "unsupported request \(name)")
         }
-    }
-
-    private func error(_ kind: String, _ requestID: String, _ code: Int, _ message: String) -> String {
-        "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"\(code)\" statusSeverity=\"Error\" statusMessage=\"\(message)\"/>"
     }
 
     /// Each line's account (its OverrideItemAccountRef, else its item's) and amount in cents.
