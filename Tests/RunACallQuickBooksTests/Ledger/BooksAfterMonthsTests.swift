@@ -48,9 +48,8 @@ import Testing
     func qbxmlBooksEndWhereRunACallEnds(seed: UInt64) throws {
         let sequence = MonthlySequence(seed: seed, invoices: 100, months: 6, options: Self.options(.qbxml))
         let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
-        let quickBooks = FakeQuickBooks()
-        quickBooks.salesTaxRates = [MonthlySequence.mappedRate.item: ExactDecimal(parsing: MonthlySequence.mappedRate.percent, maxPlaces: 5)!,
-                                    MonthlySequence.unmappedRate.item: ExactDecimal(units: 0)]
+        let quickBooks = FakeQuickBooks(salesTaxRates: [MonthlySequence.mappedRate.item: MonthlySequence.mappedRate.percent,
+                                                        MonthlySequence.unmappedRate.item: "0"])
         for month in 0..<sequence.months {
             let run = try Self.convert(sequence, month: month, format: .qbxml, ledger: ledger)
             #expect(Self.unexpectedFailures(run, sequence, month: month) == [])

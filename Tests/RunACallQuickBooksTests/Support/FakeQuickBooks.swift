@@ -18,7 +18,10 @@ final class FakeQuickBooks {
     struct Invoice {
         var refNumber: String
         var customer: String
+        /// Σ lines + sales tax, in cents.
         var total: Int64
+        /// The invoice's sales tax, in cents: what QuickBooks computed plus the sales tax item lines.
+        var salesTax: Int64 = 0
         var paid: Int64 = 0
         var editSequence = 1
         var voided = false
@@ -39,8 +42,8 @@ final class FakeQuickBooks {
     private var nextID = 1
     /// The general ledger every transaction posts to.
     let books = StandInBooks()
-    /// The sales tax items QuickBooks holds, with their rates in percent (set by the test).
-    var salesTaxRates: [String: ExactDecimal] = [:]
+    /// The company's sales tax items and their rates (percent, as QuickBooks shows them: "8.85").
+    private let salesTaxRates: [String: String]
     /// Item → the account its lines post to, from the item requests (else `Income`).
     private var itemAccounts: [String: String] = [:]
     private var customerListIDs: [String: String] = [:]
@@ -48,6 +51,10 @@ final class FakeQuickBooks {
     private(set) var undeposited: [String: (memo: String, customer: String, amount: Int64)] = [:]
     /// Deposit memo (`Stripe payout po_…`) → its total into the bank.
     private(set) var deposits: [String: Int64] = [:]
+
+    init(salesTaxRates: [String: String] = [:]) {
+        self.salesTaxRates = salesTaxRates
+    }
 
     private func newID(_ prefix: String) -> String {
         defer { nextID += 1 }
@@ -136,11 +143,13 @@ final class FakeQuickBooks {
             }
             let postings = invoicePostings(body, lines: lineElement, customer: customer, taxItem: taxItem)
             let total = postings.first { $0.account == StandInBooks.receivable }?.cents ?? 0
+            let salesTax = -postings.filter { $0.account == StandInBooks.salesTax }.reduce(0) { $0 + $1.cents }
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
                 do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
                 let refNumber = text("RefNumber") ?? ""
-                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total, memo: text("Memo") ?? "")
+                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total, salesTax: salesTax,
+                                          memo: text("Memo") ?? "")
                 addedRefNumbers.append(refNumber)
                 if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
                 return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
@@ -150,6 +159,7 @@ final class FakeQuickBooks {
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
             do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
             invoice.total = total
+            invoice.salesTax = salesTax
             invoice.customer = customer
             invoice.memo = text("Memo") ?? invoice.memo
             invoice.editSequence += 1
@@ -254,7 +264,7 @@ final class FakeQuickBooks {
         var postings = lines.map { line in
             StandInBooks.Posting(account: salesTaxRates[line.item] == nil ? line.account : StandInBooks.salesTax, name: nil, cents: -line.amount)
         }
-        if let taxItem, let rate = salesTaxRates[taxItem] {
+        if let taxItem, let rate = salesTaxRates[taxItem].flatMap({ ExactDecimal(parsing: $0, maxPlaces: 5) }) {
             let taxable = Money(cents: lines.filter { $0.taxable && salesTaxRates[$0.item] == nil }.reduce(0) { $0 + $1.amount })
             postings.append(.init(account: StandInBooks.salesTax, name: nil, cents: -QBSalesTax.tax(on: taxable, atPercent: rate).cents))
         }
