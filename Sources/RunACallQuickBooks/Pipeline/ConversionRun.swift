@@ -357,10 +357,17 @@ final class ConversionRun {
 
     // MARK: Finish
 
-    /// Compares each customer's receivable in the files with the export's balance_due.
+    /// Compares each customer's receivable in QuickBooks with the export's balance_due, under the name
+    /// QuickBooks holds after this batch (invoices counted before the run met a rename join it).
     func reconcileBalances() {
+        var byName: [String: (export: Money, written: Money)] = [:]
+        for (customer, balance) in balances {
+            let name = customers.quickBooksName(customer)
+            byName[name, default: (.zero, .zero)].export += balance.export
+            byName[name, default: (.zero, .zero)].written += balance.written
+        }
         log.recordMoney { summary in
-            for (customer, balance) in balances.sorted(by: { $0.key < $1.key }) {
+            for (customer, balance) in byName.sorted(by: { $0.key < $1.key }) {
                 summary.balanceDueInExport = summary.balanceDueInExport + balance.export
                 summary.receivableWritten = summary.receivableWritten + balance.written
                 if balance.export != balance.written { summary.customersNotReconciled.append(customer) }

@@ -2,22 +2,24 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import RunACallQuickBooks
 
 /// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
 /// the requests of a qbXML file in order (onError continue), keeps customers,
-/// items, invoices, payments, credit memos and deposits, and answers the way
-/// QuickBooks does (TxnID, ListID, EditSequence; CustomerMod renames, and a
-/// transaction names a customer by its name now; 3100 for a name in use, 3140
-/// for a missing reference, 3120 for an unknown TxnID or ListID, 3200 for a
-/// stale edit sequence, 3210 for paying more than is open, 3180 for a payment
-/// applied to another customer's invoice, 9100 for an unknown macro). US sales
-/// tax as QuickBooks computes it: Σ `Tax` lines × the rate of the invoice's
-/// `ItemSalesTaxRef`, rounded to the cent, plus the lines on sales tax items.
+/// items, invoices, payments, credit memos and deposits, posts each to its
+/// double-entry `books`, and answers the way QuickBooks does (TxnID,
+/// ListID, EditSequence; CustomerMod renames, and a transaction names a
+/// customer by its name now; 3100 for a name in use, 3140 for a missing
+/// reference, 3120 for an unknown TxnID or ListID, 3200 for a stale edit
+/// sequence, 3210 for paying more than is open, 3180 for a payment applied to
+/// another customer's invoice, 9100 for an unknown macro).
+/// US sales tax is computed as QuickBooks does: Σ taxable lines × the rate of the
+/// invoice's `ItemSalesTaxRef` in `salesTaxRates`, rounded to cents; a line on a
+/// sales tax item posts its amount to Sales Tax Payable.
 final class FakeQuickBooks {
     struct Invoice {
         var refNumber: String
-        /// The customer's ListID: a rename of the customer renames it on the invoice too.
-        var customerID: String
+        var customer: String
         /// Σ lines + sales tax, in cents.
         var total: Int64
         /// The invoice's sales tax, in cents: what QuickBooks computed plus the sales tax item lines.
@@ -25,28 +27,34 @@ final class FakeQuickBooks {
         var paid: Int64 = 0
         var editSequence = 1
         var voided = false
+        /// The memo (internal notes); empty when none was written or a mod cleared it.
+        var memo = ""
     }
 
-    /// Customers' ListIDs by their name now.
-    private var customerIDs: [String: String] = [:]
-    /// The names of the customers QuickBooks holds now.
-    var customers: Set<String> { Set(customerIDs.keys) }
+    private(set) var customers = Set<String>()
     private(set) var items = Set<String>()
     private var messages = Set<String>()
     private(set) var invoices: [String: Invoice] = [:]
     /// Every RefNumber an InvoiceAdd was given, in order (duplicates kept, to be found).
     private(set) var addedRefNumbers: [String] = []
     private var payments: [String: (invoice: String, amount: Int64)] = [:]
-    /// Credit memos by TxnID: the customer (ListID) and amount in cents.
-    private(set) var creditMemos: [String: (customerID: String, amount: Int64)] = [:]
-    /// Deposits by TxnID: the payments (TxnIDs) they take out of Undeposited Funds and their total in cents.
-    private(set) var deposits: [String: (payments: [String], total: Int64)] = [:]
+    /// Credit memos by TxnID: the customer and amount in cents.
+    private(set) var creditMemos: [String: (customer: String, amount: Int64)] = [:]
     private var macros: [String: String] = [:]
     /// Requests done, by kind (`InvoiceMod`, `TxnVoid`, `ReceivePaymentAdd by TxnID`…), to show what a test exercised.
     private(set) var done: [String: Int] = [:]
     private var nextID = 1
+    /// The general ledger every transaction posts to.
+    let books = StandInBooks()
     /// The company's sales tax items and their rates (percent, as QuickBooks shows them: "8.85").
     private let salesTaxRates: [String: String]
+    /// Item → the account its lines post to, from the item requests (else `Income`).
+    private var itemAccounts: [String: String] = [:]
+    private var customerListIDs: [String: String] = [:]
+    /// Payment TxnID → what it holds in Undeposited Funds, until a deposit takes it out.
+    private(set) var undeposited: [String: (memo: String, customer: String, amount: Int64)] = [:]
+    /// Deposit memo (`Stripe payout po_…`) → its total into the bank.
+    private(set) var deposits: [String: Int64] = [:]
 
     init(salesTaxRates: [String: String] = [:]) {
         self.salesTaxRates = salesTaxRates
@@ -101,64 +109,51 @@ final class FakeQuickBooks {
             let fraction = parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
             return (value ?? "").hasPrefix("-") ? whole * 100 - fraction : whole * 100 + fraction
         }
-        func linesTotal(_ element: String) -> Int64 {
-            ((try? body.nodes(forXPath: "\(element)/Amount")) ?? []).reduce(0) { $0 + cents($1.stringValue) }
-        }
         func missingItem(_ element: String) -> String? {
-            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue)
-                .first { !items.contains($0) && salesTaxRates[$0] == nil }
-        }
-        /// (computed, on sales tax item lines): round(Σ `Tax` lines × the ItemSalesTaxRef's rate), Σ sales tax item lines.
-        func salesTax(_ element: String) -> (computed: Int64, lines: Int64) {
-            let lines = ((try? body.nodes(forXPath: element)) ?? []).compactMap { $0 as? XMLElement }
-            func amount(_ line: XMLElement) -> Int64 { cents(line.elements(forName: "Amount").first?.stringValue) }
-            func item(_ line: XMLElement) -> String? { (try? line.nodes(forXPath: "ItemRef/FullName"))?.first?.stringValue }
-            let taxable = lines.filter { (try? $0.nodes(forXPath: "SalesTaxCodeRef/FullName"))?.first?.stringValue?.lowercased() == "tax" }
-                .reduce(0) { $0 + amount($1) }
-            let onItems = lines.filter { item($0).map { salesTaxRates[$0] != nil } ?? false }.reduce(0) { $0 + amount($1) }
-            let rate = text("ItemSalesTaxRef/FullName").flatMap { salesTaxRates[$0] } ?? "0"
-            let parts = rate.split(separator: ".")
-            let units = (Int64(parts.first ?? "0") ?? 0) * 100_000
-                + (parts.count > 1 ? Int64(parts[1].padding(toLength: 5, withPad: "0", startingAt: 0)) ?? 0 : 0)
-            let product = taxable * units
-            let computed = (abs(product) + 5_000_000) / 10_000_000 * (product < 0 ? -1 : 1)
-            return (computed, onItems)
+            ((try? body.nodes(forXPath: "\(element)/ItemRef/FullName")) ?? []).compactMap(\.stringValue).first { !items.contains($0) && salesTaxRates[$0] == nil }
         }
         switch kind {
         case "CustomerAdd", "ItemServiceAdd", "ItemNonInventoryAdd", "ItemDiscountAdd", "CustomerMsgAdd":
             let listName = text("Name") ?? ""
             let inUse = kind == "CustomerAdd" ? customers.contains(listName) : kind == "CustomerMsgAdd" ? messages.contains(listName) : items.contains(listName)
             if inUse { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
-            let listID = newID("L")
-            if kind == "CustomerAdd" { customerIDs[listName] = listID } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
+            if kind == "CustomerAdd" { customers.insert(listName) } else if kind == "CustomerMsgAdd" { messages.insert(listName) } else { items.insert(listName) }
+            if let account = text("SalesOrPurchase/AccountRef/FullName") ?? text("AccountRef/FullName") { itemAccounts[listName] = account }
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
+            let listID = newID("L")
+            if kind == "CustomerAdd" { customerListIDs[listID] = listName }
             return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
         case "CustomerMod":
             let listID = text("ListID") ?? ""
-            guard let old = customerIDs.first(where: { $0.value == listID })?.key else {
-                return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.")
-            }
+            guard let old = customerListIDs[listID] else { return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.") }
             let listName = text("Name") ?? old
-            if listName != old, customers.contains(listName) { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
-            customerIDs[old] = nil
-            customerIDs[listName] = listID
+            if listName != old {
+                guard !customers.contains(listName) else { return error(3100, "The name &quot;\(listName)&quot; of the list element is already in use.") }
+                customers.remove(old)
+                customers.insert(listName)
+                customerListIDs[listID] = listName
+                books.rename(old, to: listName)
+                for (txnID, invoice) in invoices where invoice.customer == old { invoices[txnID]?.customer = listName }
+            }
             return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
-            guard let customerID = customerIDs[customer] else {
-                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.")
-            }
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }
             let lineElement = kind == "InvoiceAdd" ? "InvoiceLineAdd" : "InvoiceLineMod"
             if let item = missingItem(lineElement) { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Invoice line.") }
-            if let taxItem = text("ItemSalesTaxRef/FullName"), salesTaxRates[taxItem] == nil {
-                return error(3140, "There is an invalid reference to QuickBooks ItemSalesTax &quot;\(taxItem)&quot; in the Invoice.")
+            let taxItem = text("ItemSalesTaxRef/FullName")
+            if let taxItem, salesTaxRates[taxItem] == nil {
+                return error(3140, "There is an invalid reference to QuickBooks Item Sales Tax &quot;\(taxItem)&quot; in the Invoice.")
             }
-            let tax = salesTax(lineElement)
-            let total = linesTotal(lineElement) + tax.computed
+            let postings = invoicePostings(body, lines: lineElement, customer: customer, taxItem: taxItem)
+            let total = postings.first { $0.account == StandInBooks.receivable }?.cents ?? 0
+            let salesTax = -postings.filter { $0.account == StandInBooks.salesTax }.reduce(0) { $0 + $1.cents }
             if kind == "InvoiceAdd" {
                 let txnID = newID("T")
+                do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
                 let refNumber = text("RefNumber") ?? ""
-                invoices[txnID] = Invoice(refNumber: refNumber, customerID: customerID, total: total, salesTax: tax.computed + tax.lines)
+                invoices[txnID] = Invoice(refNumber: refNumber, customer: customer, total: total, salesTax: salesTax,
+                                          memo: text("Memo") ?? "")
                 addedRefNumbers.append(refNumber)
                 if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
                 return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></InvoiceRet>")
@@ -166,9 +161,11 @@ final class FakeQuickBooks {
             let txnID = text("TxnID") ?? ""
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             guard text("EditSequence") == String(invoice.editSequence) else { return error(3200, "The provided edit sequence &quot;\(text("EditSequence") ?? "")&quot; is out-of-date.") }
+            do { try books.post(txnID, postings) } catch let refusal { return error(3000, "\(refusal)") }
             invoice.total = total
-            invoice.salesTax = tax.computed + tax.lines
-            invoice.customerID = customerID
+            invoice.salesTax = salesTax
+            invoice.customer = customer
+            invoice.memo = text("Memo") ?? invoice.memo
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence></InvoiceRet>")
@@ -177,15 +174,11 @@ final class FakeQuickBooks {
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
             invoice.voided = true
             invoice.total = 0
-            invoice.salesTax = 0
+            books.void(txnID)
             invoice.editSequence += 1
             invoices[txnID] = invoice
             return ok("<TxnVoidType>Invoice</TxnVoidType><TxnID>\(txnID)</TxnID>")
         case "ReceivePaymentAdd":
-            let customer = text("CustomerRef/FullName") ?? ""
-            guard let customerID = customerIDs[customer] else {
-                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Receive Payment.")
-            }
             let applied = (try? body.nodes(forXPath: "AppliedToTxnAdd/TxnID"))?.first as? XMLElement
             let txnID: String
             if let macro = applied?.attribute(forName: "useMacro")?.stringValue {
@@ -194,59 +187,99 @@ final class FakeQuickBooks {
             } else {
                 txnID = applied?.stringValue ?? ""
             }
+            let customer = text("CustomerRef/FullName") ?? ""
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Receive Payment.") }
             guard var invoice = invoices[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
-            guard invoice.customerID == customerID else { return error(3180, "There was an error when saving a Receive Payment: the invoice is another customer's.") }
+            guard invoice.customer == customer else { return error(3180, "There was an error when saving a Receive Payment: the invoice is another customer's.") }
             let amount = cents(text("AppliedToTxnAdd/PaymentAmount"))
             guard invoice.paid + amount <= invoice.total else { return error(3210, "You cannot pay more than the amount due.") }
+            let account = text("DepositToAccountRef/FullName") ?? StandInBooks.undeposited
+            let paymentID = newID("P")
+            do {
+                try books.post(paymentID, [.init(account: account, name: customer, cents: amount),
+                                           .init(account: StandInBooks.receivable, name: customer, cents: -amount)])
+            } catch let refusal { return error(3000, "\(refusal)") }
             invoice.paid += amount
             invoices[txnID] = invoice
-            let paymentID = newID("P")
             payments[paymentID] = (txnID, amount)
+            if account == StandInBooks.undeposited { undeposited[paymentID] = (text("Memo") ?? "", customer, amount) }
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = paymentID }
             return ok("<ReceivePaymentRet><TxnID>\(paymentID)</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>")
         case "CreditMemoAdd":
             let customer = text("CustomerRef/FullName") ?? ""
-            guard let customerID = customerIDs[customer] else {
-                return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Credit Memo.")
-            }
+            guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Credit Memo.") }
             if let item = missingItem("CreditMemoLineAdd") { return error(3140, "There is an invalid reference to QuickBooks Item &quot;\(item)&quot; in the Credit Memo line.") }
+            let lines = lineAmounts(body, "CreditMemoLineAdd")
             let txnID = newID("C")
-            creditMemos[txnID] = (customerID, linesTotal("CreditMemoLineAdd"))
+            do {
+                try books.post(txnID, lines.map { .init(account: $0.account, name: nil, cents: $0.amount) }
+                               + [.init(account: StandInBooks.receivable, name: customer, cents: -lines.reduce(0) { $0 + $1.amount })])
+            } catch let refusal { return error(3000, "\(refusal)") }
+            creditMemos[txnID] = (customer, lines.reduce(0) { $0 + $1.amount })
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
             return ok("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></CreditMemoRet>")
         case "DepositAdd":
+            let bank = text("DepositToAccountRef/FullName") ?? ""
+            var postings: [StandInBooks.Posting] = []
             var taken: [String] = []
-            var total: Int64 = 0
-            for line in (try? body.nodes(forXPath: "DepositLineAdd"))?.compactMap({ $0 as? XMLElement }) ?? [] {
+            for line in body.elements(forName: "DepositLineAdd") {
                 if let payment = line.elements(forName: "PaymentTxnID").first {
-                    let txnID: String
+                    let paymentID: String
                     if let macro = payment.attribute(forName: "useMacro")?.stringValue {
                         guard let known = macros[macro] else { return error(9100, "A macro-related error has occurred.") }
-                        txnID = known
+                        paymentID = known
                     } else {
-                        txnID = payment.stringValue ?? ""
+                        paymentID = payment.stringValue ?? ""
                     }
-                    guard let paid = payments[txnID] else { return error(3120, "Object &quot;\(txnID)&quot; specified in the request cannot be found.") }
-                    taken.append(txnID)
-                    total += paid.amount
-                    continue
+                    guard let held = undeposited[paymentID], !taken.contains(paymentID) else {
+                        return error(3120, "Object &quot;\(paymentID)&quot; specified in the request cannot be found in Undeposited Funds.")
+                    }
+                    taken.append(paymentID)
+                    postings.append(.init(account: StandInBooks.undeposited, name: held.customer, cents: -held.amount))
+                } else {
+                    func lineText(_ path: String) -> String? { (try? line.nodes(forXPath: path))?.first?.stringValue }
+                    if let entity = lineText("EntityRef/FullName"), !customers.contains(entity) {
+                        return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(entity)&quot; in the Deposit line.")
+                    }
+                    postings.append(.init(account: lineText("AccountRef/FullName") ?? "", name: lineText("EntityRef/FullName"),
+                                          cents: -cents(lineText("Amount"))))
                 }
-                let entity = (try? line.nodes(forXPath: "EntityRef/FullName"))?.first?.stringValue
-                if let entity, customerIDs[entity] == nil {
-                    return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(entity)&quot; in the Deposit line.")
-                }
-                total += cents((try? line.nodes(forXPath: "Amount"))?.first?.stringValue)
             }
+            let total = -postings.reduce(0) { $0 + $1.cents }
             let txnID = newID("D")
-            deposits[txnID] = (taken, total)
+            do { try books.post(txnID, postings + [.init(account: bank, name: nil, cents: total)]) } catch let refusal { return error(3000, "\(refusal)") }
+            for paymentID in taken { undeposited[paymentID] = nil }
+            deposits[text("Memo") ?? txnID, default: 0] += total
             return ok("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></DepositRet>")
         default:
             return error(1030, "unsupported request \(name)")
         }
     }
 
-    /// The name QuickBooks shows now for the customer of an invoice.
-    func customerName(of invoice: Invoice) -> String? { customerIDs.first { $0.value == invoice.customerID }?.key }
+    /// Each line's account (its OverrideItemAccountRef, else its item's) and amount in cents.
+    private func lineAmounts(_ body: XMLElement, _ element: String) -> [(account: String, amount: Int64, taxable: Bool, item: String)] {
+        body.elements(forName: element).map { line in
+            func lineText(_ path: String) -> String? { (try? line.nodes(forXPath: path))?.first?.stringValue }
+            let item = lineText("ItemRef/FullName") ?? ""
+            let account = lineText("OverrideItemAccountRef/FullName") ?? itemAccounts[item] ?? "Income"
+            return (account, Money(parsing: lineText("Amount") ?? "0")?.cents ?? 0, lineText("SalesTaxCodeRef/FullName") == "Tax", item)
+        }
+    }
+
+    /// An invoice's postings: each line credits its account (a sales tax item's line, Sales Tax Payable), the
+    /// tax QuickBooks computes credits Sales Tax Payable, and the customer's receivable takes the total.
+    private func invoicePostings(_ body: XMLElement, lines element: String, customer: String, taxItem: String?) -> [StandInBooks.Posting] {
+        let lines = lineAmounts(body, element)
+        var postings = lines.map { line in
+            StandInBooks.Posting(account: salesTaxRates[line.item] == nil ? line.account : StandInBooks.salesTax, name: nil, cents: -line.amount)
+        }
+        if let taxItem, let rate = salesTaxRates[taxItem].flatMap({ ExactDecimal(parsing: $0, maxPlaces: 5) }) {
+            let taxable = Money(cents: lines.filter { $0.taxable && salesTaxRates[$0.item] == nil }.reduce(0) { $0 + $1.amount })
+            postings.append(.init(account: StandInBooks.salesTax, name: nil, cents: -QBSalesTax.tax(on: taxable, atPercent: rate).cents))
+        }
+        postings.append(.init(account: StandInBooks.receivable, name: customer, cents: -postings.reduce(0) { $0 + $1.cents }))
+        return postings
+    }
 
     /// The invoice with a RefNumber, if QuickBooks holds exactly one.
     func invoice(refNumber: String) -> Invoice? {
