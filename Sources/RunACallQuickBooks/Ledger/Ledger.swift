@@ -112,9 +112,24 @@ final class Ledger {
             PRIMARY KEY (entity, source_id, batch)
         );
         """,
+        // from-quickbooks: what each run saw of QuickBooks' customers and items, and what it sent to Run a Call.
+        """
+        CREATE TABLE quickbooks_list(
+            batch INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            list_key TEXT NOT NULL,
+            list_id TEXT,
+            quickbooks_name TEXT NOT NULL,
+            source_id TEXT,
+            action TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            PRIMARY KEY (entity, list_key, batch)
+        );
+        CREATE INDEX quickbooks_list_id ON quickbooks_list(entity, list_id);
+        """,
     ]
 
-    private let database: SQLiteDatabase
+    let database: SQLiteDatabase
     /// Held by a run that writes (convert, ingest, undo); nil for readers.
     private let lock: LedgerLock?
     private(set) var openBatch: Int64?

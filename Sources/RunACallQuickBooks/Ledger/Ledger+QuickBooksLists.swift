@@ -1,0 +1,63 @@
+/// What a `from-quickbooks` run saw of one QuickBooks customer or item, and what it did with it.
+struct QuickBooksSighting: Equatable {
+    /// What the run did.
+    enum Action: String {
+        /// Written to Run a Call's import files as a new customer or item.
+        case sent
+        /// Its QuickBooks changes written as customer updates.
+        case updated
+        /// Known to both sides and unchanged: only its QuickBooks values were noted.
+        case seen
+    }
+
+    var entity: QuickBooksListEntry.List
+    /// The QuickBooks name's key (`NameKey`).
+    var listKey: String
+    var listID: String?
+    var quickBooksName: String
+    /// The Run a Call id, when known.
+    var sourceID: String?
+    var action: Action
+    /// QuickBooks' values, one `name: value` a line (`SyncedFields`).
+    var fields: String
+    /// The batch that recorded it (set by the ledger).
+    var batch: Int64 = 0
+}
+
+extension Ledger {
+    /// Records a sighting in the open batch.
+    func record(_ sighting: QuickBooksSighting) throws {
+        guard let batch = openBatch else { return }
+        try database.run("""
+            INSERT OR REPLACE INTO quickbooks_list(batch, entity, list_key, list_id, quickbooks_name, source_id, action, fields)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(batch), .text(sighting.entity.rawValue), .text(sighting.listKey), .text(sighting.listID),
+                  .text(sighting.quickBooksName), .text(sighting.sourceID), .text(sighting.action.rawValue), .text(sighting.fields)])
+    }
+
+    /// The latest sighting of a QuickBooks entry, by its ListID when it has one, else by its name's key:
+    /// in committed batches, or earlier in the open one.
+    func lastSighting(of entity: QuickBooksListEntry.List, listKey: String, listID: String?) throws -> QuickBooksSighting? {
+        var found: QuickBooksSighting?
+        try database.query("""
+            SELECT q.list_key, q.list_id, q.quickbooks_name, q.source_id, q.action, q.fields, q.batch
+            FROM quickbooks_list q JOIN batch b ON b.id = q.batch AND (b.state = 'committed' OR b.id = ?)
+            WHERE q.entity = ? AND ((? IS NOT NULL AND q.list_id = ?) OR q.list_key = ?)
+            ORDER BY (? IS NOT NULL AND q.list_id = ?) DESC, q.batch DESC LIMIT 1
+            """, [.integer(openBatch ?? -1), .text(entity.rawValue), .text(listID), .text(listID), .text(listKey),
+                  .text(listID), .text(listID)]) { row in
+            found = QuickBooksSighting(entity: entity, listKey: row.text(0) ?? "", listID: row.text(1), quickBooksName: row.text(2) ?? "",
+                                       sourceID: row.text(3), action: row.text(4).flatMap(QuickBooksSighting.Action.init(rawValue:)) ?? .seen,
+                                       fields: row.text(5) ?? "", batch: row.integer(6))
+        }
+        return found
+    }
+
+    /// Whether the open batch recorded a sighting that sent something to Run a Call.
+    var openBatchSentToRunACall: Bool {
+        get throws {
+            guard let batch = openBatch else { return false }
+            return try database.integer("SELECT COUNT(*) FROM quickbooks_list WHERE batch = ? AND action <> 'seen'", [.integer(batch)]) != 0
+        }
+    }
+}
