@@ -38,14 +38,18 @@ extension Ledger {
     /// The latest sighting of a QuickBooks entry, by its ListID when it has one, else by its name's key:
     /// in committed batches, or earlier in the open one.
     func lastSighting(of entity: QuickBooksListEntry.List, listKey: String, listID: String?) throws -> QuickBooksSighting? {
+        if let listID, let found = try sighting(of: entity, where: "q.list_id = ?", listID) { return found }
+        return try sighting(of: entity, where: "q.list_key = ?", listKey)
+    }
+
+    /// The latest sighting whose `condition` (on one column, through its index) holds for `value`.
+    private func sighting(of entity: QuickBooksListEntry.List, where condition: String, _ value: String) throws -> QuickBooksSighting? {
         var found: QuickBooksSighting?
         try database.query("""
             SELECT q.list_key, q.list_id, q.quickbooks_name, q.source_id, q.action, q.fields, q.batch
             FROM quickbooks_list q JOIN batch b ON b.id = q.batch AND (b.state = 'committed' OR b.id = ?)
-            WHERE q.entity = ? AND ((? IS NOT NULL AND q.list_id = ?) OR q.list_key = ?)
-            ORDER BY (? IS NOT NULL AND q.list_id = ?) DESC, q.batch DESC LIMIT 1
-            """, [.integer(openBatch ?? -1), .text(entity.rawValue), .text(listID), .text(listID), .text(listKey),
-                  .text(listID), .text(listID)]) { row in
+            WHERE q.entity = ? AND \(condition) ORDER BY q.batch DESC LIMIT 1
+            """, [.integer(openBatch ?? -1), .text(entity.rawValue), .text(value)]) { row in
             found = QuickBooksSighting(entity: entity, listKey: row.text(0) ?? "", listID: row.text(1), quickBooksName: row.text(2) ?? "",
                                        sourceID: row.text(3), action: row.text(4).flatMap(QuickBooksSighting.Action.init(rawValue:)) ?? .seen,
                                        fields: row.text(5) ?? "", batch: row.integer(6))
