@@ -57,7 +57,7 @@ struct EntryDecision {
 enum EntryRules {
     static func common(_ entry: QuickBooksListEntry, facts: EntryFacts, noun: String) -> EntryDecision? {
         if !entry.problems.isEmpty {
-            return EntryDecision(status: .failed, message: "Unreadable entry: \(entry.location): \(entry.problems.joined(separator: "; "))",
+            return EntryDecision(status: .failed, message: "Unreadable \(noun): \(entry.location): \(entry.problems.joined(separator: "; "))",
                                  fix: "Correct the \(noun) in QuickBooks (or the field in \(entry.location.file)), export the list again, then re-run.")
         }
         if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { return .skipped("No name: a QuickBooks \(noun) without a name is never sent") }

@@ -74,7 +74,7 @@ import Testing
         #expect(run.row("Customer ")?["source"] == "customers.csv:6")
         let failed = try #require(run.row("Customer Ng, Peter"))
         #expect(failed["status"] == "Failed")
-        #expect(failed["message"] == "Unreadable entry: customers.csv:7: Active is \"maybe\"; allowed: true or false", "file, line and field")
+        #expect(failed["message"] == "Unreadable customer: customers.csv:7: Active is \"maybe\"; allowed: true or false", "file, line and field")
         #expect(run.row("Customer Ann Lee")?["source"] == "customers.xml:6")
         #expect(run.row("Customer Ann Lee")?["source_id"] == "80000001-1796000000")
     }
