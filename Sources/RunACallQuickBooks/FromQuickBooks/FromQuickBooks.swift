@@ -151,7 +151,7 @@ struct EntryPipeline {
     mutating func take(_ entry: QuickBooksListEntry) throws {
         let key = NameKey(entry.name).value
         let sighting = try ledger?.lastSighting(of: entry.list, listKey: key, listID: entry.listID)
-        var facts = entry.list == .customer ? records.facts(forCustomer: entry, sighting: sighting)
+        var facts = try entry.list == .customer ? records.facts(forCustomer: entry, sighting: sighting)
             : records.facts(forItem: entry, sighting: sighting)
         if let sighting, sighting.batch == ledger?.openBatch {
             facts.earlierInRun = "an earlier entry of these lists"

@@ -2,30 +2,20 @@ import Foundation
 
 /// What Run a Call already has, for matching QuickBooks entries: the customers
 /// and items the ledger records (`convert`'s exports and what `from-quickbooks`
-/// runs sent or saw, by QuickBooks name, ListID and Run a Call id) and the
-/// `--export`'s customers and items (customers by name + email, items by name).
+/// runs sent or saw, by QuickBooks name, ListID and Run a Call id, looked up in
+/// the ledger through its indexes) and the `--export`'s customers and items
+/// (customers by name + email, items by name, held in memory).
 final class RunACallRecords {
-    private var exportedByListID: [String: LedgerEntry] = [:]
-    private var exportedByName: [NameKey: LedgerEntry] = [:]
-    private var exportedByID: [String: LedgerEntry] = [:]
-    private var itemsByName: [NameKey: LedgerEntry] = [:]
+    private let ledger: Ledger?
     private var customersByKey: [CustomerDirectory.Key: Customer] = [:]
     private var customersByID: [String: Customer] = [:]
     private var pricebook: [NameKey: PricebookItem] = [:]
     /// Notes on export records that could not be read (they match nothing).
     private(set) var unreadable: [String] = []
 
-    /// Reads the ledger's latest customer and item exports and the export's customers and items.
+    /// Reads the export's customers and items; the ledger is asked entry by entry.
     init(ledger: Ledger?, export: ExportFiles?) throws {
-        try ledger?.latestExports(of: .customer) { entry in
-            if let listID = entry.listID { exportedByListID[listID] = entry }
-            exportedByName[NameKey(entry.customer ?? entry.sourceID)] = entry
-            if let id = CustomerBaseline.lines(entry.fields)["id"], !id.isEmpty { exportedByID[id] = entry }
-        }
-        try ledger?.latestExports(of: .item) { entry in
-            itemsByName[NameKey(entry.customer ?? entry.sourceID)] = entry
-            if itemsByName[NameKey(entry.sourceID)] == nil { itemsByName[NameKey(entry.sourceID)] = entry }
-        }
+        self.ledger = ledger
         guard let export else { return }
         if let stream = try export.stream(.customers) {
             while let record = try stream.next() {
@@ -51,10 +41,14 @@ final class RunACallRecords {
     }
 
     /// What is known of a QuickBooks customer, given its latest sighting.
-    func facts(forCustomer entry: QuickBooksListEntry, sighting: QuickBooksSighting?) -> EntryFacts {
+    func facts(forCustomer entry: QuickBooksListEntry, sighting: QuickBooksSighting?) throws -> EntryFacts {
         var facts = EntryFacts(sighting: sighting)
-        facts.exported = entry.listID.flatMap { exportedByListID[$0] } ?? exportedByName[NameKey(entry.name)]
-            ?? sighting?.sourceID.flatMap { exportedByID[$0] } ?? sighting.flatMap { exportedByName[NameKey($0.quickBooksName)] }
+        if let ledger {
+            facts.exported = try entry.listID.flatMap { try ledger.latestExport(of: .customer, listID: $0) }
+                ?? ledger.latestExport(of: .customer, quickBooksName: entry.name)
+                ?? sighting?.sourceID.flatMap { try ledger.lastExport(of: .customer, $0) }
+                ?? sighting.flatMap { try ledger.latestExport(of: .customer, quickBooksName: $0.quickBooksName) }
+        }
         let baseline = CustomerBaseline(exported: facts.exported, sighting: sighting)
         facts.exportCustomer = baseline?.runACallID.flatMap { customersByID[$0] }
             ?? customersByKey[CustomerDirectory.Key(name: entry.name, email: entry.email)]
@@ -63,9 +57,9 @@ final class RunACallRecords {
     }
 
     /// What is known of a QuickBooks item, given its latest sighting.
-    func facts(forItem entry: QuickBooksListEntry, sighting: QuickBooksSighting?) -> EntryFacts {
+    func facts(forItem entry: QuickBooksListEntry, sighting: QuickBooksSighting?) throws -> EntryFacts {
         var facts = EntryFacts(sighting: sighting)
-        facts.exported = itemsByName[NameKey(entry.name)]
+        facts.exported = try ledger.flatMap { try $0.latestExport(of: .item, quickBooksName: entry.name) ?? $0.lastExport(of: .item, entry.name) }
         facts.exportItem = pricebook[NameKey(entry.name)]
         return facts
     }

@@ -64,4 +64,27 @@ extension Ledger {
             return try database.integer("SELECT COUNT(*) FROM quickbooks_list WHERE batch = ? AND action <> 'seen'", [.integer(batch)]) != 0
         }
     }
+
+    /// The latest standing export of a customer or item whose QuickBooks ListID is `listID`.
+    func latestExport(of entity: EntityType, listID: String) throws -> LedgerEntry? {
+        try latestExport(of: entity, where: "e.list_id = ?", listID).first
+    }
+
+    /// The latest standing export of a customer or item QuickBooks holds under `name` (compared as `NameKey`s).
+    func latestExport(of entity: EntityType, quickBooksName name: String) throws -> LedgerEntry? {
+        try latestExport(of: entity, where: "e.customer = ? COLLATE NOCASE", name).first { NameKey($0.customer ?? "") == NameKey(name) }
+    }
+
+    /// Standing exports (committed, not refused, the latest of their record) whose `condition` holds for `value`, latest first.
+    private func latestExport(of entity: EntityType, where condition: String, _ value: String) throws -> [LedgerEntry] {
+        var entries: [LedgerEntry] = []
+        try database.query("""
+            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+            WHERE (e.answer IS NULL OR e.answer <> 'failed') AND e.entity = ? AND \(condition) AND e.batch = (
+                SELECT MAX(l.batch) FROM export l JOIN batch lb ON lb.id = l.batch AND lb.state = 'committed'
+                WHERE l.entity = e.entity AND l.source_id = e.source_id AND (l.answer IS NULL OR l.answer <> 'failed'))
+            ORDER BY e.batch DESC, e.source_id
+            """, [.text(entity.rawValue), .text(value)]) { row in entries.append(Self.entry(row)) }
+        return entries
+    }
 }
