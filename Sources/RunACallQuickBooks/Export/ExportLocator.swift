@@ -51,7 +51,8 @@ public struct ExportFiles: Sendable {
     })
 
     /// Locates the entity files; a `.zip` is unpacked into `scratch` first, within `zipLimits`.
-    /// Throws `.unreadableInput` when a path is missing or no invoices are found,
+    /// Throws `.unreadableInput` when a path is missing, no invoices are found (unless
+    /// `requireInvoices` is false: `from-quickbooks` reads only customers and items),
     /// or a folder holds no entity file at all.
     public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true) throws {
         var seen = Set<String>()
