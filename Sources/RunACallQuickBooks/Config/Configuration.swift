@@ -73,6 +73,8 @@ public struct Configuration: Sendable {
     public struct Customers: Sendable {
         public var createInQuickBooks = true
         public var syncUpdates = true
+        /// "QBO → Run a Call": QuickBooks customers Run a Call lacks become new Run a Call customers (`from-quickbooks`).
+        public var fromQuickBooks = false
     }
 
     public struct Items: Sendable {
@@ -82,6 +84,8 @@ public struct Configuration: Sendable {
         public var createInQuickBooks = true
         public var discountItem = "Discount"
         public var memberDiscountItem = "Member savings"
+        /// "QBO → Run a Call": QuickBooks items the pricebook lacks become new pricebook items (`from-quickbooks`).
+        public var fromQuickBooks = false
     }
 
     public struct Invoices: Sendable {

@@ -202,15 +202,19 @@ private struct Walker {
     }
 
     mutating func readCustomers(_ node: Node, _ customers: inout Configuration.Customers) {
-        for (key, value) in members(node, "customers", allowed: ["create_in_quickbooks", "sync_updates"]) {
+        for (key, value) in members(node, "customers", allowed: ["create_in_quickbooks", "sync_updates", "from_quickbooks"]) {
             let flag = bool(value, "customers.\(key)")
-            if key == "create_in_quickbooks" { customers.createInQuickBooks = flag ?? customers.createInQuickBooks }
-            else { customers.syncUpdates = flag ?? customers.syncUpdates }
+            switch key {
+            case "create_in_quickbooks": customers.createInQuickBooks = flag ?? customers.createInQuickBooks
+            case "from_quickbooks": customers.fromQuickBooks = flag ?? customers.fromQuickBooks
+            default: customers.syncUpdates = flag ?? customers.syncUpdates
+            }
         }
     }
 
     mutating func readItems(_ node: Node, _ items: inout Configuration.Items) {
-        let allowed = ["default_income_account", "category_income_accounts", "create_in_quickbooks", "discount_item", "member_discount_item"]
+        let allowed = ["default_income_account", "category_income_accounts", "create_in_quickbooks", "discount_item", "member_discount_item",
+                       "from_quickbooks"]
         for (key, value) in members(node, "items", allowed: allowed) {
             let path = "items.\(key)"
             switch key {
@@ -218,6 +222,7 @@ private struct Walker {
             case "category_income_accounts": items.categoryIncomeAccounts = pairs(value, path)?.map { ($0.0, $0.1) } ?? []
             case "create_in_quickbooks": items.createInQuickBooks = bool(value, path) ?? items.createInQuickBooks
             case "discount_item": items.discountItem = string(value, path) ?? items.discountItem
+            case "from_quickbooks": items.fromQuickBooks = bool(value, path) ?? items.fromQuickBooks
             default: items.memberDiscountItem = string(value, path) ?? items.memberDiscountItem
             }
         }

@@ -19,7 +19,9 @@ public enum StarterConfiguration {
 
     customers:
       create_in_quickbooks: true # Run a Call → QBO: customers not found are created
-      sync_updates: true         # name/address changes are written as updates
+      sync_updates: true         # name/address changes are written as updates, both ways
+      from_quickbooks: false     # QBO → Run a Call (rac2qb from-quickbooks): recommended off, QuickBooks often
+                                 # has thousands of one-time customers you don't want in your CRM
 
     items:
       default_income_account: Service revenue
@@ -28,6 +30,8 @@ public enum StarterConfiguration {
       create_in_quickbooks: true # Run a Call → QBO: items not found are created
       discount_item: Discount
       member_discount_item: Member savings
+      from_quickbooks: false     # QBO → Run a Call (rac2qb from-quickbooks): recommended off for the first
+                                 # 30 days: pricebook clutter is real
 
     invoices:
       sync: true

@@ -51,9 +51,10 @@ public struct ExportFiles: Sendable {
     })
 
     /// Locates the entity files; a `.zip` is unpacked into `scratch` first, within `zipLimits`.
-    /// Throws `.unreadableInput` when a path is missing or no invoices are found,
+    /// Throws `.unreadableInput` when a path is missing, no invoices are found (unless
+    /// `requireInvoices` is false: `from-quickbooks` reads only customers and items),
     /// or a folder holds no entity file at all.
-    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard) throws {
+    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true) throws {
         var seen = Set<String>()
         for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
@@ -72,7 +73,7 @@ public struct ExportFiles: Sendable {
                 try addFile(path, seen: &seen)
             }
         }
-        guard files[.invoices] != nil else {
+        guard files[.invoices] != nil || !requireInvoices else {
             throw FatalError(.unreadableInput, "no invoices file found (invoices.json, invoices.jsonl or invoices.csv) in \(paths.map(\.path).joined(separator: ", "))")
         }
         nameFilesApart()

@@ -112,9 +112,26 @@ final class Ledger {
             PRIMARY KEY (entity, source_id, batch)
         );
         """,
+        // from-quickbooks: what each run saw of QuickBooks' customers and items, and what it sent to Run a Call.
+        """
+        CREATE TABLE quickbooks_list(
+            batch INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            list_key TEXT NOT NULL,
+            list_id TEXT,
+            quickbooks_name TEXT NOT NULL,
+            source_id TEXT,
+            action TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            PRIMARY KEY (entity, list_key, batch)
+        );
+        CREATE INDEX quickbooks_list_id ON quickbooks_list(entity, list_id);
+        CREATE INDEX export_list_id ON export(entity, list_id);
+        CREATE INDEX export_quickbooks_name ON export(entity, customer COLLATE NOCASE);
+        """,
     ]
 
-    private let database: SQLiteDatabase
+    let database: SQLiteDatabase
     /// Held by a run that writes (convert, ingest, undo); nil for readers.
     private let lock: LedgerLock?
     private(set) var openBatch: Int64?
@@ -155,12 +172,12 @@ final class Ledger {
     // MARK: Reading
 
     /// The columns `entry(_:_:)` reads, in its order.
-    private static let entryColumns = """
+    static let entryColumns = """
         e.source_id, e.hash, e.fields, e.customer, e.doc_number, e.total, e.status, e.targets, e.batch,
         e.action, e.request_id, e.txn_id, e.list_id, e.edit_sequence, e.answer, e.answer_message, e.entity, e.invoice_id
         """
 
-    private static func entry(_ row: SQLiteRow) -> LedgerEntry {
+    static func entry(_ row: SQLiteRow) -> LedgerEntry {
         LedgerEntry(entity: row.text(16).flatMap(EntityType.init(rawValue:)) ?? .invoice, sourceID: row.text(0) ?? "",
                     hash: row.text(1) ?? "", fields: row.text(2) ?? "",
                     customer: row.text(3), docNumber: row.text(4), total: row.text(5).flatMap(Money.init(parsing:)),

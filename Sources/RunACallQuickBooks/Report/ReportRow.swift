@@ -14,7 +14,7 @@ public enum RowStatus: String, Sendable, CaseIterable {
 /// created on a source record's behalf.
 public struct ReportRow: Sendable {
     public var timestamp: String
-    public var direction = "Run a Call → QBO"
+    public var direction = ReportRow.toQuickBooks
     public var entityType: EntityType
     public var sourceID: String
     public var entity: String
@@ -72,11 +72,11 @@ extension ReportRow {
     /// The row as the run's temporary file keeps it (targets unresolved).
     var storedCells: [String] {
         [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
-         context] + targets.map(\.stored)
+         context, direction] + targets.map(\.stored)
     }
 
     init?(storedCells cells: [String]) {
-        let fixed = 11
+        let fixed = 12
         guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
             return nil
         }
@@ -86,6 +86,7 @@ extension ReportRow {
                   message: cells[5], fix: cells[6], source: cells[7], targets: targets, isSourceRow: cells[8] == "1",
                   warning: cells[9])
         context = cells[10]
+        direction = cells[11]
     }
 }
 
@@ -98,6 +99,10 @@ extension Money: Encodable {
 }
 
 extension ReportRow {
+    /// The directions of the sync log's Direction column.
+    public static let toQuickBooks = "Run a Call → QBO"
+    public static let fromQuickBooks = "QBO → Run a Call"
+
     /// How the message of a row that updates a record an earlier batch wrote begins.
     static let updatedPrefix = "Updated:"
 }

@@ -3,7 +3,10 @@ import Foundation
 /// Where a record was written: a file of a format, its part, and an anchor
 /// inside it (a qbXML requestID). Resolved to a path once the number of parts is known.
 public struct OutputTarget: Hashable, Sendable {
-    public let format: OutputFormat
+    /// The QuickBooks format written; nil for a Run a Call import file (`from-quickbooks`).
+    public let format: OutputFormat?
+    /// The folder under the output folder (the format's, or `run-a-call`).
+    public let folder: String
     /// The file's base name without part number or extension (`quickbooks`, `invoices`).
     public let base: String
     public let fileExtension: String
@@ -13,6 +16,26 @@ public struct OutputTarget: Hashable, Sendable {
 
     public init(format: OutputFormat, base: String, fileExtension: String, part: Int = 1, anchor: String? = nil) {
         self.format = format
+        folder = format.folder
+        self.base = base
+        self.fileExtension = fileExtension
+        self.part = part
+        self.anchor = anchor
+    }
+
+    /// A Run a Call import file (`run-a-call/customers.csv`), written by `from-quickbooks`.
+    init(runACallFile base: String) {
+        format = nil
+        folder = RunACallFiles.folder
+        self.base = base
+        fileExtension = "csv"
+        part = 1
+        anchor = nil
+    }
+
+    private init(folder: String, base: String, fileExtension: String, part: Int, anchor: String?) {
+        format = OutputFormat(rawValue: folder)
+        self.folder = folder
         self.base = base
         self.fileExtension = fileExtension
         self.part = part
@@ -22,7 +45,7 @@ public struct OutputTarget: Hashable, Sendable {
     /// The file's path under the output folder, given how many parts its base has.
     public func path(parts: Int) -> String {
         let name = parts > 1 ? "\(base)-\(Self.threeDigits(part)).\(fileExtension)" : "\(base).\(fileExtension)"
-        return "\(format.folder)/\(name)"
+        return "\(folder)/\(name)"
     }
 
     /// `iif/quickbooks.iif`, `qbxml/requests.xml#req-inv-1042`.
@@ -31,16 +54,16 @@ public struct OutputTarget: Hashable, Sendable {
     }
 
     /// `qbxml|requests|xml|1|inv-1042`: the target as the report's temporary file keeps it.
-    var stored: String { [format.rawValue, base, fileExtension, String(part), anchor ?? ""].joined(separator: "|") }
+    var stored: String { [folder, base, fileExtension, String(part), anchor ?? ""].joined(separator: "|") }
 
     init?(stored: String) {
         let parts = stored.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, let format = OutputFormat(rawValue: parts[0]), let part = Int(parts[3]) else { return nil }
-        self.init(format: format, base: parts[1], fileExtension: parts[2], part: part, anchor: parts[4].isEmpty ? nil : parts[4])
+        guard parts.count == 5, !parts[0].isEmpty, let part = Int(parts[3]) else { return nil }
+        self.init(folder: parts[0], base: parts[1], fileExtension: parts[2], part: part, anchor: parts[4].isEmpty ? nil : parts[4])
     }
 
     /// The key the number of parts is counted under.
-    public var fileKey: String { "\(format.folder)/\(base)" }
+    public var fileKey: String { "\(folder)/\(base)" }
 
     static func threeDigits(_ number: Int) -> String {
         let text = String(number)
