@@ -150,6 +150,7 @@ struct EntryPipeline {
 
     mutating func take(_ entry: QuickBooksListEntry) throws {
         let key = NameKey(entry.name).value
+        let confirmed = try records.confirmRename(shownBy: entry)
         let sighting = try ledger?.lastSighting(of: entry.list, listKey: key, listID: entry.listID)
         var facts = try entry.list == .customer ? records.facts(forCustomer: entry, sighting: sighting)
             : records.facts(forItem: entry, sighting: sighting)
@@ -159,8 +160,11 @@ struct EntryPipeline {
         } else if ledger == nil, decidedWithoutLedger.contains("\(entry.list.rawValue) \(key)") {
             facts.earlierInRun = "an earlier entry of these lists"
         }
-        let decision = entry.list == .customer ? CustomerDecider.decide(entry, facts: facts, settings: settings)
+        var decision = entry.list == .customer ? CustomerDecider.decide(entry, facts: facts, settings: settings)
             : ItemDecider.decide(entry, facts: facts, settings: settings)
+        if let confirmed {
+            decision.warning = ([Self.renameConfirmed(confirmed)] + (decision.warning.isEmpty ? [] : [decision.warning])).joined(separator: "; ")
+        }
         if let customer = decision.newCustomer { try files.add(customer) }
         if let item = decision.newItem { try files.add(item) }
         for update in decision.updates { try files.add(update) }
@@ -177,5 +181,10 @@ struct EntryPipeline {
                             targets: decision.targets, isSourceRow: true, warning: decision.warning)
         row.direction = ReportRow.fromQuickBooks
         try log.add(row)
+    }
+
+    /// The warning of an entry that confirmed a by-hand rename.
+    static func renameConfirmed(_ rename: (old: String, new: String)) -> String {
+        "QuickBooks holds customer \"\(rename.old)\" as \"\(rename.new)\", as the report asked: the rename is confirmed, later convert runs name it \"\(rename.new)\""
     }
 }

@@ -40,6 +40,16 @@ final class RunACallRecords {
         }
     }
 
+    /// Records that QuickBooks holds a customer under the name an IIF or CSV run told the user to rename it
+    /// to, as `rac2qb confirm-rename` does (QuickBooks' own list shows the rename done): `(old, new)`, or nil
+    /// when no customer waits for a rename to `entry`'s name.
+    func confirmRename(shownBy entry: QuickBooksListEntry) throws -> (old: String, new: String)? {
+        guard entry.list == .customer, let ledger, let waiting = try ledger.latestExport(of: .customer, pendingName: entry.name) else {
+            return nil
+        }
+        return try ledger.confirmRename(waiting)
+    }
+
     /// What is known of a QuickBooks customer, given its latest sighting.
     func facts(forCustomer entry: QuickBooksListEntry, sighting: QuickBooksSighting?) throws -> EntryFacts {
         var facts = EntryFacts(sighting: sighting)

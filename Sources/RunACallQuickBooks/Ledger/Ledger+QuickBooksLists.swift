@@ -75,6 +75,13 @@ extension Ledger {
         try latestExport(of: entity, where: "e.customer = ? COLLATE NOCASE", name).first { NameKey($0.customer ?? "") == NameKey(name) }
     }
 
+    /// The latest standing export of a customer an IIF or CSV run told the user to rename to `name` in
+    /// QuickBooks, while the rename waits for confirmation.
+    func latestExport(of entity: EntityType, pendingName name: String) throws -> LedgerEntry? {
+        let line = "\n\(SyncedFields.pendingName): \(SyncedFields.escaped(name))\n"
+        return try latestExport(of: entity, where: "instr(char(10) || e.fields || char(10), ?) > 0", line).first
+    }
+
     /// Standing exports (committed, not refused, the latest of their record) whose `condition` holds for `value`, latest first.
     private func latestExport(of entity: EntityType, where condition: String, _ value: String) throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
