@@ -1,8 +1,11 @@
 /// Why one record could not be written, and what the user does about it.
 ///
-/// `message` starts with the short error the Run a Call sync log uses
-/// (`Tax code not mapped`, `Closed period`, ...), followed by the specifics.
+/// Every problem is made by a factory of the catalogue (`SyncError.swift`):
+/// `message` starts with its code's title, the short error the Run a Call sync
+/// log uses (`Tax code not mapped`, `Closed period`, ...), followed by the specifics.
 public struct Problem: Error, Hashable, Sendable {
+    /// Which error of the catalogue it is; the report groups failures by it.
+    public let code: SyncError
     /// The error, as the report's `message` column shows it.
     public let message: String
     /// What the user does about it, as the report's `fix` column shows it.
@@ -11,8 +14,14 @@ public struct Problem: Error, Hashable, Sendable {
     /// (`invoice #1044 failed: Tax code not mapped`).
     public let cause: String?
 
-    /// Makes a problem from its message and fix.
-    public init(_ message: String, fix: String, cause: String? = nil) {
+    /// Makes a problem whose message is the code's title, a colon and `details`.
+    init(_ code: SyncError, _ details: String, fix: String, cause: String? = nil) {
+        self.init(code, message: "\(code.title): \(details)", fix: fix, cause: cause)
+    }
+
+    /// Makes a problem from its whole message.
+    init(_ code: SyncError, message: String, fix: String, cause: String? = nil) {
+        self.code = code
         self.message = message
         self.fix = fix
         self.cause = cause

@@ -60,8 +60,7 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         guard group.count > 1 else { return group[0].problem }
         let problem = table.malformed(lines: bad.map(\.line), reasons: bad.compactMap(table.malformation))
         let lines = group.map { String($0.row.line) }.joined(separator: ", ")
-        return Problem(problem.message + "; the whole invoice fails: none of its \(group.count) rows (lines \(lines)) is written",
-                       fix: problem.fix)
+        return problem.failingWholeInvoice(rows: group.count, lines: lines)
     }
 
     private func disagreement(in rows: [CSVRow]) -> Problem? {
@@ -69,9 +68,8 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         for row in rows.dropFirst() {
             for column in Self.invoiceColumns where table.cell(column, in: row) != table.cell(column, in: first) {
                 let shown = { (value: String?) in value.map { "\"\($0)\"" } ?? "empty" }
-                return Problem(
-                    "Invalid record: the rows of this invoice disagree on \(column) (\(shown(table.cell(column, in: first))) on line \(first.line), \(shown(table.cell(column, in: row))) on line \(row.line))",
-                    fix: "Make \(column) the same on every row of the invoice in \(table.fileName), then re-run.")
+                return .invoiceRowsDisagree(column: column, first: shown(table.cell(column, in: first)), firstLine: first.line,
+                                            other: shown(table.cell(column, in: row)), otherLine: row.line, file: table.fileName)
             }
         }
         return nil

@@ -64,8 +64,7 @@ final class CSVTable {
     /// The failure of a record whose rows on `lines` are malformed for `reasons`.
     func malformed(lines: [Int], reasons: [String]) -> Problem {
         let bad = lines.count == 1 ? "line \(lines[0])" : "lines \(lines.map(String.init).joined(separator: ", "))"
-        return Problem("Invalid record: malformed CSV row (\(reasons.joined(separator: "; ")))",
-                       fix: "Correct \(bad) of \(fileName) (RFC 4180, UTF-8: quote cells holding commas, quotes or line breaks), then re-run.")
+        return .malformedCSV(reasons: reasons, lines: bad, file: fileName)
     }
 
     /// The cell of `column` in `row`, nil when the column is absent or the cell empty.

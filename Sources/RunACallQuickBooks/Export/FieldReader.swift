@@ -31,14 +31,12 @@ struct FieldReader {
 
     func invalid(_ key: String, found: String, allowed: String) -> Problem {
         let field = fieldPath(key)
-        return Problem("Invalid record: field \(field) is \(found); allowed: \(allowed)",
-                       fix: "Correct \(place(of: field)), then re-run.")
+        return .invalidField(field, found: found, allowed: allowed, place: place(of: field))
     }
 
     func missing(_ key: String, allowed: String) -> Problem {
         let field = fieldPath(key)
-        return Problem("Invalid record: required field \(field) is not set; allowed: \(allowed)",
-                       fix: "Set it in \(place(of: field)), then re-run.")
+        return .missingField(field, allowed: allowed, place: place(of: field))
     }
 
     /// `invoices.csv line 17 (column line_quantity)`, `invoices.json record #3 (field lines[0].amount)`.

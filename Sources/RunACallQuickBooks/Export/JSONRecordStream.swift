@@ -125,14 +125,11 @@ final class JSONRecordStream: RawRecordStream {
         switch flaw.kind {
         case .notUTF8:
             let field = flaw.path.isEmpty ? "a member name" : "field \(flaw.field)"
-            return Problem("Invalid record: \(field) is not valid UTF-8 text (line \(flaw.line)); allowed: UTF-8 text",
-                           fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run.")
+            return .notUTF8(field, line: flaw.line, place: place)
         case .nulCharacter:
-            return Problem("Invalid record: field \(flaw.field) holds a NUL character (\\u0000, 0x00) (line \(flaw.line)); allowed: text without NUL characters, which no QuickBooks file may hold",
-                           fix: "Correct \(place) (field \(flaw.field)): remove the \\u0000, then re-run.")
+            return .nulCharacter(field: flaw.field, line: flaw.line, place: place)
         case .duplicateMember:
-            return Problem("Invalid record: field \(flaw.field) is given twice in one object (line \(flaw.line)); allowed: each field once, so that no value is silently dropped",
-                           fix: "Correct \(place) (field \(flaw.field)): keep the one right value, then re-run.")
+            return .duplicateMember(field: flaw.field, line: flaw.line, place: place)
         }
     }
 }
@@ -169,8 +166,7 @@ final class JSONLinesRecordStream: RawRecordStream {
                 }
                 return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)
             } catch let error as JSONSyntaxError {
-                let problem = Problem("Invalid record: not valid JSON (\(error.reason))",
-                                      fix: "Correct line \(lineNumber) of \(fileName) so that it holds one JSON object, then re-run.")
+                let problem = Problem.notJSON(reason: error.reason, line: lineNumber, file: fileName)
                 return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: nil)
             }
         }

@@ -89,8 +89,7 @@ enum RecordDecoder {
     private static func reader(for record: RawRecord, entity: String) throws -> FieldReader {
         let value = try record.content.get()
         guard case .object = value else {
-            throw Problem("Invalid record: expected a JSON object for the \(entity), found \(value.typeName)",
-                          fix: "Correct \(record.location) so that it holds one \(entity) object, then re-run.")
+            throw Problem.notAnObject(entity: entity, found: value.typeName, place: record.location.description)
         }
         return FieldReader(record: record, value: value, invoiceLayout: entity == "invoice")
     }

@@ -45,8 +45,7 @@ enum CustomerDecider {
             let both = conflicts.map { change, runACall in
                 "\(change.field.rawValue): QuickBooks \"\(change.newText)\", Run a Call \"\(runACall ?? "")\" (both were \"\(change.oldText)\")"
             }.joined(separator: "; ")
-            return EntryDecision(status: .failed, message: "Conflict: customer \"\(entry.name)\" changed in both QuickBooks and Run a Call since \(since): \(both)",
-                                 fix: "Decide which value is right and give it to the other side: in Run a Call (then from-quickbooks sends nothing for it) or in QuickBooks (then convert and import its update), then re-run.")
+            return .failed(.changedOnBothSides(entry.name, since: since, both: both))
         }
         let pending = theirs.filter { change, runACall in !(runACall.map(change.isNew) ?? false) }.map(\.0)
         var decision: EntryDecision
@@ -57,8 +56,7 @@ enum CustomerDecider {
                                      + pending.map(\.description).joined(separator: "; "))
             decision.updates = pending.flatMap { $0.updates(id: id, quickBooksName: entry.name) }
         } else {
-            return EntryDecision(status: .failed, message: "Not updated: customer \"\(entry.name)\" changed in QuickBooks since \(since) (\(described)), but its Run a Call id is not known (it was sent as new)",
-                                 fix: "Give --export with Run a Call's customers (after it imported customers.csv), so the update names the customer's id, then re-run.")
+            return .failed(.customerIDUnknown(entry.name, since: since, described: described))
         }
         let id = baseline.runACallID ?? facts.exportCustomer?.id
         decision.sighting = sighting(entry, current, id: id, action: pending.isEmpty ? .seen : .updated)

@@ -35,6 +35,8 @@ struct EntryDecision {
     var status: RowStatus
     var message: String
     var fix = ""
+    /// The catalogue's code of a failed entry's error.
+    var error: SyncError?
     var warning = ""
     var newCustomer: Customer?
     var newItem: PricebookItem?
@@ -45,6 +47,10 @@ struct EntryDecision {
     var runACallRecord: LedgerEntry?
 
     static func skipped(_ message: String) -> EntryDecision { EntryDecision(status: .skipped, message: message) }
+
+    static func failed(_ problem: Problem) -> EntryDecision {
+        EntryDecision(status: .failed, message: problem.message, fix: problem.fix, error: problem.code)
+    }
 
     /// Where the row's record went.
     var targets: [OutputTarget] {
@@ -57,8 +63,7 @@ struct EntryDecision {
 enum EntryRules {
     static func common(_ entry: QuickBooksListEntry, facts: EntryFacts, noun: String) -> EntryDecision? {
         if !entry.problems.isEmpty {
-            return EntryDecision(status: .failed, message: "Unreadable \(noun): \(entry.location): \(entry.problems.joined(separator: "; "))",
-                                 fix: "Correct the \(noun) in QuickBooks (or the field in \(entry.location.file)), export the list again, then re-run.")
+            return .failed(.unreadableEntry(entry.list, location: entry.location.description, file: entry.location.file, problems: entry.problems))
         }
         if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { return .skipped("No name: a QuickBooks \(noun) without a name is never sent") }
         if !entry.isActive { return .skipped("Inactive in QuickBooks: never sent") }

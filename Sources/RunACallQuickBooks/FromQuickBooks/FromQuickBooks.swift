@@ -180,6 +180,7 @@ struct EntryPipeline {
                             status: decision.status, message: decision.message, fix: decision.fix, source: entry.location.description,
                             targets: decision.targets, isSourceRow: true, warning: decision.warning)
         row.direction = ReportRow.fromQuickBooks
+        row.error = decision.error
         try log.add(row)
     }
 

@@ -37,8 +37,7 @@ enum ItemDecider {
         case .quickBooksOnly(let what): return .skipped("QuickBooks' own item (\(what)): never sent to the pricebook")
         case .notSent(let what): return .skipped("Not a pricebook item (\(what)): never sent")
         case .unknown:
-            return EntryDecision(status: .failed, message: "Unreadable item: \(entry.location): Type is \"\(entry.type ?? "")\"; allowed: Service, Non-inventory, Inventory, Other Charge (or QuickBooks' own item types, never sent)",
-                                 fix: "Export the list from QuickBooks again (its own type names), then re-run.")
+            return .failed(.unknownItemType(entry.type ?? "", location: entry.location.description))
         }
         if let sighting = facts.sighting {
             return .skipped(sighting.action == .sent ? "Already sent in batch \(sighting.batch)" : "Run a Call has it (seen in batch \(sighting.batch))")
@@ -56,8 +55,7 @@ enum ItemDecider {
             decision.warning = "QuickBooks prices it as \(text) of the lines above it; unit_price is left empty: set a price in Run a Call"
         }
         if case .unreadable(let text) = price {
-            return EntryDecision(status: .failed, message: "Unreadable item: \(entry.location): price is \"\(text)\"; allowed: a decimal amount such as 1,392.00 or -5.5",
-                                 fix: "Correct the item's price in QuickBooks, export the list again, then re-run.")
+            return .failed(.unreadableItemPrice(text, location: entry.location.description))
         }
         let category = entry.incomeAccount.flatMap { account in
             settings.categoryIncomeAccounts.first { NameKey($0.account) == NameKey(account) }?.category ?? account

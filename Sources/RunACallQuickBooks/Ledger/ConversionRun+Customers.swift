@@ -53,6 +53,7 @@ extension ConversionRun {
             row.targets = [qbxml.target(forCustomerUpdate: entry)]
             lists.customerUpdates.append((entry, listID, editSequence))
             row.status = .success
+            row.isUpdate = true
             row.message = "\(ReportRow.updatedPrefix) customer \"\(name)\" changed in Run a Call after batch \(batch); CustomerModRq changes it in QuickBooks: \(changes)"
                 + (entry.name == name ? "" : " (its QuickBooks name becomes \"\(entry.name)\"; later transactions use it)")
             customers.rename(name, to: entry.name)

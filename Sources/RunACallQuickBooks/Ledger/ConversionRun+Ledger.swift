@@ -93,16 +93,11 @@ extension ConversionRun {
             if wasVoid { facts = .notWritable("void") }
         } else {
             let changes = fields.changes(from: previous.fields).joined(separator: "; ")
-            let voidAndReissue = "Void invoice #\(number) in Run a Call and re-issue it: the void and the new invoice are then written; the paid invoice is never changed in place."
             let order = try editOrder(of: invoice)
             if case .afterPayment(let edited, let paid) = order {
-                row.status = .failed
-                row.message = "Edited after payment: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) at \(edited), after its first payment at \(paid); post-payment edits are blocked"
-                row.fix = voidAndReissue
+                row.fail(.editedAfterPayment(number, batch: batch, changes: changes, edited: edited, paid: paid))
             } else if case .unknown(let why) = order {
-                row.status = .failed
-                row.message = "Edited and paid: invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) and was paid, but the export does not say whether the edit came before the payment (\(why)); post-payment edits are blocked"
-                row.fix = "If the edit came after the payment: " + voidAndReissue + " If it came before: change it in QuickBooks by hand (\(changes))."
+                row.fail(.editedAndPaid(number, batch: batch, changes: changes, why: why))
             } else if let qbxml, let txnID = previous.txnID, let editSequence = previous.editSequence {
                 let mapping = mapper.map(invoice)
                 switch mapping.outcome {
@@ -111,14 +106,13 @@ extension ConversionRun {
                     for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
                     row.targets = try qbxml.update(posting, txnID: txnID, editSequence: editSequence)
                     row.status = .success
+                    row.isUpdate = true
                     row.message = "\(ReportRow.updatedPrefix) invoice #\(number) was edited in Run a Call after batch \(batch); InvoiceModRq changes it in QuickBooks: \(changes)"
                     row.warn(byHandInOtherFormats("change it in QuickBooks: \(changes)"))
                     try recordChange(.update, invoice, fields: fields, previous: previous, total: posting.total, targets: row.targets)
                     facts = .exported(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
                 case .fail(let problem):
-                    row.status = .failed
-                    row.message = "Not updated: invoice #\(number) was edited in Run a Call after batch \(batch), and the edit cannot be written: \(problem.message)"
-                    row.fix = problem.fix
+                    row.fail(.editNotWritable(number, batch: batch, problem: problem))
                 case .skip(let reason):
                     row.message = "Needs update: invoice #\(number) was edited in Run a Call after batch \(batch) (\(reason)); change it in QuickBooks: \(changes)"
                 }

@@ -36,7 +36,7 @@ struct BooksRules {
     func accountProblem(_ name: String, role: String) -> Problem? {
         guard let entries = snapshot.accounts?.named(name), !entries.isEmpty,
               !entries.contains(where: \.isActive) else { return nil }
-        return SyncErrors.accountInactive(name, role: role)
+        return Problem.accountInactive(name, role: role)
     }
 
     /// "Tax code not mapped" when the mapped code is missing from (or inactive in) the books.
@@ -44,7 +44,7 @@ struct BooksRules {
         guard let list = snapshot.taxCodes else { return nil }
         let entries = list.named(code)
         if entries.contains(where: \.isActive) { return nil }
-        return SyncErrors.taxCodeNotInBooks(code, key: key, active: entries.isEmpty)
+        return Problem.taxCodeNotInBooks(code, key: key, active: entries.isEmpty)
     }
 
     /// The rate the books give a sales tax item (an active entry first); nil when they list no rate for it.
@@ -59,7 +59,7 @@ struct BooksRules {
         guard let list = snapshot.terms else { return nil }
         let entries = list.named(terms)
         if entries.contains(where: \.isActive) { return nil }
-        return SyncErrors.termsNotFound(terms, active: entries.isEmpty)
+        return Problem.termsNotFound(terms, active: entries.isEmpty)
     }
 
     /// The books' entry for an item under its Run a Call name or the cleaned

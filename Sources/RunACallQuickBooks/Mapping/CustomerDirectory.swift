@@ -97,12 +97,12 @@ final class CustomerDirectory {
             let cleaned = names.cleaned(customer.name)
             let candidates = list.named(customer.name) + (NameKey(cleaned) == key.name ? [] : list.named(cleaned))
             if let match = candidates.first(where: { Key(name: customer.name, email: $0.email) == key }) {
-                guard match.isActive else { return .unavailable(SyncErrors.customerInactive(match.name)) }
+                guard match.isActive else { return .unavailable(Problem.customerInactive(match.name)) }
                 var matched = entry
                 matched.name = match.name
                 return .inBooks(matched)
             }
-            guard create else { return .unavailable(SyncErrors.customerNotFound(customer.name, email: customer.email)) }
+            guard create else { return .unavailable(Problem.customerNotFound(customer.name, email: customer.email)) }
         }
         var proposed = entry
         proposed.name = names.propose(customer.name)

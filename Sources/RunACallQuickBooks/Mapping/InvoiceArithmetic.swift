@@ -6,23 +6,23 @@ enum InvoiceArithmetic {
         for (position, line) in invoice.lines.enumerated() {
             let computed = line.quantity.multipliedRoundingToCents(line.unitPrice)
             if computed != line.amount {
-                throw SyncErrors.lineMismatch(line: position + 1, amount: line.amount, quantity: line.quantity,
+                throw Problem.lineMismatch(line: position + 1, amount: line.amount, quantity: line.quantity,
                                               unitPrice: line.unitPrice, computed: computed)
             }
         }
         let subtotal = invoice.lines.reduce(Money.zero) { $0 + $1.amount }
         if let given = invoice.subtotal, given != subtotal {
-            throw SyncErrors.totalMismatch(field: "subtotal", given: given, computed: subtotal, formula: "the sum of the line amounts")
+            throw Problem.totalMismatch(field: "subtotal", given: given, computed: subtotal, formula: "the sum of the line amounts")
         }
         let tax = invoice.taxLines.reduce(Money.zero) { $0 + $1.amount }
         if let given = invoice.taxTotal, given != tax {
-            throw SyncErrors.totalMismatch(field: "tax_total", given: given, computed: tax, formula: "the sum of the tax lines")
+            throw Problem.totalMismatch(field: "tax_total", given: given, computed: tax, formula: "the sum of the tax lines")
         }
         let discount = invoice.discount?.amount ?? .zero
         let memberDiscount = invoice.memberDiscount?.amount ?? .zero
         let total = subtotal - discount - memberDiscount + tax
         if let given = invoice.total, given != total {
-            throw SyncErrors.totalMismatch(
+            throw Problem.totalMismatch(
                 field: "total", given: given, computed: total,
                 formula: "subtotal \(subtotal) − discount \(discount) − member discount \(memberDiscount) + tax \(tax)")
         }

@@ -47,7 +47,7 @@ struct InvoiceMapper {
         } catch let problem as Problem {
             return InvoiceMapping(outcome: .fail(problem))
         } catch {
-            return InvoiceMapping(outcome: .fail(Problem("Invalid record: \(error)", fix: "Report this to the rac2qb maintainers.")))
+            return InvoiceMapping(outcome: .fail(.unexpected("\(error)")))
         }
     }
 
@@ -64,10 +64,10 @@ struct InvoiceMapper {
 
     private func checkPeriodAndCurrency(_ invoice: Invoice) throws {
         if let closing = configuration.company.closingDate, invoice.invoiceDate <= closing {
-            throw SyncErrors.closedPeriod(date: invoice.invoiceDate, closing: closing)
+            throw Problem.closedPeriod(date: invoice.invoiceDate, closing: closing)
         }
         if invoice.currency != configuration.company.homeCurrency {
-            throw SyncErrors.currency(invoice.currency, home: configuration.company.homeCurrency)
+            throw Problem.currency(invoice.currency, home: configuration.company.homeCurrency)
         }
     }
 
@@ -75,8 +75,7 @@ struct InvoiceMapper {
     private func checkTaxCodesFitQBXML(_ tax: TaxPlan) throws {
         guard configuration.output.formats.contains(.qbxml),
               let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > 3 }) else { return }
-        throw Problem("Tax code not mapped: \"\(long)\" is longer than the 3 characters qbXML allows for a sales tax code",
-                      fix: "Map the rate under tax.rates to the QuickBooks tax code's short name (at most 3 characters), then re-run.")
+        throw Problem.taxCodeTooLongForQBXML(long)
     }
 
     private func docNumber(_ invoice: Invoice) throws -> String? {
@@ -85,11 +84,11 @@ struct InvoiceMapper {
         let forbidden: Set<Character> = ["\t", "\n", "\r", "\"", ";"]
         if id.contains(where: { forbidden.contains($0) }) || (limits.desktop && !QuickBooksText.isDesktopSafe(id))
             || id != id.trimmingCharacters(in: .whitespaces) {
-            throw SyncErrors.docNumberCharacters(id: id)
+            throw Problem.docNumberCharacters(id: id)
         }
         let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
         if number.count > limits.docNumber {
-            throw SyncErrors.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
+            throw Problem.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
         }
         return number
     }
@@ -99,7 +98,7 @@ struct InvoiceMapper {
     private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
         if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
         if limits.formulaSafe, let terms = invoice.terms, let reason = QuickBooksText.formulaReason(terms) {
-            throw SyncErrors.termsLikeAFormula(terms, reason: reason)
+            throw Problem.termsLikeAFormula(terms, reason: reason)
         }
         let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
         for code in codes {
@@ -136,12 +135,12 @@ struct InvoiceMapper {
 
     private static func problem(of resolution: ItemCatalog.Resolution) -> Problem {
         if case .unavailable(let problem) = resolution { return problem }
-        return Problem("Invalid record: item resolution without an item", fix: "Report this to the rac2qb maintainers.")
+        return .unexpected("item resolution without an item")
     }
 
     private static func problem(of resolution: CustomerDirectory.Resolution) -> Problem {
         if case .unavailable(let problem) = resolution { return problem }
-        return Problem("Invalid record: customer resolution without a customer", fix: "Report this to the rac2qb maintainers.")
+        return .unexpected("customer resolution without a customer")
     }
 
     /// An item a line or discount lands on, with the name Run a Call gave it.

@@ -93,12 +93,12 @@ final class ItemCatalog {
         var placed = item
         switch books.item(named: item.name, cleaned: names.cleaned(item.name)) {
         case .found(let entry):
-            guard entry.isActive else { return .unavailable(SyncErrors.itemInactive(entry.name)) }
+            guard entry.isActive else { return .unavailable(Problem.itemInactive(entry.name)) }
             placed.name = entry.name
             placed.account = entry.account ?? item.account
             return .inBooks(placed)
         case .missing:
-            guard configuration.items.createInQuickBooks else { return .unavailable(SyncErrors.itemNotFound(item.name)) }
+            guard configuration.items.createInQuickBooks else { return .unavailable(Problem.itemNotFound(item.name)) }
         case .noList:
             break
         }

@@ -10,8 +10,8 @@ final class InvoiceFacts {
         case skipped(String)
         /// Not written and never will be as exported (draft, void, unreadable, duplicate).
         case notWritable(String)
-        /// Failed with this error (`Tax code not mapped`).
-        case failed(String)
+        /// Failed with this error (`taxCodeNotMapped`).
+        case failed(SyncError)
     }
 
     private struct Entry {
@@ -20,6 +20,8 @@ final class InvoiceFacts {
         var text: Int32
         var total: Money
         var refNumberIsID: Bool
+        /// The error of a failed invoice (kind 4), which has no text.
+        var error: SyncError?
     }
 
     private var entries: [String: Entry] = [:]
@@ -46,7 +48,7 @@ final class InvoiceFacts {
         case .notWritable(let reason):
             entries[id] = Entry(kind: 2, text: intern(reason), total: .zero, refNumberIsID: false)
         case .failed(let error):
-            entries[id] = Entry(kind: 4, text: intern(error), total: .zero, refNumberIsID: false)
+            entries[id] = Entry(kind: 4, text: intern(""), total: .zero, refNumberIsID: false, error: error)
         }
     }
 
@@ -59,12 +61,12 @@ final class InvoiceFacts {
 
     func outcome(of id: String) -> Outcome? {
         guard let entry = entries[id] else { return nil }
+        if let error = entry.error { return .failed(error) }
         let text = texts[Int(entry.text)]
         switch entry.kind {
         case 0: return .written(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
         case 1: return .skipped(text)
         case 3: return .exported(customer: text, refNumber: entry.refNumberIsID ? id : nil, total: entry.total)
-        case 4: return .failed(text)
         default: return .notWritable(text)
         }
     }
@@ -116,8 +118,7 @@ final class PaymentRules {
         let what = payment.kind == .refund ? "refund" : "payment"
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
         guard let (invoice, txnID) = try invoice(payment.invoiceID) else {
-            return .fail(Problem("Invoice not found: the \(what) is for invoice \"\(payment.invoiceID)\", which is not in the export",
-                                 fix: "Export the invoice together with its payments, or record this \(what) in QuickBooks by hand."))
+            return .fail(.invoiceNotFound(payment.invoiceID, what: what))
         }
         let customer: String
         let refNumber: String?
@@ -126,28 +127,22 @@ final class PaymentRules {
         case .skipped(let reason):
             return .skip("Invoice #\(payment.invoiceID) not written yet (\(reason))")
         case .notWritable(let reason):
-            return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (\(reason)), so the \(what) has nothing to apply to",
-                                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
-                                 cause: "invoice #\(payment.invoiceID) was not written (\(reason))"))
+            return .fail(.invoiceNotWritten(payment.invoiceID, reason: reason, what: what))
         case .failed(let error):
-            return .fail(Problem("Invoice not written: invoice #\(payment.invoiceID) was not written (failed: \(error)), so the \(what) has nothing to apply to",
-                                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
-                                 cause: "invoice #\(payment.invoiceID) failed: \(error)"))
+            return .fail(.invoiceFailed(payment.invoiceID, error: error, what: what))
         case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
         case .exported(let name, let ref, let amount):
             if configuration.output.formats.contains(.qbxml), payment.kind == .payment, txnID == nil {
-                return .fail(Problem("Invoice in an earlier batch: qbXML applies a \(what) to its invoice through the invoice's QuickBooks TxnID, which rac2qb does not know for invoice #\(ref ?? payment.invoiceID)",
-                                     fix: "Ingest the QuickBooks responses of the batch that wrote the invoice (rac2qb ingest RESPONSES.xml), then re-run; or receive this \(what) in QuickBooks by hand."))
+                return .fail(.invoiceTxnIDUnknown(ref ?? payment.invoiceID, what: what))
             }
             (customer, refNumber, total) = (name, ref, amount)
         }
         if configuration.output.formats.contains(.qbxml), configuration.output.splitEvery > 0 {
             // qbXML macros link a payment to its invoice only inside one document.
-            return .fail(Problem("Payments not written: qbXML links a \(what) to its invoice only inside one file, and output.split_every splits the file",
-                                 fix: "Set output.split_every: 0 (or leave qbxml out of output.formats) to write payments, then re-run."))
+            return .fail(.paymentsInSplitQBXML(what: what))
         }
         if let closing = configuration.company.closingDate, payment.receivedAt.date <= closing {
-            return .fail(SyncErrors.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
+            return .fail(Problem.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
         }
         if let problem = payment.kind == .payment ? paymentProblem : refundProblem { return .fail(problem) }
         let before = try applied[payment.invoiceID] ?? ledger?.applied(toInvoice: payment.invoiceID) ?? .zero
@@ -155,14 +150,12 @@ final class PaymentRules {
         case .payment:
             let after = before + payment.amount
             guard after <= total else {
-                return .fail(Problem("Overpayment: payments of \(after) would exceed invoice #\(payment.invoiceID)'s total of \(total)",
-                                     fix: "Correct the payment in Run a Call, or record the extra as a customer credit in QuickBooks by hand; rac2qb never applies more than is owed."))
+                return .fail(.overpayment(payment.invoiceID, after: after, total: total))
             }
             applied[payment.invoiceID] = after
         case .refund:
             guard payment.amount <= before else {
-                return .fail(Problem("Refund exceeds payments: refund of \(payment.amount) but only \(before) was paid on invoice #\(payment.invoiceID)",
-                                     fix: "Check the refund in the Stripe Dashboard and correct the export, then re-run."))
+                return .fail(.refundExceedsPayments(payment.invoiceID, refund: payment.amount, paid: before))
             }
             applied[payment.invoiceID] = before - payment.amount
         }

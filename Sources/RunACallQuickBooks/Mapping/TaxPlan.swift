@@ -20,7 +20,7 @@ struct TaxPlan {
                 mapped = fallback
                 warnings.append("Tax rate \"\(rate)\" is not mapped: used tax.default_for_unmapped \"\(fallback)\"")
             } else {
-                throw SyncErrors.taxCodeNotMapped(rate: rate)
+                throw Problem.taxCodeNotMapped(rate: rate)
             }
             codes[NameKey(rate)] = mapped
             return mapped
@@ -35,7 +35,7 @@ struct TaxPlan {
             where !distinct.contains(where: { NameKey($0) == NameKey(candidate) }) {
                 distinct.append(candidate)
             }
-            if distinct.count > 1 { throw SyncErrors.severalSalesTaxItems(distinct) }
+            if distinct.count > 1 { throw Problem.severalSalesTaxItems(distinct) }
             let rate = invoice.taxLines.count == 1 ? invoice.taxLines[0].ratePercent : nil
             let taxable = invoice.lines.filter(\.taxable).reduce(Money.zero) { $0 + $1.amount }
             var tax = QBSalesTax(item: distinct.first, ratePercent: rate, amount: taxTotal, taxableAmount: taxable,
@@ -54,7 +54,7 @@ struct TaxPlan {
         for (position, line) in invoice.lines.enumerated() {
             guard line.taxable else { lineCodes.append(nil); continue }
             if let rateCode = lineRateCodes[position] { lineCodes.append(rateCode); continue }
-            guard taxLineCodes.count == 1 else { throw SyncErrors.taxableLineWithoutRate(line: position + 1) }
+            guard taxLineCodes.count == 1 else { throw Problem.taxableLineWithoutRate(line: position + 1) }
             lineCodes.append(taxLineCodes[0])
         }
         var lineTaxes: [Money?] = lineCodes.map { $0 == nil ? nil : .zero }
@@ -63,8 +63,7 @@ struct TaxPlan {
             if targets.isEmpty { targets = invoice.lines.indices.filter { lineCodes[$0].map(NameKey.init) == NameKey(taxCode) } }
             if targets.isEmpty { targets = invoice.lines.indices.filter { invoice.lines[$0].taxable } }
             guard !targets.isEmpty else {
-                throw Problem("Tax code not mapped: tax \"\(taxLine.name)\" of \(taxLine.amount) but no taxable line to carry it",
-                              fix: "Mark the taxed lines taxable in Run a Call and export again.")
+                throw Problem.taxWithoutTaxableLine(name: taxLine.name, amount: taxLine.amount)
             }
             for (target, share) in zip(targets, Self.spread(taxLine.amount, over: targets.map { invoice.lines[$0].amount })) {
                 lineTaxes[target] = (lineTaxes[target] ?? .zero) + share
@@ -92,7 +91,7 @@ struct TaxPlan {
             guard computed != tax.amount else { return }
             let isSafetyNet = safetyNet.map { NameKey($0) == NameKey(item) } ?? false
             guard isSafetyNet, formats.contains(.qbxml), !formats.contains(.qboCSV) else {
-                throw SyncErrors.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
+                throw Problem.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
                                                      chargedRate: tax.chargedRatePercent)
             }
             tax.asTaxLine = true

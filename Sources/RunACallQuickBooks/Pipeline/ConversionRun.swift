@@ -107,9 +107,7 @@ final class ConversionRun {
             do {
                 try describe(record, &row)
             } catch let problem as Problem {
-                row.status = .failed
-                row.message = problem.message
-                row.fix = problem.fix
+                row.fail(problem)
             }
             try log.add(row)
         }
@@ -214,8 +212,7 @@ final class ConversionRun {
             do {
                 invoice = try RecordDecoder.invoice(record)
             } catch let problem as Problem {
-                row.message = problem.message
-                row.fix = problem.fix
+                row.fail(problem)
                 if let id = record.id, export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("it could not be read"), for: id)
                 }
@@ -228,12 +225,11 @@ final class ConversionRun {
             let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
             row.describe(customer: invoice.customer.name, date: invoice.invoiceDate.description, amount: amount)
             if duplicates.contains(invoice.id) {
-                let problem = SyncErrors.duplicateID(invoice.id, entity: "invoice", file: export.fileNames(.invoices))
+                let problem = Problem.duplicateID(invoice.id, entity: .invoice, file: export.fileNames(.invoices))
                 if export.files[.payments] != nil {
                     invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
                 }
-                row.message = problem.message
-                row.fix = problem.fix
+                row.fail(problem)
                 log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: .failed, written: nil, formats: formats)
                 capturePreview(row, invoice: invoice, mapping: nil)
                 try log.add(row)
@@ -254,8 +250,7 @@ final class ConversionRun {
                 row.status = .skipped
                 row.message = reason
             case .fail(let problem):
-                row.message = problem.message
-                row.fix = problem.fix
+                row.fail(problem)
             case .write(let posting):
                 written = posting
                 if !posting.isVoid { try countBalance(of: invoice, customer: posting.customer, total: posting.total) }
@@ -297,7 +292,7 @@ final class ConversionRun {
         case .write(let posting): facts = .written(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
         case .skip(let reason) where invoice.status == .draft: facts = .notWritable(reason)
         case .skip(let reason): facts = .skipped(reason)
-        case .fail(let problem): facts = .failed(String(problem.message.prefix { $0 != ":" }))
+        case .fail(let problem): facts = .failed(problem.code)
         }
         invoiceFacts.record(facts, for: invoice.id)
     }

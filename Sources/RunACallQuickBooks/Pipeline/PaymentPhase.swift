@@ -16,13 +16,13 @@ extension ConversionRun {
         }
         let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
         let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
-        var verdicts: [String: (status: RowStatus, problem: Problem?)] = [:]
+        var verdicts: [String: PayoutVerdict] = [:]
         for entry in payouts {
-            if case .failure(let problem) = entry.payout, let id = entry.id { verdicts[id] = (.failed, problem) }
+            if case .failure(let problem) = entry.payout, let id = entry.id { verdicts[id] = .fail(problem) }
         }
         for payout in decodedPayouts {
             if let batch = try exportedBatch(.payout, payout.id) {
-                verdicts[payout.id] = (.skipped, Problem("Already exported in batch \(batch)", fix: ""))
+                verdicts[payout.id] = .skip("Already exported in batch \(batch)")
                 continue
             }
             verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
@@ -49,58 +49,53 @@ extension ConversionRun {
         return payouts
     }
 
-    private func payoutVerdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> (status: RowStatus, problem: Problem?) {
-        guard configuration.payments.sync else { return (.skipped, Problem("Payment sync is off (payments.sync: false)", fix: "")) }
+    private func payoutVerdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> PayoutVerdict {
+        guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
         if duplicated {
-            return (.failed, Problem("Duplicate payout ID: \"\(payout.id)\" appears more than once in the payouts file",
-                                     fix: "Export again from Run a Call, or keep one record per payout, then re-run."))
+            return .fail(.duplicatePayoutID(payout.id))
         }
         let sum = tally.payments - tally.refunds
         if sum != payout.gross {
-            return (.failed, Problem("Payout does not add up: \(Self.describe(tally)) but gross is \(payout.gross)",
-                                     fix: "Check the payout in the Stripe Dashboard and export its payments and refunds together, then re-run."))
+            return .fail(.payoutGrossDiffers(tally: Self.describe(tally), gross: payout.gross))
         }
         if payout.gross - payout.fees != payout.net {
-            return (.failed, Problem("Payout does not add up: gross \(payout.gross) − fees \(payout.fees) = \(payout.gross - payout.fees) but net is \(payout.net)",
-                                     fix: "Check the payout in the Stripe Dashboard and correct the export, then re-run."))
+            return .fail(.payoutNetDiffers(gross: payout.gross, fees: payout.fees, net: payout.net))
         }
         if let failed = tally.failedPayment {
-            return (.failed, Problem("Payout not written: \(failed)", fix: "Fix that payment first (see its row in this report); the payout follows it.",
-                                     cause: failed))
+            return .fail(.payoutPaymentFailed(failed))
         }
-        if let problem = earlierPaymentsProblem(tally) { return (.failed, problem) }
+        if let problem = earlierPaymentsProblem(tally) { return .fail(problem) }
         if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
-            return (.failed, SyncErrors.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
+            return .fail(.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
         }
         if let problem = books.accountProblem(configuration.payments.stripePayoutAccount, role: "deposit") {
-            return (.failed, problem)
+            return .fail(problem)
         }
         if payout.fees != .zero, let problem = books.accountProblem(configuration.payments.stripeFeeAccount, role: "fee") {
-            return (.failed, problem)
+            return .fail(problem)
         }
         guard configuration.payments.autoReconcilePayouts else {
-            return (.skipped, Problem("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)", fix: ""))
+            return .skip("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)")
         }
-        return (.success, nil)
+        return .deposit
     }
 
     private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
-                             verdicts: [String: (status: RowStatus, problem: Problem?)], lines: [String: [QBDepositLine]],
+                             verdicts: [String: PayoutVerdict], lines: [String: [QBDepositLine]],
                              tallies: [String: PayoutTally]) throws {
         var row = ReportRow(timestamp: "", entityType: .payout, sourceID: entry.id ?? "", entity: "Payout \(entry.id ?? "?")",
                             status: .failed, message: "", fix: "", source: entry.location.description, targets: [], isSourceRow: true)
         switch entry.payout {
         case .failure(let problem):
-            row.message = problem.message
-            row.fix = problem.fix
+            row.fail(problem)
         case .success(let payout):
             row.timestamp = payout.arrivalDate.description
             row.describe(date: payout.arrivalDate.description, amount: payout.net)
             log.recordMoney { $0.payoutNetInExport = $0.payoutNetInExport + payout.net }
-            let verdict = verdicts[payout.id] ?? (.failed, nil)
+            let verdict = verdicts[payout.id] ?? .fail(.unexpected("payout \(payout.id) without a verdict"))
             row.status = verdict.status
-            row.message = verdict.problem?.message ?? ""
-            row.fix = verdict.problem?.fix ?? ""
+            row.message = verdict.note
+            if let problem = verdict.problem { row.fail(problem) }
             switch verdict.status {
             case .failed: log.recordMoney { $0.payoutNetFailed = $0.payoutNetFailed + payout.net }
             case .skipped: log.recordMoney { $0.payoutNetSkipped = $0.payoutNetSkipped + payout.net }
@@ -152,7 +147,7 @@ extension ConversionRun {
 
     /// A decoded record, or the `Problem` that failed it.
     private static func decode<T>(_ decoder: () throws -> T) -> Result<T, Problem> {
-        Result(catching: decoder).mapError { $0 as? Problem ?? Problem("Invalid record: \($0)", fix: "Correct the record, then re-run.") }
+        Result(catching: decoder).mapError { $0 as? Problem ?? .undecodable($0) }
     }
 
     /// Pass one: what each payout's payments add up to (those earlier batches wrote at the ledger's figures),
@@ -182,7 +177,7 @@ extension ConversionRun {
     }
 
     private func writePayment(_ record: RawRecord, _ decoded: Result<Payment, Problem>, rules: PaymentRules,
-                              duplicateIDs: Set<String>, payoutIDs: Set<String>, payoutVerdicts: [String: (status: RowStatus, problem: Problem?)],
+                              duplicateIDs: Set<String>, payoutIDs: Set<String>, payoutVerdicts: [String: PayoutVerdict],
                               depositLines: inout [String: [QBDepositLine]]) throws {
         tick()
         let isRefund = (try? record.content.get())?["kind"] == .string("refund")
@@ -196,16 +191,15 @@ extension ConversionRun {
         let payment: Payment
         switch decoded {
         case .failure(let problem):
-            row.message = problem.message
-            row.fix = problem.fix
+            row.fail(problem)
             return
         case .success(let value): payment = value
         }
         row.timestamp = payment.receivedAt.text
         row.describe(customer: "invoice #\(payment.invoiceID)", date: payment.receivedAt.date.description, amount: payment.amount)
         if duplicateIDs.contains(payment.id) {
-            let problem = SyncErrors.duplicateID(payment.id, entity: payment.kind.rawValue, file: export.fileNames(.payments))
-            (row.message, row.fix) = (problem.message, problem.fix)
+            let problem = Problem.duplicateID(payment.id, entity: payment.kind == .refund ? .refund : .payment, file: export.fileNames(.payments))
+            row.fail(problem)
             return
         }
         if let batch = try exportedBatch(payment.kind == .refund ? .refund : .payment, payment.id) {
@@ -225,14 +219,13 @@ extension ConversionRun {
             row.message = reason
             return
         case .fail(let problem):
-            (row.message, row.fix) = (problem.message, problem.fix)
+            row.fail(problem)
             return
         case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (customers.quickBooksName(name), ref, txnID)
         }
         if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
             let cause = payoutVerdict.problem.map { $0.cause ?? $0.message } ?? "the payout failed"
-            row.message = "Payout not written: \(cause) (payout \(payout) carries this \(payment.kind.rawValue))"
-            row.fix = "Fix the payout first (see its row in this report), then re-run."
+            row.fail(.paymentPayoutFailed(cause: cause, payout: payout, what: payment.kind.rawValue))
             return
         }
         row.status = .success
@@ -321,4 +314,15 @@ extension ConversionRun {
             throw problem
         }
     }
+}
+
+/// What becomes of a payout: its deposit is written, it is skipped for `note`, or it fails with `problem`.
+struct PayoutVerdict {
+    var status: RowStatus
+    var note = ""
+    var problem: Problem?
+
+    static let deposit = PayoutVerdict(status: .success)
+    static func skip(_ note: String) -> PayoutVerdict { PayoutVerdict(status: .skipped, note: note) }
+    static func fail(_ problem: Problem) -> PayoutVerdict { PayoutVerdict(status: .failed, problem: problem) }
 }

@@ -60,8 +60,7 @@ extension ConversionRun {
     /// Why a payout's earlier payments keep it from being written: qbXML needs the TxnID of each.
     func earlierPaymentsProblem(_ tally: PayoutTally) -> Problem? {
         guard let (paymentID, batch) = tally.unknownTxnID else { return nil }
-        return Problem("Payout not written yet: qbXML takes payment \(paymentID) of batch \(batch) out of \(configuration.payments.undepositedFundsAccount) through its QuickBooks TxnID, which rac2qb does not know",
-                       fix: "Ingest the QuickBooks responses of batch \(batch) first (rac2qb ingest RESPONSES.xml), then re-run: the run after the ingest writes the deposit.")
+        return .payoutTxnIDUnknown(payment: paymentID, batch: batch, account: configuration.payments.undepositedFundsAccount)
     }
 
     /// The tally's sum as the report says it, with the part earlier batches wrote when there is one.

@@ -1,9 +1,11 @@
-/// Failed rows grouped by their error (the message up to its first colon),
-/// each with its fix, how many rows it has and the first few of them.
+/// Failed rows grouped by their error's code in the catalogue (`SyncError`),
+/// each with its title, its first row's fix, how many rows it has and the first few of them.
 public struct FailureGroups: Sendable {
     /// One error and the rows that failed with it.
     public struct Group: Sendable {
+        /// The error's title (`Tax code not mapped`).
         public let error: String
+        public let code: SyncError
         public let fix: String
         public fileprivate(set) var count: Int
         /// Up to `exampleLimit` rows, as `source entity (customer · date · amount): message`.
@@ -11,22 +13,21 @@ public struct FailureGroups: Sendable {
     }
 
     public static let exampleLimit = 10
-    private var byError: [String: Group] = [:]
+    private var byCode: [SyncError: Group] = [:]
 
     public init() {}
 
     mutating func add(_ row: ReportRow) {
-        guard row.status == .failed else { return }
-        let error = String(row.message.prefix { $0 != ":" })
-        var group = byError[error] ?? Group(error: error, fix: row.fix, count: 0, examples: [])
+        guard row.status == .failed, let code = row.error else { return }
+        var group = byCode[code] ?? Group(error: code.title, code: code, fix: row.fix, count: 0, examples: [])
         group.count += 1
         if group.examples.count < Self.exampleLimit {
             let context = row.context.isEmpty ? "" : " (\(row.context))"
             group.examples.append("\(row.source) \(row.entity)\(context): \(row.message)")
         }
-        byError[error] = group
+        byCode[code] = group
     }
 
-    /// The groups, by error.
-    public var groups: [Group] { byError.values.sorted { $0.error < $1.error } }
+    /// The groups, by title.
+    public var groups: [Group] { byCode.values.sorted { $0.error < $1.error } }
 }

@@ -30,6 +30,10 @@ public struct ReportRow: Sendable {
     public var warning = ""
     /// Who, when and how much, for a person scanning the failures (`Jane Smith · 2026-10-03 · 129.00`); not a report column.
     public var context = ""
+    /// The catalogue's code of a failed row's error; not a report column (the summary groups failures by it).
+    public var error: SyncError?
+    /// True for a row that updates a record an earlier batch wrote (its message starts with `Updated:`); not a report column.
+    public var isUpdate = false
 
     public init(timestamp: String, entityType: EntityType, sourceID: String, entity: String, status: RowStatus,
                 message: String, fix: String, source: String, targets: [OutputTarget], isSourceRow: Bool, warning: String = "") {
@@ -61,6 +65,14 @@ public struct ReportRow: Sendable {
         context = [customer, date, amount?.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
+    /// Fails the row with `problem`: its message, fix and code.
+    mutating func fail(_ problem: Problem) {
+        status = .failed
+        message = problem.message
+        fix = problem.fix
+        error = problem.code
+    }
+
     /// Adds a caveat to the row's warning.
     mutating func warn(_ caveat: String) {
         guard !caveat.isEmpty else { return }
@@ -72,11 +84,11 @@ extension ReportRow {
     /// The row as the run's temporary file keeps it (targets unresolved).
     var storedCells: [String] {
         [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
-         context, direction] + targets.map(\.stored)
+         context, direction, error?.rawValue ?? ""] + targets.map(\.stored)
     }
 
     init?(storedCells cells: [String]) {
-        let fixed = 12
+        let fixed = 13
         guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
             return nil
         }
@@ -87,6 +99,7 @@ extension ReportRow {
                   warning: cells[9])
         context = cells[10]
         direction = cells[11]
+        error = SyncError(rawValue: cells[12])
     }
 }
 

@@ -92,7 +92,7 @@ public struct ReportSummary: Sendable, Encodable {
         if !row.warning.isEmpty { warnings[row.entityType.rawValue, default: 0] += 1 }
         if row.isSourceRow {
             counts[row.entityType.rawValue, default: [:]][row.status.rawValue, default: 0] += 1
-        } else if row.status == .success, !row.message.hasPrefix(ReportRow.updatedPrefix) {
+        } else if row.status == .success, !row.isUpdate {
             created[row.entityType.rawValue, default: 0] += 1
         }
     }

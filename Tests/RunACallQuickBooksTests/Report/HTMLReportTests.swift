@@ -52,13 +52,14 @@ import Testing
         let folder = try TestPaths.temporaryFolder()
         let log = try ReportLog(staging: folder)
         let statuses: [RowStatus] = [.success, .success, .success, .skipped, .failed]
+        let closed = Problem.closedPeriod(date: CalendarDate(year: 2026, month: 9, day: 30)!, closing: CalendarDate(year: 2026, month: 9, day: 30)!)
         for index in 0..<100_000 {
             let status = statuses[index % statuses.count]
-            try log.add(ReportRow(timestamp: "2026-10-01T12:00:00Z", entityType: .invoice, sourceID: "INV-\(index)",
-                                  entity: "Invoice #INV-\(index)", status: status,
-                                  message: status == .failed ? "Closed period: Invoice date 2026-09-30 is on or before the QuickBooks closing date" : "",
-                                  fix: status == .failed ? SyncErrors.closedPeriod(date: CalendarDate(year: 2026, month: 9, day: 30)!, closing: CalendarDate(year: 2026, month: 9, day: 30)!).fix : "",
-                                  source: "invoices.json#\(index)", targets: [], isSourceRow: true))
+            var row = ReportRow(timestamp: "2026-10-01T12:00:00Z", entityType: .invoice, sourceID: "INV-\(index)",
+                                entity: "Invoice #INV-\(index)", status: status, message: "", fix: "",
+                                source: "invoices.json#\(index)", targets: [], isSourceRow: true)
+            if status == .failed { row.fail(closed) }
+            try log.add(row)
         }
         let page = folder.appendingPathComponent("index.html")
         let run = RunDescription(startedAt: "2026-10-01T12:00:00Z", config: "rac2qb.yml", ledger: RunDescription.noLedger,
