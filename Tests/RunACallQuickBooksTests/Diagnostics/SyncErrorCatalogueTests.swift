@@ -102,6 +102,17 @@ import Testing
         #expect(back.message == row.message && back.fix == row.fix)
     }
 
+    /// Every failed row of a real run has a code: the groups hold all of them (none is left out for want of one).
+    @Test(arguments: ["rac2qb.yml", "rac2qb-books.yml"]) func everyFailureOfTheSamplesIsInAGroup(config: String) throws {
+        let out = try TestPaths.temporaryFolder()
+        let result = try Conversion.run(TestPaths.samples.appendingPathComponent("export"),
+                                        configURL: TestPaths.samples.appendingPathComponent(config), out: out)
+        #expect(result.summary.failures > 1)
+        #expect(result.failures.groups.map(\.count).reduce(0, +) == result.summary.failures)
+        #expect(result.failures.groups.map(\.error) == result.failures.groups.map(\.code.title))
+        #expect(result.failures.groups.contains { $0.code == .closedPeriod })
+    }
+
     /// The sources, read as text: only the catalogue makes problems, and no code reads a message's text.
     @Test func noProblemIsMadeOutsideTheCatalogueAndNoMessageIsParsed() throws {
         let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
