@@ -6,12 +6,14 @@ import Foundation
 public struct ProgressReport: Sendable, Equatable {
     /// What is being read: "invoices", "payments", ...
     public let stage: String
+    /// The stage's records done so far.
     public let done: Int
     /// The stage's records, when a pre-pass counted them.
     public let total: Int?
     /// Seconds since the stage began.
     public let elapsed: Double
 
+    /// Where a stage is: `done` of `total` (nil when not counted) records after `elapsed` seconds.
     public init(stage: String, done: Int, total: Int?, elapsed: Double) {
         self.stage = stage
         self.done = done
