@@ -56,10 +56,7 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Progress to standard error, only on a terminal and without --quiet.
-    var progress: (@Sendable (Int) -> Void)? {
-        guard !quiet, isatty(STDERR_FILENO) == 1 else { return nil }
-        return { count in FileHandle.standardError.write(Data("\rrac2qb: \(count) records read".utf8)) }
-    }
+    var progress: (@Sendable (ProgressReport) -> Void)? { ProgressLine.onStandardError(quiet: quiet) }
 }
 
 /// Finds the config file: `--config`, else `rac2qb.yml` in the current folder, else in the export folder;

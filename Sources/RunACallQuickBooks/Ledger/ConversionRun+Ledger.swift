@@ -38,11 +38,13 @@ extension ConversionRun {
         }
     }
 
+    /// Records an item the run creates (nothing without a ledger: its synced fields are not even computed).
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
+        guard let ledger else { return }
         let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
                                           "kind: \(item.kind.rawValue)"])
-        try ledger?.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
-                                       customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        try ledger.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
+                                      customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
@@ -52,11 +54,13 @@ extension ConversionRun {
 
     // MARK: Invoices
 
+    /// Records an invoice written (nothing without a ledger: its synced fields are not even computed).
     func recordInvoice(_ invoice: Invoice, posting: QBInvoice, targets: [OutputTarget]) throws {
+        guard let ledger else { return }
         let fields = SyncedFields(invoice)
-        try ledger?.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
-                                       customer: posting.customer, docNumber: posting.refNumber, total: posting.total,
-                                       status: invoice.status.rawValue, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        try ledger.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
+                                      customer: posting.customer, docNumber: posting.refNumber, total: posting.total,
+                                      status: invoice.status.rawValue, targets: Self.label(targets), requestID: Self.requestID(targets)))
     }
 
     /// What becomes of an invoice an earlier batch exported: nothing again when
@@ -165,22 +169,26 @@ extension ConversionRun {
 
     // MARK: Payments and payouts
 
-    /// Records a payment or refund with its customer and the Stripe payout that will deposit it, if it names one.
+    /// Records a payment or refund with its customer and the Stripe payout that will deposit it, if it names one
+    /// (nothing without a ledger: its synced fields are not even computed).
     func recordPayment(_ payment: Payment, customer: String, targets: [OutputTarget]) throws {
+        guard let ledger else { return }
         let fields = SyncedFields(payment)
         let entity: EntityType = payment.kind == .refund ? .refund : .payment
-        try ledger?.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
-                                       fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
-                                       requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
-        if let payoutID = payment.payoutID { try ledger?.recordPayoutID(payoutID, of: entity, payment.id) }
+        try ledger.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
+                                      fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
+                                      requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
+        if let payoutID = payment.payoutID { try ledger.recordPayoutID(payoutID, of: entity, payment.id) }
     }
 
-    /// Records a payout's deposit and the payments and refunds it takes out of Undeposited Funds (never deposited again).
+    /// Records a payout's deposit and the payments and refunds it takes out of Undeposited Funds (never deposited again);
+    /// nothing without a ledger (its synced fields are not even computed).
     func recordPayout(_ payout: Payout, lines: [QBDepositLine], targets: [OutputTarget]) throws {
+        guard let ledger else { return }
         let fields = SyncedFields(payout)
-        try ledger?.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
-                                       total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
-        try ledger?.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
+        try ledger.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
+                                      total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        try ledger.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
     }
 
     /// The batch that already exported a payment, refund or payout, if one did.

@@ -26,7 +26,8 @@ final class ConversionRun {
     var salesTaxAtRisk = SalesTaxTally()
     /// US tax qbXML writes as its own line on the sales tax item (the exact form), its invoices' lines non-taxable.
     var salesTaxAsLines = SalesTaxTally()
-    private var recordsRead = 0
+    /// Counts the records of each stage for the progress line.
+    let progress: ProgressMeter
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
     let invoiceFacts = InvoiceFacts()
@@ -46,6 +47,7 @@ final class ConversionRun {
         self.ledger = ledger
         self.export = export
         self.staging = staging
+        progress = ProgressMeter(report: options.progress)
         configuration = options.configuration
         formats = configuration.output.formats
         try configuration.checkNamesForOnlineCSV()
@@ -63,10 +65,8 @@ final class ConversionRun {
         }
     }
 
-    func tick() {
-        recordsRead += 1
-        if recordsRead % 5_000 == 0 { options.progress?(recordsRead) }
-    }
+    /// One more record read: the progress line counts it.
+    func tick() { progress.tick() }
 
     // MARK: Lists
 
@@ -99,6 +99,7 @@ final class ConversionRun {
     private func readList(_ entity: ExportEntity, as type: EntityType, label: String,
                           describe: (RawRecord, inout ReportRow) throws -> Void) throws {
         guard let stream = try export.stream(entity) else { return }
+        progress.begin(entity.rawValue)
         while let record = try stream.next() {
             tick()
             var row = ReportRow(timestamp: "", entityType: type, sourceID: record.id ?? "", entity: label,
@@ -188,21 +189,26 @@ final class ConversionRun {
     // MARK: Invoices
 
     /// IDs that occur more than once in the invoices files, all of them read
-    /// in order (or whose CSV rows are split).
-    private func duplicateInvoiceIDs() throws -> Set<String> {
-        guard let stream = try export.stream(.invoices) else { return [] }
+    /// in order (or whose CSV rows are split), and how many records the files hold.
+    private func duplicateInvoiceIDs() throws -> (ids: Set<String>, records: Int) {
+        guard let stream = try export.stream(.invoices) else { return ([], 0) }
+        progress.begin("invoice ids")
         var seen = Set<String>()
         var duplicates = Set<String>()
+        var records = 0
         while let record = try stream.next() {
+            tick()
+            records += 1
             guard let id = record.id else { continue }
             if !seen.insert(id).inserted { duplicates.insert(id) }
         }
-        return duplicates
+        return (duplicates, records)
     }
 
     func readInvoices() throws {
-        let duplicates = try duplicateInvoiceIDs()
+        let (duplicates, records) = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
+        progress.begin("invoices", total: records)
         while let record = try stream.next() {
             tick()
             var row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",

@@ -9,8 +9,8 @@ public struct ConversionOptions: Sendable {
     public var outputDirectory: URL?
     /// False for `check`: the report only, no QuickBooks files.
     public var writeQuickBooksFiles: Bool
-    /// Called with the number of records read so far, every few thousand records.
-    public var progress: (@Sendable (Int) -> Void)?
+    /// Called with where the run is (stage, records done of the total when known, rate), at most every quarter second.
+    public var progress: (@Sendable (ProgressReport) -> Void)?
     /// For `preview`: the invoice to follow through the run.
     public var previewInvoiceID: String?
     /// The ledger of earlier batches; nil runs without one. A dry run only reads it, and only when it exists.
@@ -25,7 +25,7 @@ public struct ConversionOptions: Sendable {
     public var ledgerWait: TimeInterval?
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
-                writeQuickBooksFiles: Bool = true, progress: (@Sendable (Int) -> Void)? = nil, previewInvoiceID: String? = nil,
+                writeQuickBooksFiles: Bool = true, progress: (@Sendable (ProgressReport) -> Void)? = nil, previewInvoiceID: String? = nil,
                 ledger: URL? = nil, startedAt: Date = Date(), replace: Bool = false, ledgerWait: TimeInterval? = nil) {
         self.replace = replace
         self.ledgerWait = ledgerWait

@@ -9,7 +9,7 @@ extension ConversionRun {
         let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts, ledger: ledger,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
-        let duplicateIDs = try duplicatePaymentIDs()
+        let (duplicateIDs, paymentRecords) = try duplicatePaymentIDs()
         var tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
         for id in payoutIDs.sorted() where try exportedBatch(.payout, id) == nil {
             try addWaitingInLedger(forPayout: id, to: &tallies[id, default: PayoutTally()])
@@ -29,6 +29,7 @@ extension ConversionRun {
         }
         rules.restart()
         var depositLines: [String: [QBDepositLine]] = [:]
+        progress.begin("payments", total: paymentRecords)
         try forEachPayment { record, decoded in
             try writePayment(record, decoded, rules: rules, duplicateIDs: duplicateIDs, payoutIDs: payoutIDs, payoutVerdicts: verdicts,
                              depositLines: &depositLines)
@@ -41,6 +42,7 @@ extension ConversionRun {
 
     private func readPayouts() throws -> [(location: SourceLocation, id: String?, payout: Result<Payout, Problem>)] {
         guard let stream = try export.stream(.payouts) else { return [] }
+        progress.begin("payouts")
         var payouts: [(SourceLocation, String?, Result<Payout, Problem>)] = []
         while let record = try stream.next() {
             tick()
@@ -135,14 +137,16 @@ extension ConversionRun {
         }
     }
 
-    /// Payment ids that occur more than once: all their records fail.
-    private func duplicatePaymentIDs() throws -> Set<String> {
+    /// Payment ids that occur more than once (all their records fail), and how many records the files hold.
+    private func duplicatePaymentIDs() throws -> (ids: Set<String>, records: Int) {
         var seen = Set<String>()
         var duplicates = Set<String>()
+        var records = 0
         try forEachPayment { record, _ in
+            records += 1
             if let id = record.id, !seen.insert(id).inserted { duplicates.insert(id) }
         }
-        return duplicates
+        return (duplicates, records)
     }
 
     /// A decoded record, or the `Problem` that failed it.

@@ -10,7 +10,8 @@ enum PreviewRenderer {
         for format in configuration.output.formats {
             let writer = try FormatWriters.make(format, configuration: configuration, splitEvery: 0, staging: folder)
             _ = try writer.add(invoice)
-            for path in try writer.finish(lists: lists, into: folder).files {
+            // The import checklist lists files, it holds no text of the invoice.
+            for path in try writer.finish(lists: lists, into: folder).files where path != ImportChecklist.target.path(parts: 1) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(path))
                 let text = (format == .iif ? String(data: data, encoding: .windowsCP1252) : String(data: data, encoding: .utf8)) ?? ""
                 let headerOnly = format == .qboCSV && text.split(whereSeparator: \.isNewline).count <= 1

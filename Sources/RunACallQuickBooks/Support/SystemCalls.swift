@@ -7,9 +7,10 @@ import Musl
 #endif
 import Foundation
 
-/// The few POSIX system calls the ledger lock and publishing need, in one
-/// place (Linux and macOS): whole-file locks, flushing to disk, renames that
-/// never replace, and whether a process is alive. Each failure is its errno.
+/// The few POSIX system calls the ledger lock, publishing and the progress line
+/// need, in one place (Linux and macOS): whole-file locks, flushing to disk,
+/// renames that never replace, whether a process is alive, whether standard
+/// error is a terminal. Each failure is its errno.
 enum SystemCalls {
     /// An errno value as a thrown error.
     struct Failure: Error, Equatable {
@@ -103,6 +104,9 @@ enum SystemCalls {
         default: return .file
         }
     }
+
+    /// Whether an open descriptor is a terminal (isatty(3)): the progress line is only for one.
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
     /// Whether this process may create and rename entries in a folder.
     static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }

@@ -84,6 +84,15 @@ public enum FileChecker {
         return problems.map { "\(name):\($0)" }
     }
 
+    /// The import checklist's row `position` (1-based): its order, a count of records, a total that is empty or an amount.
+    static func checklistProblems(_ order: String?, records: String?, total: String?, row position: Int) -> [String] {
+        var problems: [String] = []
+        if order != String(position) { problems.append("order \"\(order ?? "")\" is not \(position)") }
+        if Int(records ?? "").map({ $0 >= 0 }) != true { problems.append("records \"\(records ?? "")\" is not a count") }
+        if let total, !total.isEmpty, Money(parsing: total) == nil { problems.append("total \"\(total)\" is not an amount") }
+        return problems
+    }
+
     static func isSlashedDate(_ text: String) -> Bool {
         let parts = text.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 3 else { return false }
@@ -92,7 +101,8 @@ public enum FileChecker {
     }
 
     /// QBO CSV: known header, UTF-8 without BOM, import limits, names QuickBooks Online accepts,
-    /// no negative invoice amount, no cell on two lines; the discount worksheet: its header and amounts.
+    /// no negative invoice amount, no cell on two lines; the discount worksheet: its header and amounts;
+    /// the import checklist: its header, its rows in order, counts and totals.
     public static func checkQBOCSV(_ url: URL) throws -> [String] {
         let name = url.lastPathComponent
         let data = try Data(contentsOf: url)
@@ -105,8 +115,9 @@ public enum FileChecker {
         else if name.hasPrefix("products") { expected = QBOCSVWriter.productColumns }
         else if name.hasPrefix("deposits") { expected = QBOCSVWriter.depositColumns }
         else if name.hasPrefix("discounts-to-enter") { expected = DiscountWorksheet.columns }
+        else if name.hasPrefix("import-checklist") { expected = ImportChecklist.columns }
         else {
-            return ["\(name): not a QuickBooks Online file this tool knows (invoices, customers, products, deposits, discounts-to-enter)"]
+            return ["\(name): not a QuickBooks Online file this tool knows (invoices, customers, products, deposits, discounts-to-enter, import-checklist)"]
         }
         if table.columns != expected { problems.append("1: header is \(table.columns.joined(separator: ",")), expected \(expected.joined(separator: ","))") }
         var rows = 0
@@ -122,6 +133,11 @@ public enum FileChecker {
                 where table.cell(column, in: row).flatMap(Money.init(parsing:)) == nil {
                     problems.append("\(row.line): \(column) is not an amount")
                 }
+                continue
+            }
+            if name.hasPrefix("import-checklist") {
+                problems += checklistProblems(table.cell("order", in: row), records: table.cell("records", in: row),
+                                              total: table.cell("total", in: row), row: rows).map { "\(row.line): \($0)" }
                 continue
             }
             if name.hasPrefix("deposits") {

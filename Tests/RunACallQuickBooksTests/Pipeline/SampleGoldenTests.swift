@@ -8,7 +8,7 @@ import ZIPFoundation
 @Suite struct SampleGoldenTests {
     static let quickBooksFiles = ["iif/quickbooks.iif", "qbo-csv/customers.csv", "qbo-csv/products.csv",
                                   "qbo-csv/invoices.csv", "qbo-csv/deposits.csv", "qbo-csv/discounts-to-enter.csv",
-                                  "qbxml/requests.xml"]
+                                  "qbo-csv/import-checklist.csv", "qbxml/requests.xml"]
     static let reportFiles = ["report/sync-report.csv", "report/sync-report.json", "report/index.html",
                               "report/payment-application.csv"]
     static let expected = TestPaths.samples.appendingPathComponent("expected")

@@ -11,6 +11,8 @@ final class DiscountWorksheet {
 
     private let file: PartFile
     private(set) var count = 0
+    /// Σ of the discounts listed (positive).
+    private(set) var total = Money.zero
 
     init(staging: URL) throws {
         file = try PartFile(url: staging.appendingPathComponent("qbo-discounts.part"))
@@ -20,6 +22,7 @@ final class DiscountWorksheet {
     /// `total_after_import` is the invoice as the CSV leaves it (its tax included), `total_after_discount` the Run a Call total.
     func add(_ invoice: QBInvoice, discounts: [QBInvoiceLine]) throws {
         let byHand = discounts.reduce(Money.zero) { $0 - $1.amount }
+        total = total + byHand
         var text = ""
         for line in discounts {
             count += 1

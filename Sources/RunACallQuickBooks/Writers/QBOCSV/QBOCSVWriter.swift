@@ -13,6 +13,8 @@ final class QBOCSVWriter: FormatWriter {
     let deposits: PartFile
     /// The discounts to enter by hand, streamed.
     let discounts: DiscountWorksheet
+    /// Each file's records and total, for `import-checklist.csv`.
+    let checklist = ImportChecklist()
 
     static let maxInvoicesPerFile = 100
     static let maxRowsPerFile = 1_000
@@ -72,6 +74,7 @@ final class QBOCSVWriter: FormatWriter {
         try part.append(Data(rows.utf8), rows: lines.count)
         var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
         let byHand = Self.discountsByHand(of: invoice)
+        checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })
         if !byHand.isEmpty {
             try discounts.add(invoice, discounts: byHand)
             targets.append(DiscountWorksheet.target)
@@ -102,8 +105,12 @@ final class QBOCSVWriter: FormatWriter {
         }
         try Data(customers.utf8).write(to: directory.appendingPathComponent("customers.csv"))
         try Data(products.utf8).write(to: directory.appendingPathComponent("products.csv"))
-        var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv", try finishDeposits(into: directory)]
-        if let worksheet = try discounts.render(into: folder) { files.append(worksheet) }
+        let depositsFile = try finishDeposits(into: directory)
+        var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv", depositsFile]
+        var steps = [ImportChecklist.Entry(file: files[0], what: "import: customers", records: lists.customers.count, total: nil),
+                     ImportChecklist.Entry(file: files[1], what: "import: products and services", records: lists.items.count, total: nil)]
+        let worksheet = try discounts.render(into: folder)
+        if let worksheet { files.append(worksheet) }
         let count = parts.count
         let header = Data(CSVText.row(Self.invoiceColumns).utf8)
         for number in 1...count {
@@ -113,9 +120,21 @@ final class QBOCSVWriter: FormatWriter {
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
             try output.seekToEnd()
-            if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
+            let part = parts.parts.indices.contains(number - 1) ? parts.parts[number - 1] : nil
+            try part?.copy(to: output)
             files.append(relative)
+            steps.append(ImportChecklist.Entry(file: relative, what: count > 1 ? "import: invoices, part \(number) of \(count)" : "import: invoices",
+                                               records: part?.transactions ?? 0, total: checklist.invoiceTotal(part: number)))
         }
+        if let worksheet {
+            steps.append(ImportChecklist.Entry(file: worksheet, what: "by hand: each discount on its imported invoice",
+                                               records: discounts.count, total: discounts.total))
+        }
+        steps.append(ImportChecklist.Entry(file: depositsFile, what: "bank upload: the payouts, to match in Banking",
+                                           records: deposits.transactions, total: checklist.depositTotal))
+        let checklistFile = ImportChecklist.target.path(parts: 1)
+        try Data(ImportChecklist.render(steps).utf8).write(to: folder.appendingPathComponent(checklistFile))
+        files.append(checklistFile)
         return (files, [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv").fileKey: count])
     }
 }
