@@ -12,7 +12,8 @@
 #   --repeat    runs of each measurement; the table keeps the fastest (default 3)
 #               and the highest peak RSS
 #   --table     where the table is written (default: .build/benchmark/results.md)
-#   --work      where exports and outputs go (default: .build/benchmark; exports are reused)
+#   --work      where exports and outputs go (default: .build/benchmark; exports are reused;
+#               every run's figures are appended to runs.log there)
 # Every build and measured command runs under `nice -n ${BENCH_NICE:-15}`.
 # CPU s is user + system time of the fastest run (less sensitive to a shared machine).
 # Rows are invoice-line rows (the same for the JSONL and CSV export of one size);
@@ -91,6 +92,7 @@ measure() {
       return
     fi
     read -r seconds user system kilobytes < <(tail -n 1 "$work/time")
+    printf '%s\t%s\trun %s\t%s s\t%s user\t%s sys\t%s KB\n' "$tool" "$input" "$run" "$seconds" "$user" "$system" "$kilobytes" >>"$work/runs.log"
     if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best=$seconds
       cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
