@@ -45,11 +45,18 @@ enum IIFListStream {
         }
     }
 
-    private static func customer(_ fields: [String: String], location: SourceLocation, clock: ISO8601DateFormatter) -> QuickBooksListEntry {
-        var entry = QuickBooksListEntry(list: .customer, name: fields["NAME"] ?? "", location: location)
+    /// What every list row has: its name, whether it is active, its parent and when it was last changed.
+    private static func entry(_ list: QuickBooksListEntry.List, _ fields: [String: String], location: SourceLocation,
+                              clock: ISO8601DateFormatter) -> QuickBooksListEntry {
+        var entry = QuickBooksListEntry(list: list, name: fields["NAME"] ?? "", location: location)
         active(fields, &entry)
         entry.parent = parent(of: entry.name)
         entry.modifiedAt = fields["TIMESTAMP"].flatMap(Int.init).map { clock.string(from: Date(timeIntervalSince1970: TimeInterval($0))) }
+        return entry
+    }
+
+    private static func customer(_ fields: [String: String], location: SourceLocation, clock: ISO8601DateFormatter) -> QuickBooksListEntry {
+        var entry = entry(.customer, fields, location: location, clock: clock)
         entry.email = fields["EMAIL"]
         entry.phone = fields["PHONE1"]
         entry.company = fields["COMPANYNAME"]
@@ -59,10 +66,7 @@ enum IIFListStream {
     }
 
     private static func item(_ fields: [String: String], location: SourceLocation, clock: ISO8601DateFormatter) -> QuickBooksListEntry {
-        var entry = QuickBooksListEntry(list: .item, name: fields["NAME"] ?? "", location: location)
-        active(fields, &entry)
-        entry.parent = parent(of: entry.name)
-        entry.modifiedAt = fields["TIMESTAMP"].flatMap(Int.init).map { clock.string(from: Date(timeIntervalSince1970: TimeInterval($0))) }
+        var entry = entry(.item, fields, location: location, clock: clock)
         entry.type = fields["INVITEMTYPE"]
         entry.description = fields["DESC"].map { $0.replacingOccurrences(of: "\\n", with: "\n") }
         entry.price = fields["PRICE"]
