@@ -53,7 +53,7 @@ import Testing
     /// The customers (by number) the summary finds apart from Run a Call, under their name before or after a rename.
     static func customersNotReconciled(_ run: MonthlyRunTests.Month, _ sequence: MonthlySequence, month: Int) -> Set<Int> {
         Set(run.result.summary.customersNotReconciled.compactMap { name in
-            (1...6).first { sequence.customerName($0, month: month) == name || sequence.customerName($0, month: max(month - 1, 0)) == name }
+            MonthlySequence.customerNumbers.first { sequence.customerName($0, month: month) == name || sequence.customerName($0, month: max(month - 1, 0)) == name }
         })
     }
 

@@ -97,6 +97,9 @@ struct MonthlySequence {
         }
     }
 
+    /// The shop's customers, by number.
+    static let customerNumbers = 1...6
+
     let months: Int
     let options: Options
     private(set) var histories: [History] = []
@@ -117,7 +120,7 @@ struct MonthlySequence {
 
     private mutating func makeHistories(_ number: Int) -> [History] {
         let id = "S\(number)"
-        let customer = Int.random(in: 1...6, using: &random)
+        let customer = Int.random(in: Self.customerNumbers, using: &random)
         let start = Int.random(in: 0...(months - 2), using: &random)
         var versions = [lines()]
         let tax = taxRate(id)
