@@ -72,8 +72,21 @@ final class InvoiceFacts {
     }
 }
 
-/// The seed's payment rules: which payments and refunds are written, against
-/// which invoice, and never more than the invoice's total.
+/// What earlier batches tell of a payment's invoice, gathered by the pipeline before the payment
+/// is decided (the rules themselves read no ledger).
+struct PaymentHistory {
+    /// The invoice's latest export by an earlier batch, when this export does not decide it.
+    var earlierInvoice: LedgerEntry?
+    /// Σ payments − refunds earlier batches applied to it, when the rules have not counted it yet.
+    var appliedEarlier = Money.zero
+
+    /// No earlier batch knows the invoice.
+    static let none = PaymentHistory()
+}
+
+/// The seed's payment rules, the payment decider: which payments and refunds are written, against
+/// which invoice, and never more than the invoice's total. Pure: what earlier batches hold comes in
+/// a `PaymentHistory`; what it keeps is what this run applied to each invoice so far.
 final class PaymentRules {
     /// A payment's verdict before its payout is considered.
     enum Verdict {
@@ -85,8 +98,6 @@ final class PaymentRules {
 
     private let configuration: Configuration
     private let invoices: InvoiceFacts
-    /// What earlier batches wrote: invoices paid now that this export does not hold, and what was applied to them.
-    private let ledger: Ledger?
     /// Why no payment can be written (its deposit account is inactive in the books), if so.
     private let paymentProblem: Problem?
     /// Why no refund can be written (the `Refund` item or its account is unusable), if so.
@@ -94,10 +105,8 @@ final class PaymentRules {
     /// Σ payments − refunds accepted so far, per invoice.
     private var applied: [String: Money] = [:]
 
-    init(configuration: Configuration, invoices: InvoiceFacts, ledger: Ledger? = nil,
-         paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
+    init(configuration: Configuration, invoices: InvoiceFacts, paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
-        self.ledger = ledger
         self.invoices = invoices
         self.paymentProblem = paymentProblem
         self.refundProblem = refundProblem
@@ -106,18 +115,25 @@ final class PaymentRules {
     /// Starts a pass over the payments again from nothing applied.
     func restart() { applied = [:] }
 
+    /// Whether the run decides the invoice itself (else an earlier batch's export of it is asked for).
+    func decides(invoice id: String) -> Bool { invoices.outcome(of: id) != nil }
+
+    /// Whether the rules counted what was applied to the invoice already (else earlier batches' sum is asked for).
+    func counted(invoice id: String) -> Bool { applied[id] != nil }
+
     /// What became of an invoice: in this export, else in an earlier batch (with its TxnID when known).
-    private func invoice(_ id: String) throws -> (outcome: InvoiceFacts.Outcome, txnID: String?)? {
+    private func invoice(_ id: String, history: PaymentHistory) -> (outcome: InvoiceFacts.Outcome, txnID: String?)? {
         if let outcome = invoices.outcome(of: id) { return (outcome, invoices.txnID(of: id)) }
-        guard let entry = try ledger?.lastExport(of: .invoice, id) else { return nil }
+        guard let entry = history.earlierInvoice else { return nil }
         if entry.status == InvoiceStatus.void.rawValue { return (.notWritable("void"), nil) }
         return (.exported(customer: entry.customer ?? "", refNumber: entry.docNumber, total: entry.total ?? .zero), entry.txnID)
     }
 
-    func verdict(_ payment: Payment) throws -> Verdict {
+    /// The payment's verdict, counting it as applied when accepted.
+    func verdict(_ payment: Payment, history: PaymentHistory = .none) -> Verdict {
         let what = payment.kind == .refund ? "refund" : "payment"
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
-        guard let (invoice, txnID) = try invoice(payment.invoiceID) else {
+        guard let (invoice, txnID) = invoice(payment.invoiceID, history: history) else {
             return .fail(.invoiceNotFound(payment.invoiceID, what: what))
         }
         let customer: String
@@ -145,7 +161,7 @@ final class PaymentRules {
             return .fail(Problem.closedPeriod(date: payment.receivedAt.date, closing: closing, what: "The \(what) date"))
         }
         if let problem = payment.kind == .payment ? paymentProblem : refundProblem { return .fail(problem) }
-        let before = try applied[payment.invoiceID] ?? ledger?.applied(toInvoice: payment.invoiceID) ?? .zero
+        let before = applied[payment.invoiceID] ?? history.appliedEarlier
         switch payment.kind {
         case .payment:
             let after = before + payment.amount

@@ -17,6 +17,8 @@ final class ConversionRun {
     /// What earlier batches exported; nil without a ledger.
     let ledger: Ledger?
     let mapper: InvoiceMapper
+    let invoiceDecider: InvoiceDecider
+    let payoutDecider: PayoutDecider
     var lists = RunLists()
     private var accountNames = Set<NameKey>()
     /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
@@ -57,6 +59,10 @@ final class ConversionRun {
                                       updates: configuration.customers.syncUpdates && formats.contains(.qbxml) && options.writeQuickBooksFiles)
         items = ItemCatalog(configuration: configuration, limits: limits, books: self.books)
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
+        invoiceDecider = InvoiceDecider(configuration: configuration, mapper: mapper,
+                                        writesQBXML: formats.contains(.qbxml) && options.writeQuickBooksFiles,
+                                        paymentsInExport: export.files[.payments] != nil, invoiceFiles: export.fileNames(.invoices))
+        payoutDecider = PayoutDecider(configuration: configuration, books: self.books)
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration
@@ -186,144 +192,30 @@ final class ConversionRun {
         }
     }
 
-    // MARK: Invoices
+    // MARK: Lists an invoice creates
 
-    /// IDs that occur more than once in the invoices files, all of them read
-    /// in order (or whose CSV rows are split), and how many records the files hold.
-    private func duplicateInvoiceIDs() throws -> (ids: Set<String>, records: Int) {
-        guard let stream = try export.stream(.invoices) else { return ([], 0) }
-        progress.begin("invoice ids")
-        var seen = Set<String>()
-        var duplicates = Set<String>()
-        var records = 0
-        while let record = try stream.next() {
-            tick()
-            records += 1
-            guard let id = record.id else { continue }
-            if !seen.insert(id).inserted { duplicates.insert(id) }
-        }
-        return (duplicates, records)
-    }
-
-    func readInvoices() throws {
-        let (duplicates, records) = try duplicateInvoiceIDs()
-        guard let stream = try export.stream(.invoices) else { return }
-        progress.begin("invoices", total: records)
-        while let record = try stream.next() {
-            tick()
-            var row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
-                                entity: "Invoice #\(record.id ?? "?")", status: .failed, message: "", fix: "",
-                                source: record.location.description, targets: [], isSourceRow: true)
-            let invoice: Invoice
-            do {
-                invoice = try RecordDecoder.invoice(record)
-            } catch let problem as Problem {
-                row.fail(problem)
-                if let id = record.id, export.files[.payments] != nil {
-                    invoiceFacts.record(.notWritable("it could not be read"), for: id)
-                }
-                log.recordInvoice(status: nil, total: nil, date: nil, row: .failed, written: nil, formats: formats)
-                capturePreview(row, invoice: nil, mapping: nil)
-                try log.add(row)
-                continue
-            }
-            row.timestamp = timestamp(of: invoice)
-            let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
-            row.describe(customer: invoice.customer.name, date: invoice.invoiceDate.description, amount: amount)
-            if duplicates.contains(invoice.id) {
-                let problem = Problem.duplicateID(invoice.id, entity: .invoice, file: export.fileNames(.invoices))
-                if export.files[.payments] != nil {
-                    invoiceFacts.record(.notWritable("duplicate invoice ID"), for: invoice.id)
-                }
-                row.fail(problem)
-                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: .failed, written: nil, formats: formats)
-                capturePreview(row, invoice: invoice, mapping: nil)
-                try log.add(row)
-                continue
-            }
-            if let previous = try ledger?.lastExport(of: .invoice, invoice.id) {
-                try exportedInvoice(invoice, previous: previous, record: record, row: &row)
-                log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: nil,
-                                  formats: formats, earlierBatch: true)
-                capturePreview(row, invoice: invoice, mapping: nil)
-                try log.add(row)
-                continue
-            }
-            let mapping = mapper.map(invoice)
-            var written: QBInvoice?
-            switch mapping.outcome {
-            case .skip(let reason):
-                row.status = .skipped
-                row.message = reason
-            case .fail(let problem):
-                row.fail(problem)
-            case .write(let posting):
-                written = posting
-                if !posting.isVoid { try countBalance(of: invoice, customer: posting.customer, total: posting.total) }
-                row.status = .success
-                row.message = mapping.notes.joined(separator: "; ")
-                row.warning = mapping.warnings.joined(separator: "; ")
-                try writeLists(for: mapping, invoice: invoice, record: record)
-                for (account, type) in Self.accounts(of: posting) { addAccount(account, type) }
-                if let tax = posting.salesTax {
-                    useSalesTaxItem(tax.item, ratePercent: tax.ratePercent)
-                    if !posting.isVoid { countSalesTax(tax) }
-                }
-                for writer in writers { row.targets += try writer.add(posting) }
-                try recordInvoice(invoice, posting: posting, targets: row.targets)
-            }
-            log.recordInvoice(status: invoice.status, total: amount, date: invoice.invoiceDate, row: row.status, written: written, formats: formats)
-            rememberForPayments(invoice, outcome: mapping.outcome)
-            capturePreview(row, invoice: invoice, mapping: mapping)
-            try log.add(row)
-        }
-    }
-
-    /// The accounts an invoice posts to: receivable, each line's, and sales tax payable when taxed.
-    static func accounts(of posting: QBInvoice) -> [(String, QBAccountType)] {
-        var accounts: [(String, QBAccountType)] = [(QBInvoice.receivableAccount, .accountsReceivable)]
-        accounts += posting.lines.map { ($0.account, .income) }
-        if posting.salesTax != nil || posting.lines.contains(where: { $0.taxAmount != nil }) {
-            accounts.append((QBInvoice.salesTaxAccount, .salesTaxPayable))
-        }
-        return accounts
-    }
-
-    /// Keeps what the payment rules need of an invoice, when the export has payments.
-    private func rememberForPayments(_ invoice: Invoice, outcome: InvoiceOutcome) {
-        guard export.files[.payments] != nil else { return }
-        let facts: InvoiceFacts.Outcome
-        switch outcome {
-        case .write(let posting) where posting.isVoid: facts = .notWritable("void")
-        case .write(let posting): facts = .written(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)
-        case .skip(let reason) where invoice.status == .draft: facts = .notWritable(reason)
-        case .skip(let reason): facts = .skipped(reason)
-        case .fail(let problem): facts = .failed(problem.code)
-        }
-        invoiceFacts.record(facts, for: invoice.id)
-    }
-
+    /// Adds the customer and items a written invoice creates, each with its report row.
     func writeLists(for mapping: InvoiceMapping, invoice: Invoice, record: RawRecord) throws {
         let label = "Invoice #\(invoice.id)"
         if let (customer, renamedFrom) = mapping.createdCustomer {
             let cuts = customers.contactFields(of: invoice.customer, fallbackBilling: invoice.billingAddress,
                                                shipping: invoice.serviceAddress).notes
             let warnings = (renamedFrom.map { [Self.renamed(customer.name, because: customers.renameReason($0))] } ?? []) + cuts
-            try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .customer,
+            try log.add(ReportRow(timestamp: invoiceDecider.timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
                                   status: .success, message: createdMessage(for: label), fix: "", source: record.location.description,
                                   targets: addCustomer(customer, source: invoice.customer), isSourceRow: false,
                                   warning: warnings.joined(separator: "; ")))
         }
         if let (customer, earlier, update) = mapping.changedCustomer {
-            var row = ReportRow(timestamp: timestamp(of: invoice), entityType: .customer, sourceID: invoice.customer.id ?? "",
+            var row = ReportRow(timestamp: invoiceDecider.timestamp(of: invoice), entityType: .customer, sourceID: invoice.customer.id ?? "",
                                 entity: "Customer \(invoice.customer.name)", status: .success, message: "", fix: "",
                                 source: record.location.description, targets: [], isSourceRow: false)
             try customerChanged(invoice.customer, entry: customer, earlier: earlier, update: update, row: &row)
             try log.add(row)
         }
         for (item, renamedFrom) in mapping.createdItems {
-            try log.add(ReportRow(timestamp: timestamp(of: invoice), entityType: .item, sourceID: "",
+            try log.add(ReportRow(timestamp: invoiceDecider.timestamp(of: invoice), entityType: .item, sourceID: "",
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: "Created for \(label)", fix: "",
                                   source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),
                                   isSourceRow: false,
@@ -339,22 +231,6 @@ final class ConversionRun {
 
     /// The warning of a list entry created under another name than Run a Call's.
     static func renamed(_ name: String, because reason: String) -> String { "Created as \"\(name)\" (\(reason))" }
-
-    /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.
-    private func timestamp(of invoice: Invoice) -> String {
-        if configuration.invoices.when == .onPayment, let paid = invoice.paidAt { return paid.text }
-        if invoice.status == .void, let voided = invoice.voidedAt { return voided.text }
-        return invoice.sentAt?.text ?? invoice.invoiceDate.description
-    }
-
-    /// Adds an invoice QuickBooks holds to its customer's balances: its balance_due, and its total in
-    /// QuickBooks less the payments earlier batches applied (this batch's payments come off as written).
-    func countBalance(of invoice: Invoice, customer: String, total: Money) throws {
-        guard let due = invoice.balanceDue else { return }
-        let paidEarlier = try ledger?.applied(toInvoice: invoice.id, refunds: false) ?? .zero
-        balances[customer, default: (.zero, .zero)].export += due
-        balances[customer, default: (.zero, .zero)].written += total - paidEarlier
-    }
 
     // MARK: Finish
 

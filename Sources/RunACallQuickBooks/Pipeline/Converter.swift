@@ -23,6 +23,9 @@ public struct ConversionOptions: Sendable {
     public var replace: Bool
     /// How long to wait for another run that holds the ledger, in seconds; nil: `RAC2QB_LEDGER_WAIT_SECONDS`, else 30.
     public var ledgerWait: TimeInterval?
+    /// Whether records are read and decoded on a second thread while the run decides and renders the
+    /// earlier ones (the output is byte-identical either way); off with `RAC2QB_THREADS=1`.
+    public var readsAhead = ProcessInfo.processInfo.environment["RAC2QB_THREADS"] != "1"
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (ProgressReport) -> Void)? = nil, previewInvoiceID: String? = nil,

@@ -6,7 +6,7 @@ extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
         let payoutIDs = Set(payouts.compactMap { (try? $0.payout.get().id) ?? $0.id })
-        let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts, ledger: ledger,
+        let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let (duplicateIDs, paymentRecords) = try duplicatePaymentIDs()
@@ -25,7 +25,7 @@ extension ConversionRun {
                 verdicts[payout.id] = .skip("Already exported in batch \(batch)")
                 continue
             }
-            verdicts[payout.id] = payoutVerdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
+            verdicts[payout.id] = payoutDecider.verdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
         }
         rules.restart()
         var depositLines: [String: [QBDepositLine]] = [:]
@@ -49,37 +49,6 @@ extension ConversionRun {
             payouts.append((record.location, record.id, Self.decode { try RecordDecoder.payout(record) }))
         }
         return payouts
-    }
-
-    private func payoutVerdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> PayoutVerdict {
-        guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
-        if duplicated {
-            return .fail(.duplicatePayoutID(payout.id))
-        }
-        let sum = tally.payments - tally.refunds
-        if sum != payout.gross {
-            return .fail(.payoutGrossDiffers(tally: Self.describe(tally), gross: payout.gross))
-        }
-        if payout.gross - payout.fees != payout.net {
-            return .fail(.payoutNetDiffers(gross: payout.gross, fees: payout.fees, net: payout.net))
-        }
-        if let failed = tally.failedPayment {
-            return .fail(.payoutPaymentFailed(failed))
-        }
-        if let problem = earlierPaymentsProblem(tally) { return .fail(problem) }
-        if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
-            return .fail(.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
-        }
-        if let problem = books.accountProblem(configuration.payments.stripePayoutAccount, role: "deposit") {
-            return .fail(problem)
-        }
-        if payout.fees != .zero, let problem = books.accountProblem(configuration.payments.stripeFeeAccount, role: "fee") {
-            return .fail(problem)
-        }
-        guard configuration.payments.autoReconcilePayouts else {
-            return .skip("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)")
-        }
-        return .deposit
     }
 
     private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
@@ -149,6 +118,15 @@ extension ConversionRun {
         return (duplicates, records)
     }
 
+    /// What earlier batches tell of the payment's invoice that the rules do not know yet (nothing without a ledger).
+    private func history(of payment: Payment, rules: PaymentRules) throws -> PaymentHistory {
+        guard let ledger else { return .none }
+        var history = PaymentHistory()
+        if !rules.decides(invoice: payment.invoiceID) { history.earlierInvoice = try ledger.lastExport(of: .invoice, payment.invoiceID) }
+        if !rules.counted(invoice: payment.invoiceID) { history.appliedEarlier = try ledger.applied(toInvoice: payment.invoiceID) }
+        return history
+    }
+
     /// A decoded record, or the `Problem` that failed it.
     private static func decode<T>(_ decoder: () throws -> T) -> Result<T, Problem> {
         Result(catching: decoder).mapError { $0 as? Problem ?? .undecodable($0) }
@@ -172,7 +150,7 @@ extension ConversionRun {
             guard tallies[payout]?.failedPayment == nil else { return }
             if duplicateIDs.contains(payment.id) {
                 tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) has a duplicate ID"
-            } else if case .fail(let problem) = try rules.verdict(payment) {
+            } else if case .fail(let problem) = rules.verdict(payment, history: try history(of: payment, rules: rules)) {
                 tallies[payout]?.failedPayment = problem.cause.map { "\($0) (its \(payment.kind.rawValue) \(payment.id) applies to it)" }
                     ?? "its \(payment.kind.rawValue) \(payment.id) failed: \(problem.message)"
             }
@@ -215,7 +193,7 @@ extension ConversionRun {
             }
             return
         }
-        let verdict = try rules.verdict(payment)
+        let verdict = rules.verdict(payment, history: try history(of: payment, rules: rules))
         let (customer, invoiceRef, invoiceTxnID): (String, String?, String?)
         switch verdict {
         case .skip(let reason):
@@ -318,15 +296,4 @@ extension ConversionRun {
             throw problem
         }
     }
-}
-
-/// What becomes of a payout: its deposit is written, it is skipped for `note`, or it fails with `problem`.
-struct PayoutVerdict {
-    var status: RowStatus
-    var note = ""
-    var problem: Problem?
-
-    static let deposit = PayoutVerdict(status: .success)
-    static func skip(_ note: String) -> PayoutVerdict { PayoutVerdict(status: .skipped, note: note) }
-    static func fail(_ problem: Problem) -> PayoutVerdict { PayoutVerdict(status: .failed, problem: problem) }
 }

@@ -1,24 +1,5 @@
 import Foundation
 
-/// What a payout's payments add up to, gathered before anything is written:
-/// those of this export and those earlier batches wrote (reappearing in the
-/// export, or known to the ledger only).
-struct PayoutTally {
-    var payments = Money.zero
-    var refunds = Money.zero
-    /// Of those, what earlier batches wrote.
-    var earlierPayments = Money.zero
-    var earlierRefunds = Money.zero
-    /// The deposit lines of the payments and refunds earlier batches wrote.
-    var earlierLines: [QBDepositLine] = []
-    /// The payout's payments and refunds in this export.
-    var ids: Set<String> = []
-    /// The first payment of the payout that fails on its own, with why.
-    var failedPayment: String?
-    /// qbXML: the first payment of an earlier batch whose QuickBooks TxnID is not known (its responses not ingested).
-    var unknownTxnID: (paymentID: String, batch: Int64)?
-}
-
 /// Payouts whose payments were written by earlier batches: the month of a
 /// payment is not always the month of its payout. A payment whose payout is
 /// not in the export waits in Undeposited Funds; the ledger keeps its payout
@@ -55,19 +36,6 @@ extension ConversionRun {
             guard !tally.ids.contains(entry.sourceID) else { return }
             try addEarlier(entry, to: &tally)
         }
-    }
-
-    /// Why a payout's earlier payments keep it from being written: qbXML needs the TxnID of each.
-    func earlierPaymentsProblem(_ tally: PayoutTally) -> Problem? {
-        guard let (paymentID, batch) = tally.unknownTxnID else { return nil }
-        return .payoutTxnIDUnknown(payment: paymentID, batch: batch, account: configuration.payments.undepositedFundsAccount)
-    }
-
-    /// The tally's sum as the report says it, with the part earlier batches wrote when there is one.
-    static func describe(_ tally: PayoutTally) -> String {
-        let sum = "its payments \(tally.payments) − refunds \(tally.refunds) = \(tally.payments - tally.refunds)"
-        guard tally.earlierPayments != .zero || tally.earlierRefunds != .zero else { return sum }
-        return sum + " (of which payments \(tally.earlierPayments) − refunds \(tally.earlierRefunds) exported by earlier batches)"
     }
 
     /// The summary's payments and refunds waiting for a payout: with a ledger, across every batch (this one

@@ -1,0 +1,71 @@
+/// What earlier batches tell of one invoice, gathered by the pipeline before the invoice is
+/// decided (the decider itself reads no ledger).
+struct InvoiceHistory {
+    /// The invoice's latest export by an earlier batch, if one exported it.
+    var previous: LedgerEntry?
+    /// The synced fields of each export of its customer (oldest first), when `previous` recorded a customer.
+    var customerExports: [String] = []
+    /// Σ payments earlier batches applied to it (refunds not counted).
+    var paidEarlier = Money.zero
+    /// When it was first paid, as far as known: its payments' `received_at` in the export and in earlier
+    /// batches; gathered only when an earlier batch exported it.
+    var paymentTimes: [Timestamp] = []
+
+    /// No earlier batch knows the invoice.
+    static let none = InvoiceHistory()
+}
+
+/// What a decided invoice asks a writer to render.
+enum InvoiceRendering {
+    /// A new invoice: every format adds it.
+    case add(QBInvoice)
+    /// An invoice an earlier batch wrote, voided since: qbXML's TxnVoidRq.
+    case void(invoiceID: String, txnID: String)
+    /// An invoice an earlier batch wrote, edited before payment: qbXML's InvoiceModRq.
+    case update(QBInvoice, txnID: String, editSequence: String)
+}
+
+/// What the ledger must remember of a decided invoice (recorded once its targets are known).
+enum InvoiceMemory {
+    /// A new invoice written under this posting.
+    case added(QBInvoice)
+    /// A change of an invoice an earlier batch added: its QuickBooks identity carries over.
+    case changed(LedgerAction, fields: SyncedFields, previous: LedgerEntry, total: Money)
+}
+
+/// A receivable QuickBooks holds after this batch, for the per-customer balance check.
+struct InvoiceBalance: Equatable {
+    /// The QuickBooks customer it is owed by.
+    var customer: String
+    /// The export's `balance_due`.
+    var due: Money
+    /// What QuickBooks holds: its total less what earlier batches applied.
+    var held: Money
+}
+
+/// Everything the run does with one invoice record, decided before anything is written.
+struct InvoiceDecision {
+    /// The report row (its targets are filled in once rendered).
+    var row: ReportRow
+    /// The invoice as read, when it could be read.
+    var invoice: Invoice?
+    /// Its total as the summary counts it.
+    var amount: Money?
+    /// Whether an earlier batch exported it.
+    var earlierBatch = false
+    /// The mapping, when the seed's rules were applied: the posting and the list entries it creates.
+    var mapping: InvoiceMapping?
+    var rendering: InvoiceRendering?
+    var memory: InvoiceMemory?
+    /// What its payments see of it, when the export has payments.
+    var facts: InvoiceFacts.Outcome?
+    /// QuickBooks' TxnID of it, known from an earlier batch's responses, for its payments.
+    var txnID: String?
+    var balance: InvoiceBalance?
+
+    /// The invoice written now, for the summary.
+    var written: QBInvoice? {
+        if case .add(let posting)? = rendering { return posting }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+/// Decides a Stripe payout: its deposit is written when its payments add up to its gross, its
+/// gross less fees to its net, none of them failed, and the period and accounts allow it.
+/// Pure: the payments' tally is gathered by the pipeline first.
+struct PayoutDecider {
+    let configuration: Configuration
+    let books: BooksRules
+
+    /// The payout's verdict from what its payments add up to (`tally`), and whether its ID occurs more than once.
+    func verdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> PayoutVerdict {
+        guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
+        if duplicated {
+            return .fail(.duplicatePayoutID(payout.id))
+        }
+        let sum = tally.payments - tally.refunds
+        if sum != payout.gross {
+            return .fail(.payoutGrossDiffers(tally: tally.description, gross: payout.gross))
+        }
+        if payout.gross - payout.fees != payout.net {
+            return .fail(.payoutNetDiffers(gross: payout.gross, fees: payout.fees, net: payout.net))
+        }
+        if let failed = tally.failedPayment {
+            return .fail(.payoutPaymentFailed(failed))
+        }
+        if let problem = earlierPaymentsProblem(tally) { return .fail(problem) }
+        if let closing = configuration.company.closingDate, payout.arrivalDate <= closing {
+            return .fail(.closedPeriod(date: payout.arrivalDate, closing: closing, what: "Payout arrival date"))
+        }
+        if let problem = books.accountProblem(configuration.payments.stripePayoutAccount, role: "deposit") {
+            return .fail(problem)
+        }
+        if payout.fees != .zero, let problem = books.accountProblem(configuration.payments.stripeFeeAccount, role: "fee") {
+            return .fail(problem)
+        }
+        guard configuration.payments.autoReconcilePayouts else {
+            return .skip("Auto-reconcile payouts is off: its payments stay in \(configuration.payments.undepositedFundsAccount)")
+        }
+        return .deposit
+    }
+
+    /// Why a payout's earlier payments keep it from being written: qbXML needs the TxnID of each.
+    private func earlierPaymentsProblem(_ tally: PayoutTally) -> Problem? {
+        guard let (paymentID, batch) = tally.unknownTxnID else { return nil }
+        return .payoutTxnIDUnknown(payment: paymentID, batch: batch, account: configuration.payments.undepositedFundsAccount)
+    }
+}
+
+/// What becomes of a payout: its deposit is written, it is skipped for `note`, or it fails with `problem`.
+struct PayoutVerdict {
+    var status: RowStatus
+    var note = ""
+    var problem: Problem?
+
+    static let deposit = PayoutVerdict(status: .success)
+    static func skip(_ note: String) -> PayoutVerdict { PayoutVerdict(status: .skipped, note: note) }
+    static func fail(_ problem: Problem) -> PayoutVerdict { PayoutVerdict(status: .failed, problem: problem) }
+}
+
+/// What a payout's payments add up to, gathered before anything is written:
+/// those of this export and those earlier batches wrote (reappearing in the
+/// export, or known to the ledger only).
+struct PayoutTally {
+    var payments = Money.zero
+    var refunds = Money.zero
+    /// Of those, what earlier batches wrote.
+    var earlierPayments = Money.zero
+    var earlierRefunds = Money.zero
+    /// The deposit lines of the payments and refunds earlier batches wrote.
+    var earlierLines: [QBDepositLine] = []
+    /// The payout's payments and refunds in this export.
+    var ids: Set<String> = []
+    /// The first payment of the payout that fails on its own, with why.
+    var failedPayment: String?
+    /// qbXML: the first payment of an earlier batch whose QuickBooks TxnID is not known (its responses not ingested).
+    var unknownTxnID: (paymentID: String, batch: Int64)?
+}
+
+extension PayoutTally: CustomStringConvertible {
+    /// The tally's sum as the report says it, with the part earlier batches wrote when there is one.
+    var description: String {
+        let sum = "its payments \(payments) − refunds \(refunds) = \(payments - refunds)"
+        guard earlierPayments != .zero || earlierRefunds != .zero else { return sum }
+        return sum + " (of which payments \(earlierPayments) − refunds \(earlierRefunds) exported by earlier batches)"
+    }
+}

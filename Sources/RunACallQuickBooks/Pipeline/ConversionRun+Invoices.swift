@@ -1,0 +1,133 @@
+/// The invoices: read (on the reading thread, decoded there) → history gathered → decided
+/// (`InvoiceDecider`, pure) → applied here: the lists it creates, the writers, the ledger, the report.
+extension ConversionRun {
+    /// IDs that occur more than once in the invoices files, all of them read
+    /// in order (or whose CSV rows are split), and how many records the files hold.
+    private func duplicateInvoiceIDs() throws -> (ids: Set<String>, records: Int) {
+        guard let stream = try export.stream(.invoices) else { return ([], 0) }
+        progress.begin("invoice ids")
+        var seen = Set<String>()
+        var duplicates = Set<String>()
+        var records = 0
+        while let record = try stream.next() {
+            tick()
+            records += 1
+            guard let id = record.id else { continue }
+            if !seen.insert(id).inserted { duplicates.insert(id) }
+        }
+        return (duplicates, records)
+    }
+
+    func readInvoices() throws {
+        let (duplicates, records) = try duplicateInvoiceIDs()
+        guard let stream = try export.stream(.invoices) else { return }
+        progress.begin("invoices", total: records)
+        let reader = RecordReader(stream, decode: RecordDecoder.invoice, readsAhead: options.readsAhead)
+        defer { reader.stop() }
+        while let (record, decoded) = try reader.next() {
+            tick()
+            let row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
+                                entity: "Invoice #\(record.id ?? "?")", status: .failed, message: "", fix: "",
+                                source: record.location.description, targets: [], isSourceRow: true)
+            let decision: InvoiceDecision
+            switch decoded {
+            case .failure(let problem):
+                decision = invoiceDecider.unreadable(row, problem, id: record.id)
+            case .success(let invoice):
+                let duplicated = duplicates.contains(invoice.id)
+                decision = invoiceDecider.decide(invoice, row: row, duplicated: duplicated,
+                                                 history: duplicated ? .none : try history(of: invoice))
+            }
+            try apply(decision, record: record)
+        }
+    }
+
+    /// What earlier batches tell of the invoice (nothing without a ledger).
+    private func history(of invoice: Invoice) throws -> InvoiceHistory {
+        guard let ledger else { return .none }
+        var history = InvoiceHistory()
+        history.previous = try ledger.lastExport(of: .invoice, invoice.id)
+        if let previous = history.previous {
+            if let id = invoice.customer.id, SyncedFields.values(previous.fields)["customer"] != nil {
+                try ledger.exports(of: .customer, id) { history.customerExports.append($0.fields) }
+            }
+            history.paymentTimes = [try firstPaymentInExport(of: invoice.id)].compactMap { $0 }
+                + (try ledger.receivedTimes(ofPaymentsTo: invoice.id))
+        }
+        if invoice.balanceDue != nil { history.paidEarlier = try ledger.applied(toInvoice: invoice.id, refunds: false) }
+        return history
+    }
+
+    /// The earliest `received_at` of the invoice's payments (not refunds) in the export; the payments file is read
+    /// once, the first time an invoice an earlier batch exported asks.
+    private func firstPaymentInExport(of invoiceID: String) throws -> Timestamp? {
+        if let known = firstPaymentsInExport { return known[invoiceID] }
+        var first: [String: Timestamp] = [:]
+        if let stream = try export.stream(.payments) {
+            while let record = try stream.next() {
+                guard let payment = try? RecordDecoder.payment(record), payment.kind == .payment else { continue }
+                if let earlier = first[payment.invoiceID], !(TimestampInstant(payment.receivedAt) < TimestampInstant(earlier)) { continue }
+                first[payment.invoiceID] = payment.receivedAt
+            }
+        }
+        firstPaymentsInExport = first
+        return first[invoiceID]
+    }
+
+    /// Carries out a decision: the list entries it creates, the rendering, the ledger, what the
+    /// payments and balances keep, the summary, the preview and the report row, in that order.
+    private func apply(_ decision: InvoiceDecision, record: RawRecord) throws {
+        var row = decision.row
+        if let invoice = decision.invoice, let mapping = decision.mapping, let rendering = decision.rendering {
+            try writeLists(for: mapping, invoice: invoice, record: record)
+            let posting: QBInvoice? = switch rendering {
+            case .add(let posting), .update(let posting, _, _): posting
+            case .void: nil
+            }
+            if let posting { for (account, type) in Self.accounts(of: posting) { addAccount(account, type) } }
+            if case .add(let posting) = rendering, let tax = posting.salesTax {
+                useSalesTaxItem(tax.item, ratePercent: tax.ratePercent)
+                if !posting.isVoid { countSalesTax(tax) }
+            }
+        }
+        if let rendering = decision.rendering { row.targets = try render(rendering) }
+        if let invoice = decision.invoice, let memory = decision.memory { try remember(invoice, memory, targets: row.targets) }
+        if let balance = decision.balance {
+            balances[balance.customer, default: (.zero, .zero)].export += balance.due
+            balances[balance.customer, default: (.zero, .zero)].written += balance.held
+        }
+        if let id = decision.invoice?.id ?? record.id, let facts = decision.facts {
+            invoiceFacts.record(facts, for: id)
+            if let txnID = decision.txnID { invoiceFacts.recordTxnID(txnID, for: id) }
+        }
+        let invoice = decision.invoice
+        log.recordInvoice(status: invoice?.status, total: decision.amount, date: invoice?.invoiceDate, row: row.status,
+                          written: decision.written, formats: formats, earlierBatch: decision.earlierBatch)
+        capturePreview(row, invoice: invoice, mapping: decision.earlierBatch ? nil : decision.mapping)
+        try log.add(row)
+    }
+
+    /// The targets of a rendering: every writer adds a new invoice; qbXML alone voids and updates.
+    private func render(_ rendering: InvoiceRendering) throws -> [OutputTarget] {
+        switch rendering {
+        case .add(let posting):
+            var targets: [OutputTarget] = []
+            for writer in writers { targets += try writer.add(posting) }
+            return targets
+        case .void(let invoiceID, let txnID):
+            return try qbxml?.void(invoiceID: invoiceID, txnID: txnID) ?? []
+        case .update(let posting, let txnID, let editSequence):
+            return try qbxml?.update(posting, txnID: txnID, editSequence: editSequence) ?? []
+        }
+    }
+
+    /// The accounts an invoice posts to: receivable, each line's, and sales tax payable when taxed.
+    static func accounts(of posting: QBInvoice) -> [(String, QBAccountType)] {
+        var accounts: [(String, QBAccountType)] = [(QBInvoice.receivableAccount, .accountsReceivable)]
+        accounts += posting.lines.map { ($0.account, .income) }
+        if posting.salesTax != nil || posting.lines.contains(where: { $0.taxAmount != nil }) {
+            accounts.append((QBInvoice.salesTaxAccount, .salesTaxPayable))
+        }
+        return accounts
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// The payment rules and the payout decider on small values, one test per rule: no file, no ledger, no writer.
+@Suite struct PaymentDeciderTests {
+    static func money(_ text: String) -> Money { Money(parsing: text)! }
+
+    static func payment(_ id: String = "p1", invoice: String = "1", amount: String = "100.00", kind: PaymentKind = .payment,
+                        on day: String = "2026-10-02") -> Payment {
+        Payment(id: id, invoiceID: invoice, amount: money(amount), kind: kind, method: .card,
+                receivedAt: Timestamp(iso: "\(day)T12:00:00Z")!, reference: nil, stripeFee: nil, payoutID: "po_1")
+    }
+
+    /// Rules over invoice 1, written now for Ann Lee at 100.00 (unless `facts` says otherwise).
+    static func rules(_ config: String = "version: 1\n", facts: InvoiceFacts.Outcome? = .written(customer: "Ann Lee", refNumber: "1", total: money("100.00")),
+                      paymentProblem: Problem? = nil) throws -> PaymentRules {
+        let invoices = InvoiceFacts()
+        if let facts { invoices.record(facts, for: "1") }
+        return PaymentRules(configuration: try ConfigurationLoader.parse(config), invoices: invoices, paymentProblem: paymentProblem)
+    }
+
+    static func accepted(_ verdict: PaymentRules.Verdict) -> String? {
+        if case .accept(let customer, _, _) = verdict { return customer }
+        return nil
+    }
+
+    static func failure(_ verdict: PaymentRules.Verdict) -> SyncError? {
+        if case .fail(let problem) = verdict { return problem.code }
+        return nil
+    }
+
+    // MARK: Payments
+
+    @Test func aPaymentOfAWrittenInvoiceIsApplied() throws {
+        #expect(Self.accepted(try Self.rules().verdict(Self.payment())) == "Ann Lee")
+    }
+
+    @Test func paymentsBeyondTheInvoicesTotalFail() throws {
+        let rules = try Self.rules()
+        #expect(Self.accepted(rules.verdict(Self.payment("p1", amount: "60.00"))) == "Ann Lee")
+        #expect(Self.failure(rules.verdict(Self.payment("p2", amount: "40.01"))) == .overpayment)
+        #expect(Self.accepted(rules.verdict(Self.payment("p3", amount: "40.00"))) == "Ann Lee")
+    }
+
+    @Test func whatEarlierBatchesAppliedCountsTowardsTheTotal() throws {
+        let rules = try Self.rules()
+        let history = PaymentHistory(appliedEarlier: Self.money("90.00"))
+        #expect(Self.failure(rules.verdict(Self.payment(amount: "10.01"), history: history)) == .overpayment)
+    }
+
+    @Test func aRefundNeverExceedsWhatWasPaid() throws {
+        let rules = try Self.rules()
+        #expect(Self.failure(rules.verdict(Self.payment("r1", amount: "1.00", kind: .refund))) == .refundExceedsPayments)
+        _ = rules.verdict(Self.payment("p1", amount: "50.00"))
+        #expect(Self.accepted(rules.verdict(Self.payment("r2", amount: "50.00", kind: .refund))) == "Ann Lee")
+    }
+
+    @Test func anInvoiceNeitherInTheExportNorInTheLedgerFails() throws {
+        #expect(Self.failure(try Self.rules(facts: nil).verdict(Self.payment())) == .invoiceNotFound)
+    }
+
+    @Test func anInvoiceAnEarlierBatchWroteTakesItsPayment() throws {
+        let earlier = LedgerEntry(entity: .invoice, sourceID: "1", hash: "", fields: "", customer: "Ann Lee", docNumber: "1",
+                                  total: Self.money("100.00"), status: "sent", targets: "", batch: 2, txnID: "T-1")
+        let verdict = try Self.rules(facts: nil).verdict(Self.payment(), history: PaymentHistory(earlierInvoice: earlier))
+        guard case .accept("Ann Lee", "1", "T-1") = verdict else { Issue.record("\(verdict)"); return }
+    }
+
+    @Test func qbXMLNeedsTheTxnIDOfAnInvoiceAnEarlierBatchWrote() throws {
+        let rules = try Self.rules(facts: .exported(customer: "Ann Lee", refNumber: "1", total: Self.money("100.00")))
+        #expect(Self.failure(rules.verdict(Self.payment())) == .invoiceInEarlierBatch)
+    }
+
+    @Test func aSkippedInvoicesPaymentWaitsWithIt() throws {
+        let verdict = try Self.rules(facts: .skipped("Not paid yet (on payment mode)")).verdict(Self.payment())
+        guard case .skip("Invoice #1 not written yet (Not paid yet (on payment mode))") = verdict else { Issue.record("\(verdict)"); return }
+    }
+
+    @Test func aDraftsPaymentFails() throws {
+        #expect(Self.failure(try Self.rules(facts: .notWritable("Draft: never sent")).verdict(Self.payment())) == .invoiceNotWritten)
+    }
+
+    @Test func aFailedInvoicesPaymentFailsWithTheInvoicesError() throws {
+        #expect(Self.failure(try Self.rules(facts: .failed(.taxCodeNotMapped)).verdict(Self.payment())) == .invoiceNotWritten)
+    }
+
+    @Test func aPaymentInAClosedPeriodFails() throws {
+        let rules = try Self.rules("company:\n  closing_date: 2026-10-02\n")
+        #expect(Self.failure(rules.verdict(Self.payment(on: "2026-10-02"))) == .closedPeriod)
+    }
+
+    @Test func anInactiveDepositAccountFailsEveryPayment() throws {
+        let rules = try Self.rules(paymentProblem: .accountInactive("Undeposited Funds", role: "deposit"))
+        #expect(Self.failure(rules.verdict(Self.payment())) == .accountInactive)
+    }
+
+    @Test func paymentSyncOffSkipsThem() throws {
+        let verdict = try Self.rules("payments:\n  sync: false\n").verdict(Self.payment())
+        guard case .skip("Payment sync is off (payments.sync: false)") = verdict else { Issue.record("\(verdict)"); return }
+    }
+
+    // MARK: Payouts
+
+    static func payout(gross: String = "100.00", fees: String = "3.20", net: String = "96.80", on day: String = "2026-10-05") -> Payout {
+        Payout(id: "po_1", arrivalDate: CalendarDate(iso: day)!, gross: money(gross), fees: money(fees), net: money(net))
+    }
+
+    static func decider(_ config: String = "version: 1\n") throws -> PayoutDecider {
+        PayoutDecider(configuration: try ConfigurationLoader.parse(config), books: BooksRules())
+    }
+
+    static let tally = PayoutTally(payments: money("100.00"))
+
+    @Test func aPayoutWhosePaymentsAddUpIsDeposited() throws {
+        #expect(try Self.decider().verdict(Self.payout(), tally: Self.tally, duplicated: false).status == .success)
+    }
+
+    @Test func aPayoutWhosePaymentsDoNotAddUpToItsGrossFails() throws {
+        let verdict = try Self.decider().verdict(Self.payout(gross: "100.01", net: "96.81"), tally: Self.tally, duplicated: false)
+        #expect(verdict.problem?.code == .payoutDoesNotAddUp)
+        #expect(verdict.problem?.message.contains("its payments 100.00 − refunds 0.00 = 100.00") == true)
+    }
+
+    @Test func aPayoutWhoseGrossLessFeesIsNotItsNetFails() throws {
+        let verdict = try Self.decider().verdict(Self.payout(net: "96.00"), tally: Self.tally, duplicated: false)
+        #expect(verdict.status == .failed && verdict.problem?.code == .payoutDoesNotAddUp)
+    }
+
+    @Test func aPayoutWithAFailedPaymentFails() throws {
+        var tally = Self.tally
+        tally.failedPayment = "its payment p1 failed: Overpayment"
+        #expect(try Self.decider().verdict(Self.payout(), tally: tally, duplicated: false).problem?.code == .payoutNotWritten)
+    }
+
+    @Test func aDuplicatedPayoutIDFails() throws {
+        #expect(try Self.decider().verdict(Self.payout(), tally: Self.tally, duplicated: true).problem?.code == .duplicatePayoutID)
+    }
+
+    @Test func aPayoutInAClosedPeriodFails() throws {
+        let verdict = try Self.decider("company:\n  closing_date: 2026-10-05\n").verdict(Self.payout(), tally: Self.tally, duplicated: false)
+        #expect(verdict.problem?.code == .closedPeriod)
+    }
+
+    @Test func autoReconcileOffLeavesThePaymentsInUndepositedFunds() throws {
+        let verdict = try Self.decider("payments:\n  auto_reconcile_payouts: false\n").verdict(Self.payout(), tally: Self.tally, duplicated: false)
+        #expect(verdict.status == .skipped && verdict.note == "Auto-reconcile payouts is off: its payments stay in Undeposited Funds")
+    }
+
+    @Test func qbXMLNeedsTheTxnIDOfEveryEarlierPayment() throws {
+        var tally = Self.tally
+        tally.unknownTxnID = ("p0", 2)
+        #expect(try Self.decider().verdict(Self.payout(), tally: tally, duplicated: false).problem?.code == .payoutNotWrittenYet)
+    }
+}
