@@ -19,6 +19,7 @@ final class ConversionRun {
     let mapper: InvoiceMapper
     let invoiceDecider: InvoiceDecider
     let payoutDecider: PayoutDecider
+    let listDecider: ListDecider
     var lists = RunLists()
     private var accountNames = Set<NameKey>()
     /// The sales tax items IIF AUTOSTAX lines name, in order of first use (bounded by distinct names).
@@ -63,6 +64,7 @@ final class ConversionRun {
                                         writesQBXML: formats.contains(.qbxml) && options.writeQuickBooksFiles,
                                         paymentsInExport: export.files[.payments] != nil, invoiceFiles: export.fileNames(.invoices))
         payoutDecider = PayoutDecider(configuration: configuration, books: self.books)
+        listDecider = ListDecider(items: items, customers: customers, books: self.books, formats: formats)
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration
@@ -123,72 +125,19 @@ final class ConversionRun {
     func readItems() throws {
         try readList(.items, as: .item, label: "Item") { record, row in
             let item = try RecordDecoder.item(record)
-            row.entity = "Item \(item.name)"
-            guard items.learn(item) else {
-                row.status = .skipped
-                row.message = "Same item name as an earlier pricebook item"
-                return
-            }
-            guard item.active else {
-                row.status = .skipped
-                row.message = "Inactive in the pricebook"
-                return
-            }
-            let resolution = items.resolveSale(named: item.name)
-            if case .new(let entry, _) = resolution, let problem = books.accountProblem(entry.account, role: "income") { throw problem }
-            items.commit(resolution, as: item.name)
-            switch resolution {
-            case .new(let entry, let renamedFrom):
-                row.targets = try addItem(entry, original: item.name)
-                row.message = "Created"
-                if let renamedFrom { row.warn(Self.renamed(entry.name, because: items.renameReason(renamedFrom))) }
-                if let cut = FieldLimits.cut(item.description, .itemDescription, formats: formats).note { row.warn(cut) }
-            case .assumed(let entry):
-                row.status = .skipped
-                row.message = "Item creation is off (items.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
-            case .inBooks(let entry):
-                row.status = .skipped
-                row.message = "Already in QuickBooks as \"\(entry.name)\" (books)"
-            case .unavailable(let problem):
-                row.status = .skipped
-                row.message = "Not created: \(problem.message); invoices using it fail"
-            case .existing:
-                row.status = .skipped
-                row.message = items.landing(of: item.name) == .earlierBatch ? "Already exported in an earlier batch" : "Already in the run"
-            }
+            let decision = listDecider.decide(item, row: row)
+            row = decision.row
+            if let created = decision.created { row.targets = try addItem(created, original: item.name) }
         }
     }
 
     func readCustomers() throws {
         try readList(.customers, as: .customer, label: "Customer") { record, row in
             let customer = try RecordDecoder.customerRecord(record)
-            row.entity = "Customer \(customer.name)"
-            row.timestamp = customer.changedAt?.text ?? ""
-            let resolution = customers.resolve(customer)
-            customers.commit(resolution, for: customer)
-            switch resolution {
-            case .existing(let entry):
-                row.status = .skipped
-                row.message = customers.landing(of: customer) == .earlierBatch
-                    ? "Already exported in an earlier batch as \"\(entry.name)\""
-                    : "Same customer as an earlier record (name and email match): \"\(entry.name)\""
-            case .new(let entry, let renamedFrom):
-                row.targets = try addCustomer(entry, source: customer)
-                row.message = createdMessage(for: nil)
-                if let renamedFrom { row.warn(Self.renamed(entry.name, because: customers.renameReason(renamedFrom))) }
-                for cut in customers.contactFields(of: customer).notes { row.warn(cut) }
-            case .inBooks(let entry):
-                row.status = .skipped
-                row.message = "Already in QuickBooks as \"\(entry.name)\" (books: same name and email)"
-            case .unavailable(let problem):
-                row.status = .skipped
-                row.message = "Not created: \(problem.message); invoices for this customer fail"
-            case .assumed(let entry):
-                row.status = .skipped
-                row.message = "Customer creation is off (customers.create_in_quickbooks: false): expected in QuickBooks as \"\(entry.name)\""
-            case .changed(let entry, let earlier, let update):
-                try customerChanged(customer, entry: entry, earlier: earlier, update: update, row: &row)
-            }
+            let (decision, change) = listDecider.decide(customer, row: row)
+            row = decision.row
+            if let created = decision.created { row.targets = try addCustomer(created, source: customer) }
+            if let change { try customerChanged(customer, entry: change.entry, earlier: change.earlier, update: change.update, row: &row) }
         }
     }
 
@@ -200,10 +149,10 @@ final class ConversionRun {
         if let (customer, renamedFrom) = mapping.createdCustomer {
             let cuts = customers.contactFields(of: invoice.customer, fallbackBilling: invoice.billingAddress,
                                                shipping: invoice.serviceAddress).notes
-            let warnings = (renamedFrom.map { [Self.renamed(customer.name, because: customers.renameReason($0))] } ?? []) + cuts
+            let warnings = (renamedFrom.map { [ListDecider.renamed(customer.name, because: customers.renameReason($0))] } ?? []) + cuts
             try log.add(ReportRow(timestamp: invoiceDecider.timestamp(of: invoice), entityType: .customer,
                                   sourceID: invoice.customer.id ?? "", entity: "Customer \(invoice.customer.name)",
-                                  status: .success, message: createdMessage(for: label), fix: "", source: record.location.description,
+                                  status: .success, message: listDecider.createdMessage(for: label), fix: "", source: record.location.description,
                                   targets: addCustomer(customer, source: invoice.customer), isSourceRow: false,
                                   warning: warnings.joined(separator: "; ")))
         }
@@ -219,18 +168,10 @@ final class ConversionRun {
                                   entity: "Item \(renamedFrom ?? item.name)", status: .success, message: "Created for \(label)", fix: "",
                                   source: record.location.description, targets: addItem(item, original: renamedFrom ?? item.name),
                                   isSourceRow: false,
-                                  warning: renamedFrom.map { Self.renamed(item.name, because: "from \"\($0)\", \(items.renameReason($0))") } ?? ""))
+                                  warning: renamedFrom.map { ListDecider.renamed(item.name, because: "from \"\($0)\", \(items.renameReason($0))") } ?? ""))
         }
     }
 
-    /// "Created", and why a created customer is not in QuickBooks yet.
-    private func createdMessage(for label: String?) -> String {
-        let message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
-        return label.map { "\(message) for \($0)" } ?? message
-    }
-
-    /// The warning of a list entry created under another name than Run a Call's.
-    static func renamed(_ name: String, because reason: String) -> String { "Created as \"\(name)\" (\(reason))" }
 
     // MARK: Finish
 
