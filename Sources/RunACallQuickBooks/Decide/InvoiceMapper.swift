@@ -158,6 +158,12 @@ struct InvoiceMapper {
         var discounts: [(ResolvedItem, InvoiceDiscount, String)]
     }
 
+    /// The seed's field mapping ("The mapping" in ../shared/seeds/invoices-in-quickbooks.txt), in one place:
+    /// customer (by name + email) → customer; billing address → bill-to; service address → ship-to;
+    /// invoice ID → doc number; invoice date → transaction date; due date → due date; terms → terms;
+    /// each line → its item with description, quantity, rate and amount; tax → tax codes (`TaxPlan`);
+    /// discount and member discount → discount lines; customer notes → message to customer;
+    /// internal notes → memo. Never-synced fields are not read (`RecordDecoder`).
     private func build(_ invoice: Invoice, refNumber: String?, tax: TaxPlan, names: ResolvedNames, warnings: [String]) -> InvoiceMapping {
         var mapping = InvoiceMapping(outcome: .skip(""), warnings: warnings)
         let customer = commit(names.customer, entry: names.customerEntry, for: invoice.customer, into: &mapping)

@@ -26,7 +26,7 @@ final class RecordReader<Decoded>: @unchecked Sendable {
     private var position = 0
 
     init(_ stream: RawRecordStream, decode: @escaping (RawRecord) throws -> Decoded, readsAhead: Bool,
-         chunkSize: Int = 256, capacity: Int = 8) {
+         chunkSize: Int = 128, capacity: Int = 4) {
         self.stream = stream
         self.decode = decode
         self.readsAhead = readsAhead
