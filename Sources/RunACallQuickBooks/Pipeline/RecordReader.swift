@@ -3,7 +3,8 @@ import Foundation
 /// Reads and decodes a record stream, on a thread of its own when `readsAhead` (the second core):
 /// it stays at most `capacity` chunks of `chunkSize` records ahead of the run, which takes the
 /// records in the order the stream gives them, so the output is the same either way.
-/// A read error reaches the run at the record where it happened.
+/// A read error reaches the run at the record where it happened. The run gets each record's
+/// location and id with its decoding, not its raw fields.
 final class RecordReader<Decoded>: @unchecked Sendable {
     typealias Element = (record: RawRecord, decoded: Result<Decoded, Problem>)
 
@@ -72,8 +73,9 @@ final class RecordReader<Decoded>: @unchecked Sendable {
         started = false
     }
 
+    /// A record decoded; its fields are dropped, so that the queue holds typed records only.
     private func element(_ record: RawRecord) -> Element {
-        (record, Result { try decode(record) }.mapError { $0 as? Problem ?? .undecodable($0) })
+        (record.withoutContent, Result { try decode(record) }.mapError { $0 as? Problem ?? .undecodable($0) })
     }
 
     /// The reading thread: chunks of records until the end, an error, or `stop()`.

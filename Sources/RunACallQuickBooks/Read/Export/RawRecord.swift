@@ -10,6 +10,11 @@ struct RawRecord {
     let rowLines: [Int]
     /// The record's `id`, when one could be read even if the record is broken.
     let id: String?
+
+    /// What is kept of a record once it is decoded: where it came from and its id, not its fields.
+    var withoutContent: RawRecord {
+        RawRecord(location: location, content: .success(.null), fromCSV: fromCSV, rowLines: rowLines, id: id)
+    }
 }
 
 /// A pull stream of raw records from one export file.
