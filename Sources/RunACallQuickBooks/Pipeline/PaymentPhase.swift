@@ -30,8 +30,8 @@ extension ConversionRun {
         rules.restart()
         var depositLines: [String: [QBDepositLine]] = [:]
         progress.begin("payments", total: paymentRecords)
-        try forEachPayment { record, decoded in
-            try writePayment(record, decoded, rules: rules, duplicateIDs: duplicateIDs, payoutIDs: payoutIDs, payoutVerdicts: verdicts,
+        try forEachPayment { record, read in
+            try writePayment(record, read, rules: rules, duplicateIDs: duplicateIDs, payoutIDs: payoutIDs, payoutVerdicts: verdicts,
                              depositLines: &depositLines)
         }
         for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: depositLines, tallies: tallies) }
@@ -98,11 +98,28 @@ extension ConversionRun {
 
     // MARK: Payments
 
-    /// Streams the payments file, decoding each record.
-    private func forEachPayment(_ body: (RawRecord, Result<Payment, Problem>) throws -> Void) throws {
+    /// A payment record as read: its decoding, and what its row needs of it even when it does not decode.
+    struct PaymentRead {
+        var payment: Result<Payment, Problem>
+        var isRefund: Bool
+        var invoiceID: String?
+
+        init(_ record: RawRecord) {
+            payment = ConversionRun.decode { try RecordDecoder.payment(record) }
+            let fields = try? record.content.get()
+            isRefund = fields?["kind"] == .string("refund")
+            if case .string(let invoiceID)? = fields?["invoice_id"] { self.invoiceID = invoiceID }
+        }
+    }
+
+    /// Streams the payments file, each record decoded on the reading thread.
+    private func forEachPayment(_ body: (RawRecord, PaymentRead) throws -> Void) throws {
         guard let stream = try export.stream(.payments) else { return }
-        while let record = try stream.next() {
-            try body(record, Self.decode { try RecordDecoder.payment(record) })
+        let reader = RecordReader(stream, decode: PaymentRead.init, readsAhead: options.readsAhead)
+        defer { reader.stop() }
+        while let (record, read) = try reader.next() {
+            guard case .success(let read) = read else { continue }
+            try body(record, read)
         }
     }
 
@@ -111,7 +128,8 @@ extension ConversionRun {
         var seen = Set<String>()
         var duplicates = Set<String>()
         var records = 0
-        try forEachPayment { record, _ in
+        guard let stream = try export.stream(.payments) else { return ([], 0) }
+        while let record = try stream.next() {
             records += 1
             if let id = record.id, !seen.insert(id).inserted { duplicates.insert(id) }
         }
@@ -128,7 +146,7 @@ extension ConversionRun {
     }
 
     /// A decoded record, or the `Problem` that failed it.
-    private static func decode<T>(_ decoder: () throws -> T) -> Result<T, Problem> {
+    static func decode<T>(_ decoder: () throws -> T) -> Result<T, Problem> {
         Result(catching: decoder).mapError { $0 as? Problem ?? .undecodable($0) }
     }
 
@@ -136,8 +154,8 @@ extension ConversionRun {
     /// and whether one of them fails on its own.
     private func tallyPayments(_ rules: PaymentRules, duplicateIDs: Set<String>) throws -> [String: PayoutTally] {
         var tallies: [String: PayoutTally] = [:]
-        try forEachPayment { _, decoded in
-            guard case .success(let payment) = decoded, let payout = payment.payoutID else { return }
+        try forEachPayment { _, read in
+            guard case .success(let payment) = read.payment, let payout = payment.payoutID else { return }
             tallies[payout, default: PayoutTally()].ids.insert(payment.id)
             if !duplicateIDs.contains(payment.id), let earlier = try ledger?.lastExport(of: payment.kind == .refund ? .refund : .payment, payment.id) {
                 try addEarlier(earlier, to: &tallies[payout, default: PayoutTally()])
@@ -158,20 +176,20 @@ extension ConversionRun {
         return tallies
     }
 
-    private func writePayment(_ record: RawRecord, _ decoded: Result<Payment, Problem>, rules: PaymentRules,
+    private func writePayment(_ record: RawRecord, _ read: PaymentRead, rules: PaymentRules,
                               duplicateIDs: Set<String>, payoutIDs: Set<String>, payoutVerdicts: [String: PayoutVerdict],
                               depositLines: inout [String: [QBDepositLine]]) throws {
         tick()
-        let isRefund = (try? record.content.get())?["kind"] == .string("refund")
+        let isRefund = read.isRefund
         var row = ReportRow(timestamp: "", entityType: isRefund ? .refund : .payment, sourceID: record.id ?? "",
                             entity: "\(isRefund ? "Refund" : "Payment") \(record.id ?? "?")", status: .failed, message: "", fix: "",
                             source: record.location.description, targets: [], isSourceRow: true)
         defer {
-            if case .string(let invoiceID)? = (try? record.content.get())?["invoice_id"] { capturePreviewPayment(row, invoiceID: invoiceID) }
+            if let invoiceID = read.invoiceID { capturePreviewPayment(row, invoiceID: invoiceID) }
             try? log.add(row)
         }
         let payment: Payment
-        switch decoded {
+        switch read.payment {
         case .failure(let problem):
             row.fail(problem)
             return
