@@ -14,7 +14,9 @@
 #   --table     where the table is written (default: .build/benchmark/results.md)
 #   --work      where exports and outputs go (default: .build/benchmark; exports are reused;
 #               every run's figures are appended to runs.log there)
-# Every build and measured command runs under `nice -n ${BENCH_NICE:-15}`.
+# Every build and measured command runs under `nice -n ${BENCH_NICE:-15}`. The whole export is
+# converted with two cores (the default) and with one (RAC2QB_THREADS=1), and the two outputs are
+# compared byte for byte but for the run's start time (scripts/benchmark/same_output.py).
 # CPU s is user + system time of the fastest run (less sensitive to a shared machine).
 # Rows are invoice-line rows (the same for the JSONL and CSV export of one size);
 # the full-export runs read the payments and payouts too (counted in MB/s).
@@ -138,6 +140,12 @@ for count in ${sizes//,/ }; do
     measure "wc -l (floor)" "$label" "$lines" "$bytes" 0 nothing -- wc -l "${files[@]}"
     convert=("$bin/rac2qb" convert --config "$export/rac2qb.yml" --formats iif,qbo-csv,qbxml --quiet --out "$work/out")
     measure "rac2qb, ledger off" "$label" "$lines" "$bytes" "0 1" fresh_output -- "${convert[@]}" --no-ledger "$export"
+    rm -rf "$work/out-two-cores" && mv "$work/out" "$work/out-two-cores"
+    measure "rac2qb, ledger off, one thread" "$label" "$lines" "$bytes" "0 1" fresh_output -- env RAC2QB_THREADS=1 "${convert[@]}" --no-ledger "$export"
+    if [ -n "$have_python" ]; then
+      same=$(python3 "$helpers/same_output.py" "$work/out-two-cores" "$work/out") || note "two cores and one thread differ on $label: $same"
+      emit "| two cores vs one thread: output | $label | | $same | | | | |"
+    fi
     measure "rac2qb, ledger on" "$label" "$lines" "$bytes" "0 1" fresh_output -- "${convert[@]}" --ledger "$work/ledger.sqlite" "$export"
     [ "$format" = csv ] || continue
 
