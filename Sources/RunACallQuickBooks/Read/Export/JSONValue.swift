@@ -62,10 +62,14 @@ final class JSONParser {
     init(reader: ByteReader) { self.reader = reader }
 
     func skipWhitespace() {
-        while let byte = reader.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-            reader.next()
-        }
+        while reader.consume({ available in
+            var count = 0
+            while count < available.count, Self.isWhitespace(available[count]) { count += 1 }
+            return (count, !available.isEmpty && count == available.count)
+        }) {}
     }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
     func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
 
@@ -156,16 +160,20 @@ final class JSONParser {
 
     private func parseNumber() throws -> String {
         var bytes: [UInt8] = []
-        while let byte = reader.peek(),
-              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "E") {
-            bytes.append(byte)
-            reader.next()
-        }
+        while reader.consume({ available in
+            var count = 0
+            while count < available.count, Self.isNumberByte(available[count]) { count += 1 }
+            bytes.append(contentsOf: available[..<count])
+            return (count, !available.isEmpty && count == available.count)
+        }) {}
         let text = String(decoding: bytes, as: UTF8.self)
         guard Self.isNumber(bytes) else { throw fail("invalid number '\(text)'") }
         return text
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
     /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -197,12 +205,20 @@ final class JSONParser {
         reader.next() // opening quote
         var bytes: [UInt8] = []
         while true {
+            let whole: String? = reader.consume { available in
+                var count = 0
+                while count < available.count, Self.isPlainStringByte(available[count]) { count += 1 }
+                if bytes.isEmpty, count < available.count, available[count] == UInt8(ascii: "\"") {
+                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count])))
+                }
+                bytes.append(contentsOf: available[..<count])
+                return (count, nil)
+            }
+            if let whole { return whole }
             guard let byte = reader.next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                if let text = String(validating: bytes, as: UTF8.self) { return text }
-                if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
-                return String(decoding: bytes, as: UTF8.self)
+                return bytes.withUnsafeBufferPointer(text(of:))
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {
@@ -224,6 +240,20 @@ final class JSONParser {
                 bytes.append(byte)
             }
         }
+    }
+
+    /// A byte a string holds as it is: not its closing quote, a backslash or a control character.
+    private static func isPlainStringByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
+    /// The text of a string's decoded bytes; when they are not valid UTF-8, noted in `flaw`
+    /// (read with replacement characters). No line feed is among them, so the line is the closing quote's.
+    private func text(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func parseHex4() throws -> UInt32 {
