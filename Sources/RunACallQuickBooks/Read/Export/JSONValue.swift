@@ -27,6 +27,35 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+/// Which parts of a value the parser builds. The parts it drops are read and checked
+/// exactly as the parts it keeps (syntax, UTF-8, NULs, members given twice) and stand
+/// as `null` in their object, so that dropping one changes no error and no flaw.
+enum JSONKeeping: Sendable {
+    /// The whole value.
+    case all
+    /// Nothing: the value is checked, and `null` stands for it.
+    case none
+    /// Of a top-level object, only the member of this name (an `id` pre-pass).
+    case only(String)
+    /// Of a top-level object, all but the members of these names (those never synced).
+    case allBut(Set<String>)
+
+    /// What is kept of the member `key` of an object kept this way.
+    func member(_ key: String) -> JSONKeeping {
+        switch self {
+        case .all: return .all
+        case .none: return .none
+        case .only(let kept): return key == kept ? .all : .none
+        case .allBut(let dropped): return dropped.contains(key) ? .none : .all
+        }
+    }
+
+    var keepsAnything: Bool {
+        if case .none = self { return false }
+        return true
+    }
+}
+
 /// A JSON syntax error at a line of the file.
 struct JSONSyntaxError: Error, CustomStringConvertible {
     let line: Int
@@ -94,8 +123,8 @@ final class JSONParser {
         }
     }
 
-    /// Parses one complete value.
-    func parseValue(depth: Int = 0) throws -> JSONValue {
+    /// Parses one complete value, building what `keeping` keeps.
+    func parseValue(depth: Int = 0, keeping: JSONKeeping = .all) throws -> JSONValue {
         guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         skipWhitespace()
         guard let byte = reader.peek() else { throw fail("unexpected end of the file") }
@@ -104,7 +133,7 @@ final class JSONParser {
             reader.next()
             var members: [String: JSONValue] = [:]
             skipWhitespace()
-            if reader.peek() == UInt8(ascii: "}") { reader.next(); return .object(members) }
+            if reader.peek() == UInt8(ascii: "}") { reader.next(); return keeping.keepsAnything ? .object(members) : .null }
             while true {
                 skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
@@ -112,7 +141,7 @@ final class JSONParser {
                 try expect(UInt8(ascii: ":"))
                 let clean = flaw == nil
                 let line = reader.line
-                let value = try parseValue(depth: depth + 1)
+                let value = try parseValue(depth: depth + 1, keeping: keeping.member(key))
                 if clean, flaw != nil { flaw?.path.insert(key, at: 0) }
                 if members.updateValue(value, forKey: key) != nil, flaw == nil {
                     flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [key])
@@ -120,33 +149,39 @@ final class JSONParser {
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "}"): return .object(members)
+                case UInt8(ascii: "}"): return keeping.keepsAnything ? .object(members) : .null
                 default: throw fail("expected ',' or '}' in an object")
                 }
             }
         case UInt8(ascii: "["):
             reader.next()
+            let kept: JSONKeeping = keeping.keepsAnything ? .all : .none
             var elements: [JSONValue] = []
+            var count = 0
             skipWhitespace()
-            if reader.peek() == UInt8(ascii: "]") { reader.next(); return .array(elements) }
+            if reader.peek() == UInt8(ascii: "]") { reader.next(); return kept.keepsAnything ? .array(elements) : .null }
             while true {
                 let clean = flaw == nil
-                elements.append(try parseValue(depth: depth + 1))
-                if clean, flaw != nil { flaw?.path.insert("[\(elements.count - 1)]", at: 0) }
+                let element = try parseValue(depth: depth + 1, keeping: kept)
+                if kept.keepsAnything { elements.append(element) }
+                count += 1
+                if clean, flaw != nil { flaw?.path.insert("[\(count - 1)]", at: 0) }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "]"): return .array(elements)
+                case UInt8(ascii: "]"): return kept.keepsAnything ? .array(elements) : .null
                 default: throw fail("expected ',' or ']' in an array")
                 }
             }
         case UInt8(ascii: "\""):
-            return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            let text = try parseString(keep: keeping.keepsAnything)
+            return keeping.keepsAnything ? .string(text) : .null
+        case UInt8(ascii: "t"): try literal("true"); return keeping.keepsAnything ? .bool(true) : .null
+        case UInt8(ascii: "f"): try literal("false"); return keeping.keepsAnything ? .bool(false) : .null
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
+            let text = try parseNumber(keep: keeping.keepsAnything)
+            return keeping.keepsAnything ? .number(text) : .null
         default:
             throw fail("found \(Self.describe(byte)) where a value was expected; allowed: an object, array, string, number, true, false or null")
         }
@@ -158,7 +193,8 @@ final class JSONParser {
         }
     }
 
-    private func parseNumber() throws -> String {
+    /// The number's text; empty when not `keep`, though it is checked all the same.
+    private func parseNumber(keep: Bool = true) throws -> String {
         var bytes: [UInt8] = []
         while reader.consume({ available in
             var count = 0
@@ -166,9 +202,8 @@ final class JSONParser {
             bytes.append(contentsOf: available[..<count])
             return (count, !available.isEmpty && count == available.count)
         }) {}
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard Self.isNumber(bytes) else { throw fail("invalid number '\(text)'") }
-        return text
+        guard Self.isNumber(bytes) else { throw fail("invalid number '\(String(decoding: bytes, as: UTF8.self))'") }
+        return keep ? String(decoding: bytes, as: UTF8.self) : ""
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
@@ -201,7 +236,8 @@ final class JSONParser {
         return position == bytes.count
     }
 
-    private func parseString() throws -> String {
+    /// The string's text; empty when not `keep`, though it is checked (and flawed) all the same.
+    private func parseString(keep: Bool = true) throws -> String {
         reader.next() // opening quote
         var bytes: [UInt8] = []
         while true {
@@ -209,7 +245,7 @@ final class JSONParser {
                 var count = 0
                 while count < available.count, Self.isPlainStringByte(available[count]) { count += 1 }
                 if bytes.isEmpty, count < available.count, available[count] == UInt8(ascii: "\"") {
-                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count])))
+                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count]), keep: keep))
                 }
                 bytes.append(contentsOf: available[..<count])
                 return (count, nil)
@@ -218,7 +254,7 @@ final class JSONParser {
             guard let byte = reader.next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                return bytes.withUnsafeBufferPointer(text(of:))
+                return bytes.withUnsafeBufferPointer { text(of: $0, keep: keep) }
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {
@@ -247,10 +283,10 @@ final class JSONParser {
         byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
-    /// The text of a string's decoded bytes; when they are not valid UTF-8, noted in `flaw`
-    /// (read with replacement characters). No line feed is among them, so the line is the closing quote's.
-    private func text(of bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+    /// The text of a string's decoded bytes (empty when not `keep`); when they are not valid UTF-8,
+    /// noted in `flaw` (read with replacement characters). The line is the closing quote's.
+    private func text(of bytes: UnsafeBufferPointer<UInt8>, keep: Bool) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return keep ? String(decoding: bytes, as: UTF8.self) : "" }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
         return String(decoding: bytes, as: UTF8.self)
