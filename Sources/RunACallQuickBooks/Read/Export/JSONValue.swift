@@ -28,31 +28,52 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 /// Which parts of a value the parser builds. The parts it drops are read and checked
-/// exactly as the parts it keeps (syntax, UTF-8, NULs, members given twice) and stand
-/// as `null` in their object, so that dropping one changes no error and no flaw.
+/// exactly as the parts it keeps (syntax errors stop it the same way) but no text,
+/// array or object is made for them.
 enum JSONKeeping: Sendable {
     /// The whole value.
     case all
-    /// Nothing: the value is checked, and `null` stands for it.
+    /// Nothing, yet its flaws (UTF-8, NULs, members given twice) are noted as if kept,
+    /// and `null` stands for it in its object: dropping it changes no error and no flaw.
     case none
-    /// Of a top-level object, only the member of this name (an `id` pre-pass).
+    /// Nothing, and its flaws are not looked for: only its syntax is checked.
+    case syntax
+    /// Of a top-level object, only the member of this name, and no flaw is looked for
+    /// elsewhere: an id pre-pass, which reads the id of a flawed record all the same.
     case only(String)
-    /// Of a top-level object, all but the members of these names (those never synced).
+    /// Of a top-level object, all but the members of these names (those never synced), as `none`.
     case allBut(Set<String>)
 
     /// What is kept of the member `key` of an object kept this way.
     func member(_ key: String) -> JSONKeeping {
         switch self {
-        case .all: return .all
-        case .none: return .none
-        case .only(let kept): return key == kept ? .all : .none
+        case .all, .none, .syntax: return self
+        case .only(let kept): return key == kept ? .all : .syntax
         case .allBut(let dropped): return dropped.contains(key) ? .none : .all
         }
     }
 
+    /// What is kept of each element of an array kept this way.
+    var element: JSONKeeping {
+        switch self {
+        case .none, .syntax: return self
+        case .all, .only, .allBut: return .all
+        }
+    }
+
     var keepsAnything: Bool {
-        if case .none = self { return false }
-        return true
+        switch self {
+        case .none, .syntax: return false
+        case .all, .only, .allBut: return true
+        }
+    }
+
+    /// Whether flaws are noted.
+    var looksForFlaws: Bool {
+        switch self {
+        case .syntax, .only: return false
+        case .all, .none, .allBut: return true
+        }
     }
 }
 
@@ -132,18 +153,22 @@ final class JSONParser {
         case UInt8(ascii: "{"):
             reader.next()
             var members: [String: JSONValue] = [:]
+            // One allocation for most objects of an export (an invoice has about 30 members, its
+            // addresses and lines 6 to 8) instead of one per doubling.
+            if keeping.looksForFlaws { members.reserveCapacity(depth == 0 ? 32 : 8) }
             skipWhitespace()
             if reader.peek() == UInt8(ascii: "}") { reader.next(); return keeping.keepsAnything ? .object(members) : .null }
             while true {
                 skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
-                let key = try parseString()
+                let key = try parseString(keep: keeping.keepsAnything || keeping.looksForFlaws, flaws: keeping.looksForFlaws)
                 try expect(UInt8(ascii: ":"))
                 let clean = flaw == nil
                 let line = reader.line
-                let value = try parseValue(depth: depth + 1, keeping: keeping.member(key))
+                let kept = keeping.member(key)
+                let value = try parseValue(depth: depth + 1, keeping: kept)
                 if clean, flaw != nil { flaw?.path.insert(key, at: 0) }
-                if members.updateValue(value, forKey: key) != nil, flaw == nil {
+                if keeping.looksForFlaws || kept.keepsAnything, members.updateValue(value, forKey: key) != nil, flaw == nil {
                     flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [key])
                 }
                 skipWhitespace()
@@ -155,7 +180,7 @@ final class JSONParser {
             }
         case UInt8(ascii: "["):
             reader.next()
-            let kept: JSONKeeping = keeping.keepsAnything ? .all : .none
+            let kept = keeping.element
             var elements: [JSONValue] = []
             var count = 0
             skipWhitespace()
@@ -174,7 +199,7 @@ final class JSONParser {
                 }
             }
         case UInt8(ascii: "\""):
-            let text = try parseString(keep: keeping.keepsAnything)
+            let text = try parseString(keep: keeping.keepsAnything, flaws: keeping.looksForFlaws)
             return keeping.keepsAnything ? .string(text) : .null
         case UInt8(ascii: "t"): try literal("true"); return keeping.keepsAnything ? .bool(true) : .null
         case UInt8(ascii: "f"): try literal("false"); return keeping.keepsAnything ? .bool(false) : .null
@@ -236,8 +261,9 @@ final class JSONParser {
         return position == bytes.count
     }
 
-    /// The string's text; empty when not `keep`, though it is checked (and flawed) all the same.
-    private func parseString(keep: Bool = true) throws -> String {
+    /// The string's text; empty when not `keep`, though it is checked all the same
+    /// (and its flaws noted when `flaws`).
+    private func parseString(keep: Bool = true, flaws: Bool = true) throws -> String {
         reader.next() // opening quote
         var bytes: [UInt8] = []
         while true {
@@ -245,7 +271,7 @@ final class JSONParser {
                 var count = 0
                 while count < available.count, Self.isPlainStringByte(available[count]) { count += 1 }
                 if bytes.isEmpty, count < available.count, available[count] == UInt8(ascii: "\"") {
-                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count]), keep: keep))
+                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count]), keep: keep, flaws: flaws))
                 }
                 bytes.append(contentsOf: available[..<count])
                 return (count, nil)
@@ -254,7 +280,7 @@ final class JSONParser {
             guard let byte = reader.next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                return bytes.withUnsafeBufferPointer { text(of: $0, keep: keep) }
+                return bytes.withUnsafeBufferPointer { text(of: $0, keep: keep, flaws: flaws) }
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {
@@ -284,8 +310,9 @@ final class JSONParser {
     }
 
     /// The text of a string's decoded bytes (empty when not `keep`); when they are not valid UTF-8,
-    /// noted in `flaw` (read with replacement characters). The line is the closing quote's.
-    private func text(of bytes: UnsafeBufferPointer<UInt8>, keep: Bool) -> String {
+    /// noted in `flaw` if `flaws` (read with replacement characters). The line is the closing quote's.
+    private func text(of bytes: UnsafeBufferPointer<UInt8>, keep: Bool, flaws: Bool) -> String {
+        if !keep, !flaws { return "" }
         if bytes.allSatisfy({ $0 < 0x80 }) { return keep ? String(decoding: bytes, as: UTF8.self) : "" }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
