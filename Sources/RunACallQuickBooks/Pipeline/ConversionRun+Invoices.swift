@@ -9,10 +9,10 @@ extension ConversionRun {
         var seen = Set<String>()
         var duplicates = Set<String>()
         var records = 0
-        while let record = try stream.next() {
+        while let id = try stream.nextID() {
             tick()
             records += 1
-            guard let id = record.id else { continue }
+            guard let id else { continue }
             if !seen.insert(id).inserted { duplicates.insert(id) }
         }
         return (duplicates, records)

@@ -94,72 +94,87 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     public static prefix func - (value: Money) -> Money { Money(cents: -value.cents) }
 }
 
-/// A decimal literal split into sign, digits and exponent, before scaling.
+/// A decimal literal split into sign, significant digits and exponent, before scaling.
 struct DecimalLiteral {
     let negative: Bool
-    let digits: [UInt8]
-    /// Power of ten applied to `digits` read as an integer.
+    /// The digits up to the last nonzero one, read as an integer; nil when past `Int64.max`.
+    let leading: Int64?
+    /// The zeros after the last nonzero digit (all of them when there is none).
+    let trailingZeros: Int
+    /// Power of ten applied to all the digits read as an integer.
     let exponent: Int
 
     init?(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        guard !bytes.isEmpty else { return nil }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        guard index < bytes.endIndex else { return nil }
         var negative = false
-        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
-            negative = bytes.first == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index = bytes.index(after: index)
         }
-        var digits: [UInt8] = []
+        var leading: Int64? = 0
+        var trailingZeros = 0
         var fractionDigits = 0
         var seenPoint = false
         var seenDigit = false
-        while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
+        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "e"), bytes[index] != UInt8(ascii: "E") {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
             if byte == UInt8(ascii: ".") {
                 guard !seenPoint else { return nil }
                 seenPoint = true
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                digits.append(byte - UInt8(ascii: "0"))
                 seenDigit = true
                 if seenPoint { fractionDigits += 1 }
+                if byte == UInt8(ascii: "0") {
+                    trailingZeros += 1
+                } else {
+                    leading = leading.flatMap { Self.appending(Int64(byte - UInt8(ascii: "0")), zeros: trailingZeros, to: $0) }
+                    trailingZeros = 0
+                }
             } else {
                 return nil
             }
         }
         guard seenDigit else { return nil }
         var exponent = -fractionDigits
-        if !bytes.isEmpty {
-            bytes = bytes.dropFirst()
-            guard let power = Int(String(decoding: bytes, as: UTF8.self)), abs(power) < 40 else { return nil }
+        if index < bytes.endIndex {
+            guard let power = Int(String(Substring(bytes[bytes.index(after: index)...]))), abs(power) < 40 else { return nil }
             exponent += power
         }
         self.negative = negative
-        self.digits = digits
+        self.leading = leading
+        self.trailingZeros = trailingZeros
         self.exponent = exponent
+    }
+
+    /// `value` followed by `zeros` zeros and `digit`, nil past `Int64.max`.
+    private static func appending(_ digit: Int64, zeros: Int, to value: Int64) -> Int64? {
+        guard let shifted = shifting(value, by: zeros + 1) else { return nil }
+        let (sum, overflow) = shifted.addingReportingOverflow(digit)
+        return overflow ? nil : sum
+    }
+
+    /// `value` × 10^`places`, nil past `Int64.max`.
+    private static func shifting(_ value: Int64, by places: Int) -> Int64? {
+        var result = value
+        for _ in 0..<places {
+            let (times, overflow) = result.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            result = times
+        }
+        return result
     }
 
     /// The value in 10^-5 units, or nil when it has more than `maxPlaces`
     /// significant decimals or does not fit.
     func units(maxPlaces: Int) -> Int64? {
-        var digits = self.digits
-        var exponent = self.exponent
-        while exponent < 0, digits.last == 0 { digits.removeLast(); exponent += 1 }
-        guard -exponent <= maxPlaces else { return nil }
-        var value: Int64 = 0
-        for digit in digits {
-            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (plus, overflow2) = times.addingReportingOverflow(Int64(digit))
-            guard !overflow1, !overflow2 else { return nil }
-            value = plus
-        }
+        let dropped = min(trailingZeros, max(0, -exponent))
+        let exponent = self.exponent + dropped
+        guard -exponent <= maxPlaces, let leading, let digits = Self.shifting(leading, by: trailingZeros - dropped) else { return nil }
         let shift = ExactDecimal.places + exponent
-        guard shift >= 0 else { return nil }
-        for _ in 0..<shift {
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            guard !overflow else { return nil }
-            value = times
-        }
-        guard value <= 999_999_999_999_999 else { return nil }
+        guard shift >= 0, let value = Self.shifting(digits, by: shift), value <= 999_999_999_999_999 else { return nil }
         return negative ? -value : value
     }
 }

@@ -12,6 +12,19 @@ import Testing
         #expect(Money(parsing: text) == nil)
     }
 
+    @Test func insignificantZerosAndLimitsAreReadWithoutOverflow() {
+        #expect(Money(parsing: "1.000000000000000000000000000")?.cents == 100)
+        #expect(Money(parsing: "0001.50")?.cents == 150)
+        #expect(ExactDecimal(parsing: "1000000000000000000000e-20", maxPlaces: 5)?.units == 1_000_000)
+        #expect(ExactDecimal(parsing: "9999999999.99999", maxPlaces: 5)?.units == 999_999_999_999_999)
+        #expect(ExactDecimal(parsing: "10000000000", maxPlaces: 5) == nil)
+        #expect(ExactDecimal(parsing: "99999999999999999999", maxPlaces: 5) == nil)
+        #expect(ExactDecimal(parsing: "0.0000000000000000000000000000001", maxPlaces: 5) == nil)
+        #expect(ExactDecimal(parsing: "0.00", maxPlaces: 0)?.units == 0)
+        #expect(ExactDecimal(parsing: "1e+2", maxPlaces: 0)?.units == 10_000_000)
+        #expect(ExactDecimal(parsing: "1e", maxPlaces: 5) == nil)
+    }
+
     @Test func quantityTimesPriceRoundsHalfAwayFromZero() {
         let cases: [(String, String, String)] = [
             ("1.33333", "95.00", "126.67"), ("0.5", "0.05", "0.03"), ("3", "3.33333", "10.00"),

@@ -40,8 +40,37 @@ final class ByteReader {
     func readLine() -> [UInt8]? {
         guard peek() != nil else { return nil }
         var bytes: [UInt8] = []
-        while let byte = next(), byte != 0x0A { bytes.append(byte) }
-        return bytes
+        while true {
+            let ended = consume { available in
+                guard !available.isEmpty else { return (0, true) }
+                guard let end = available.firstIndex(of: 0x0A) else {
+                    bytes.append(contentsOf: available)
+                    return (available.count, false)
+                }
+                bytes.append(contentsOf: available[..<end])
+                return (end + 1, true)
+            }
+            if ended { return bytes }
+        }
+    }
+
+    /// Hands the buffered bytes not yet read to `body` (refilling first when
+    /// none are left; empty only at the end of the input), which returns how many
+    /// of them it consumed and its result; line feeds among those are counted.
+    /// Lets scanners run over whole spans instead of one call per byte.
+    func consume<Value>(_ body: (UnsafeBufferPointer<UInt8>) throws -> (count: Int, result: Value)) rethrows -> Value {
+        if position >= buffer.count { refill() }
+        let start = position
+        let (count, result, feeds) = try buffer.withUnsafeBufferPointer { whole in
+            let available = UnsafeBufferPointer(rebasing: whole[start...])
+            let (count, result) = try body(available)
+            var feeds = 0
+            for byte in available[..<count] where byte == 0x0A { feeds += 1 }
+            return (count, result, feeds)
+        }
+        position = start + count
+        line += feeds
+        return result
     }
 
     /// The next byte without consuming it.

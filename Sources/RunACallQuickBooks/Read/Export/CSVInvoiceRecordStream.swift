@@ -27,6 +27,25 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     }
 
     func next() throws -> RawRecord? {
+        guard let (group, id) = try nextGroup() else { return nil }
+        let first = group[0]
+        let location = SourceLocation.line(first.row.line, in: table.fileName)
+        let rowLines = group.map(\.row.line)
+        if let problem = unreadable(group) {
+            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id)
+        }
+        if let disagreement = disagreement(in: group.map(\.row)) {
+            return RawRecord(location: location, content: .failure(disagreement), fromCSV: true, rowLines: rowLines, id: id)
+        }
+        return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
+                         fromCSV: true, rowLines: rowLines, id: id)
+    }
+
+    func nextID() throws -> String?? { try nextGroup().map(\.id) }
+
+    /// The next invoice's rows and its `invoice_id`: the rows that follow its first and share its id
+    /// (or are malformed with no readable id); nil after the last row.
+    private func nextGroup() throws -> (rows: [(row: CSVRow, problem: Problem?)], id: String?)? {
         guard let first = try pending ?? table.nextRow() else { return nil }
         pending = nil
         let id = table.cell("invoice_id", in: first.row)
@@ -41,16 +60,7 @@ final class CSVInvoiceRecordStream: RawRecordStream {
                 break
             }
         }
-        let location = SourceLocation.line(first.row.line, in: table.fileName)
-        let rowLines = group.map(\.row.line)
-        if let problem = unreadable(group) {
-            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id)
-        }
-        if let disagreement = disagreement(in: group.map(\.row)) {
-            return RawRecord(location: location, content: .failure(disagreement), fromCSV: true, rowLines: rowLines, id: id)
-        }
-        return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
-                         fromCSV: true, rowLines: rowLines, id: id)
+        return (group, id)
     }
 
     /// When any row of the invoice is malformed the whole invoice fails, naming every bad line.

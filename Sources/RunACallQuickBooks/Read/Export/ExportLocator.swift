@@ -15,6 +15,11 @@ public enum ExportEntity: String, CaseIterable, Sendable {
         }
     }
 
+    /// The fields export-format.md marks "not synced": no reader builds them (they are still checked).
+    var unsyncedMembers: Set<String> {
+        self == .invoices ? ["timeline", "photos", "signatures", "team_comments", "technicians", "estimate_history"] : []
+    }
+
     /// The CSV columns without which no record of the entity can be read
     /// (the required fields of export-format.md).
     var requiredCSVColumns: [String] {
@@ -144,11 +149,11 @@ public struct ExportFiles: Sendable {
     private func open(_ url: URL, as entity: ExportEntity) throws -> RawRecordStream {
         let name = displayName(of: url)
         switch url.pathExtension.lowercased() {
-        case "jsonl": return try JSONLinesRecordStream(url: url, name: name)
+        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers)
         case "csv":
             return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name)
                 : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns)
-        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue)
+        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue, unsynced: entity.unsyncedMembers)
         }
     }
 }
@@ -160,10 +165,15 @@ final class ChainedRecordStream: RawRecordStream {
 
     init(_ openers: [() throws -> RawRecordStream]) { self.openers = openers[...] }
 
-    func next() throws -> RawRecord? {
+    func next() throws -> RawRecord? { try advance { try $0.next() } }
+
+    func nextID() throws -> String?? { try advance { try $0.nextID() } }
+
+    /// What `read` takes from the current file, or from the next file once one has nothing left.
+    private func advance<Read>(_ read: (RawRecordStream) throws -> Read?) throws -> Read? {
         while true {
             if let stream = current {
-                if let record = try stream.next() { return record }
+                if let found = try read(stream) { return found }
                 current = nil
             }
             guard let open = openers.popFirst() else { return nil }

@@ -88,7 +88,7 @@ struct FieldReader {
     }
 
     func requiredString(_ key: String) throws -> String {
-        guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = try string(key), !text.isBlank else {
             throw missing(key, allowed: "non-empty text")
         }
         return text
@@ -99,7 +99,7 @@ struct FieldReader {
         let allowed = "a decimal amount with at most 2 decimals, such as 129.00 or -20.5"
         switch member {
         case .string(let text), .number(let text):
-            guard let money = Money(parsing: text.trimmingCharacters(in: .whitespaces)) else {
+            guard let money = Money(parsing: text.trimmingWhitespace) else {
                 throw invalid(key, found: Self.shown(member), allowed: allowed)
             }
             return money
@@ -117,7 +117,7 @@ struct FieldReader {
         let allowed = "a decimal number with at most 5 decimals, such as 2 or 1.5"
         switch member {
         case .string(let text), .number(let text):
-            guard let value = ExactDecimal(parsing: text.trimmingCharacters(in: .whitespaces), maxPlaces: 5) else {
+            guard let value = ExactDecimal(parsing: text.trimmingWhitespace, maxPlaces: 5) else {
                 throw invalid(key, found: Self.shown(member), allowed: allowed)
             }
             return value
@@ -134,7 +134,7 @@ struct FieldReader {
         guard let member = raw(key) else { return nil }
         if case .bool(let flag) = member { return flag }
         if record.fromCSV, case .string(let text) = member {
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmingWhitespace.lowercased() {
             case "true", "yes", "1": return true
             case "false", "no", "0": return false
             default: break
@@ -146,7 +146,7 @@ struct FieldReader {
 
     func date(_ key: String) throws -> CalendarDate? {
         guard let text = try string(key) else { return nil }
-        guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = CalendarDate(iso: text.trimmingWhitespace) else {
             throw invalid(key, found: Self.shown(.string(text)), allowed: "a date YYYY-MM-DD that exists, such as 2026-10-03")
         }
         return date
@@ -159,7 +159,7 @@ struct FieldReader {
 
     func timestamp(_ key: String) throws -> Timestamp? {
         guard let text = try string(key) else { return nil }
-        guard let stamp = Timestamp(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let stamp = Timestamp(iso: text.trimmingWhitespace) else {
             throw invalid(key, found: Self.shown(.string(text)),
                           allowed: "an ISO 8601 timestamp with offset, such as 2026-10-03T15:04:05Z or 2026-10-03T09:04:05-06:00")
         }
@@ -168,7 +168,7 @@ struct FieldReader {
 
     func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
         guard let text = try string(key) else { return nil }
-        guard let value = T(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let value = T(rawValue: text.trimmingWhitespace.lowercased()) else {
             throw invalid(key, found: Self.shown(.string(text)), allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return value

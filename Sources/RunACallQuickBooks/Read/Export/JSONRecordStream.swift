@@ -9,20 +9,42 @@ final class JSONRecordStream: RawRecordStream {
     private let parser: JSONParser
     private let fileName: String
     private let entity: String
+    /// What of each record is built.
+    private let keeping: JSONKeeping
     private var index = 0
     private var started = false
     private var finished = false
     /// Whether the array is a member of a top-level object (whose other members follow it).
     private var wrapped = false
 
-    init(url: URL, name: String? = nil, entity: String) throws {
+    /// Streams `url`'s records of `entity`, dropping the top-level members named in `unsynced`.
+    init(url: URL, name: String? = nil, entity: String, unsynced: Set<String> = []) throws {
         fileName = name ?? url.lastPathComponent
         reader = try ByteReader(url: url, name: fileName)
         parser = JSONParser(reader: reader)
         self.entity = entity
+        keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
     }
 
     func next() throws -> RawRecord? {
+        guard let value = try nextValue(keeping: keeping) else { return nil }
+        defer { index += 1 }
+        let id = value["id"].flatMap(Self.idText)
+        if let flaw = parser.flaw {
+            let problem = Self.failure(flaw, place: "\(fileName) record #\(index)")
+            return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
+        }
+        return RawRecord(location: .index(index, in: fileName), content: .success(value), fromCSV: false, rowLines: [], id: id)
+    }
+
+    func nextID() throws -> String?? {
+        guard let value = try nextValue(keeping: .only("id")) else { return nil }
+        index += 1
+        return .some(value["id"].flatMap(Self.idText))
+    }
+
+    /// The next record's value, built as `keeping` says, with its flaw left in `parser.flaw`; nil after the last.
+    private func nextValue(keeping: JSONKeeping) throws -> JSONValue? {
         do {
             if !started {
                 started = true
@@ -40,14 +62,7 @@ final class JSONRecordStream: RawRecordStream {
             }
             guard !finished else { return nil }
             parser.flaw = nil
-            let value = try parser.parseValue()
-            defer { index += 1 }
-            let id = value["id"].flatMap(Self.idText)
-            if let flaw = parser.flaw {
-                let problem = Self.failure(flaw, place: "\(fileName) record #\(index)")
-                return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
-            }
-            return RawRecord(location: .index(index, in: fileName), content: .success(value), fromCSV: false, rowLines: [], id: id)
+            return try parser.parseValue(keeping: keeping)
         } catch let error as JSONSyntaxError {
             throw FatalError(.unreadableInput, "\(fileName): not valid JSON at \(error) (record #\(index))")
         }
@@ -139,35 +154,57 @@ final class JSONRecordStream: RawRecordStream {
 final class JSONLinesRecordStream: RawRecordStream {
     private let reader: ByteReader
     private let fileName: String
+    /// What of each record is built.
+    private let keeping: JSONKeeping
 
-    init(url: URL, name: String? = nil) throws {
+    /// Streams `url`'s records, dropping the top-level members named in `unsynced`.
+    init(url: URL, name: String? = nil, unsynced: Set<String> = []) throws {
         fileName = name ?? url.lastPathComponent
         reader = try ByteReader(url: url, name: fileName)
+        keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
     }
 
     func next() throws -> RawRecord? {
+        guard let (lineNumber, parsed) = try nextLine(keeping: keeping) else { return nil }
+        let location = SourceLocation.line(lineNumber, in: fileName)
+        switch parsed {
+        case .success(let (value, flaw)):
+            let id = value["id"].flatMap(JSONRecordStream.idText)
+            if let flaw {
+                let problem = JSONRecordStream.failure(flaw, place: "\(fileName) line \(lineNumber)")
+                return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
+            }
+            return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)
+        case .failure(let error):
+            let problem = Problem.notJSON(reason: error.reason, line: lineNumber, file: fileName)
+            return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: nil)
+        }
+    }
+
+    func nextID() throws -> String?? {
+        guard let (_, parsed) = try nextLine(keeping: .only("id")) else { return nil }
+        guard case .success(let (value, _)) = parsed else { return .some(nil) }
+        return .some(value["id"].flatMap(JSONRecordStream.idText))
+    }
+
+    /// The next non-blank line's number and object (built as `keeping` says) with its flaw,
+    /// or why it is not one JSON object; nil after the last line.
+    private func nextLine(keeping: JSONKeeping) throws -> (Int, Result<(JSONValue, ValueFlaw?), JSONSyntaxError>)? {
         while true {
             let lineNumber = reader.line
             guard var bytes = reader.readLine() else { return nil }
             if bytes.last == 0x0D { bytes.removeLast() }
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            let location = SourceLocation.line(lineNumber, in: fileName)
             let lineReader = ByteReader(bytes: bytes, firstLine: lineNumber)
             let parser = JSONParser(reader: lineReader)
             do {
-                let value = try parser.parseValue()
+                let value = try parser.parseValue(keeping: keeping)
                 parser.skipWhitespace()
                 guard lineReader.peek() == nil else { throw parser.fail("more than one JSON value on the line") }
                 guard case .object = value else { throw parser.fail("expected a JSON object, found \(value.typeName)") }
-                let id = value["id"].flatMap(JSONRecordStream.idText)
-                if let flaw = parser.flaw {
-                    let problem = JSONRecordStream.failure(flaw, place: "\(fileName) line \(lineNumber)")
-                    return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
-                }
-                return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)
+                return (lineNumber, .success((value, parser.flaw)))
             } catch let error as JSONSyntaxError {
-                let problem = Problem.notJSON(reason: error.reason, line: lineNumber, file: fileName)
-                return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: nil)
+                return (lineNumber, .failure(error))
             }
         }
     }

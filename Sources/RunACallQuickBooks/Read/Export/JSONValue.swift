@@ -27,6 +27,56 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+/// Which parts of a value the parser builds. The parts it drops are read and checked
+/// exactly as the parts it keeps (syntax errors stop it the same way) but no text,
+/// array or object is made for them.
+enum JSONKeeping: Sendable {
+    /// The whole value.
+    case all
+    /// Nothing, yet its flaws (UTF-8, NULs, members given twice) are noted as if kept,
+    /// and `null` stands for it in its object: dropping it changes no error and no flaw.
+    case none
+    /// Nothing, and its flaws are not looked for: only its syntax is checked.
+    case syntax
+    /// Of a top-level object, only the member of this name, and no flaw is looked for
+    /// elsewhere: an id pre-pass, which reads the id of a flawed record all the same.
+    case only(String)
+    /// Of a top-level object, all but the members of these names (those never synced), as `none`.
+    case allBut(Set<String>)
+
+    /// What is kept of the member `key` of an object kept this way.
+    func member(_ key: String) -> JSONKeeping {
+        switch self {
+        case .all, .none, .syntax: return self
+        case .only(let kept): return key == kept ? .all : .syntax
+        case .allBut(let dropped): return dropped.contains(key) ? .none : .all
+        }
+    }
+
+    /// What is kept of each element of an array kept this way.
+    var element: JSONKeeping {
+        switch self {
+        case .none, .syntax: return self
+        case .all, .only, .allBut: return .all
+        }
+    }
+
+    var keepsAnything: Bool {
+        switch self {
+        case .none, .syntax: return false
+        case .all, .only, .allBut: return true
+        }
+    }
+
+    /// Whether flaws are noted.
+    var looksForFlaws: Bool {
+        switch self {
+        case .syntax, .only: return false
+        case .all, .none, .allBut: return true
+        }
+    }
+}
+
 /// A JSON syntax error at a line of the file.
 struct JSONSyntaxError: Error, CustomStringConvertible {
     let line: Int
@@ -62,10 +112,14 @@ final class JSONParser {
     init(reader: ByteReader) { self.reader = reader }
 
     func skipWhitespace() {
-        while let byte = reader.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-            reader.next()
-        }
+        while reader.consume({ available in
+            var count = 0
+            while count < available.count, Self.isWhitespace(available[count]) { count += 1 }
+            return (count, !available.isEmpty && count == available.count)
+        }) {}
     }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
     func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
 
@@ -90,8 +144,8 @@ final class JSONParser {
         }
     }
 
-    /// Parses one complete value.
-    func parseValue(depth: Int = 0) throws -> JSONValue {
+    /// Parses one complete value, building what `keeping` keeps.
+    func parseValue(depth: Int = 0, keeping: JSONKeeping = .all) throws -> JSONValue {
         guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         skipWhitespace()
         guard let byte = reader.peek() else { throw fail("unexpected end of the file") }
@@ -99,50 +153,60 @@ final class JSONParser {
         case UInt8(ascii: "{"):
             reader.next()
             var members: [String: JSONValue] = [:]
+            // One allocation for most objects of an export (an invoice has about 30 members, its
+            // addresses and lines 6 to 8) instead of one per doubling.
+            if keeping.looksForFlaws { members.reserveCapacity(depth == 0 ? 32 : 8) }
             skipWhitespace()
-            if reader.peek() == UInt8(ascii: "}") { reader.next(); return .object(members) }
+            if reader.peek() == UInt8(ascii: "}") { reader.next(); return keeping.keepsAnything ? .object(members) : .null }
             while true {
                 skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
-                let key = try parseString()
+                let key = try parseString(keep: keeping.keepsAnything || keeping.looksForFlaws, flaws: keeping.looksForFlaws)
                 try expect(UInt8(ascii: ":"))
                 let clean = flaw == nil
                 let line = reader.line
-                let value = try parseValue(depth: depth + 1)
+                let kept = keeping.member(key)
+                let value = try parseValue(depth: depth + 1, keeping: kept)
                 if clean, flaw != nil { flaw?.path.insert(key, at: 0) }
-                if members.updateValue(value, forKey: key) != nil, flaw == nil {
+                if keeping.looksForFlaws || kept.keepsAnything, members.updateValue(value, forKey: key) != nil, flaw == nil {
                     flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [key])
                 }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "}"): return .object(members)
+                case UInt8(ascii: "}"): return keeping.keepsAnything ? .object(members) : .null
                 default: throw fail("expected ',' or '}' in an object")
                 }
             }
         case UInt8(ascii: "["):
             reader.next()
+            let kept = keeping.element
             var elements: [JSONValue] = []
+            var count = 0
             skipWhitespace()
-            if reader.peek() == UInt8(ascii: "]") { reader.next(); return .array(elements) }
+            if reader.peek() == UInt8(ascii: "]") { reader.next(); return kept.keepsAnything ? .array(elements) : .null }
             while true {
                 let clean = flaw == nil
-                elements.append(try parseValue(depth: depth + 1))
-                if clean, flaw != nil { flaw?.path.insert("[\(elements.count - 1)]", at: 0) }
+                let element = try parseValue(depth: depth + 1, keeping: kept)
+                if kept.keepsAnything { elements.append(element) }
+                count += 1
+                if clean, flaw != nil { flaw?.path.insert("[\(count - 1)]", at: 0) }
                 skipWhitespace()
                 switch reader.next() {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "]"): return .array(elements)
+                case UInt8(ascii: "]"): return kept.keepsAnything ? .array(elements) : .null
                 default: throw fail("expected ',' or ']' in an array")
                 }
             }
         case UInt8(ascii: "\""):
-            return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            let text = try parseString(keep: keeping.keepsAnything, flaws: keeping.looksForFlaws)
+            return keeping.keepsAnything ? .string(text) : .null
+        case UInt8(ascii: "t"): try literal("true"); return keeping.keepsAnything ? .bool(true) : .null
+        case UInt8(ascii: "f"): try literal("false"); return keeping.keepsAnything ? .bool(false) : .null
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
+            let text = try parseNumber(keep: keeping.keepsAnything)
+            return keeping.keepsAnything ? .number(text) : .null
         default:
             throw fail("found \(Self.describe(byte)) where a value was expected; allowed: an object, array, string, number, true, false or null")
         }
@@ -154,18 +218,22 @@ final class JSONParser {
         }
     }
 
-    private func parseNumber() throws -> String {
+    /// The number's text; empty when not `keep`, though it is checked all the same.
+    private func parseNumber(keep: Bool = true) throws -> String {
         var bytes: [UInt8] = []
-        while let byte = reader.peek(),
-              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "E") {
-            bytes.append(byte)
-            reader.next()
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard Self.isNumber(bytes) else { throw fail("invalid number '\(text)'") }
-        return text
+        while reader.consume({ available in
+            var count = 0
+            while count < available.count, Self.isNumberByte(available[count]) { count += 1 }
+            bytes.append(contentsOf: available[..<count])
+            return (count, !available.isEmpty && count == available.count)
+        }) {}
+        guard Self.isNumber(bytes) else { throw fail("invalid number '\(String(decoding: bytes, as: UTF8.self))'") }
+        return keep ? String(decoding: bytes, as: UTF8.self) : ""
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
     /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -193,16 +261,26 @@ final class JSONParser {
         return position == bytes.count
     }
 
-    private func parseString() throws -> String {
+    /// The string's text; empty when not `keep`, though it is checked all the same
+    /// (and its flaws noted when `flaws`).
+    private func parseString(keep: Bool = true, flaws: Bool = true) throws -> String {
         reader.next() // opening quote
         var bytes: [UInt8] = []
         while true {
+            let whole: String? = reader.consume { available in
+                var count = 0
+                while count < available.count, Self.isPlainStringByte(available[count]) { count += 1 }
+                if bytes.isEmpty, count < available.count, available[count] == UInt8(ascii: "\"") {
+                    return (count + 1, text(of: UnsafeBufferPointer(rebasing: available[..<count]), keep: keep, flaws: flaws))
+                }
+                bytes.append(contentsOf: available[..<count])
+                return (count, nil)
+            }
+            if let whole { return whole }
             guard let byte = reader.next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                if let text = String(validating: bytes, as: UTF8.self) { return text }
-                if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
-                return String(decoding: bytes, as: UTF8.self)
+                return bytes.withUnsafeBufferPointer { text(of: $0, keep: keep, flaws: flaws) }
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {
@@ -224,6 +302,21 @@ final class JSONParser {
                 bytes.append(byte)
             }
         }
+    }
+
+    /// A byte a string holds as it is: not its closing quote, a backslash or a control character.
+    private static func isPlainStringByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+
+    /// The text of a string's decoded bytes (empty when not `keep`); when they are not valid UTF-8,
+    /// noted in `flaw` if `flaws` (read with replacement characters). The line is the closing quote's.
+    private func text(of bytes: UnsafeBufferPointer<UInt8>, keep: Bool, flaws: Bool) -> String {
+        if !keep, !flaws { return "" }
+        if bytes.allSatisfy({ $0 < 0x80 }) { return keep ? String(decoding: bytes, as: UTF8.self) : "" }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if flaw == nil { flaw = ValueFlaw(kind: .notUTF8, line: reader.line) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func parseHex4() throws -> UInt32 {

@@ -21,4 +21,13 @@ struct RawRecord {
 protocol RawRecordStream: AnyObject {
     /// The next record, nil at the end; throws only when the file cannot be read any further.
     func next() throws -> RawRecord?
+    /// The next record's `id` alone, as `next()` would give it in `RawRecord.id`, read without
+    /// building the record: `.some(nil)` for a record whose id cannot be read, nil at the end;
+    /// throws where `next()` would.
+    func nextID() throws -> String??
+}
+
+extension RawRecordStream {
+    /// The id of the record `next()` builds, for streams with no cheaper way to it.
+    func nextID() throws -> String?? { try next().map(\.id) }
 }

@@ -108,7 +108,7 @@ enum RecordDecoder {
 
     private static func currency(_ fields: FieldReader) throws -> String {
         guard let code = try fields.string("currency") else { return "USD" }
-        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = code.trimmingWhitespace.uppercased()
         guard trimmed.count == 3, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw fields.invalid("currency", found: FieldReader.shown(.string(code)), allowed: "an ISO 4217 code such as USD")
         }

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// The cheap paths of the readers (the id pre-pass, members never synced, spans scanned whole)
+/// must read exactly what the full path reads.
+@Suite struct RecordScanTests {
+    private static func outcome(_ record: RawRecord) -> String {
+        switch record.content {
+        case .success: return "\(record.location) ok \(record.id ?? "-")"
+        case .failure(let problem): return "\(record.location) \(problem.message) \(record.id ?? "-")"
+        }
+    }
+
+    private static func ids(_ open: () throws -> RawRecordStream) throws -> (full: [String?], cheap: [String?]) {
+        let full = try open()
+        var fullIDs: [String?] = []
+        while let record = try full.next() { fullIDs.append(record.id) }
+        let cheap = try open()
+        var cheapIDs: [String?] = []
+        while let id = try cheap.nextID() { cheapIDs.append(id) }
+        return (fullIDs, cheapIDs)
+    }
+
+    @Test func jsonLinesIDPassReadsTheIDsOfTheFullRead() throws {
+        let lines = [
+            "{\"id\": \"1\", \"lines\": [{\"a\": 1}]}", "", "   ", "{\"id\": ", "[1, 2]", "{\"id\": \"2\"} {}",
+            "{\"id\": 7, \"x\": \"\\u0000\"}", "{\"id\": \"a\", \"id\": \"b\"}", "{\"x\": {\"id\": \"inner\"}}",
+            "{\"id\": {\"no\": 1}}", "{\"id\": \"é\\n\", \"timeline\": [1,]}", "{\"id\": \"last\"}\r",
+        ]
+        let folder = try Conversion.export(["invoices.jsonl": lines.joined(separator: "\n")])
+        let url = folder.appendingPathComponent("invoices.jsonl")
+        let (full, cheap) = try Self.ids { try JSONLinesRecordStream(url: url, unsynced: ExportEntity.invoices.unsyncedMembers) }
+        #expect(full == ["1", nil, nil, nil, "7", "b", nil, nil, nil, "last"])
+        #expect(cheap == full)
+    }
+
+    @Test func jsonIDPassReadsTheIDsOfTheFullRead() throws {
+        let text = "{\"invoices\": [{\"id\": \"1\"}, 5, {\"id\": 2.5, \"id\": \"2\"}, {\"id\": null}, {\"id\": \"\\ud83d\\ude00\", \"x\": \"\\u0000\"}], \"more\": [1]}"
+        let folder = try Conversion.export(["invoices.json": text, "bad.json": "[{\"id\": \"1\"}, {\"id\": \"2\", \"x\": [1,]}]"])
+        let url = folder.appendingPathComponent("invoices.json")
+        let (full, cheap) = try Self.ids { try JSONRecordStream(url: url, entity: "invoices") }
+        #expect(full == ["1", nil, "2", nil, "😀"])
+        #expect(cheap == full)
+        let bad = try JSONRecordStream(url: folder.appendingPathComponent("bad.json"), entity: "invoices")
+        #expect(try bad.nextID() == .some("1"))
+        #expect(throws: FatalError.self) { try bad.nextID() }
+    }
+
+    @Test func csvInvoiceIDPassGroupsRowsAsTheFullRead() throws {
+        let header = "invoice_id,status,customer_name,invoice_date,line_item,line_quantity,line_unit_price,line_amount,total\n"
+        let rows = "7,sent,Ann,2026-10-01,A,1,5.00,5.00,10.00\n7,sent,Ann,2026-10-01,B,1,5.00,5.00,11.00\n"
+            + "8,sent,Bo,2026-10-01,A,1,5.00\n,sent,Bo,2026-10-01,A,1,5.00,5.00,5.00\n7,paid,Cy,2026-10-02,A,1,5.00,5.00,5.00\n"
+        let folder = try Conversion.export(["invoices.csv": header + rows])
+        let url = folder.appendingPathComponent("invoices.csv")
+        let (full, cheap) = try Self.ids { try CSVInvoiceRecordStream(url: url) }
+        #expect(full == ["7", "8", nil, "7"])
+        #expect(cheap == full)
+    }
+
+    @Test func unsyncedMembersAreCheckedLikeTheRest() throws {
+        let lines = [
+            "{\"id\": \"1\", \"total\": \"5.00\", \"timeline\": [{\"a\": 1, \"a\": 2}]}",
+            "{\"id\": \"2\", \"photos\": [\"x\", \"\\u0000\"]}",
+            "{\"id\": \"3\", \"signatures\": [1,]}",
+            "{\"id\": \"4\", \"technicians\": {\"b\": \"\\q\"}}",
+            "{\"id\": \"5\", \"team_comments\": [\"\\ud800\"]}",
+            "{\"id\": \"6\", \"estimate_history\": 01}",
+            "{\"id\": \"7\", \"timeline\": [], \"timeline\": null}",
+            "{\"id\": \"8\", \"timeline\": [{\"deep\": [true, false, null, -1.5e3, \"ok\"]}], \"total\": \"9.00\"}",
+        ]
+        let folder = try Conversion.export(["invoices.jsonl": lines.joined(separator: "\n")])
+        let url = folder.appendingPathComponent("invoices.jsonl")
+        let kept = try JSONLinesRecordStream(url: url)
+        let dropping = try JSONLinesRecordStream(url: url, unsynced: ExportEntity.invoices.unsyncedMembers)
+        var last: RawRecord?
+        while let record = try kept.next() {
+            let other = try #require(try dropping.next())
+            #expect(Self.outcome(other) == Self.outcome(record))
+            last = other
+        }
+        #expect(try dropping.next() == nil)
+        let value = try #require(try last?.content.get())
+        #expect(value["timeline"] == .null && value["total"] == .string("9.00"))
+    }
+
+    @Test func stringsAndNumbersAcrossBufferEdgesReadWhole() throws {
+        var records: [String] = []
+        var expected: [(String, String)] = []
+        for index in 0..<150 {
+            let plain = String(repeating: "ab", count: 400 + index) + "é"
+            let escaped = String(repeating: "x", count: 700 + index)
+            records.append("{\"id\": \"\(index)\", \"p\": \"\(plain)\", \"e\": \"\(escaped)\\n\\t\(escaped)\", \"n\": 12345.678}")
+            expected.append((plain, escaped + "\n\t" + escaped))
+        }
+        let folder = try Conversion.export(["invoices.json": "[\n" + records.joined(separator: ",\n") + "\n]"])
+        let stream = try JSONRecordStream(url: folder.appendingPathComponent("invoices.json"), entity: "invoices")
+        for (plain, escaped) in expected {
+            let value = try #require(try stream.next()).content.get()
+            #expect(value["p"] == .string(plain) && value["e"] == .string(escaped) && value["n"] == .number("12345.678"))
+        }
+        #expect(try stream.next() == nil)
+    }
+
+    @Test func trimmingMatchesFoundation() {
+        let samples = ["", " ", "a", " a", "a ", "\ta\t", "\u{00A0}a", "a\u{3000}", "\n", "a\n", "\r\n", "é", " é ", "\u{2028}",
+                       "\u{0B}", "\u{85}", "12.50", " 12.50", "x\u{301}", "\u{301}", "\t \u{2003}"]
+        for text in samples {
+            #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text.isBlank == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(text.debugDescription)")
+        }
+    }
+}
