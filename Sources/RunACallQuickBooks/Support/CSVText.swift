@@ -7,17 +7,19 @@ import Foundation
 enum CSVText {
     /// One cell, quoted when needed.
     private static func quoted(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The characters that make a spreadsheet read a cell as a formula.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// `formulaStarts` by ASCII byte (all of them are ASCII), so the check costs no hashing.
+    private static let formulaStartBytes: [Bool] = (0..<128).map { formulaStarts.contains(Unicode.Scalar(UInt8($0))) }
 
     /// Whether a spreadsheet would evaluate `text`: it starts with `=`, `+`, `-`, `@`,
     /// tab or carriage return and is not a plain number (`-150.00` is a number, not a formula).
     static func isFormula(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return false }
+        guard let first = text.utf8.first, first < 0x80, formulaStartBytes[Int(first)] else { return false }
         return !isPlainNumber(text)
     }
 
@@ -38,7 +40,14 @@ enum CSVText {
     /// A row of a CSV file people open: every cell guarded, quoted as needed,
     /// joined by commas, CRLF ended (RFC 4180).
     static func row(_ cells: [String]) -> String {
-        cells.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
+        var line = ""
+        line.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 1 })
+        for (position, cell) in cells.enumerated() {
+            if position > 0 { line.append(",") }
+            line.append(quoted(neutralised(cell)))
+        }
+        line.append("\r\n")
+        return line
     }
 
     /// A row of one of the run's temporary files, read back by `CSVRowReader`: cells kept as they are.

@@ -309,6 +309,7 @@ extension QBXMLWriter {
 /// Text qbXML can carry: Desktop-safe characters, no XML-illegal controls.
 enum QBXMLText {
     static func clean(_ text: String) -> String {
+        if case .printable = ASCIIText.kind(of: text), text.utf8.first != 0x20, text.utf8.last != 0x20 { return text }
         var result = String.UnicodeScalarView()
         for scalar in QuickBooksText.desktop(text).unicodeScalars {
             if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
