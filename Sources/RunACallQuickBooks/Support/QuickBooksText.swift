@@ -21,6 +21,11 @@ public enum QuickBooksText {
     /// transliterated run by run (`Łódź` → `Lodz`, `田中` → `tian zhong`), a run with no Latin form becomes `?`.
     public static func desktop(_ text: String) -> String {
         guard !isDesktopSafe(text) else { return text }
+        return desktopTexts.value(for: text, transliterated)
+    }
+
+    /// `desktop` of text that is not Desktop-safe.
+    private static func transliterated(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var run = ""
         func flushRun() {
@@ -40,12 +45,22 @@ public enum QuickBooksText {
         return String(result)
     }
 
+    /// Recent results of `desktop`.
+    private static let desktopTexts = TextMemo()
     private static let transliterations = TransliterationCache()
 
     /// A list name QuickBooks accepts in every target: no tab, line break, `"`,
     /// `:` (hierarchy) or `;` (ends an IIF record); white space collapsed.
     public static func listName(_ text: String, desktop: Bool) -> String {
         if ASCIIText.isListName(text) { return text }
+        return (desktop ? desktopListNames : listNames).value(for: text) { cleanedListName($0, desktop: desktop) }
+    }
+
+    private static let listNames = TextMemo()
+    private static let desktopListNames = TextMemo()
+
+    /// `listName` of text that needs cleaning.
+    private static func cleanedListName(_ text: String, desktop: Bool) -> String {
         var cleaned = ""
         for scalar in (desktop ? Self.desktop(text) : text).unicodeScalars {
             switch scalar {

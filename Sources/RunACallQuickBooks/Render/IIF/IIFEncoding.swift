@@ -7,6 +7,13 @@ enum IIFEncoding {
     static func cell(_ text: String?) -> String {
         guard let text else { return "" }
         if isPlainCell(text) { return text }
+        return cells.value(for: text, cleaned)
+    }
+
+    /// Recent results of `cell` for text that needs cleaning.
+    private static let cells = TextMemo()
+
+    private static func cleaned(_ text: String) -> String {
         var result = ""
         for scalar in QuickBooksText.desktop(text).unicodeScalars {
             switch scalar {
@@ -37,11 +44,11 @@ enum IIFEncoding {
         bytes.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 1 })
         for (position, cell) in cells.enumerated() {
             if position > 0 { bytes.append(0x09) }
-            for byte in cell.utf8 {
-                guard byte < 0x80 else { return windows1252(cells) }
-                bytes.append(byte)
-            }
+            bytes.append(contentsOf: cell.utf8)
         }
+        var highBits: UInt8 = 0
+        for byte in bytes { highBits |= byte }
+        guard highBits < 0x80 else { return windows1252(cells) }
         bytes.append(contentsOf: [0x0D, 0x0A])
         return Data(bytes)
     }
