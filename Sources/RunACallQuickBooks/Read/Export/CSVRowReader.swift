@@ -33,12 +33,15 @@ final class CSVRowReader {
     private var exhausted = false
     /// The 1-based line of `buffer[start]`.
     private var line = 1
-    private static let chunkSize = 1 << 20
+    private let chunkSize: Int
 
-    init(url: URL, name: String? = nil) throws {
+    /// Opens `url`, reported as `name`, read `chunkSize` bytes at a time (at least 4,096 are
+    /// read first, to tell UTF-16 and UTF-32 apart).
+    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 20) throws {
         fileName = name ?? url.lastPathComponent
         handle = try FileHandle(forReadingFrom: url)
-        refill()
+        self.chunkSize = chunkSize
+        while buffer.count < 4_096, refill() {}
         if let encoding = WideTextSniffer.encoding(of: buffer) {
             throw WideTextSniffer.refusal(fileName, encoding: encoding)
         }
@@ -51,7 +54,7 @@ final class CSVRowReader {
     @discardableResult
     private func refill() -> Bool {
         guard !exhausted else { return false }
-        let data = handle.readData(ofLength: Self.chunkSize)
+        let data = handle.readData(ofLength: chunkSize)
         if data.isEmpty {
             exhausted = true
             return false
@@ -72,6 +75,9 @@ final class CSVRowReader {
         var escaped = false
     }
 
+    /// The cells of the row being read (kept to spare an allocation per row).
+    private var spans: [CellSpan] = []
+
     /// The next row, or nil at the end. A malformed row (a NUL byte or invalid
     /// UTF-8 in a cell, a stray quote) comes back with its `problem` (its cells
     /// read as far as they go, invalid UTF-8 replaced),
@@ -82,21 +88,19 @@ final class CSVRowReader {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let firstLine = line
         var lineFeeds = 0
-        var spans: [CellSpan] = []
+        spans.removeAll(keepingCapacity: true)
         var problem: CSVRowProblem?
         // Offsets are relative to `start`, so they survive a refill that moves the row to the buffer's front.
         var index = 0
         var cellStart = 0
         /// Set after a closing quote: the cell is done, bytes up to the delimiter are skipped.
         var closed: CellSpan?
-        func end(at offset: Int) {
-            spans.append(closed ?? CellSpan(from: cellStart, to: offset))
-            closed = nil
-        }
         while true {
-            if start + index >= buffer.count, !refill() {
-                end(at: index)
-                return finish(spans, line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index, lineFeeds: lineFeeds)
+            if closed == nil { index = delimiter(from: index) }
+            if start + index >= buffer.count {
+                if refill() { continue }
+                spans.append(closed ?? CellSpan(from: cellStart, to: index))
+                return finish(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index, lineFeeds: lineFeeds)
             }
             let byte = buffer[start + index]
             if closed != nil, byte != comma, byte != lf, byte != cr {
@@ -107,32 +111,45 @@ final class CSVRowReader {
             }
             switch byte {
             case comma:
-                end(at: index)
+                spans.append(closed ?? CellSpan(from: cellStart, to: index))
+                closed = nil
                 index += 1
                 cellStart = index
             case lf:
-                end(at: index)
+                spans.append(closed ?? CellSpan(from: cellStart, to: index))
                 lineFeeds += 1
-                return finish(spans, line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
+                return finish(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case cr:
+                spans.append(closed ?? CellSpan(from: cellStart, to: index))
                 if start + index + 1 >= buffer.count { refill() }
                 if start + index + 1 < buffer.count, buffer[start + index + 1] == lf {
-                    end(at: index)
                     lineFeeds += 1
-                    return finish(spans, line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 2, lineFeeds: lineFeeds)
+                    return finish(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 2, lineFeeds: lineFeeds)
                 }
-                end(at: index)
-                return finish(spans, line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
+                return finish(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case quote where index == cellStart:
-                closed = try readQuoted(from: index + 1, lineFeeds: &lineFeeds, startLine: firstLine + lineFeeds, column: spans.count)
-                index = closed!.to + 1
-            case quote:
+                let span = try readQuoted(from: index + 1, lineFeeds: &lineFeeds, startLine: firstLine + lineFeeds, column: spans.count)
+                closed = span
+                index = span.to + 1
+            default:
                 problem = problem ?? CSVRowProblem(reason: "a quote inside an unquoted cell", cell: spans.count,
                                                     allowed: "quote the whole cell and double the quote")
                 index += 1
-            default:
+            }
+        }
+    }
+
+    /// The offset (from `start`) of the first comma, quote, line feed or carriage return at or after
+    /// `offset`, or the end of the bytes read.
+    private func delimiter(from offset: Int) -> Int {
+        buffer.withUnsafeBufferPointer { bytes in
+            var index = start + offset
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { break }
                 index += 1
             }
+            return index - start
         }
     }
 
@@ -142,63 +159,73 @@ final class CSVRowReader {
         var span = CellSpan(from: from, to: from)
         var index = from
         while true {
-            if start + index >= buffer.count, !refill() {
+            index = buffer.withUnsafeBufferPointer { bytes in
+                var position = start + index
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+                    if bytes[position] == 0x0A { lineFeeds += 1 }
+                    position += 1
+                }
+                return position - start
+            }
+            if start + index >= buffer.count {
+                if refill() { continue }
                 let endsWithLineFeed = index > from && buffer.last == 0x0A
                 let lastLine = line + lineFeeds - (endsWithLineFeed ? 1 : 0)
                 let name = columnNames.indices.contains(column) ? " (column \(columnNames[column]))" : ""
                 throw FatalError(.unreadableInput, "\(fileName):\(startLine): a quoted cell\(name) opens on line \(startLine) and is never closed, so the rest of the file (lines \(startLine)–\(lastLine)) would be one cell; allowed: a quote that opens a cell closes it (a quote inside a cell is written \"\")")
             }
-            let byte = buffer[start + index]
-            if byte == UInt8(ascii: "\"") {
-                if start + index + 1 >= buffer.count { refill() }
-                if start + index + 1 < buffer.count, buffer[start + index + 1] == UInt8(ascii: "\"") {
-                    span.escaped = true
-                    index += 2
-                    continue
-                }
-                span.to = index
-                return span
+            if start + index + 1 >= buffer.count { refill() }
+            if start + index + 1 < buffer.count, buffer[start + index + 1] == UInt8(ascii: "\"") {
+                span.escaped = true
+                index += 2
+                continue
             }
-            if byte == 0x0A { lineFeeds += 1 }
-            index += 1
+            span.to = index
+            return span
         }
     }
 
-    private func finish(_ spans: [CellSpan], line: Int, lastLine: Int, problem: CSVRowProblem?, consumed: Int, lineFeeds: Int) -> CSVRow {
+    private func finish(line: Int, lastLine: Int, problem: CSVRowProblem?, consumed: Int, lineFeeds: Int) -> CSVRow {
         var problem = problem
         let base = start
-        let cells = buffer.withUnsafeBufferPointer { bytes in
-            spans.enumerated().map { position, span in
-                var cell = UnsafeBufferPointer(rebasing: bytes[(base + span.from)..<(base + span.to)])
+        var cells: [String] = []
+        cells.reserveCapacity(spans.count)
+        buffer.withUnsafeBufferPointer { bytes in
+            for (position, span) in spans.enumerated() {
+                let raw = UnsafeBufferPointer(rebasing: bytes[(base + span.from)..<(base + span.to)])
+                guard span.escaped else {
+                    cells.append(Self.text(raw, position: position, problem: &problem))
+                    continue
+                }
                 var unescaped: [UInt8] = []
-                if span.escaped {
-                    unescaped.reserveCapacity(cell.count)
-                    var index = cell.startIndex
-                    while index < cell.endIndex {
-                        unescaped.append(cell[index])
-                        index += cell[index] == UInt8(ascii: "\"") ? 2 : 1
-                    }
+                unescaped.reserveCapacity(raw.count)
+                var index = raw.startIndex
+                while index < raw.endIndex {
+                    unescaped.append(raw[index])
+                    index += raw[index] == UInt8(ascii: "\"") ? 2 : 1
                 }
-                return unescaped.withUnsafeBufferPointer { kept in
-                    if span.escaped { cell = kept }
-                    var plain = true
-                    for byte in cell where byte == 0 || byte >= 0x80 {
-                        plain = false
-                        break
-                    }
-                    if plain { return String(decoding: cell, as: UTF8.self) }
-                    if cell.contains(0) {
-                        problem = problem ?? CSVRowProblem(reason: "text holds a NUL byte (0x00)", cell: position,
-                                                            allowed: "text without NUL bytes, which no QuickBooks file may hold")
-                    }
-                    if let text = String(validating: cell, as: UTF8.self) { return text }
-                    problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
-                    return String(decoding: cell, as: UTF8.self)
-                }
+                cells.append(unescaped.withUnsafeBufferPointer { Self.text($0, position: position, problem: &problem) })
             }
         }
         start += consumed
         self.line += lineFeeds
         return CSVRow(line: line, cells: cells, lastLine: lastLine, problem: problem)
+    }
+
+    /// The text of the cell at `position`; a NUL byte or invalid UTF-8 (replaced) sets `problem` unless it is set.
+    private static func text(_ cell: UnsafeBufferPointer<UInt8>, position: Int, problem: inout CSVRowProblem?) -> String {
+        var plain = true
+        for byte in cell where byte == 0 || byte >= 0x80 {
+            plain = false
+            break
+        }
+        if plain { return String(decoding: cell, as: UTF8.self) }
+        if cell.contains(0) {
+            problem = problem ?? CSVRowProblem(reason: "text holds a NUL byte (0x00)", cell: position,
+                                                allowed: "text without NUL bytes, which no QuickBooks file may hold")
+        }
+        if let text = String(validating: cell, as: UTF8.self) { return text }
+        problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
+        return String(decoding: cell, as: UTF8.self)
     }
 }
