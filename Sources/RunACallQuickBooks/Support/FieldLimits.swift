@@ -66,14 +66,23 @@ enum FieldLimits {
         return (limit, limits.filter { $0.value == limit }.keys.sorted())
     }
 
+    /// The strictest limit of `field` among `formats`, without the formats that set it.
+    private static func strictestLimit(_ field: TextField, among formats: [OutputFormat]) -> Int? {
+        var limit: Int?
+        for (format, value) in table[field] ?? [:] where formats.contains(format) { limit = min(limit ?? value, value) }
+        return limit
+    }
+
     /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
     /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
     /// holds for the transliterated text as well, so no writer has to cut it again.
     static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
-        guard let text, let (limit, setters) = strictest(field, among: formats) else { return (text, nil) }
+        guard let text, let limit = strictestLimit(field, among: formats) else { return (text, nil) }
         let desktop = formats.contains { $0.isDesktop }
+        // Text Desktop takes as it is has no more characters than UTF-8 bytes: most text is within its limit at a glance.
+        if text.utf8.count <= limit, !desktop || QuickBooksText.isDesktopSafe(text) { return (text, nil) }
         func length(_ candidate: String) -> Int { desktop ? QuickBooksText.desktop(candidate).count : candidate.count }
-        guard length(text) > limit else { return (text, nil) }
+        guard length(text) > limit, let (_, setters) = strictest(field, among: formats) else { return (text, nil) }
         var cut = QuickBooksText.prefix(text, limit)
         while !cut.isEmpty, length(cut) > limit {
             cut = QuickBooksText.prefix(cut, min(cut.count - 1, cut.count * limit / length(cut)))

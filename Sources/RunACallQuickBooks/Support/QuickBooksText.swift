@@ -10,13 +10,22 @@ public enum QuickBooksText {
 
     /// Whether text needs no change for QuickBooks Desktop (line breaks and tabs aside).
     public static func isDesktopSafe(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        switch ASCIIText.kind(of: text) {
+        case .printable, .withLineBreaksOrTabs: true
+        case .withOtherControls: false
+        case .notASCII: text.unicodeScalars.allSatisfy { isDesktopSafe($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        }
     }
 
     /// Text QuickBooks Desktop can hold: characters outside printable Latin-1 are
     /// transliterated run by run (`Łódź` → `Lodz`, `田中` → `tian zhong`), a run with no Latin form becomes `?`.
     public static func desktop(_ text: String) -> String {
         guard !isDesktopSafe(text) else { return text }
+        return desktopTexts.value(for: text, transliterated)
+    }
+
+    /// `desktop` of text that is not Desktop-safe.
+    private static func transliterated(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var run = ""
         func flushRun() {
@@ -36,11 +45,22 @@ public enum QuickBooksText {
         return String(result)
     }
 
+    /// Recent results of `desktop`.
+    private static let desktopTexts = TextMemo()
     private static let transliterations = TransliterationCache()
 
     /// A list name QuickBooks accepts in every target: no tab, line break, `"`,
     /// `:` (hierarchy) or `;` (ends an IIF record); white space collapsed.
     public static func listName(_ text: String, desktop: Bool) -> String {
+        if ASCIIText.isListName(text) { return text }
+        return (desktop ? desktopListNames : listNames).value(for: text) { cleanedListName($0, desktop: desktop) }
+    }
+
+    private static let listNames = TextMemo()
+    private static let desktopListNames = TextMemo()
+
+    /// `listName` of text that needs cleaning.
+    private static func cleanedListName(_ text: String, desktop: Bool) -> String {
         var cleaned = ""
         for scalar in (desktop ? Self.desktop(text) : text).unicodeScalars {
             switch scalar {
@@ -73,7 +93,10 @@ public enum QuickBooksText {
 
     /// Whether `text` holds a line break (LF, CR, CRLF, U+2028, U+2029).
     public static func hasLineBreak(_ text: String) -> Bool {
-        text.contains(where: \.isNewline)
+        switch ASCIIText.kind(of: text) {
+        case .printable: false
+        case .withLineBreaksOrTabs, .withOtherControls, .notASCII: text.contains(where: \.isNewline)
+        }
     }
 
     /// `text` on one line: each line break (CRLF counts as one) becomes a space.
@@ -84,7 +107,7 @@ public enum QuickBooksText {
 
     /// The first `limit` characters (grapheme clusters), trailing white space dropped.
     public static func prefix(_ text: String, _ limit: Int) -> String {
-        guard text.count > limit else { return text }
+        guard text.utf8.count > limit, text.count > limit else { return text }
         var cut = String(text.prefix(limit))
         while cut.last?.isWhitespace == true { cut.removeLast() }
         return cut
@@ -109,5 +132,46 @@ private final class TransliterationCache: @unchecked Sendable {
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
         entries[run] = String(kept)
         return String(kept)
+    }
+}
+
+/// What a text holds, told from its UTF-8 bytes alone, so that the common ASCII
+/// text skips the per-character work of the QuickBooks text rules.
+enum ASCIIText {
+    enum Kind {
+        /// Only printable ASCII (0x20–0x7E).
+        case printable
+        /// Printable ASCII and at least one tab, line feed or carriage return (no other control).
+        case withLineBreaksOrTabs
+        /// ASCII with another control character (vertical tab, form feed, DEL, NUL, …).
+        case withOtherControls
+        /// A byte of 0x80 or more: a character outside ASCII.
+        case notASCII
+    }
+
+    static func kind(of text: String) -> Kind {
+        var kind = Kind.printable
+        for byte in text.utf8 {
+            if byte >= 0x80 { return .notASCII }
+            if byte >= 0x20 && byte < 0x7F { continue }
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if case .printable = kind { kind = .withLineBreaksOrTabs }
+            } else {
+                kind = .withOtherControls
+            }
+        }
+        return kind
+    }
+
+    /// Whether `QuickBooksText.listName` keeps `text` as it is: printable ASCII without
+    /// `"`, `:` or `;`, no space at either end and no two spaces in a row.
+    static func isListName(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: ";")
+                || byte == 0x20 && previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20 || text.utf8.isEmpty
     }
 }

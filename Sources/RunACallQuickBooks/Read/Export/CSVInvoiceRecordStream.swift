@@ -21,9 +21,37 @@ final class CSVInvoiceRecordStream: RawRecordStream {
 
     private let table: CSVTable
     private var pending: (row: CSVRow, problem: Problem?)?
+    /// The header positions of the columns read, looked up once.
+    private let idPosition: Int?
+    private let invoicePositions: [Int?]
+    private let linePositions: [Int?]
+    private let ownPositions: [Int?]
+    private let customerPositions: [Int?]
+    private let billing: [Int?]
+    private let service: [Int?]
+    private let discountPositions: [Int?]
+    private let memberDiscountPositions: [Int?]
+    private let taxLinesPosition: Int?
+
+    /// The invoice's own members, copied under their column names.
+    private static let ownColumns = ["status", "invoice_date", "due_date", "terms", "sent_at", "paid_at", "voided_at",
+                                     "updated_at", "currency", "membership_invoice", "subtotal", "tax_total", "total",
+                                     "amount_paid", "balance_due", "customer_notes", "internal_notes"]
+    private static let customerFields = ["id", "name", "email", "phone", "company"]
+    private static let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
 
     init(url: URL, name: String? = nil) throws {
         table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns)
+        idPosition = table.positions(["invoice_id"])[0]
+        invoicePositions = table.positions(Self.invoiceColumns)
+        linePositions = table.positions(Self.lineColumns)
+        ownPositions = table.positions(Self.ownColumns)
+        customerPositions = table.positions(Self.customerFields.map { "customer_\($0)" })
+        billing = CSVShape.addressPositions(prefix: "billing", table: table)
+        service = CSVShape.addressPositions(prefix: "service", table: table)
+        discountPositions = table.positions(["discount_description", "discount_amount"])
+        memberDiscountPositions = table.positions(["member_discount_plan", "member_discount_amount"])
+        taxLinesPosition = table.positions(["tax_lines"])[0]
     }
 
     func next() throws -> RawRecord? {
@@ -48,10 +76,10 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     private func nextGroup() throws -> (rows: [(row: CSVRow, problem: Problem?)], id: String?)? {
         guard let first = try pending ?? table.nextRow() else { return nil }
         pending = nil
-        let id = table.cell("invoice_id", in: first.row)
+        let id = table.cell(at: idPosition, in: first.row)
         var group = [first]
         while let candidate = try table.nextRow() {
-            let candidateID = table.cell("invoice_id", in: candidate.row)
+            let candidateID = table.cell(at: idPosition, in: candidate.row)
             // A malformed row whose invoice_id cannot be read fails with the invoice before it, never silently apart.
             if id != nil, candidateID == id || (candidate.problem != nil && candidateID == nil) {
                 group.append(candidate)
@@ -76,10 +104,11 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     private func disagreement(in rows: [CSVRow]) -> Problem? {
         guard let first = rows.first else { return nil }
         for row in rows.dropFirst() {
-            for column in Self.invoiceColumns where table.cell(column, in: row) != table.cell(column, in: first) {
+            for (column, position) in zip(Self.invoiceColumns, invoicePositions)
+            where table.cell(at: position, in: row) != table.cell(at: position, in: first) {
                 let shown = { (value: String?) in value.map { "\"\($0)\"" } ?? "empty" }
-                return .invoiceRowsDisagree(column: column, first: shown(table.cell(column, in: first)), firstLine: first.line,
-                                            other: shown(table.cell(column, in: row)), otherLine: row.line, file: table.fileName)
+                return .invoiceRowsDisagree(column: column, first: shown(table.cell(at: position, in: first)), firstLine: first.line,
+                                            other: shown(table.cell(at: position, in: row)), otherLine: row.line, file: table.fileName)
             }
         }
         return nil
@@ -88,28 +117,23 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     private func invoice(from rows: [CSVRow]) -> JSONValue {
         let head = rows[0]
         var members: [String: JSONValue] = [:]
-        CSVShape.copy(["invoice_id"], as: ["id"], table: table, row: head, into: &members)
-        CSVShape.copy(["status", "invoice_date", "due_date", "terms", "sent_at", "paid_at", "voided_at",
-                       "updated_at", "currency", "membership_invoice", "subtotal", "tax_total", "total",
-                       "amount_paid", "balance_due", "customer_notes", "internal_notes"],
-                      table: table, row: head, into: &members)
+        CSVShape.copy([idPosition], as: ["id"], table: table, row: head, into: &members)
+        CSVShape.copy(ownPositions, as: Self.ownColumns, table: table, row: head, into: &members)
         var customer: [String: JSONValue] = [:]
-        let customerFields = ["id", "name", "email", "phone", "company"]
-        CSVShape.copy(customerFields.map { "customer_\($0)" }, as: customerFields, table: table, row: head, into: &customer)
+        CSVShape.copy(customerPositions, as: Self.customerFields, table: table, row: head, into: &customer)
         members["customer"] = customer.isEmpty ? nil : .object(customer)
-        members["billing_address"] = CSVShape.address(prefix: "billing", table: table, row: head)
-        members["service_address"] = CSVShape.address(prefix: "service", table: table, row: head)
+        members["billing_address"] = CSVShape.address(billing, table: table, row: head)
+        members["service_address"] = CSVShape.address(service, table: table, row: head)
         var discount: [String: JSONValue] = [:]
-        CSVShape.copy(["discount_description", "discount_amount"], as: ["description", "amount"], table: table, row: head, into: &discount)
+        CSVShape.copy(discountPositions, as: ["description", "amount"], table: table, row: head, into: &discount)
         members["discount"] = discount.isEmpty ? nil : .object(discount)
         var memberDiscount: [String: JSONValue] = [:]
-        CSVShape.copy(["member_discount_plan", "member_discount_amount"], as: ["plan", "amount"], table: table, row: head, into: &memberDiscount)
+        CSVShape.copy(memberDiscountPositions, as: ["plan", "amount"], table: table, row: head, into: &memberDiscount)
         members["member_discount"] = memberDiscount.isEmpty ? nil : .object(memberDiscount)
-        if let taxLines = table.cell("tax_lines", in: head) { members["tax_lines"] = Self.taxLines(taxLines) }
-        let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
+        if let taxLines = table.cell(at: taxLinesPosition, in: head) { members["tax_lines"] = Self.taxLines(taxLines) }
         members["lines"] = .array(rows.map { row in
             var line: [String: JSONValue] = [:]
-            CSVShape.copy(Self.lineColumns, as: lineFields, table: table, row: row, into: &line)
+            CSVShape.copy(linePositions, as: Self.lineFields, table: table, row: row, into: &line)
             return .object(line)
         })
         return .object(members)

@@ -70,7 +70,18 @@ final class CSVTable {
     /// The cell of `column` in `row`, nil when the column is absent or the cell empty.
     /// A malformed row's cell at fault counts as absent.
     func cell(_ column: String, in row: CSVRow) -> String? {
-        guard let position = indexOf[column], position < row.cells.count, row.problem?.cell != position else { return nil }
+        cell(at: indexOf[column], in: row)
+    }
+
+    /// The position of each of `columns` in the header (nil for one it lacks), looked up once
+    /// so that a stream reads its rows' cells by position.
+    func positions(_ columns: [String]) -> [Int?] {
+        columns.map { indexOf[$0] }
+    }
+
+    /// The cell at `position` (from `positions`) in `row`, as `cell(_:in:)` reads it.
+    func cell(at position: Int?, in row: CSVRow) -> String? {
+        guard let position, position < row.cells.count, row.problem?.cell != position else { return nil }
         let value = row.cells[position]
         return value.isEmpty ? nil : value
     }
@@ -78,20 +89,26 @@ final class CSVTable {
 
 /// Builds the JSON shape of the export contract from CSV cells, so one decoder serves every format.
 enum CSVShape {
-    /// `billing_line1` … `billing_country` as an address object, nil when all are empty.
-    static func address(prefix: String, table: CSVTable, row: CSVRow) -> JSONValue? {
+    /// The parts of an address, as its members and (after `prefix_`) its columns are named.
+    static let addressFields = ["line1", "line2", "city", "state", "postal_code", "country"]
+
+    /// The positions of `billing_line1` … `billing_country` (for `prefix` billing) in `table`.
+    static func addressPositions(prefix: String, table: CSVTable) -> [Int?] {
+        table.positions(addressFields.map { "\(prefix)_\($0)" })
+    }
+
+    /// The address at `positions` (from `addressPositions`) as an address object, nil when all are empty.
+    static func address(_ positions: [Int?], table: CSVTable, row: CSVRow) -> JSONValue? {
         var members: [String: JSONValue] = [:]
-        for field in ["line1", "line2", "city", "state", "postal_code", "country"] {
-            if let value = table.cell("\(prefix)_\(field)", in: row) { members[field] = .string(value) }
-        }
+        copy(positions, as: addressFields, table: table, row: row, into: &members)
         return members.isEmpty ? nil : .object(members)
     }
 
-    /// Copies the listed columns as string members.
-    static func copy(_ columns: [String], as names: [String]? = nil, table: CSVTable, row: CSVRow,
+    /// Copies the cells at `positions` (from `CSVTable.positions`) as string members named `names`.
+    static func copy(_ positions: [Int?], as names: [String], table: CSVTable, row: CSVRow,
                      into members: inout [String: JSONValue]) {
-        for (position, column) in columns.enumerated() {
-            if let value = table.cell(column, in: row) { members[names?[position] ?? column] = .string(value) }
+        for (position, name) in zip(positions, names) {
+            if let value = table.cell(at: position, in: row) { members[name] = .string(value) }
         }
     }
 }
@@ -99,24 +116,33 @@ enum CSVShape {
 /// Streams a flat CSV entity file (customers, items, payments, payouts): one row, one record.
 final class CSVFlatRecordStream: RawRecordStream {
     private let table: CSVTable
+    /// The columns copied as they are (all but the address parts), and their positions.
+    private let plainColumns: [String]
+    private let plainPositions: [Int?]
+    private let idPosition: Int?
+    private let billing: [Int?]
+    private let service: [Int?]
 
     init(url: URL, name: String? = nil, required: [String] = []) throws {
         table = try CSVTable(url: url, name: name, required: required)
+        plainColumns = table.columns.filter { !$0.hasPrefix("billing_") && !$0.hasPrefix("service_") }
+        plainPositions = table.positions(plainColumns)
+        idPosition = table.positions(["id"])[0]
+        billing = CSVShape.addressPositions(prefix: "billing", table: table)
+        service = CSVShape.addressPositions(prefix: "service", table: table)
     }
 
     func next() throws -> RawRecord? {
         guard let (row, problem) = try table.nextRow() else { return nil }
         let location = SourceLocation.line(row.line, in: table.fileName)
-        let id = table.cell("id", in: row)
+        let id = table.cell(at: idPosition, in: row)
         if let problem {
             return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: [row.line], id: id)
         }
         var members: [String: JSONValue] = [:]
-        for column in table.columns where !column.hasPrefix("billing_") && !column.hasPrefix("service_") {
-            if let value = table.cell(column, in: row) { members[column] = .string(value) }
-        }
-        members["billing_address"] = CSVShape.address(prefix: "billing", table: table, row: row)
-        members["service_address"] = CSVShape.address(prefix: "service", table: table, row: row)
+        CSVShape.copy(plainPositions, as: plainColumns, table: table, row: row, into: &members)
+        members["billing_address"] = CSVShape.address(billing, table: table, row: row)
+        members["service_address"] = CSVShape.address(service, table: table, row: row)
         return RawRecord(location: location, content: .success(.object(members)), fromCSV: true,
                          rowLines: [row.line], id: id)
     }

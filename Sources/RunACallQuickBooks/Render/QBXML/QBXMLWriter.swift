@@ -309,6 +309,14 @@ extension QBXMLWriter {
 /// Text qbXML can carry: Desktop-safe characters, no XML-illegal controls.
 enum QBXMLText {
     static func clean(_ text: String) -> String {
+        if case .printable = ASCIIText.kind(of: text), text.utf8.first != 0x20, text.utf8.last != 0x20 { return text }
+        return cleaned.value(for: text, carried)
+    }
+
+    /// Recent results of `clean` for text that needs cleaning.
+    private static let cleaned = TextMemo()
+
+    private static func carried(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in QuickBooksText.desktop(text).unicodeScalars {
             if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }

@@ -79,16 +79,21 @@ final class XMLFragmentWriter {
         var index = 0
         var lineStart = true
         while index < count {
-            let byte = bytes[index]
             if lineStart {
                 var probe = index
                 while probe < count, bytes[probe] == 0x20 { probe += 1 }
                 if probe < count, bytes[probe] == UInt8(ascii: "<") { output.append(contentsOf: padding) }
                 lineStart = false
             }
-            if byte < 0x80 {
+            var runEnd = index
+            while runEnd < count, bytes[runEnd] < 0x80, bytes[runEnd] != 0x0A { runEnd += 1 }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+            index = runEnd
+            guard index < count else { break }
+            let byte = bytes[index]
+            if byte == 0x0A {
                 output.append(byte)
-                lineStart = byte == 0x0A
+                lineStart = true
                 index += 1
                 continue
             }
