@@ -9,7 +9,7 @@ import Foundation
 /// count and filter to the first page that holds such a row, and lists the first
 /// `pageListLimit` pages with their failed and warned rows.
 final class HTMLRowPages {
-    /// Rows of one page, about 3 MB of HTML (a task-local value, so that tests can make pages small).
+    /// Rows of one page, about 2.6 MB of HTML (a task-local value, so that tests can make pages small).
     @TaskLocal static var rowsPerPage = 5_000
     /// Pages the index lists by name; the others are reached from page to page.
     static let pageListLimit = 100
