@@ -73,11 +73,11 @@ struct Publication {
         guard SystemCalls.isWritableFolder(current.path) else { throw failure(current.path, EACCES) }
     }
 
-    /// Sets aside our files of a folder that this run does not write again (parts a smaller run no longer has).
+    /// Sets aside our files of a folder that this run does not write again (parts, or report row pages, a smaller run no longer has).
     private func setAsideStale(in folder: String, keeping files: [String], _ done: inout [Step]) throws {
         let destination = output.appendingPathComponent(folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
-        where Staging.isOurs(name) && !files.contains("\(folder)/\(name)") {
+        where (Staging.isOurs(name) || (folder == "report" && HTMLRowPages.isPage(name))) && !files.contains("\(folder)/\(name)") {
             try setAside(destination.appendingPathComponent(name), as: "\(folder)/\(name)", &done)
         }
     }

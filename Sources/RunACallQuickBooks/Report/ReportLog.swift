@@ -5,6 +5,8 @@ import Foundation
 final class ReportLog {
     private let file: PartFile
     private(set) var summary = ReportSummary()
+    /// How many rows were added (source rows and rows created on their behalf).
+    private(set) var rowCount = 0
 
     init(staging: URL) throws {
         file = try PartFile(url: staging.appendingPathComponent("report-rows.csv"))
@@ -12,6 +14,7 @@ final class ReportLog {
 
     func add(_ row: ReportRow) throws {
         summary.count(row)
+        rowCount += 1
         try file.append(Data(CSVText.storedRow(row.storedCells).utf8))
     }
 

@@ -61,19 +61,47 @@ import Testing
             if status == .failed { row.fail(closed) }
             try log.add(row)
         }
-        let page = folder.appendingPathComponent("index.html")
         let run = RunDescription(startedAt: "2026-10-01T12:00:00Z", config: "rac2qb.yml", ledger: RunDescription.noLedger,
                                  export: ["invoices.json"], company: "Acme")
-        try HTMLReport.render(log, run: run, worksheet: nil, parts: [:], to: page)
-        let html = String(decoding: try Data(contentsOf: page), as: UTF8.self)
-        #expect(html.components(separatedBy: "<tr class=\"r ").count - 1 == 100_000, "every row is in the page once")
-        #expect(html.components(separatedBy: "<div class=\"block\">").count - 1 == 100_000 / HTMLRowsTable.blockSize, "laid out block by block")
-        #expect(html.utf8.count < 100_000 * 700, "about half a kilobyte a row")
+        let files = try ReportRenderer.render(log, run: run, worksheet: nil, parts: [:], into: folder)
+        let pages = files.filter { $0.hasPrefix("report/rows-") }
+        #expect(pages.count == 100_000 / HTMLRowPages.rowsPerPage, "in pages of \(HTMLRowPages.rowsPerPage) rows")
+        var rows = 0
+        for file in pages {
+            let html = String(decoding: try Data(contentsOf: folder.appendingPathComponent(file)), as: UTF8.self)
+            rows += html.components(separatedBy: "<tr class=\"r ").count - 1
+            #expect(html.components(separatedBy: "<div class=\"block\">").count - 1 == HTMLRowPages.rowsPerPage / HTMLRowsTable.blockSize, "laid out block by block")
+            #expect(html.utf8.count < HTMLRowPages.rowsPerPage * 700, "about half a kilobyte a row")
+        }
+        #expect(rows == 100_000, "every row is on a page once")
+        let index = folder.appendingPathComponent("report/index.html")
+        let html = String(decoding: try Data(contentsOf: index), as: UTF8.self)
+        #expect(html.utf8.count < 100_000, "the first page stays small")
         let failuresAt = try #require(html.range(of: "id=\"failures\"")).lowerBound
         let rowsAt = try #require(html.range(of: "id=\"rows\"")).lowerBound
         #expect(html.utf8.distance(from: html.startIndex, to: failuresAt) < 20_000, "the failures are on the first screen, not after the rows")
         #expect(failuresAt < rowsAt)
+        let page = folder.appendingPathComponent("report").appendingPathComponent(HTMLRowPages.name(2))
         let screenshot = try Browser.screenshot(page, fragment: HTMLRowsTable.filter(status: "Failed"))
         #expect(screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && screenshot.count > 20_000, "Chromium draws the filtered page")
+    }
+
+    @Test(.enabled(if: Browser.availableOrCI)) func aRowPageOpensAndFiltersInChromium() throws {
+        let run = try HTMLRowPagesTests.pagedRun()
+        let page = run.out.appendingPathComponent("report").appendingPathComponent(HTMLRowPages.name(2))
+        let rows = HTMLRowPagesTests.rows(String(decoding: try Data(contentsOf: page), as: UTF8.self))
+        #expect(rows.contains { $0[5] == "Failed" } && rows.contains { $0[5] == "Success" }, "the page has failed and written rows")
+        let section = { (text: String) throws -> Substring in
+            let start = try #require(text.range(of: "Rows 101–200 of"))
+            return text[start.upperBound...]
+        }
+        // The narrow status column prints "Success" over two lines ("Succes", "s").
+        let everything = try section(Browser.printedText(page))
+        #expect(everything.contains("Succes") && everything.contains("Failed"))
+        #expect(everything.contains("previous page") && everything.contains("next page"))
+        let failed = try section(Browser.printedText(page, fragment: HTMLRowsTable.filter(status: "Failed")))
+        #expect(failed.contains("Showing only the failed rows of page 2 of"))
+        #expect(failed.contains("Failed"))
+        #expect(!failed.contains("Succes"), "a written row is hidden by the filter")
     }
 }

@@ -1,17 +1,24 @@
 import Foundation
 
-/// The readable report: one self-contained page (inline CSS and SVG, no
-/// scripts, no network): the counts, the failures grouped by error with their
-/// fixes, the reconciliation, a chart of the billed amounts by month, then
-/// every row with filters.
+/// The readable report's first page, `index.html`: self-contained (inline CSS
+/// and SVG, no scripts, no network): the counts, the failures grouped by error
+/// with their fixes, the warnings, the reconciliation, a chart of the billed
+/// amounts by month, then every row with filters, or, past one page of rows,
+/// the list of the row pages (`HTMLRowPages`). Its size is bounded whatever the
+/// export's: the failures show at most `FailureGroups.exampleLimit` records per
+/// error (one group per error of the catalogue), the warnings the first
+/// `HTMLWarnings.listLimit`, the payment worksheet the first `worksheetLimit`
+/// rows (the rest in `payment-application.csv`), the customers whose balances
+/// differ the first `customerLimit` (all in `sync-report.json`), the row pages
+/// the first `HTMLRowPages.pageListLimit`.
 enum HTMLReport {
-    static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int], to url: URL) throws {
-        let output = try BufferedOutput(url: url)
-        let summary = log.summary
-        try output.write("""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>rac2qb sync report</title>
+    /// Rows of the payment worksheet the page shows.
+    static let worksheetLimit = 1_000
+    /// Customers whose balances differ the page names.
+    static let customerLimit = 100
+
+    /// The style sheet every page of the report shares.
+    static let style = """
         <style>
         body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1d2330}
         h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
@@ -22,12 +29,21 @@ enum HTMLReport {
         .chart{overflow-x:auto}.chart text{font:11px system-ui,sans-serif;fill:#1d2330}
         ul.examples{margin:.2em 0 .2em 1.2em;padding:0;font-size:.92em}
         @page{size:A4 landscape;margin:1cm}@media print{body{margin:0;font-size:9pt}div.rows thead th{position:static}}
-        \(HTMLRowsTable.css)
-        </style></head><body>
+
+        """ + HTMLRowsTable.css + "\n</style>"
+
+    static func render(run: RunDescription, summary: ReportSummary, failures: FailureGroups, warnings: HTMLWarnings,
+                       rows: HTMLRowPages, worksheet: PaymentWorksheet?, to url: URL) throws {
+        let output = try BufferedOutput(url: url)
+        try output.write("""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>rac2qb sync report</title>
+        \(style)</head><body>
         <h1>rac2qb sync report</h1>
         <table class="run">\(run.rows.map { "<tr><th>\($0.0)</th><td>\(escape($0.1))</td></tr>" }.joined())</table>
         <h2>Summary</h2>
-        <p>Each count shows its rows in the table at the end.</p>
+        <p>\(rows.isPaged ? "Each count shows its rows in the row pages." : "Each count shows its rows in the table at the end.")</p>
         <table><tr><th>Entity</th><th>Success</th><th>Skipped</th><th>Failed</th><th>Created on their behalf</th></tr>
 
         """)
@@ -36,23 +52,17 @@ enum HTMLReport {
             let created = summary.created[entity.rawValue] ?? 0
             guard !counts.isEmpty || created > 0 else { continue }
             let name = entity.rawValue
-            try output.write("<tr><td><a href=\"#\(HTMLRowsTable.filter(entity: name))\">\(name)</a></td>" + RowStatus.allCases.sorted { order($0) < order($1) }.map {
-                "<td class=\"n\"><a href=\"#\(HTMLRowsTable.filter(entity: name, status: $0.rawValue))\">\(counts[$0.rawValue] ?? 0)</a></td>"
+            try output.write("<tr><td><a href=\"\(rows.address(entity: name))\">\(name)</a></td>" + RowStatus.allCases.sorted { order($0) < order($1) }.map {
+                "<td class=\"n\"><a href=\"\(rows.address(entity: name, status: $0.rawValue))\">\(counts[$0.rawValue] ?? 0)</a></td>"
             }.joined() + "<td class=\"n\">\(created)</td></tr>\n")
         }
         try output.write("</table>\n")
-        var failures = FailureGroups()
-        var warnings = HTMLWarnings(total: summary.warnings.values.reduce(0, +))
-        try log.forEachRow { row in
-            failures.add(row)
-            warnings.add(row)
-        }
         let groups = failures.groups
         try output.write("<h2 id=\"failures\">Failures</h2>\n")
         if groups.isEmpty {
             try output.write("<p class=\"ok\">No record failed.</p>\n")
         } else {
-            try output.write("<p><a href=\"#\(HTMLRowsTable.filter(status: RowStatus.failed.rawValue))\">Show every failed row</a></p>\n")
+            try output.write("<p><a href=\"\(rows.address(status: RowStatus.failed.rawValue))\">Show every failed row</a></p>\n")
             try output.write("<table><tr><th>Error</th><th>Records</th><th>Fix</th></tr>\n")
             for group in groups {
                 let examples = group.examples.map { "<li>\(escape($0))</li>" }.joined()
@@ -62,7 +72,7 @@ enum HTMLReport {
             }
             try output.write("</table>\n")
         }
-        try HTMLWarnings.render(warnings, output: output)
+        try HTMLWarnings.render(warnings, address: rows.warningsAddress, paged: rows.isPaged, output: output)
         try output.write("<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
         try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(amount(summary.billedInExport))</td></tr>")
         try output.write("<tr><th>of which failed</th><td class=\"n\">\(amount(summary.billedFailed))</td></tr>")
@@ -106,7 +116,7 @@ enum HTMLReport {
             } else {
                 try output.write(summary.customersNotReconciled.isEmpty
                     ? "<p class=\"ok\">Every customer's balance matches Run a Call.</p>\n"
-                    : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(summary.customersNotReconciled.joined(separator: ", ")))</p>\n")
+                    : "<p class=\"bad\">Balances differ from Run a Call for: \(escape(differing(summary.customersNotReconciled)))</p>\n")
             }
         }
         if !summary.absenceNotes.isEmpty {
@@ -116,8 +126,14 @@ enum HTMLReport {
         if let worksheet, worksheet.count > 0 {
             try output.write("<h2>Payment application worksheet (IIF)</h2>\n<p>IIF cannot link a payment to its invoice. After importing, apply each payment in QuickBooks (Receive Payments) to the invoice below; the same list is in payment-application.csv.</p>\n<table><tr>")
             try output.write(PaymentWorksheet.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n")
+            var shown = 0
             try worksheet.forEachRow { cells in
+                guard shown < worksheetLimit else { return }
+                shown += 1
                 try output.write("<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n")
+            }
+            if worksheet.count > shown {
+                try output.write("<tr><td colspan=\"\(PaymentWorksheet.columns.count)\">… and \(worksheet.count - shown) more in payment-application.csv</td></tr>\n")
             }
             try output.write("</table>\n")
         }
@@ -126,7 +142,11 @@ enum HTMLReport {
         try output.write(HTMLChart.billedByMonth(summary.billedByMonth))
 
         try output.write("<h2 id=\"rows\">Every row</h2>\n")
-        try HTMLRowsTable.render(log, parts: parts, output: output)
+        if rows.isPaged {
+            try output.write { rows.pageList(into: &$0) }
+        } else {
+            try output.write { $0.append(rows.inline) }
+        }
         try output.write("</body></html>\n")
         try output.close()
     }
@@ -145,22 +165,20 @@ enum HTMLReport {
         return (negative ? "-" : "") + grouped + digits.dropFirst(whole.count)
     }
 
+    /// The customers whose balances differ: the first `customerLimit`, and how many more.
+    private static func differing(_ customers: [String]) -> String {
+        let named = customers.prefix(customerLimit).joined(separator: ", ")
+        return customers.count > customerLimit ? "\(named), … and \(customers.count - customerLimit) more (sync-report.json names them all)" : named
+    }
+
     private static func order(_ status: RowStatus) -> Int {
         switch status { case .success: 0; case .skipped: 1; case .failed: 2 }
     }
 
+    /// `text` with `&`, `<`, `>` and `"` written as entities.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        var html = ByteBuffer()
+        html.appendEscapedHTML(text)
+        return String(decoding: html.bytes, as: UTF8.self)
     }
 }

@@ -3,7 +3,8 @@
 /// rows, so links, bookmarks and a printed page all honour it. Rows come in
 /// blocks, each its own fixed-layout table in a box the browser lays out only
 /// when it is scrolled to (containment does not apply inside a table), so a
-/// page of 100,000 rows opens as fast as a short one.
+/// page of thousands of rows opens as fast as a short one. The table is in
+/// `index.html`, or split over the row pages (`HTMLRowPages`).
 enum HTMLRowsTable {
     static let blockSize = 500
     private static let entities = ["all"] + EntityType.allCases.map(\.rawValue)
@@ -20,7 +21,7 @@ enum HTMLRowsTable {
     }
 
     /// The CSS rules of the filters.
-    static var css: String {
+    static let css: String = {
         var css = "div.rows table{table-layout:fixed;width:100%;margin:0}div.rows td{overflow-wrap:anywhere}"
             + "div.rows thead th{position:sticky;top:0}"
             + "div.block{content-visibility:auto;contain-intrinsic-size:auto 30000px}"
@@ -32,10 +33,12 @@ enum HTMLRowsTable {
         }
         css += "#\(warningsFilter):target~div.rows tr.r:not(.w){display:none}\n"
         return css
-    }
+    }()
 
-    /// Opens the table: the filter anchors (each says what it shows) and the header.
-    static func head(counts: [String: [String: Int]]) -> String {
+    /// Opens the table: the filter anchors (each says what it shows) and the header. On a row
+    /// page (`page`: its number and the number of pages), the filters show that page's rows and
+    /// each filter's banner links to the same filter on the previous and next pages.
+    static func head(counts: [String: [String: Int]], page: (number: Int, of: Int)?) -> String {
         var html = "<p class=\"filters\">Show: <a href=\"#rows\">every row</a>"
         for status in RowStatus.allCases.map(\.rawValue) {
             html += " · <a href=\"#\(filter(status: status))\">\(status.lowercased())</a>"
@@ -44,39 +47,67 @@ enum HTMLRowsTable {
             html += " · <a href=\"#\(filter(entity: entity))\">\(entity)s</a>"
         }
         html += " · <a href=\"#\(warningsFilter)\">with a warning</a>"
-        html += " (the counts in the summary filter too)</p>\n"
+        html += page == nil ? " (the counts in the summary filter too)</p>\n" : " (of this page; each filter links to the same rows of the pages beside)</p>\n"
         for (entity, status) in combinations {
             let what = [status == "all" ? nil : status.lowercased(), entity == "all" ? nil : "\(entity)"].compactMap { $0 }.joined(separator: " ")
-            html += "<p class=\"shown\" id=\"\(filter(entity: entity, status: status))\">Showing only the \(what) rows. <a href=\"#rows\">Show every row</a></p>\n"
+            let fragment = filter(entity: entity, status: status)
+            html += "<p class=\"shown\" id=\"\(fragment)\">Showing only the \(what) rows\(banner(fragment, page: page))</p>\n"
         }
-        html += "<p class=\"shown\" id=\"\(warningsFilter)\">Showing only the rows with a warning. <a href=\"#rows\">Show every row</a></p>\n"
+        html += "<p class=\"shown\" id=\"\(warningsFilter)\">Showing only the rows with a warning\(banner(warningsFilter, page: page))</p>\n"
         html += "<div class=\"rows\"><table>\(columns)<thead><tr>" + ReportRow.columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead></table>\n"
         return html
+    }
+
+    /// The end of a filter's banner: the link that shows every row, and on a row page the same filter on the pages beside.
+    private static func banner(_ fragment: String, page: (number: Int, of: Int)?) -> String {
+        guard let page else { return ". <a href=\"#rows\">Show every row</a>" }
+        var text = " of page \(page.number) of \(page.of). <a href=\"#rows\">Show every row</a>"
+        if page.number > 1 { text += " · <a href=\"\(HTMLRowPages.name(page.number - 1))#\(fragment)\">previous page</a>" }
+        if page.number < page.of { text += " · <a href=\"\(HTMLRowPages.name(page.number + 1))#\(fragment)\">next page</a>" }
+        return text
     }
 
     /// The column widths every block shares, so the blocks line up as one table.
     private static let columns = "<colgroup>" + [10, 6, 6, 6, 9, 6, 17, 12, 7, 9, 12].map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
 
-
-    /// One row, classed by entity and status for the filters.
-    static func row(_ row: ReportRow, parts: [String: Int]) -> String {
-        let cells = row.cells(parts: parts)
-        return "<tr class=\"r e-\(row.entityType.rawValue) s-\(row.status.rawValue)\(row.warning.isEmpty ? "" : " w")\">" + cells.enumerated().map { index, cell in
-            index == 5 ? "<td class=\"\(cell)\">\(HTMLReport.escape(cell))</td>" : "<td>\(HTMLReport.escape(cell))</td>"
-        }.joined() + "</tr>\n"
+    /// One row (its `cells`), classed by entity and status for the filters.
+    static func row(_ row: ReportRow, cells: [String], into html: inout ByteBuffer) {
+        html.append("<tr class=\"r e-")
+        html.append(row.entityType.rawValue)
+        html.append(" s-")
+        html.append(row.status.rawValue)
+        html.append(row.warning.isEmpty ? "\">" : " w\">")
+        for (index, cell) in cells.enumerated() {
+            if index == 5 {
+                html.append("<td class=\"")
+                html.append(cell)
+                html.append("\">")
+            } else {
+                html.append("<td>")
+            }
+            html.appendEscapedHTML(cell)
+            html.append("</td>")
+        }
+        html.append("</tr>\n")
     }
 
-    /// Streams every row of the log into the table, in blocks.
-    static func render(_ log: ReportLog, parts: [String: Int], output: BufferedOutput) throws {
-        try output.write(head(counts: log.summary.counts))
-        var written = 0
-        try log.forEachRow { reportRow in
+    /// Rows laid out block by block, each block its own table of `blockSize` rows.
+    struct Blocks {
+        private var written = 0
+
+        mutating func add(_ row: ReportRow, cells: [String], into html: inout ByteBuffer) {
             if written % blockSize == 0 {
-                try output.write((written == 0 ? "" : "</table></div>\n") + "<div class=\"block\"><table>\(columns)\n")
+                html.append(written == 0 ? "<div class=\"block\"><table>" : "</table></div>\n<div class=\"block\"><table>")
+                html.append(columns)
+                html.append("\n")
             }
-            try output.write(row(reportRow, parts: parts))
+            HTMLRowsTable.row(row, cells: cells, into: &html)
             written += 1
         }
-        try output.write(written == 0 ? "</div>\n" : "</table></div></div>\n")
+
+        /// Closes the last block and the rows' box.
+        func close(into html: inout ByteBuffer) {
+            html.append(written == 0 ? "</div>\n" : "</table></div></div>\n")
+        }
     }
 }

@@ -24,7 +24,7 @@ final class PaymentWorksheet {
         let relative = "report/payment-application.csv"
         let output = try BufferedOutput(url: folder.appendingPathComponent(relative))
         try output.write(CSVText.row(Self.columns))
-        try forEachRow { try output.write(CSVText.row($0)) }
+        try forEachRow { cells in try output.write { $0.appendCSVRow(cells) } }
         try output.close()
         return relative
     }

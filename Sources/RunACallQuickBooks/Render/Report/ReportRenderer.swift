@@ -1,71 +1,67 @@
 import Foundation
 
-/// Writes `report/sync-report.csv`, `sync-report.json` and `index.html` from
-/// the logged rows, streaming them so any number of rows fits.
+/// Writes `report/sync-report.csv`, `sync-report.json`, `index.html` and, past
+/// one page of rows, the row pages (`HTMLRowPages`), from the logged rows: one
+/// pass over them feeds every file, each row's bytes appended to buffers, so any
+/// number of rows fits in flat memory.
 enum ReportRenderer {
+    /// Renders the report under `folder`; returns its files, relative to `folder`.
     static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
                        into folder: URL) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try renderCSV(log, parts: parts, to: directory.appendingPathComponent("sync-report.csv"))
-        try renderJSON(log, run: run, parts: parts, to: directory.appendingPathComponent("sync-report.json"))
-        try HTMLReport.render(log, run: run, worksheet: worksheet, parts: parts, to: directory.appendingPathComponent("index.html"))
-        var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"]
+        let summary = log.summary
+        let csv = try BufferedOutput(url: directory.appendingPathComponent("sync-report.csv"))
+        try csv.write(CSVText.row(ReportRow.columns))
+        let json = try BufferedOutput(url: directory.appendingPathComponent("sync-report.json"))
+        try writeJSONHead(run: run, summary: summary, to: json)
+        let pages = HTMLRowPages(directory: directory, rowCount: log.rowCount, counts: summary.counts)
+        var failures = FailureGroups()
+        var warnings = HTMLWarnings(total: summary.warnings.values.reduce(0, +))
+        var first = true
+        try log.forEachRow { row in
+            let cells = row.cells(parts: parts)
+            try csv.write { $0.appendCSVRow(cells) }
+            try json.write { writeJSONRow(cells, first: first, into: &$0) }
+            first = false
+            try pages.add(row, cells: cells)
+            failures.add(row)
+            warnings.add(row)
+        }
+        try csv.close()
+        try json.write("\n]}\n")
+        try json.close()
+        try pages.finish()
+        try HTMLReport.render(run: run, summary: summary, failures: failures, warnings: warnings, rows: pages, worksheet: worksheet,
+                              to: directory.appendingPathComponent("index.html"))
+        var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"] + pages.files
         if let worksheet, worksheet.count > 0 { files.append(try worksheet.render(into: folder)) }
         return files
     }
 
-    private static func renderCSV(_ log: ReportLog, parts: [String: Int], to url: URL) throws {
-        let output = try BufferedOutput(url: url)
-        try output.write(CSVText.row(ReportRow.columns))
-        try log.forEachRow { row in
-            try output.write(CSVText.row(row.cells(parts: parts)))
-        }
-        try output.close()
-    }
-
-    private static func renderJSON(_ log: ReportLog, run: RunDescription, parts: [String: Int], to url: URL) throws {
+    /// `{"run":…,"summary":…,"rows":[`: the run and the summary as `JSONEncoder` writes them.
+    private static func writeJSONHead(run: RunDescription, summary: ReportSummary, to output: BufferedOutput) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let output = try BufferedOutput(url: url)
         try output.write("{\"run\":")
         try output.write(String(decoding: encoder.encode(run), as: UTF8.self))
         try output.write(",\"summary\":")
-        try output.write(String(decoding: encoder.encode(log.summary), as: UTF8.self))
+        try output.write(String(decoding: encoder.encode(summary), as: UTF8.self))
         try output.write(",\"rows\":[")
-        var first = true
-        try log.forEachRow { row in
-            let object = Dictionary(uniqueKeysWithValues: zip(ReportRow.columns, row.cells(parts: parts)))
-            try output.write((first ? "\n" : ",\n") + String(decoding: encoder.encode(object), as: UTF8.self))
-            first = false
+    }
+
+    /// The columns' indices in the order of their names, the order `JSONEncoder`'s `.sortedKeys` writes them.
+    private static let jsonOrder = ReportRow.columns.indices.sorted { ReportRow.columns[$0] < ReportRow.columns[$1] }
+    private static let jsonKeys = ReportRow.columns.map { "\"\($0)\":" }
+
+    /// One row's object, on its own line, as `JSONEncoder` writes a dictionary of the columns with `.sortedKeys`.
+    private static func writeJSONRow(_ cells: [String], first: Bool, into json: inout ByteBuffer) {
+        json.append(first ? "\n{" : ",\n{")
+        for (position, index) in jsonOrder.enumerated() {
+            if position > 0 { json.append(",") }
+            json.append(jsonKeys[index])
+            json.appendJSONString(cells[index])
         }
-        try output.write("\n]}\n")
-        try output.close()
-    }
-}
-
-/// Buffered text output to a new file.
-final class BufferedOutput {
-    private let handle: FileHandle
-    private var pending = Data()
-
-    init(url: URL) throws {
-        try FileManager.default.createFile(at: url)
-        handle = try FileHandle(forWritingTo: url)
-    }
-
-    func write(_ text: String) throws {
-        pending.append(contentsOf: text.utf8)
-        if pending.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: pending)
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        try handle.close()
+        json.append("}")
     }
 }
