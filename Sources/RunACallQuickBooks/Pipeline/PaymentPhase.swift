@@ -129,9 +129,9 @@ extension ConversionRun {
         var duplicates = Set<String>()
         var records = 0
         guard let stream = try export.stream(.payments) else { return ([], 0) }
-        while let record = try stream.next() {
+        while let id = try stream.nextID() {
             records += 1
-            if let id = record.id, !seen.insert(id).inserted { duplicates.insert(id) }
+            if let id, !seen.insert(id).inserted { duplicates.insert(id) }
         }
         return (duplicates, records)
     }
