@@ -22,7 +22,7 @@ extension ConversionRun {
         let (duplicates, records) = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
         progress.begin("invoices", total: records)
-        let reader = RecordReader(stream, decode: RecordDecoder.invoice, readsAhead: options.readsAhead)
+        let reader = RecordReader(stream, decode: { record in Self.decode { try RecordDecoder.invoice(record) } }, readsAhead: options.readsAhead)
         defer { reader.stop() }
         while let (record, decoded) = try reader.next() {
             tick()

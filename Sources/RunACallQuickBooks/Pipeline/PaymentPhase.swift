@@ -118,7 +118,6 @@ extension ConversionRun {
         let reader = RecordReader(stream, decode: PaymentRead.init, readsAhead: options.readsAhead)
         defer { reader.stop() }
         while let (record, read) = try reader.next() {
-            guard case .success(let read) = read else { continue }
             try body(record, read)
         }
     }

@@ -6,10 +6,10 @@ import Foundation
 /// A read error reaches the run at the record where it happened. The run gets each record's
 /// location and id with its decoding, not its raw fields.
 final class RecordReader<Decoded>: @unchecked Sendable {
-    typealias Element = (record: RawRecord, decoded: Result<Decoded, Problem>)
+    typealias Element = (record: RawRecord, decoded: Decoded)
 
     private let stream: RawRecordStream
-    private let decode: (RawRecord) throws -> Decoded
+    private let decode: (RawRecord) -> Decoded
     private let readsAhead: Bool
     private let chunkSize: Int
     private let capacity: Int
@@ -26,7 +26,7 @@ final class RecordReader<Decoded>: @unchecked Sendable {
     private var current: [Element] = []
     private var position = 0
 
-    init(_ stream: RawRecordStream, decode: @escaping (RawRecord) throws -> Decoded, readsAhead: Bool,
+    init(_ stream: RawRecordStream, decode: @escaping (RawRecord) -> Decoded, readsAhead: Bool,
          chunkSize: Int = 128, capacity: Int = 4) {
         self.stream = stream
         self.decode = decode
@@ -35,7 +35,7 @@ final class RecordReader<Decoded>: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// The next record with its decoded value or the `Problem` that failed it; nil at the end.
+    /// The next record with what `decode` made of it; nil at the end.
     func next() throws -> Element? {
         guard readsAhead else { return try stream.next().map(element) }
         if !started {
@@ -75,7 +75,7 @@ final class RecordReader<Decoded>: @unchecked Sendable {
 
     /// A record decoded; its fields are dropped, so that the queue holds typed records only.
     private func element(_ record: RawRecord) -> Element {
-        (record.withoutContent, Result { try decode(record) }.mapError { $0 as? Problem ?? .undecodable($0) })
+        (record.withoutContent, decode(record))
     }
 
     /// The reading thread: chunks of records until the end, an error, or `stop()`.

@@ -26,10 +26,12 @@ import Testing
         }
     }
 
-    static func reader(_ stream: CountingStream, readsAhead: Bool = true) -> RecordReader<String> {
+    static func reader(_ stream: CountingStream, readsAhead: Bool = true) -> RecordReader<Result<String, Problem>> {
         RecordReader(stream, decode: { record in
-            guard let id = record.id, Int(id)! % 5 != 0 else { throw Problem.unexpected("every fifth fails") }
-            return id
+            ConversionRun.decode {
+                guard let id = record.id, Int(id)! % 5 != 0 else { throw Problem.unexpected("every fifth fails") }
+                return id
+            }
         }, readsAhead: readsAhead, chunkSize: 7, capacity: 2)
     }
 
