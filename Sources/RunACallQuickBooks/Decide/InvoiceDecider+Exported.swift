@@ -6,8 +6,7 @@ extension InvoiceDecider {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
-        let fields = SyncedFields(invoice, recordedCustomer: SyncedFields.recordedCustomer(in: previous.fields, naming: invoice.customer,
-                                                                                          earlier: history.customerExports))
+        let fields = syncedFields(of: invoice, previous: previous, customerExports: history.customerExports)
         var facts = InvoiceFacts.Outcome.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         decision.row.status = .skipped
@@ -36,6 +35,19 @@ extension InvoiceDecider {
             decision.facts = facts
             decision.txnID = previous.txnID
         }
+    }
+
+    /// The invoice's synced fields, its customer named as `previous` recorded it when that names the same customer
+    /// (`customerExports`: the fields of the customer's own exports).
+    func syncedFields(of invoice: Invoice, previous: LedgerEntry, customerExports: [String]) -> SyncedFields {
+        SyncedFields(invoice, recordedCustomer: SyncedFields.recordedCustomer(in: previous.fields, naming: invoice.customer,
+                                                                              earlier: customerExports))
+    }
+
+    /// Whether the invoice is an edit of what `previous` exported: its synced `fields` changed and neither it nor
+    /// that export is void. Only an edit asks when the invoice's payments were received (`InvoiceHistory.paymentTimes`).
+    func isEdit(_ invoice: Invoice, previous: LedgerEntry, fields: SyncedFields) -> Bool {
+        previous.status != InvoiceStatus.void.rawValue && invoice.status != .void && fields.hash != previous.hash
     }
 
     /// An edit since the earlier batch's export: blocked after payment, an InvoiceModRq when qbXML can, else by hand.

@@ -8,7 +8,7 @@ struct InvoiceHistory {
     /// Σ payments earlier batches applied to it (refunds not counted).
     var paidEarlier = Money.zero
     /// When it was first paid, as far as known: its payments' `received_at` in the export and in earlier
-    /// batches; gathered only when an earlier batch exported it.
+    /// batches; gathered only when the invoice is an edit of an earlier batch's export (`InvoiceDecider.isEdit`).
     var paymentTimes: [Timestamp] = []
 
     /// No earlier batch knows the invoice.

@@ -42,7 +42,7 @@ extension ConversionRun {
         }
     }
 
-    /// What earlier batches tell of the invoice (nothing without a ledger).
+    /// What earlier batches tell of the invoice (nothing without a ledger); when it was received paid only for an edit.
     private func history(of invoice: Invoice) throws -> InvoiceHistory {
         guard let ledger else { return .none }
         var history = InvoiceHistory()
@@ -51,15 +51,18 @@ extension ConversionRun {
             if let id = invoice.customer.id, SyncedFields.values(previous.fields)["customer"] != nil {
                 try ledger.exports(of: .customer, id) { history.customerExports.append($0.fields) }
             }
-            history.paymentTimes = [try firstPaymentInExport(of: invoice.id)].compactMap { $0 }
-                + (try ledger.receivedTimes(ofPaymentsTo: invoice.id))
+            let fields = invoiceDecider.syncedFields(of: invoice, previous: previous, customerExports: history.customerExports)
+            if invoiceDecider.isEdit(invoice, previous: previous, fields: fields) {
+                history.paymentTimes = [try firstPaymentInExport(of: invoice.id)].compactMap { $0 }
+                    + (try ledger.receivedTimes(ofPaymentsTo: invoice.id))
+            }
         }
         if invoice.balanceDue != nil { history.paidEarlier = try ledger.applied(toInvoice: invoice.id, refunds: false) }
         return history
     }
 
     /// The earliest `received_at` of the invoice's payments (not refunds) in the export; the payments file is read
-    /// once, the first time an invoice an earlier batch exported asks.
+    /// once, the first time an edit of an invoice an earlier batch exported asks.
     private func firstPaymentInExport(of invoiceID: String) throws -> Timestamp? {
         if let known = firstPaymentsInExport { return known[invoiceID] }
         var first: [String: Timestamp] = [:]

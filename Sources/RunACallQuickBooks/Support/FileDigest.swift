@@ -7,7 +7,7 @@ enum FileDigest {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         var hash = StableHash()
-        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty { hash.add(chunk) }
+        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty { chunk.withUnsafeBytes { hash.add($0) } }
         return hash.hex
     }
 }

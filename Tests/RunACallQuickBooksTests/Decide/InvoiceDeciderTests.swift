@@ -164,6 +164,19 @@ import Testing
         guard case .exported(_, _, Money(parsing: "120.00"))? = decision.facts else { Issue.record("no facts"); return }
     }
 
+    @Test func onlyAChangedExportNeitherVoidIsAnEditThatAsksForPaymentTimes() throws {
+        let decider = try Self.decider()
+        let before = try Self.invoice()
+        let after = try Self.invoice(total: "120.00", extra: #", "lines": [{"item": "Labor", "quantity": "1", "unit_price": "120.00", "amount": "120.00"}]"#)
+        func isEdit(_ invoice: Invoice, _ previous: LedgerEntry) -> Bool {
+            decider.isEdit(invoice, previous: previous, fields: decider.syncedFields(of: invoice, previous: previous, customerExports: []))
+        }
+        #expect(isEdit(after, Self.exported(before)))
+        #expect(!isEdit(before, Self.exported(before)))
+        #expect(!isEdit(try Self.invoice(status: "void"), Self.exported(before)))
+        #expect(!isEdit(after, Self.exported(before, status: "void")))
+    }
+
     // MARK: The order of an edit and the first payment
 
     @Test func editOrderComparesTheEditWithTheEarliestPayment() throws {
