@@ -7,7 +7,7 @@ extension InvoiceDecider {
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
         let fields = syncedFields(of: invoice, previous: previous, customerExports: history.customerExports)
-        var facts = InvoiceFacts.Outcome.exported(customer: previous.customer ?? invoice.customer.name,
+        var facts = InvoiceFact.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         decision.row.status = .skipped
         if invoice.status == .void, !wasVoid {
@@ -52,7 +52,7 @@ extension InvoiceDecider {
 
     /// An edit since the earlier batch's export: blocked after payment, an InvoiceModRq when qbXML can, else by hand.
     private func decideEdit(_ invoice: Invoice, fields: SyncedFields, previous: LedgerEntry, history: InvoiceHistory,
-                            facts: inout InvoiceFacts.Outcome, into decision: inout InvoiceDecision) {
+                            facts: inout InvoiceFact, into decision: inout InvoiceDecision) {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let changes = fields.changes(from: previous.fields).joined(separator: "; ")

@@ -58,7 +58,7 @@ struct InvoiceDecider {
     }
 
     /// What the payment rules keep of an invoice this run decided.
-    static func facts(of invoice: Invoice, outcome: InvoiceOutcome) -> InvoiceFacts.Outcome {
+    static func facts(of invoice: Invoice, outcome: InvoiceOutcome) -> InvoiceFact {
         switch outcome {
         case .write(let posting) where posting.isVoid: .notWritable("void")
         case .write(let posting): .written(customer: posting.customer, refNumber: posting.refNumber, total: posting.total)

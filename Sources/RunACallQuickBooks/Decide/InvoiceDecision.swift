@@ -58,7 +58,7 @@ struct InvoiceDecision {
     var rendering: InvoiceRendering?
     var memory: InvoiceMemory?
     /// What its payments see of it, when the export has payments.
-    var facts: InvoiceFacts.Outcome?
+    var facts: InvoiceFact?
     /// QuickBooks' TxnID of it, known from an earlier batch's responses, for its payments.
     var txnID: String?
     var balance: InvoiceBalance?

@@ -66,8 +66,6 @@ struct PayoutTally {
     var earlierRefunds = Money.zero
     /// The deposit lines of the payments and refunds earlier batches wrote.
     var earlierLines: [QBDepositLine] = []
-    /// The payout's payments and refunds in this export.
-    var ids: Set<String> = []
     /// The first payment of the payout that fails on its own, with why.
     var failedPayment: String?
     /// qbXML: the first payment of an earlier batch whose QuickBooks TxnID is not known (its responses not ingested).

@@ -32,17 +32,33 @@ final class SQLiteDatabase {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     let url: URL
+    /// What the database is, as its errors name it.
+    private let label: String
 
     init(url: URL) throws {
         self.url = url
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        guard sqlite3_open_v2(url.path, &handle, flags, nil) == SQLITE_OK else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close_v2(handle)
-            throw FatalError(.unreadableInput, "\(url.path): the ledger cannot be opened (\(message))")
-        }
+        label = "ledger"
+        try open(url.path, what: "the ledger")
         sqlite3_busy_timeout(handle, 10_000)
         try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+    }
+
+    /// A private database on disk that SQLite deletes when it is closed (its file is never seen
+    /// by the user): what a run keeps per record beyond what memory should hold. No journal, no sync.
+    init(scratch name: String) throws {
+        url = URL(fileURLWithPath: name)
+        label = "scratch database"
+        try open("", what: "the run's scratch database")
+        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096; PRAGMA temp_store = FILE")
+    }
+
+    private func open(_ path: String, what: String) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw FatalError(.unreadableInput, "\(path.isEmpty ? url.path : path): \(what) cannot be opened (\(message))")
+        }
     }
 
     deinit {
@@ -107,6 +123,6 @@ final class SQLiteDatabase {
     }
 
     private func failure(_ message: String) -> FatalError {
-        FatalError(.unwritableOutput, "\(url.path): ledger: \(message)")
+        FatalError(.unwritableOutput, "\(url.path): \(label): \(message)")
     }
 }

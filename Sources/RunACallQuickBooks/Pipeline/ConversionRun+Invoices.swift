@@ -100,8 +100,7 @@ extension ConversionRun {
             balances[balance.customer, default: (.zero, .zero)].written += balance.held
         }
         if let id = decision.invoice?.id ?? record.id, let facts = decision.facts {
-            invoiceFacts.record(facts, for: id)
-            if let txnID = decision.txnID { invoiceFacts.recordTxnID(txnID, for: id) }
+            try invoiceFacts?.record(facts, txnID: decision.txnID, for: id)
         }
         let invoice = decision.invoice
         log.recordInvoice(status: invoice?.status, total: decision.amount, date: invoice?.invoiceDate, row: row.status,

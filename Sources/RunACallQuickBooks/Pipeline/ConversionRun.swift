@@ -33,7 +33,7 @@ final class ConversionRun {
     let progress: ProgressMeter
     private let staging: URL
     /// What the payment rules need of each invoice; kept only when the export has payments.
-    let invoiceFacts = InvoiceFacts()
+    let invoiceFacts: InvoiceFacts?
     /// The earliest `received_at` of each invoice's payments in the export, read when an edited invoice first needs it.
     var firstPaymentsInExport: [String: Timestamp]?
     /// Per QuickBooks customer, over the export's invoices QuickBooks holds (written now or by an earlier
@@ -65,6 +65,7 @@ final class ConversionRun {
                                         paymentsInExport: export.files[.payments] != nil, invoiceFiles: export.fileNames(.invoices))
         payoutDecider = PayoutDecider(configuration: configuration, books: self.books)
         listDecider = ListDecider(items: items, customers: customers, books: self.books, formats: formats)
+        invoiceFacts = export.files[.payments] != nil ? try InvoiceFacts() : nil
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration

@@ -6,13 +6,14 @@ extension ConversionRun {
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
         let payoutIDs = Set(payouts.compactMap { (try? $0.payout.get().id) ?? $0.id })
-        let rules = PaymentRules(configuration: configuration, invoices: invoiceFacts,
+        let rules = PaymentRules(configuration: configuration,
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let (duplicateIDs, paymentRecords) = try duplicatePaymentIDs()
-        var tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs)
+        let lines = try PayoutLines()
+        var tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs, lines: lines)
         for id in payoutIDs.sorted() where try exportedBatch(.payout, id) == nil {
-            try addWaitingInLedger(forPayout: id, to: &tallies[id, default: PayoutTally()])
+            try addWaitingInLedger(forPayout: id, to: &tallies[id, default: PayoutTally()], lines: lines)
         }
         let decodedPayouts = payouts.compactMap { try? $0.payout.get() }
         let idCounts = decodedPayouts.reduce(into: [String: Int]()) { $0[$1.id, default: 0] += 1 }
@@ -27,14 +28,13 @@ extension ConversionRun {
             }
             verdicts[payout.id] = payoutDecider.verdict(payout, tally: tallies[payout.id] ?? PayoutTally(), duplicated: idCounts[payout.id, default: 0] > 1)
         }
-        rules.restart()
-        var depositLines: [String: [QBDepositLine]] = [:]
+        try invoiceFacts?.forgetApplied()
         progress.begin("payments", total: paymentRecords)
         try forEachPayment { record, read in
             try writePayment(record, read, rules: rules, duplicateIDs: duplicateIDs, payoutIDs: payoutIDs, payoutVerdicts: verdicts,
-                             depositLines: &depositLines)
+                             depositLines: lines)
         }
-        for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: depositLines, tallies: tallies) }
+        for entry in payouts { try writePayout(entry, verdicts: verdicts, lines: lines, tallies: tallies) }
         try recordWaitingForPayouts()
     }
 
@@ -52,7 +52,7 @@ extension ConversionRun {
     }
 
     private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
-                             verdicts: [String: PayoutVerdict], lines: [String: [QBDepositLine]],
+                             verdicts: [String: PayoutVerdict], lines: PayoutLines,
                              tallies: [String: PayoutTally]) throws {
         var row = ReportRow(timestamp: "", entityType: .payout, sourceID: entry.id ?? "", entity: "Payout \(entry.id ?? "?")",
                             status: .failed, message: "", fix: "", source: entry.location.description, targets: [], isSourceRow: true)
@@ -72,7 +72,7 @@ extension ConversionRun {
             case .skipped: log.recordMoney { $0.payoutNetSkipped = $0.payoutNetSkipped + payout.net }
             case .success:
                 let earlier = tallies[payout.id] ?? PayoutTally()
-                var depositLines = (lines[payout.id] ?? []) + earlier.earlierLines
+                var depositLines = try lines.lines(ofPayout: payout.id) + earlier.earlierLines
                 if payout.fees != .zero { depositLines.append(.fee(account: configuration.payments.stripeFeeAccount, amount: payout.fees)) }
                 let deposit = QBDeposit(sourceID: payout.id, date: payout.arrivalDate, account: configuration.payments.stripePayoutAccount,
                                         fromAccount: configuration.payments.undepositedFundsAccount, lines: depositLines, net: payout.net)
@@ -135,13 +135,23 @@ extension ConversionRun {
         return (duplicates, records)
     }
 
-    /// What earlier batches tell of the payment's invoice that the rules do not know yet (nothing without a ledger).
-    private func history(of payment: Payment, rules: PaymentRules) throws -> PaymentHistory {
-        guard let ledger else { return .none }
-        var history = PaymentHistory()
-        if !rules.decides(invoice: payment.invoiceID) { history.earlierInvoice = try ledger.lastExport(of: .invoice, payment.invoiceID) }
-        if !rules.counted(invoice: payment.invoiceID) { history.appliedEarlier = try ledger.applied(toInvoice: payment.invoiceID) }
+    /// What this run decided of the payment's invoice, and what earlier batches tell of it that the rules do not know yet
+    /// (nothing from them without a ledger).
+    private func history(of payment: Payment) throws -> PaymentHistory {
+        var history = PaymentHistory(decidedInvoice: try invoiceFacts?.lookup(payment.invoiceID),
+                                     appliedInRun: try invoiceFacts?.applied(to: payment.invoiceID) ?? nil)
+        guard let ledger else { return history }
+        if history.decidedInvoice == nil { history.earlierInvoice = try ledger.lastExport(of: .invoice, payment.invoiceID) }
+        if history.appliedInRun == nil { history.appliedEarlier = try ledger.applied(toInvoice: payment.invoiceID) }
         return history
+    }
+
+    /// The rules' verdict on a payment, its history gathered first; what an accepted one leaves applied to its invoice is kept.
+    private func decide(_ payment: Payment, rules: PaymentRules) throws -> (verdict: PaymentRules.Verdict, history: PaymentHistory) {
+        let history = try history(of: payment)
+        let verdict = rules.verdict(payment, history: history)
+        if case .accept(_, _, _, let applied) = verdict { try invoiceFacts?.setApplied(applied, to: payment.invoiceID) }
+        return (verdict, history)
     }
 
     /// A decoded record, or the `Problem` that failed it.
@@ -151,11 +161,11 @@ extension ConversionRun {
 
     /// Pass one: what each payout's payments add up to (those earlier batches wrote at the ledger's figures),
     /// and whether one of them fails on its own.
-    private func tallyPayments(_ rules: PaymentRules, duplicateIDs: Set<String>) throws -> [String: PayoutTally] {
+    private func tallyPayments(_ rules: PaymentRules, duplicateIDs: Set<String>, lines: PayoutLines) throws -> [String: PayoutTally] {
         var tallies: [String: PayoutTally] = [:]
         try forEachPayment { _, read in
             guard case .success(let payment) = read.payment, let payout = payment.payoutID else { return }
-            tallies[payout, default: PayoutTally()].ids.insert(payment.id)
+            try lines.add(payment.id, toPayout: payout)
             if !duplicateIDs.contains(payment.id), let earlier = try ledger?.lastExport(of: payment.kind == .refund ? .refund : .payment, payment.id) {
                 try addEarlier(earlier, to: &tallies[payout, default: PayoutTally()])
                 return
@@ -167,7 +177,7 @@ extension ConversionRun {
             guard tallies[payout]?.failedPayment == nil else { return }
             if duplicateIDs.contains(payment.id) {
                 tallies[payout]?.failedPayment = "its \(payment.kind.rawValue) \(payment.id) has a duplicate ID"
-            } else if case .fail(let problem) = rules.verdict(payment, history: try history(of: payment, rules: rules)) {
+            } else if case .fail(let problem) = try decide(payment, rules: rules).verdict {
                 tallies[payout]?.failedPayment = problem.cause.map { "\($0) (its \(payment.kind.rawValue) \(payment.id) applies to it)" }
                     ?? "its \(payment.kind.rawValue) \(payment.id) failed: \(problem.message)"
             }
@@ -177,7 +187,7 @@ extension ConversionRun {
 
     private func writePayment(_ record: RawRecord, _ read: PaymentRead, rules: PaymentRules,
                               duplicateIDs: Set<String>, payoutIDs: Set<String>, payoutVerdicts: [String: PayoutVerdict],
-                              depositLines: inout [String: [QBDepositLine]]) throws {
+                              depositLines: PayoutLines) throws {
         tick()
         let isRefund = read.isRefund
         var row = ReportRow(timestamp: "", entityType: isRefund ? .refund : .payment, sourceID: record.id ?? "",
@@ -210,7 +220,7 @@ extension ConversionRun {
             }
             return
         }
-        let verdict = rules.verdict(payment, history: try history(of: payment, rules: rules))
+        let (verdict, history) = try decide(payment, rules: rules)
         let (customer, invoiceRef, invoiceTxnID): (String, String?, String?)
         switch verdict {
         case .skip(let reason):
@@ -220,7 +230,7 @@ extension ConversionRun {
         case .fail(let problem):
             row.fail(problem)
             return
-        case .accept(let name, let ref, let txnID): (customer, invoiceRef, invoiceTxnID) = (customers.quickBooksName(name), ref, txnID)
+        case .accept(let name, let ref, let txnID, _): (customer, invoiceRef, invoiceTxnID) = (customers.quickBooksName(name), ref, txnID)
         }
         if let payout = payment.payoutID, let payoutVerdict = payoutVerdicts[payout], payoutVerdict.status == .failed {
             let cause = payoutVerdict.problem.map { $0.cause ?? $0.message } ?? "the payout failed"
@@ -229,18 +239,20 @@ extension ConversionRun {
         }
         row.status = .success
         let waitsFor = payment.payoutID.flatMap { payoutIDs.contains($0) ? nil : $0 }
-        try write(payment, customer: customer, invoiceRef: invoiceRef, invoiceTxnID: invoiceTxnID, waitsFor: waitsFor, into: &row)
+        try write(payment, customer: customer, invoiceRef: invoiceRef, invoiceTxnID: invoiceTxnID, waitsFor: waitsFor,
+                  invoiceHeldByQuickBooks: history.decidedInvoice?.fact.isHeldByQuickBooks ?? false, into: &row)
         try recordPayment(payment, customer: customer, targets: row.targets)
         if let payout = payment.payoutID, payoutVerdicts[payout]?.status == .success {
-            depositLines[payout, default: []].append(payment.kind == .payment
+            try depositLines.append(payment.kind == .payment
                 ? .payment(sourceID: payment.id, customer: customer, amount: payment.amount)
-                : .refund(sourceID: payment.id, customer: customer, amount: payment.amount))
+                : .refund(sourceID: payment.id, customer: customer, amount: payment.amount), toPayout: payout)
         }
     }
 
-    /// `waitsFor`: the Stripe payout the payment names when this export does not hold it.
+    /// `waitsFor`: the Stripe payout the payment names when this export does not hold it; `invoiceHeldByQuickBooks`:
+    /// whether the export's invoice is in QuickBooks after this batch (its balance then drops by the payment).
     private func write(_ payment: Payment, customer: String, invoiceRef: String?, invoiceTxnID: String?, waitsFor: String?,
-                       into row: inout ReportRow) throws {
+                       invoiceHeldByQuickBooks: Bool, into row: inout ReportRow) throws {
         let date = payment.receivedAt.date
         let invoiceLabel = "invoice #\(invoiceRef ?? payment.invoiceID)"
         switch payment.kind {
@@ -264,7 +276,7 @@ extension ConversionRun {
             }
             if formats.contains(.qboCSV) { row.warn("QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online") }
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
-            if invoiceFacts.isHeldByQuickBooks(payment.invoiceID) { balances[customer]?.written -= payment.amount }
+            if invoiceHeldByQuickBooks { balances[customer]?.written -= payment.amount }
         case .refund:
             let item = try refundItem()
             let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,

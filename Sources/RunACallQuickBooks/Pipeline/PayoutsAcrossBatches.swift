@@ -30,10 +30,10 @@ extension ConversionRun {
         }
     }
 
-    /// Adds the payments and refunds that wait in the ledger for a payout and are not in this export.
-    func addWaitingInLedger(forPayout payoutID: String, to tally: inout PayoutTally) throws {
+    /// Adds the payments and refunds that wait in the ledger for a payout and are not in this export (`lines`).
+    func addWaitingInLedger(forPayout payoutID: String, to tally: inout PayoutTally, lines: PayoutLines) throws {
         try ledger?.waiting(forPayout: payoutID) { entry in
-            guard !tally.ids.contains(entry.sourceID) else { return }
+            guard try !lines.holds(entry.sourceID, payout: payoutID) else { return }
             try addEarlier(entry, to: &tally)
         }
     }

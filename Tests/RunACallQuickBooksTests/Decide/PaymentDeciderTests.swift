@@ -12,16 +12,35 @@ import Testing
                 receivedAt: Timestamp(iso: "\(day)T12:00:00Z")!, reference: nil, stripeFee: nil, payoutID: "po_1")
     }
 
-    /// Rules over invoice 1, written now for Ann Lee at 100.00 (unless `facts` says otherwise).
-    static func rules(_ config: String = "version: 1\n", facts: InvoiceFacts.Outcome? = .written(customer: "Ann Lee", refNumber: "1", total: money("100.00")),
-                      paymentProblem: Problem? = nil) throws -> PaymentRules {
-        let invoices = InvoiceFacts()
-        if let facts { invoices.record(facts, for: "1") }
-        return PaymentRules(configuration: try ConfigurationLoader.parse(config), invoices: invoices, paymentProblem: paymentProblem)
+    /// Rules over invoice 1 as this run decided it (`facts`; written now for Ann Lee at 100.00 unless it says
+    /// otherwise): each payment's history holds those facts and what the earlier verdicts applied, as the pipeline gathers them.
+    final class RulesOverInvoice {
+        let rules: PaymentRules
+        let facts: InvoiceFact?
+        private var applied: Money?
+
+        init(rules: PaymentRules, facts: InvoiceFact?) {
+            self.rules = rules
+            self.facts = facts
+        }
+
+        func verdict(_ payment: Payment, history: PaymentHistory = .none) -> PaymentRules.Verdict {
+            var history = history
+            if let facts, history.decidedInvoice == nil { history.decidedInvoice = (facts, nil) }
+            history.appliedInRun = applied
+            let verdict = rules.verdict(payment, history: history)
+            if case .accept(_, _, _, let after) = verdict { applied = after }
+            return verdict
+        }
+    }
+
+    static func rules(_ config: String = "version: 1\n", facts: InvoiceFact? = .written(customer: "Ann Lee", refNumber: "1", total: money("100.00")),
+                      paymentProblem: Problem? = nil) throws -> RulesOverInvoice {
+        RulesOverInvoice(rules: PaymentRules(configuration: try ConfigurationLoader.parse(config), paymentProblem: paymentProblem), facts: facts)
     }
 
     static func accepted(_ verdict: PaymentRules.Verdict) -> String? {
-        if case .accept(let customer, _, _) = verdict { return customer }
+        if case .accept(let customer, _, _, _) = verdict { return customer }
         return nil
     }
 
@@ -41,6 +60,18 @@ import Testing
         #expect(Self.accepted(rules.verdict(Self.payment("p1", amount: "60.00"))) == "Ann Lee")
         #expect(Self.failure(rules.verdict(Self.payment("p2", amount: "40.01"))) == .overpayment)
         #expect(Self.accepted(rules.verdict(Self.payment("p3", amount: "40.00"))) == "Ann Lee")
+    }
+
+    @Test func anAcceptedVerdictSaysWhatIsAppliedWithItAndTheRunsSumComesBeforeTheLedgers() throws {
+        let rules = PaymentRules(configuration: try ConfigurationLoader.parse("version: 1\n"))
+        let invoice: (fact: InvoiceFact, txnID: String?) = (.written(customer: "Ann Lee", refNumber: "1", total: Self.money("100.00")), nil)
+        let history = PaymentHistory(decidedInvoice: invoice, appliedInRun: Self.money("30.00"), appliedEarlier: Self.money("90.00"))
+        guard case .accept(_, _, _, let paid) = rules.verdict(Self.payment(amount: "20.00"), history: history) else { Issue.record("not accepted"); return }
+        #expect(paid == Self.money("50.00"))
+        guard case .accept(_, _, _, let refunded) = rules.verdict(Self.payment(amount: "10.00", kind: .refund), history: history) else {
+            Issue.record("not accepted"); return
+        }
+        #expect(refunded == Self.money("20.00"))
     }
 
     @Test func whatEarlierBatchesAppliedCountsTowardsTheTotal() throws {
@@ -64,7 +95,7 @@ import Testing
         let earlier = LedgerEntry(entity: .invoice, sourceID: "1", hash: "", fields: "", customer: "Ann Lee", docNumber: "1",
                                   total: Self.money("100.00"), status: "sent", targets: "", batch: 2, txnID: "T-1")
         let verdict = try Self.rules(facts: nil).verdict(Self.payment(), history: PaymentHistory(earlierInvoice: earlier))
-        guard case .accept("Ann Lee", "1", "T-1") = verdict else { Issue.record("\(verdict)"); return }
+        guard case .accept("Ann Lee", "1", "T-1", _) = verdict else { Issue.record("\(verdict)"); return }
     }
 
     @Test func qbXMLNeedsTheTxnIDOfAnInvoiceAnEarlierBatchWrote() throws {
