@@ -37,7 +37,7 @@ final class CustomerDirectory {
 
         init(name: String, email: String?) {
             self.name = NameKey(name)
-            self.email = email?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() ?? ""
+            self.email = email?.trimmingWhitespaceAndNewlines.lowercased() ?? ""
         }
 
         init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
@@ -135,8 +135,9 @@ final class CustomerDirectory {
         guard let customer = resolution.customer else { return }
         if let id = source.id { earlierByID[id] = nil }
         names.claim(customer.name)
-        byKey[Key(source)] = customer
-        landings[Key(source)] = landing
+        let key = Key(source)
+        byKey[key] = customer
+        landings[key] = landing
     }
 
     /// A customer an earlier batch created: matched like a books entry, never created again.
