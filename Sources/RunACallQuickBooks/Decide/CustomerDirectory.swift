@@ -37,7 +37,7 @@ final class CustomerDirectory {
 
         init(name: String, email: String?) {
             self.name = NameKey(name)
-            self.email = email?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() ?? ""
+            self.email = email?.trimmingWhitespaceAndNewlines.lowercased() ?? ""
         }
 
         init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
@@ -82,12 +82,15 @@ final class CustomerDirectory {
     /// Where `customer` lands, with `fallbackBilling` and `shipping` used for a new entry.
     func resolve(_ customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil) -> Resolution {
         let key = Key(customer)
-        let contact = contactFields(of: customer, fallbackBilling: fallbackBilling, shipping: shipping)
-        let entry = QBCustomer(name: customer.name, sourceID: customer.id, email: contact.email, phone: contact.phone,
-                               company: contact.company, billAddress: contact.billing, shipAddress: contact.shipping)
+        /// The entry the customer's own fields make; not made for a customer already in the run.
+        func entry() -> QBCustomer {
+            let contact = contactFields(of: customer, fallbackBilling: fallbackBilling, shipping: shipping)
+            return QBCustomer(name: customer.name, sourceID: customer.id, email: contact.email, phone: contact.phone,
+                              company: contact.company, billAddress: contact.billing, shipAddress: contact.shipping)
+        }
         if let id = customer.id, let earlier = earlierByID[id], !SyncedFields(customer: customer).changes(inFieldsOf: earlier.fields).isEmpty {
             let update = updates && earlier.listID != nil && earlier.editSequence != nil
-            var changed = entry
+            var changed = entry()
             let unchangedName = NameKey(SyncedFields.values(earlier.fields)["name"].map(SyncedFields.unescaped) ?? "") == key.name
             changed.name = !update || unchangedName ? earlier.customer ?? customer.name : names.propose(customer.name)
             return .changed(changed, earlier: earlier, update: update)
@@ -98,13 +101,13 @@ final class CustomerDirectory {
             let candidates = list.named(customer.name) + (NameKey(cleaned) == key.name ? [] : list.named(cleaned))
             if let match = candidates.first(where: { Key(name: customer.name, email: $0.email) == key }) {
                 guard match.isActive else { return .unavailable(Problem.customerInactive(match.name)) }
-                var matched = entry
+                var matched = entry()
                 matched.name = match.name
                 return .inBooks(matched)
             }
             guard create else { return .unavailable(Problem.customerNotFound(customer.name, email: customer.email)) }
         }
-        var proposed = entry
+        var proposed = entry()
         proposed.name = names.propose(customer.name)
         guard create else { return .assumed(proposed) }
         return .new(proposed, renamedFrom: proposed.name == customer.name ? nil : customer.name)
@@ -135,8 +138,9 @@ final class CustomerDirectory {
         guard let customer = resolution.customer else { return }
         if let id = source.id { earlierByID[id] = nil }
         names.claim(customer.name)
-        byKey[Key(source)] = customer
-        landings[Key(source)] = landing
+        let key = Key(source)
+        byKey[key] = customer
+        landings[key] = landing
     }
 
     /// A customer an earlier batch created: matched like a books entry, never created again.

@@ -81,17 +81,30 @@ struct InvoiceMapper {
     private func docNumber(_ invoice: Invoice) throws -> String? {
         guard configuration.invoices.numbering == .runACall else { return nil }
         let id = invoice.id
-        let forbidden: Set<Character> = ["\t", "\n", "\r", "\"", ";"]
-        if id.contains(where: { forbidden.contains($0) }) || (limits.desktop && !QuickBooksText.isDesktopSafe(id))
-            || id != id.trimmingCharacters(in: .whitespaces) {
+        let plain = ASCIIText.kind(of: id) == .printable
+        if plain ? Self.hasForbiddenByte(id) : !Self.fitsDocNumber(id, desktop: limits.desktop) {
             throw Problem.docNumberCharacters(id: id)
         }
         let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
-        if number.count > limits.docNumber {
+        if (plain ? number.utf8.count : number.count) > limits.docNumber {
             throw Problem.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
         }
         return number
     }
+
+    /// Whether printable ASCII `id` holds what a doc number must not: `"`, `;`, or a space at either end.
+    private static func hasForbiddenByte(_ id: String) -> Bool {
+        id.utf8.first == 0x20 || id.utf8.last == 0x20 || id.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ";") }
+    }
+
+    /// Whether `id` can be a doc number as it is: no tab, line break, `"` or `;`, nothing outside
+    /// Latin-1 when a Desktop format is written, no white space at either end.
+    private static func fitsDocNumber(_ id: String, desktop: Bool) -> Bool {
+        !id.contains(where: { docNumberForbidden.contains($0) }) && (!desktop || QuickBooksText.isDesktopSafe(id))
+            && id == id.trimmingWhitespace
+    }
+
+    private static let docNumberForbidden: Set<Character> = ["\t", "\n", "\r", "\"", ";"]
 
     /// Resolves the customer and every item against the run and the books,
     /// and checks the books for what QuickBooks would refuse; commits nothing.
@@ -240,8 +253,9 @@ struct InvoiceMapper {
             notes.append("QBO CSV: discount \(byHand) to enter by hand (\(DiscountWorksheet.target.path(parts: 1)))")
         }
         let flat = formats.filter { $0 == .iif || $0 == .qboCSV }
-        let texts = [invoice.memo, invoice.customerMessage] + invoice.lines.map(\.description)
-        if !flat.isEmpty, texts.contains(where: { $0.map(QuickBooksText.hasLineBreak) ?? false }) {
+        func broken(_ text: String?) -> Bool { text.map(QuickBooksText.hasLineBreak) ?? false }
+        if !flat.isEmpty,
+           broken(invoice.memo) || broken(invoice.customerMessage) || invoice.lines.contains(where: { broken($0.description) }) {
             notes.append("Line breaks replaced by spaces in \(flat.map(\.displayName).joined(separator: " and ")) (one line per field)")
         }
         return notes
@@ -268,9 +282,9 @@ struct InvoiceMapper {
     /// Commits an item, unless an earlier line of the same invoice already did.
     private func register(_ resolved: ResolvedItem, into mapping: inout InvoiceMapping) -> QBItem {
         if let known = items.known(resolved.original) {
-            let createdHere = mapping.createdItems.first { $0.item.name == known.name }
-            mapping.itemLandings.append(createdHere.map { .created(renamedFrom: $0.renamedFrom) } ?? items.landing(of: resolved.original))
-            return known
+            let createdHere = mapping.createdItems.first { $0.item.name == known.item.name }
+            mapping.itemLandings.append(createdHere.map { .created(renamedFrom: $0.renamedFrom) } ?? known.landing)
+            return known.item
         }
         items.commit(resolved.resolution, as: resolved.original)
         switch resolved.resolution {
@@ -304,11 +318,15 @@ struct InvoiceMapper {
         return result
     }
 
+    /// Whether every free text of the invoice goes to QuickBooks Desktop as it is (no array of its texts built).
     private static func desktopSafe(_ invoice: QBInvoice) -> Bool {
-        let texts = [invoice.memo, invoice.customerMessage, invoice.terms] + invoice.lines.map(\.description)
-            + [invoice.billAddress, invoice.shipAddress].flatMap { address in
-                [address?.line1, address?.line2, address?.city, address?.state, address?.postalCode, address?.country]
-            }
-        return texts.allSatisfy { $0.map(QuickBooksText.isDesktopSafe) ?? true }
+        func safe(_ text: String?) -> Bool { text.map(QuickBooksText.isDesktopSafe) ?? true }
+        func safe(_ address: Address?) -> Bool {
+            guard let address else { return true }
+            return safe(address.line1) && safe(address.line2) && safe(address.city) && safe(address.state)
+                && safe(address.postalCode) && safe(address.country)
+        }
+        return safe(invoice.memo) && safe(invoice.customerMessage) && safe(invoice.terms)
+            && invoice.lines.allSatisfy { safe($0.description) } && safe(invoice.billAddress) && safe(invoice.shipAddress)
     }
 }

@@ -112,8 +112,11 @@ final class ItemCatalog {
         names.formulaReason(original) ?? "QuickBooks name rules"
     }
 
-    /// The item a name already resolved to in this run.
-    func known(_ name: String) -> QBItem? { byKey[NameKey(name)] }
+    /// The item a name already resolved to in this run, with how it landed (one key made for both).
+    func known(_ name: String) -> (item: QBItem, landing: ListLanding)? {
+        let key = NameKey(name)
+        return byKey[key].map { ($0, landings[key] ?? .earlierInRun) }
+    }
 
     /// Records a resolved item as part of the run under the name it was resolved from.
     func commit(_ resolution: Resolution, as original: String) {
@@ -126,8 +129,9 @@ final class ItemCatalog {
         }
         guard let item = resolution.item else { return }
         names.claim(item.name)
-        byKey[NameKey(original)] = item
-        landings[NameKey(original)] = landing
+        let key = NameKey(original)
+        byKey[key] = item
+        landings[key] = landing
     }
 
     /// An item an earlier batch created: used as it was, never created again.

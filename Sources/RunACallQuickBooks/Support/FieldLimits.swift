@@ -7,7 +7,8 @@
 /// `Email` 1023, address `Addr1` 41, `City` 31, `State` 21, `PostalCode` 13, `Country` 31), which are QuickBooks Desktop's database limits and so bind IIF too;
 /// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
 /// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255). A format with no known limit has no entry.
-enum TextField: String, CaseIterable, Sendable {
+/// Its raw value is its place in `allCases`, where `FieldLimits` finds the field's limits without hashing.
+enum TextField: Int, CaseIterable, Sendable {
     case memo
     case lineDescription
     case customerMessage
@@ -66,10 +67,15 @@ enum FieldLimits {
         return (limit, limits.filter { $0.value == limit }.keys.sorted())
     }
 
+    /// `table` laid out by field (`TextField.rawValue`), each field's limits in an array.
+    private static let limitsByField: [[(format: OutputFormat, limit: Int)]] = TextField.allCases.map { field in
+        (table[field] ?? [:]).map { (format: $0.key, limit: $0.value) }
+    }
+
     /// The strictest limit of `field` among `formats`, without the formats that set it.
     private static func strictestLimit(_ field: TextField, among formats: [OutputFormat]) -> Int? {
         var limit: Int?
-        for (format, value) in table[field] ?? [:] where formats.contains(format) { limit = min(limit ?? value, value) }
+        for (format, value) in limitsByField[field.rawValue] where formats.contains(format) { limit = min(limit ?? value, value) }
         return limit
     }
 

@@ -9,9 +9,12 @@ public struct NameKey: Hashable, Sendable, Comparable {
         if Self.isPlain(name) {
             value = name.lowercased()
         } else {
-            value = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+            value = Self.collapsedNames.value(for: name) { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased() }
         }
     }
+
+    /// Recent keys of names that are not plain: a run meets the same customer and item names again and again.
+    private static let collapsedNames = TextMemo()
 
     /// ASCII with single inner spaces and none at the ends: nothing to collapse.
     private static func isPlain(_ name: String) -> Bool {

@@ -91,11 +91,21 @@ public enum QuickBooksText {
         return "a leading \(first) would be evaluated as a formula by a spreadsheet"
     }
 
-    /// Whether `text` holds a line break (LF, CR, CRLF, U+2028, U+2029).
+    /// Whether `text` holds a line break (LF, CR, CRLF, U+2028, U+2029): a character that `isNewline`.
     public static func hasLineBreak(_ text: String) -> Bool {
         switch ASCIIText.kind(of: text) {
         case .printable: false
-        case .withLineBreaksOrTabs, .withOtherControls, .notASCII: text.contains(where: \.isNewline)
+        case .withLineBreaksOrTabs, .withOtherControls: text.utf8.contains { (0x0A...0x0D).contains($0) }
+        case .notASCII: text.unicodeScalars.contains(where: isLineBreak)
+        }
+    }
+
+    /// A scalar that makes a character `isNewline` (LF, VT, FF, CR, NEL, U+2028, U+2029). Each stands
+    /// alone in its character (or starts CR LF), so a text holds such a character exactly when it holds such a scalar.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
         }
     }
 

@@ -10,6 +10,15 @@ extension String {
         return self
     }
 
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, answered without Foundation when
+    /// both ends are printable ASCII other than a space: the common case, with nothing to trim.
+    var trimmingWhitespaceAndNewlines: String {
+        guard let first = utf8.first, let last = utf8.last, Self.isSolidLineASCII(first), Self.isSolidLineASCII(last) else {
+            return trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return self
+    }
+
     /// Whether the text is only whitespace and line breaks (`.whitespacesAndNewlines`), or empty;
     /// answered without Foundation as soon as an ASCII byte other than those shows it is not.
     var isBlank: Bool {
@@ -19,4 +28,7 @@ extension String {
 
     /// An ASCII byte that neither `.whitespaces` holds (space, tab) nor starts a multi-byte character.
     private static func isSolidASCII(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+
+    /// Printable ASCII other than a space: never in `.whitespacesAndNewlines`, never part of a multi-byte character.
+    private static func isSolidLineASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }
