@@ -94,12 +94,12 @@ final class QBXMLWriter: FormatWriter {
     }
 
     /// A customer message's words with one space between them (most already have).
-    private static func singleSpaced(_ message: String) -> String {
-        if case .printable = ASCIIText.kind(of: message), message.utf8.first != 0x20,
-           message.utf8.last != 0x20, !zip(message.utf8, message.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
-            return message
+    private static func singleSpaced(_ text: String) -> String {
+        if case .printable = ASCIIText.kind(of: text), text.utf8.first != 0x20,
+           text.utf8.last != 0x20, !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return text
         }
-        return message.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     private func text(_ value: String?, limit: Int = memoLimit) -> String? {

@@ -2,8 +2,8 @@ import Foundation
 internal import CLibXML2
 
 /// Writes qbXML requests with libxml2's text writer into one reusable memory buffer: libxml2 renders
-/// and escapes every tag and text, and its ASCII output encoding writes every non-ASCII character as
-/// a character reference (`&#233;`), as QuickBooks Desktop's parser wants.
+/// and escapes every tag and text; a character outside ASCII goes in as a character reference
+/// (`&#233;`), as QuickBooks Desktop's parser wants.
 ///
 /// Requests sit two levels deep in their document (`QBXML`, `QBXMLMsgsRq`), so each tag line starts
 /// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
@@ -15,8 +15,8 @@ final class XMLFragmentWriter {
 
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
-    /// A line break followed by the spaces of the deepest tag line written so far.
-    private var lineBreak: [UInt8] = [0x0A]
+    /// A line break followed by spaces, written in pieces when a tag line needs more.
+    private let lineBreak: UnsafeMutableBufferPointer<UInt8>
     /// The number of open elements.
     private var depth = 0
     /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
@@ -24,12 +24,16 @@ final class XMLFragmentWriter {
 
     init() {
         buffer = xmlBufferCreate()
-        writer = xmlNewTextWriter(xmlOutputBufferCreateBuffer(buffer, xmlFindCharEncodingHandler("ASCII")))
+        writer = xmlNewTextWriterMemory(buffer, 0)
+        lineBreak = .allocate(capacity: 65)
+        lineBreak.initialize(repeating: 0x20)
+        lineBreak[0] = 0x0A
     }
 
     deinit {
         xmlFreeTextWriter(writer)
         xmlBufferFree(buffer)
+        lineBreak.deallocate()
     }
 
     /// Opens an element with attributes.
@@ -55,21 +59,46 @@ final class XMLFragmentWriter {
     func element(_ name: String, _ text: String?) {
         guard let text, !text.isEmpty else { return }
         startTagLine()
-        if text.utf8.contains(0x0A) { return multilineElement(name, text) }
-        name.withXMLChars { name in text.withXMLChars { xmlTextWriterWriteElement(writer, name, $0) } }
+        if Self.isASCIILine(text) {
+            name.withXMLChars { name in text.withXMLChars { xmlTextWriterWriteElement(writer, name, $0) } }
+        } else {
+            name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
+            writeText(text)
+            if Self.endsWithBlankLine(text) { writeSpaces(Self.requestIndent) }
+            xmlTextWriterEndElement(writer)
+        }
         closed()
     }
 
-    /// `<name>text</name>` for a text with line breaks: when its last line is blank (spaces only) the
-    /// closing tag starts a tag line, so the request indent goes before it, after the text's spaces.
-    private func multilineElement(_ name: String, _ text: String) {
-        name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
-        text.withXMLChars { xmlTextWriterWriteString(writer, $0) }
-        if text.utf8.reversed().prefix(while: { $0 != 0x0A }).allSatisfy({ $0 == 0x20 }) {
-            writeSpaces(Self.requestIndent)
+    /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
+    private static func isASCIILine(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0A } } ?? false
+    }
+
+    /// Whether the last line of a text with line breaks is blank (spaces only): the closing tag then
+    /// starts a tag line, so the request indent goes before it, after the text's spaces.
+    private static func endsWithBlankLine(_ text: String) -> Bool {
+        text.utf8.contains(0x0A) && text.utf8.reversed().prefix { $0 != 0x0A }.allSatisfy { $0 == 0x20 }
+    }
+
+    /// A text through libxml2's escaping, each character outside ASCII as a character reference.
+    private func writeText(_ text: String) {
+        var run = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                run.unicodeScalars.append(scalar)
+                continue
+            }
+            writeString(run)
+            run = ""
+            "&#\(scalar.value);".withXMLChars { xmlTextWriterWriteRaw(writer, $0) }
         }
-        xmlTextWriterEndElement(writer)
-        closed()
+        writeString(run)
+    }
+
+    private func writeString(_ text: String) {
+        guard !text.isEmpty else { return }
+        text.withXMLChars { xmlTextWriterWriteString(writer, $0) }
     }
 
     /// `<name>text</name>`, or with `clearing` `<name></name>` when `text` is nil or empty (a Mod clears the field).
@@ -135,12 +164,13 @@ final class XMLFragmentWriter {
 
     /// Writes `count` bytes of a line break and spaces as they are, without the line break unless `breakingLine`.
     private func writeBytes(count: Int, breakingLine: Bool) {
-        let offset = breakingLine ? 0 : 1
-        if lineBreak.count < count + offset {
-            lineBreak.append(contentsOf: repeatElement(0x20, count: count + offset - lineBreak.count))
-        }
-        lineBreak.withUnsafeBufferPointer { bytes in
-            _ = xmlTextWriterWriteRawLen(writer, bytes.baseAddress! + offset, Int32(count))
+        var start = breakingLine ? 0 : 1
+        var remaining = count
+        while remaining > 0 {
+            let piece = min(remaining, lineBreak.count - start)
+            xmlTextWriterWriteRawLen(writer, lineBreak.baseAddress! + start, Int32(piece))
+            remaining -= piece
+            start = 1
         }
     }
 }
