@@ -132,7 +132,7 @@ public enum BatchUndo {
                 xml.element(deletion.request == "TxnDelRq" ? "TxnDelType" : "ListDelType", deletion.type)
                 xml.element(deletion.idElement, deletion.id)
                 xml.end()
-                data.append(xml.finish(indent: 4))
+                data.append(xml.finish())
             }
             data.append(Data(closing.utf8))
             files.append("undo/batch-\(plan.batch).xml")

@@ -71,12 +71,11 @@ extension QBXMLWriter {
 
     /// One `<kind>Rq` request named `req-<name>` whose transaction defines the macro `TxnID:<name>`.
     private func transaction(_ kind: String, name: String, body: (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
-        let xml = XMLFragmentWriter()
         xml.start("\(kind)Rq", ["requestID": "req-\(name)"])
         xml.start(kind, ["defMacro": "TxnID:\(name)"])
         body(xml)
         xml.end()
         xml.end()
-        return try append(xml.finish(indent: 4), anchor: "req-\(name)")
+        return try append(xml.finish(), anchor: "req-\(name)")
     }
 }

@@ -12,6 +12,8 @@ final class QBXMLWriter: FormatWriter {
     private var customerUpdateRequestIDs: [String: String] = [:]
     private var itemRequestIDs: [String: String] = [:]
     private var usedRequestIDs = Set<String>()
+    /// The one writer every request is rendered with, emptied by each `finish`.
+    let xml = XMLFragmentWriter()
 
     static let requestIDLimit = 50
     /// The schema's limits, from the one table (the mapper has already cut invoices' text to them).
@@ -91,6 +93,15 @@ final class QBXMLWriter: FormatWriter {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
     }
 
+    /// A customer message's words with one space between them (most already have).
+    private static func singleSpaced(_ text: String) -> String {
+        if case .printable = ASCIIText.kind(of: text), text.utf8.first != 0x20,
+           text.utf8.last != 0x20, !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+            return text
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     private func text(_ value: String?, limit: Int = memoLimit) -> String? {
         value.map { QuickBooksText.prefix(QBXMLText.clean($0), limit) }
     }
@@ -114,30 +125,25 @@ final class QBXMLWriter: FormatWriter {
     /// A TxnVoidRq for the QuickBooks invoice `txnID`: it keeps its number with a 0.00 balance.
     func void(invoiceID: String, txnID: String) throws -> [OutputTarget] {
         let requestID = "req-\(Self.transactionName("void", invoiceID))"
-        let xml = XMLFragmentWriter()
         xml.start("TxnVoidRq", ["requestID": requestID])
         xml.element("TxnVoidType", "Invoice")
         xml.element("TxnID", txnID)
         xml.end()
-        return try append(xml.finish(indent: 4), anchor: requestID)
+        return try append(xml.finish(), anchor: requestID)
     }
 
     /// InvoiceAdd and InvoiceMod share their elements' order; a mod starts with the
     /// invoice's TxnID and EditSequence and adds every line anew (`TxnLineID` -1).
     private func invoiceRequest(_ invoice: QBInvoice, requestID id: String, element: String, macro: String?,
                                 identity: (txnID: String, editSequence: String)?) throws -> [OutputTarget] {
-        var data = Data()
-        let message = text(invoice.customerMessage.map { $0.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }, limit: Self.customerMessageLimit)
+        let message = text(invoice.customerMessage.map(Self.singleSpaced), limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
-            let xml = XMLFragmentWriter()
             xml.start("CustomerMsgAddRq", ["requestID": "\(id)\(Self.messageRequestSuffix)"])
             xml.start("CustomerMsgAdd")
             xml.element("Name", message)
             xml.end()
             xml.end()
-            data.append(xml.finish(indent: 4))
         }
-        let xml = XMLFragmentWriter()
         xml.start("\(element)Rq", ["requestID": id])
         if let macro { xml.start(element, ["defMacro": macro]) } else { xml.start(element) }
         if let identity {
@@ -148,8 +154,8 @@ final class QBXMLWriter: FormatWriter {
         xml.element("TxnDate", invoice.txnDate.description)
         xml.element("RefNumber", invoice.refNumber)
         let clearing = identity != nil
-        address(xml, "BillAddress", invoice.billAddress, clearing: clearing)
-        address(xml, "ShipAddress", invoice.shipAddress, clearing: clearing)
+        address("BillAddress", invoice.billAddress, clearing: clearing)
+        address("ShipAddress", invoice.shipAddress, clearing: clearing)
         xml.reference("TermsRef", text(invoice.terms, limit: Self.referenceLimit), clearing: clearing)
         xml.element("DueDate", invoice.dueDate?.description, clearing: clearing)
         if edition == .us { xml.reference("ItemSalesTaxRef", text(invoice.salesTax?.item, limit: Self.referenceLimit)) }
@@ -171,17 +177,16 @@ final class QBXMLWriter: FormatWriter {
             if line.account != line.itemAccount { xml.reference("OverrideItemAccountRef", line.account) }
             xml.end()
         }
-        if let taxLine { salesTaxLine(xml, taxLine, element: lineElement, adding: identity == nil) }
+        if let taxLine { salesTaxLine(taxLine, element: lineElement, adding: identity == nil) }
         xml.end()
         xml.end()
-        data.append(xml.finish(indent: 4))
-        return try append(data, anchor: id)
+        return try append(xml.finish(), anchor: id)
     }
 
     /// Run a Call's exact tax as a line on the invoice's sales tax item, its `Amount` given so that QuickBooks
     /// computes nothing (Intuit's "taxes as line items"; the item's own rate applies only to `Tax` lines,
     /// which an invoice with this line has none of). No line when the tax is zero.
-    private func salesTaxLine(_ xml: XMLFragmentWriter, _ tax: QBSalesTax, element: String, adding: Bool) {
+    private func salesTaxLine(_ tax: QBSalesTax, element: String, adding: Bool) {
         guard let item = tax.item, tax.amount != .zero else { return }
         xml.start(element)
         if !adding { xml.element("TxnLineID", "-1") }
@@ -199,7 +204,7 @@ final class QBXMLWriter: FormatWriter {
     }
 
     /// An address; with `clearing` (a Mod) every part is written, empty when Run a Call has none, so QuickBooks clears it.
-    private func address(_ xml: XMLFragmentWriter, _ name: String, _ address: Address?, clearing: Bool = false) {
+    private func address(_ name: String, _ address: Address?, clearing: Bool = false) {
         guard clearing || !(address?.isEmpty ?? true) else { return }
         let cut = DesktopAddress(address ?? Address()) { QBXMLText.clean(QuickBooksText.listName($0, desktop: true)) }
         xml.start(name)
@@ -213,15 +218,13 @@ final class QBXMLWriter: FormatWriter {
     }
 
     private func listRequests(_ lists: RunLists) -> Data {
-        var data = Data()
         for customer in lists.customers {
-            data.append(customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil))
+            customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil)
         }
         for (customer, listID, editSequence) in lists.customerUpdates {
-            data.append(customerRequest(customer, requestID: target(forCustomerUpdate: customer).anchor ?? "", identity: (listID, editSequence)))
+            customerRequest(customer, requestID: target(forCustomerUpdate: customer).anchor ?? "", identity: (listID, editSequence))
         }
         for item in lists.items {
-            let xml = XMLFragmentWriter()
             let requestID = target(forItem: item).anchor ?? ""
             switch item.kind {
             case .discount:
@@ -245,15 +248,13 @@ final class QBXMLWriter: FormatWriter {
             }
             xml.end()
             xml.end()
-            data.append(xml.finish(indent: 4))
         }
-        return data
+        return xml.finish()
     }
 
-    /// A CustomerAddRq, or with `identity` a CustomerModRq (same elements, after the ListID and EditSequence).
-    private func customerRequest(_ customer: QBCustomer, requestID: String, identity: (listID: String, editSequence: String)?) -> Data {
+    /// Writes a CustomerAddRq, or with `identity` a CustomerModRq (same elements, after the ListID and EditSequence).
+    private func customerRequest(_ customer: QBCustomer, requestID: String, identity: (listID: String, editSequence: String)?) {
         let element = identity == nil ? "CustomerAdd" : "CustomerMod"
-        let xml = XMLFragmentWriter()
         xml.start("\(element)Rq", ["requestID": requestID])
         xml.start(element)
         if let identity {
@@ -262,13 +263,12 @@ final class QBXMLWriter: FormatWriter {
         }
         xml.element("Name", customer.name)
         xml.element("CompanyName", text(customer.company.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.companyNameLimit))
-        address(xml, "BillAddress", customer.billAddress)
-        address(xml, "ShipAddress", customer.shipAddress)
+        address("BillAddress", customer.billAddress)
+        address("ShipAddress", customer.shipAddress)
         xml.element("Phone", text(customer.phone.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.phoneLimit))
         xml.element("Email", text(customer.email.map { QuickBooksText.listName($0, desktop: true) }, limit: Self.emailLimit))
         xml.end()
         xml.end()
-        return xml.finish(indent: 4)
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
