@@ -47,13 +47,19 @@ enum CSVText {
         let quote = UInt8(ascii: "\"")
         var needsQuotes = false
         var hasQuote = false
-        var nonASCII = false
+        var quoteBesideNonASCII = false
         var cell = cell
         cell.withUTF8 { utf8 in
-            for byte in utf8 where byte <= quote || byte == UInt8(ascii: ",") || byte >= 0x80 {
-                if byte >= 0x80 { nonASCII = true }
-                else if byte == quote { hasQuote = true }
-                else if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { needsQuotes = true }
+            for index in utf8.indices where utf8[index] <= quote || utf8[index] == UInt8(ascii: ",") {
+                switch utf8[index] {
+                case quote:
+                    hasQuote = true
+                    if (index > 0 && utf8[index - 1] >= 0x80) || (index + 1 < utf8.count && utf8[index + 1] >= 0x80) {
+                        quoteBesideNonASCII = true
+                    }
+                case UInt8(ascii: ","), 0x0A, 0x0D: needsQuotes = true
+                default: break
+                }
             }
             guard needsQuotes || hasQuote else {
                 if guarded { line.append(UInt8(ascii: "'")) }
@@ -63,14 +69,15 @@ enum CSVText {
             if guarded { line.append(UInt8(ascii: "'")) }
             if !hasQuote {
                 line.append(contentsOf: utf8)
-            } else if !nonASCII {
+            } else if !quoteBesideNonASCII {
+                // A quote between ASCII bytes is a character of its own: Foundation's search would double it too.
                 for byte in utf8 {
                     line.append(byte)
                     if byte == quote { line.append(quote) }
                 }
             }
         }
-        if hasQuote && nonASCII {
+        if quoteBesideNonASCII {
             // Foundation's search, as ever: a quote with a combining mark on it is one character, not a quote.
             line.append(contentsOf: cell.replacingOccurrences(of: "\"", with: "\"\"").utf8)
         }

@@ -83,6 +83,9 @@ struct IIFRows {
         let highBits = bytes[rowStart...].withUnsafeBufferPointer { row in row.reduce(0, |) }
         if highBits < 0x80 {
             bytes.append(contentsOf: [0x0D, 0x0A])
+        } else if let latin1 = Self.latin1(bytes[rowStart...]) {
+            bytes.replaceSubrange(rowStart..., with: latin1)
+            bytes.append(contentsOf: [0x0D, 0x0A])
         } else {
             let line = String(decoding: bytes[rowStart...], as: UTF8.self) + "\r\n"
             bytes.removeSubrange(rowStart...)
@@ -90,6 +93,28 @@ struct IIFRows {
         }
         rowStart = bytes.count
         rowHasCell = false
+    }
+
+    /// The Windows-1252 bytes of UTF-8 text whose characters past ASCII are all in U+00A0...U+00FF,
+    /// where Windows-1252 is Latin-1 (one byte, the character's number); nil for any other text.
+    private static func latin1(_ utf8: ArraySlice<UInt8>) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            guard byte == 0xC2 || byte == 0xC3, index + 1 < utf8.endIndex else { return nil }
+            let character = (byte & 0x1F) << 6 | (utf8[index + 1] & 0x3F)
+            guard character >= 0xA0 else { return nil }
+            result.append(character)
+            index += 2
+        }
+        return result
     }
 
     /// A tab before every cell but the row's first.
