@@ -96,10 +96,19 @@ public struct OutputTarget: Hashable, Sendable {
     }
 
     init?(stored: String) {
-        let parts = stored.utf8.split(separator: UInt8(ascii: "|"), maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 5, !parts[0].isEmpty, let part = Int(Substring(parts[3])) else { return nil }
-        self.init(folder: String(Substring(parts[0])), base: String(Substring(parts[1])), fileExtension: String(Substring(parts[2])),
-                  part: part, anchor: parts[4].isEmpty ? nil : String(Substring(parts[4])))
+        let utf8 = stored.utf8
+        var bars: [String.Index] = []
+        bars.reserveCapacity(4)
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "|") {
+            guard bars.count < 4 else { return nil }
+            bars.append(index)
+        }
+        guard bars.count == 4, bars[0] > utf8.startIndex else { return nil }
+        func field(_ from: String.Index, _ to: String.Index) -> String { String(stored[utf8.index(after: from)..<to]) }
+        guard let part = Int(field(bars[2], bars[3])) else { return nil }
+        let anchor = field(bars[3], stored.endIndex)
+        self.init(folder: String(stored[..<bars[0]]), base: field(bars[0], bars[1]), fileExtension: field(bars[1], bars[2]),
+                  part: part, anchor: anchor.isEmpty ? nil : anchor)
     }
 
     /// The key the number of parts is counted under.

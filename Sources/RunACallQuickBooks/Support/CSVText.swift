@@ -47,16 +47,14 @@ enum CSVText {
         let quote = UInt8(ascii: "\"")
         var needsQuotes = false
         var hasQuote = false
-        var quoteBesideNonASCII = false
+        var quoteMayJoin = false
         var cell = cell
         cell.withUTF8 { utf8 in
             for index in utf8.indices where utf8[index] <= quote || utf8[index] == UInt8(ascii: ",") {
                 switch utf8[index] {
                 case quote:
                     hasQuote = true
-                    if (index > 0 && utf8[index - 1] >= 0x80) || (index + 1 < utf8.count && utf8[index + 1] >= 0x80) {
-                        quoteBesideNonASCII = true
-                    }
+                    if !isCharacterOfItsOwn(quoteAt: index, in: utf8) { quoteMayJoin = true }
                 case UInt8(ascii: ","), 0x0A, 0x0D: needsQuotes = true
                 default: break
                 }
@@ -69,19 +67,36 @@ enum CSVText {
             if guarded { line.append(UInt8(ascii: "'")) }
             if !hasQuote {
                 line.append(contentsOf: utf8)
-            } else if !quoteBesideNonASCII {
-                // A quote between ASCII bytes is a character of its own: Foundation's search would double it too.
+            } else if !quoteMayJoin {
+                // Every quote is a character of its own: Foundation's search would double each too.
                 for byte in utf8 {
                     line.append(byte)
                     if byte == quote { line.append(quote) }
                 }
             }
         }
-        if quoteBesideNonASCII {
+        if quoteMayJoin {
             // Foundation's search, as ever: a quote with a combining mark on it is one character, not a quote.
             line.append(contentsOf: cell.replacingOccurrences(of: "\"", with: "\"\"").utf8)
         }
         if needsQuotes || hasQuote { line.append(quote) }
+    }
+}
+
+extension CSVText {
+    /// Whether the quote at `index` of `utf8` is surely a character of its own (a grapheme cluster alone):
+    /// what comes before it is ASCII or below U+0600 (no prepended mark, the first is U+0600), and what
+    /// comes after it is ASCII, U+0080...U+02FF or U+0400...U+047F (no combining mark, joiner or spacing mark).
+    /// A quote beside anything else may be part of a character, which Foundation's search leaves as it is.
+    fileprivate static func isCharacterOfItsOwn(quoteAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if index > 0, utf8[index - 1] >= 0x80 {
+            var lead = index - 1
+            while lead > 0, utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard lead == index - 2, (0xC2...0xD7).contains(utf8[lead]) else { return false }
+        }
+        guard index + 1 < utf8.count else { return true }
+        let next = utf8[index + 1]
+        return next < 0x80 || (0xC2...0xCB).contains(next) || (0xD0...0xD1).contains(next)
     }
 }
 
