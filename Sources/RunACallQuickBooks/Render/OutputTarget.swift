@@ -44,22 +44,71 @@ public struct OutputTarget: Hashable, Sendable {
 
     /// The file's path under the output folder, given how many parts its base has.
     public func path(parts: Int) -> String {
-        let name = parts > 1 ? "\(base)-\(Self.threeDigits(part)).\(fileExtension)" : "\(base).\(fileExtension)"
-        return "\(folder)/\(name)"
+        var text = ""
+        appendPath(parts: parts, to: &text)
+        return text
     }
 
     /// `iif/quickbooks.iif`, `qbxml/requests.xml#req-inv-1042`.
     public func label(parts: Int) -> String {
-        anchor.map { "\(path(parts: parts))#\($0)" } ?? path(parts: parts)
+        var text = ""
+        appendLabel(parts: parts, to: &text)
+        return text
+    }
+
+    /// Appends `path(parts:)` to `text`.
+    func appendPath(parts: Int, to text: inout String) {
+        text += folder
+        text += "/"
+        text += base
+        if parts > 1 {
+            text += "-"
+            text += Self.threeDigits(part)
+        }
+        text += "."
+        text += fileExtension
+    }
+
+    /// Appends `label(parts:)` to `text`.
+    func appendLabel(parts: Int, to text: inout String) {
+        appendPath(parts: parts, to: &text)
+        if let anchor {
+            text += "#"
+            text += anchor
+        }
     }
 
     /// `qbxml|requests|xml|1|inv-1042`: the target as the report's temporary file keeps it.
-    var stored: String { [folder, base, fileExtension, String(part), anchor ?? ""].joined(separator: "|") }
+    var stored: String {
+        let part = String(part)
+        var text = ""
+        text.reserveCapacity(folder.utf8.count + base.utf8.count + fileExtension.utf8.count + part.utf8.count + (anchor?.utf8.count ?? 0) + 4)
+        text += folder
+        text += "|"
+        text += base
+        text += "|"
+        text += fileExtension
+        text += "|"
+        text += part
+        text += "|"
+        text += anchor ?? ""
+        return text
+    }
 
     init?(stored: String) {
-        let parts = stored.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, !parts[0].isEmpty, let part = Int(parts[3]) else { return nil }
-        self.init(folder: parts[0], base: parts[1], fileExtension: parts[2], part: part, anchor: parts[4].isEmpty ? nil : parts[4])
+        let utf8 = stored.utf8
+        var bars: [String.Index] = []
+        bars.reserveCapacity(4)
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "|") {
+            guard bars.count < 4 else { return nil }
+            bars.append(index)
+        }
+        guard bars.count == 4, bars[0] > utf8.startIndex else { return nil }
+        func field(_ from: String.Index, _ to: String.Index) -> String { String(stored[utf8.index(after: from)..<to]) }
+        guard let part = Int(field(bars[2], bars[3])) else { return nil }
+        let anchor = field(bars[3], stored.endIndex)
+        self.init(folder: String(stored[..<bars[0]]), base: field(bars[0], bars[1]), fileExtension: field(bars[1], bars[2]),
+                  part: part, anchor: anchor.isEmpty ? nil : anchor)
     }
 
     /// The key the number of parts is counted under.

@@ -5,7 +5,7 @@ import Foundation
 final class PartFile {
     let url: URL
     private var handle: FileHandle?
-    private var pending = Data()
+    private var pending: [UInt8] = []
     /// Transactions written to this part.
     private(set) var transactions = 0
     /// Rows written to this part (QBO CSV counts lines).
@@ -19,8 +19,9 @@ final class PartFile {
 
     deinit { try? handle?.close() }
 
-    func append(_ bytes: Data, rows: Int = 0) throws {
-        pending.append(bytes)
+    /// Appends one transaction's bytes, of `rows` rows.
+    func append(_ bytes: some Collection<UInt8>, rows: Int = 0) throws {
+        pending.append(contentsOf: bytes)
         transactions += 1
         self.rows += rows
         if pending.count >= 1 << 16 { try flush() }
@@ -38,7 +39,7 @@ final class PartFile {
         try flush()
         do { try handle?.close() } catch { throw OutputFailure.fatal(error, path: url) }
         handle = nil
-        pending = Data()
+        pending = []
     }
 
     /// Copies the part's bytes to the end of `output`.

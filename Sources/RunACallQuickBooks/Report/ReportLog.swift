@@ -15,7 +15,9 @@ final class ReportLog {
     func add(_ row: ReportRow) throws {
         summary.count(row)
         rowCount += 1
-        try file.append(Data(CSVText.storedRow(row.storedCells).utf8))
+        var stored = CSVRows(guarding: false)
+        stored.row(row.storedCells)
+        try file.append(stored.bytes)
     }
 
     /// Notes the entities the export has no file for; those it has are counted, at zero when empty.

@@ -56,8 +56,12 @@ public struct ReportRow: Sendable {
 
     /// The cells of the columns, with targets resolved to paths.
     public func cells(parts: [String: Int]) -> [String] {
-        [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source,
-         targets.map { $0.label(parts: parts[$0.fileKey] ?? 1) }.joined(separator: "; "), warning]
+        var labels = ""
+        for target in targets {
+            if !labels.isEmpty { labels += "; " }
+            target.appendLabel(parts: parts[target.fileKey] ?? 1, to: &labels)
+        }
+        return [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, labels, warning]
     }
 
     /// Sets the row's context from what is known of the record (parts not known are left out).

@@ -3,7 +3,8 @@ import Foundation
 /// RFC 4180 output: cells quoted when they hold a comma, quote or line break.
 /// Every CSV a person or a spreadsheet opens (the QuickBooks Online files, the
 /// report, the worksheets, the undo list) is written with `row`, which guards
-/// every cell the same way; the run's own temporary files use `storedRow`.
+/// every cell the same way; the run's own temporary files, read back by
+/// `CSVRowReader`, are written with `CSVRows(guarding: false)`, cells kept as they are.
 enum CSVText {
     /// The characters that make a spreadsheet read a cell as a formula.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
@@ -34,45 +35,120 @@ enum CSVText {
     /// A row of a CSV file people open: every cell guarded, quoted as needed,
     /// joined by commas, CRLF ended (RFC 4180).
     static func row(_ cells: [String]) -> String {
-        line(cells, guarding: true)
+        var rows = CSVRows(guarding: true)
+        rows.row(cells)
+        return String(decoding: rows.bytes, as: UTF8.self)
     }
 
-    /// A row of one of the run's temporary files, read back by `CSVRowReader`: cells kept as they are.
-    static func storedRow(_ cells: [String]) -> String {
-        line(cells, guarding: false)
-    }
-
-    /// Cells quoted when they hold a comma, quote or line break (a quote doubled), joined by commas, CRLF ended;
-    /// with `guarding`, a cell a spreadsheet would evaluate gets a `'` in front.
-    private static func line(_ cells: [String], guarding: Bool) -> String {
-        var line: [UInt8] = []
-        line.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 3 })
-        for (position, cell) in cells.enumerated() {
-            if position > 0 { line.append(UInt8(ascii: ",")) }
-            append(cell, guarded: guarding && isFormula(cell), to: &line)
-        }
-        line.append(contentsOf: [0x0D, 0x0A])
-        return String(decoding: line, as: UTF8.self)
-    }
-
-    /// Appends `cell`, quoted when needed, after a `'` when `guarded`.
-    private static func append(_ cell: String, guarded: Bool, to line: inout [UInt8]) {
+    /// Appends `cell`, quoted when it holds a comma, quote or line break (a quote doubled),
+    /// after a `'` when `guarding` and a spreadsheet would evaluate it.
+    fileprivate static func append(_ cell: String, guarding: Bool, to line: inout [UInt8]) {
+        let guarded = guarding && isFormula(cell)
         let quote = UInt8(ascii: "\"")
-        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+        var needsQuotes = false
+        var hasQuote = false
+        var quoteMayJoin = false
+        var cell = cell
+        cell.withUTF8 { utf8 in
+            for index in utf8.indices where utf8[index] <= quote || utf8[index] == UInt8(ascii: ",") {
+                switch utf8[index] {
+                case quote:
+                    hasQuote = true
+                    if !isCharacterOfItsOwn(quoteAt: index, in: utf8) { quoteMayJoin = true }
+                case UInt8(ascii: ","), 0x0A, 0x0D: needsQuotes = true
+                default: break
+                }
+            }
+            guard needsQuotes || hasQuote else {
+                if guarded { line.append(UInt8(ascii: "'")) }
+                return line.append(contentsOf: utf8)
+            }
+            line.append(quote)
             if guarded { line.append(UInt8(ascii: "'")) }
-            return line.append(contentsOf: cell.utf8)
-        }
-        line.append(quote)
-        if guarded { line.append(UInt8(ascii: "'")) }
-        if cell.utf8.contains(where: { $0 >= 0x80 }) {
-            // Foundation's search, as ever: a quote with a combining mark on it is one character, not a quote.
-            line.append(contentsOf: cell.replacingOccurrences(of: "\"", with: "\"\"").utf8)
-        } else {
-            for byte in cell.utf8 {
-                line.append(byte)
-                if byte == quote { line.append(quote) }
+            if !hasQuote {
+                line.append(contentsOf: utf8)
+            } else if !quoteMayJoin {
+                // Every quote is a character of its own: Foundation's search would double each too.
+                for byte in utf8 {
+                    line.append(byte)
+                    if byte == quote { line.append(quote) }
+                }
             }
         }
-        line.append(quote)
+        if quoteMayJoin {
+            // Foundation's search, as ever: a quote with a combining mark on it is one character, not a quote.
+            line.append(contentsOf: cell.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+        }
+        if needsQuotes || hasQuote { line.append(quote) }
+    }
+}
+
+extension CSVText {
+    /// Whether the quote at `index` of `utf8` is surely a character of its own (a grapheme cluster alone):
+    /// what comes before it is ASCII or below U+0600 (no prepended mark, the first is U+0600), and what
+    /// comes after it is ASCII, U+0080...U+02FF or U+0400...U+047F (no combining mark, joiner or spacing mark).
+    /// A quote beside anything else may be part of a character, which Foundation's search leaves as it is.
+    fileprivate static func isCharacterOfItsOwn(quoteAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if index > 0, utf8[index - 1] >= 0x80 {
+            var lead = index - 1
+            while lead > 0, utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard lead == index - 2, (0xC2...0xD7).contains(utf8[lead]) else { return false }
+        }
+        guard index + 1 < utf8.count else { return true }
+        let next = utf8[index + 1]
+        return next < 0x80 || (0xC2...0xCB).contains(next) || (0xD0...0xD1).contains(next)
+    }
+}
+
+/// CSV rows in the making, as bytes: cells appended one by one, joined by commas,
+/// each quoted as needed and, when `guarding`, guarded from formulas (`CSVText.row`).
+struct CSVRows {
+    private(set) var bytes: [UInt8] = []
+    private let guarding: Bool
+    /// Whether the row being written has a cell yet.
+    private var rowHasCell = false
+
+    /// Rows of a file people open (`guarding`), or of one of the run's temporary files.
+    init(guarding: Bool) { self.guarding = guarding }
+
+    /// Appends a text cell.
+    mutating func cell(_ text: String) {
+        separate()
+        CSVText.append(text, guarding: guarding, to: &bytes)
+    }
+
+    /// Appends an amount cell (`129.00`, `-20.50`), empty for nil: a plain number, neither guarded nor quoted.
+    mutating func cell(_ amount: Money?) {
+        separate()
+        amount?.append(to: &bytes)
+    }
+
+    /// Appends a decimal cell with at least `minimumPlaces` decimals, empty for nil: a plain number, neither guarded nor quoted.
+    mutating func cell(_ value: ExactDecimal?, minimumPlaces: Int) {
+        separate()
+        value?.append(minimumPlaces: minimumPlaces, to: &bytes)
+    }
+
+    /// Appends cells.
+    mutating func cells(_ texts: [String]) {
+        for text in texts { cell(text) }
+    }
+
+    /// Appends a whole row of `cells`.
+    mutating func row(_ cells: [String]) {
+        self.cells(cells)
+        endRow()
+    }
+
+    /// Ends the row being written (CRLF).
+    mutating func endRow() {
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        rowHasCell = false
+    }
+
+    /// A comma before every cell but the row's first.
+    private mutating func separate() {
+        if rowHasCell { bytes.append(UInt8(ascii: ",")) }
+        rowHasCell = true
     }
 }

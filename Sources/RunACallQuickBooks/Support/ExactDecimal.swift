@@ -42,6 +42,11 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         Self.format(units: units, scale: Self.scale, places: Self.places, minimumPlaces: minimumPlaces)
     }
 
+    /// Appends `formatted(minimumPlaces:)` to `bytes`, building no String.
+    func append(minimumPlaces: Int, to bytes: inout [UInt8]) {
+        Self.append(units: units, scale: Self.scale, places: Self.places, minimumPlaces: minimumPlaces, to: &bytes)
+    }
+
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.units < rhs.units }
     public static prefix func - (value: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -value.units) }
 
@@ -53,15 +58,59 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         return Int64(result)
     }
 
+    /// The value's text, as `append(units:scale:places:minimumPlaces:to:)` writes it.
     static func format(units: Int64, scale: Int64, places: Int, minimumPlaces: Int) -> String {
-        let negative = units < 0
+        String(unsafeUninitializedCapacity: maxTextLength) { text in
+            write(units: units, scale: scale, places: places, minimumPlaces: minimumPlaces, into: text.baseAddress!)
+        }
+    }
+
+    /// Appends the value's text (`format`) to `bytes`, building no String.
+    static func append(units: Int64, scale: Int64, places: Int, minimumPlaces: Int, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTextLength) { text in
+            let count = write(units: units, scale: scale, places: places, minimumPlaces: minimumPlaces, into: text.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
+        }
+    }
+
+    /// The longest text of a value: a sign, 20 digits, a point and `places` (at most 5) decimals.
+    private static let maxTextLength = 32
+
+    /// Writes `units / scale` (`scale` is 10^`places`) as decimal text into `text`: a `-` when negative,
+    /// the whole part, then the `places` decimals less their trailing zeros past `minimumPlaces`
+    /// (no point when none is left). Returns the number of bytes written.
+    private static func write(units: Int64, scale: Int64, places: Int, minimumPlaces: Int, into text: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = units.magnitude
-        let whole = magnitude / UInt64(scale)
-        var fraction = String(magnitude % UInt64(scale))
-        fraction = String(repeating: "0", count: places - fraction.count) + fraction
-        while fraction.count > minimumPlaces, fraction.last == "0" { fraction.removeLast() }
-        let body = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
-        return negative && magnitude != 0 ? "-" + body : body
+        var whole = magnitude / UInt64(scale)
+        var fraction = magnitude % UInt64(scale)
+        var kept = places
+        while kept > minimumPlaces, fraction % 10 == 0 {
+            fraction /= 10
+            kept -= 1
+        }
+        var count = 0
+        if units < 0 {
+            text[0] = UInt8(ascii: "-")
+            count = 1
+        }
+        var wholeDigits = 1
+        var rest = whole / 10
+        while rest > 0 {
+            wholeDigits += 1
+            rest /= 10
+        }
+        for position in stride(from: count + wholeDigits - 1, through: count, by: -1) {
+            text[position] = UInt8(ascii: "0") + UInt8(whole % 10)
+            whole /= 10
+        }
+        count += wholeDigits
+        guard kept > 0 else { return count }
+        text[count] = UInt8(ascii: ".")
+        for position in stride(from: count + kept, through: count + 1, by: -1) {
+            text[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+        }
+        return count + 1 + kept
     }
 }
 
@@ -87,6 +136,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
 
     /// Always two decimals, no separators: `129.00`, `-20.50`.
     public var description: String { ExactDecimal.format(units: cents, scale: 100, places: 2, minimumPlaces: 2) }
+
+    /// Appends `description` to `bytes`, building no String.
+    func append(to bytes: inout [UInt8]) {
+        ExactDecimal.append(units: cents, scale: 100, places: 2, minimumPlaces: 2, to: &bytes)
+    }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }

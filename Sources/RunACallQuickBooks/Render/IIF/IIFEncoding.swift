@@ -38,23 +38,88 @@ enum IIFEncoding {
     }
 
     /// A row: cells joined by tabs, CRLF ended, encoded as Windows-1252.
-    /// ASCII is the same in Windows-1252, so a row of ASCII cells is copied as it is.
     static func row(_ cells: [String]) -> Data {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 1 })
-        for (position, cell) in cells.enumerated() {
-            if position > 0 { bytes.append(0x09) }
-            bytes.append(contentsOf: cell.utf8)
-        }
-        var highBits: UInt8 = 0
-        for byte in bytes { highBits |= byte }
-        guard highBits < 0x80 else { return windows1252(cells) }
-        bytes.append(contentsOf: [0x0D, 0x0A])
-        return Data(bytes)
+        var rows = IIFRows()
+        rows.row(cells)
+        return Data(rows.bytes)
+    }
+}
+
+/// IIF rows in the making, as bytes: cells appended one by one, joined by tabs;
+/// each row CRLF ended and encoded as Windows-1252 (`IIFEncoding.row`).
+/// ASCII is the same in Windows-1252, so a row of ASCII cells is kept as it is.
+struct IIFRows {
+    private(set) var bytes: [UInt8] = []
+    /// Where the row being written starts in `bytes`.
+    private var rowStart = 0
+    /// Whether the row being written has a cell yet.
+    private var rowHasCell = false
+
+    /// Appends a cell of the row being written, as it is (the caller cleans it, `IIFEncoding.cell`).
+    mutating func cell(_ text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
     }
 
-    private static func windows1252(_ cells: [String]) -> Data {
-        let line = cells.joined(separator: "\t") + "\r\n"
-        return line.data(using: .windowsCP1252, allowLossyConversion: true) ?? Data()
+    /// Appends an amount cell (`129.00`, `-20.50`).
+    mutating func cell(_ amount: Money) {
+        separate()
+        amount.append(to: &bytes)
+    }
+
+    /// Appends cells of the row being written.
+    mutating func cells(_ texts: [String]) {
+        for text in texts { cell(text) }
+    }
+
+    /// Appends a whole row of `cells`.
+    mutating func row(_ cells: [String]) {
+        self.cells(cells)
+        endRow()
+    }
+
+    /// Ends the row being written: CRLF, and the row re-encoded as Windows-1252 when it is not ASCII.
+    mutating func endRow() {
+        let highBits = bytes[rowStart...].withUnsafeBufferPointer { row in row.reduce(0, |) }
+        if highBits < 0x80 {
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        } else if let latin1 = Self.latin1(bytes[rowStart...]) {
+            bytes.replaceSubrange(rowStart..., with: latin1)
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        } else {
+            let line = String(decoding: bytes[rowStart...], as: UTF8.self) + "\r\n"
+            bytes.removeSubrange(rowStart...)
+            bytes.append(contentsOf: line.data(using: .windowsCP1252, allowLossyConversion: true) ?? Data())
+        }
+        rowStart = bytes.count
+        rowHasCell = false
+    }
+
+    /// The Windows-1252 bytes of UTF-8 text whose characters past ASCII are all in U+00A0...U+00FF,
+    /// where Windows-1252 is Latin-1 (one byte, the character's number); nil for any other text.
+    private static func latin1(_ utf8: ArraySlice<UInt8>) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            guard byte == 0xC2 || byte == 0xC3, index + 1 < utf8.endIndex else { return nil }
+            let character = (byte & 0x1F) << 6 | (utf8[index + 1] & 0x3F)
+            guard character >= 0xA0 else { return nil }
+            result.append(character)
+            index += 2
+        }
+        return result
+    }
+
+    /// A tab before every cell but the row's first.
+    private mutating func separate() {
+        if rowHasCell { bytes.append(0x09) }
+        rowHasCell = true
     }
 }

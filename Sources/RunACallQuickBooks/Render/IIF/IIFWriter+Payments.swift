@@ -8,64 +8,70 @@ extension IIFWriter {
     func add(_ payment: QBPayment) throws -> [OutputTarget] {
         let date = payment.date.usSlashed
         let memo = "Payment for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)"
-        var data = transactionRow(type: "PAYMENT", date: date, account: payment.depositAccount, name: payment.customer,
-                                  amount: payment.amount, docNumber: payment.reference, memo: memo, paymentMethod: payment.method)
-        data.append(splitRow(type: "PAYMENT", date: date, account: QBInvoice.receivableAccount, name: payment.customer,
-                             amount: -payment.amount, docNumber: payment.reference, memo: memo))
-        data.append(IIFEncoding.row(["ENDTRNS"]))
-        return try append(data)
+        var rows = IIFRows()
+        transactionRow(type: "PAYMENT", date: date, account: payment.depositAccount, name: payment.customer,
+                       amount: payment.amount, docNumber: payment.reference, memo: memo, paymentMethod: payment.method, into: &rows)
+        splitRow(type: "PAYMENT", date: date, account: QBInvoice.receivableAccount, name: payment.customer,
+                 amount: -payment.amount, docNumber: payment.reference, memo: memo, into: &rows)
+        rows.row(["ENDTRNS"])
+        return try append(rows)
     }
 
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
         let date = creditMemo.date.usSlashed
         let memo = "Refund \(creditMemo.sourceID) of invoice #\(creditMemo.invoiceRefNumber ?? creditMemo.invoiceID)"
-        var data = transactionRow(type: "CREDIT MEMO", date: date, account: QBInvoice.receivableAccount, name: creditMemo.customer,
-                                  amount: -creditMemo.amount, docNumber: nil, memo: memo, paymentMethod: nil)
-        data.append(splitRow(type: "CREDIT MEMO", date: date, account: creditMemo.account, name: nil, amount: creditMemo.amount,
-                             docNumber: nil, memo: memo, quantity: "1", price: creditMemo.amount.description, item: creditMemo.item))
+        var rows = IIFRows()
+        transactionRow(type: "CREDIT MEMO", date: date, account: QBInvoice.receivableAccount, name: creditMemo.customer,
+                       amount: -creditMemo.amount, docNumber: nil, memo: memo, paymentMethod: nil, into: &rows)
+        splitRow(type: "CREDIT MEMO", date: date, account: creditMemo.account, name: nil, amount: creditMemo.amount,
+                 docNumber: nil, memo: memo, quantity: "1", price: creditMemo.amount.description, item: creditMemo.item, into: &rows)
         if edition == .us {
             let auto = autoTax(item: nil, ratePercent: nil)
-            data.append(splitRow(type: "CREDIT MEMO", date: date, account: QBInvoice.salesTaxAccount, name: auto.agency, amount: .zero,
-                                 docNumber: nil, memo: nil, price: auto.rate, item: auto.item, extra: "AUTOSTAX"))
+            splitRow(type: "CREDIT MEMO", date: date, account: QBInvoice.salesTaxAccount, name: auto.agency, amount: .zero,
+                     docNumber: nil, memo: nil, price: auto.rate, item: auto.item, extra: "AUTOSTAX", into: &rows)
         }
-        data.append(IIFEncoding.row(["ENDTRNS"]))
-        return try append(data)
+        rows.row(["ENDTRNS"])
+        return try append(rows)
     }
 
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
         let date = deposit.date.usSlashed
-        var data = transactionRow(type: "DEPOSIT", date: date, account: deposit.account, name: nil, amount: deposit.net,
-                                  docNumber: nil, memo: "Stripe payout \(deposit.sourceID)", paymentMethod: nil)
+        var rows = IIFRows()
+        transactionRow(type: "DEPOSIT", date: date, account: deposit.account, name: nil, amount: deposit.net,
+                       docNumber: nil, memo: "Stripe payout \(deposit.sourceID)", paymentMethod: nil, into: &rows)
         for line in deposit.lines {
             switch line {
             case .payment(let id, let customer, let amount, _):
-                data.append(splitRow(type: "DEPOSIT", date: date, account: deposit.fromAccount, name: customer, amount: -amount,
-                                     docNumber: nil, memo: "Payment \(id)"))
+                splitRow(type: "DEPOSIT", date: date, account: deposit.fromAccount, name: customer, amount: -amount,
+                         docNumber: nil, memo: "Payment \(id)", into: &rows)
             case .refund(let id, let customer, let amount):
-                data.append(splitRow(type: "DEPOSIT", date: date, account: QBInvoice.receivableAccount, name: customer, amount: amount,
-                                     docNumber: nil, memo: "Refund \(id)"))
+                splitRow(type: "DEPOSIT", date: date, account: QBInvoice.receivableAccount, name: customer, amount: amount,
+                         docNumber: nil, memo: "Refund \(id)", into: &rows)
             case .fee(let account, let amount):
-                data.append(splitRow(type: "DEPOSIT", date: date, account: account, name: nil, amount: amount,
-                                     docNumber: nil, memo: "Stripe fees"))
+                splitRow(type: "DEPOSIT", date: date, account: account, name: nil, amount: amount,
+                         docNumber: nil, memo: "Stripe fees", into: &rows)
             }
         }
-        data.append(IIFEncoding.row(["ENDTRNS"]))
-        return try append(data)
+        rows.row(["ENDTRNS"])
+        return try append(rows)
     }
 
     private func transactionRow(type: String, date: String, account: String, name: String?, amount: Money,
-                                docNumber: String?, memo: String, paymentMethod: String?) -> Data {
-        let blanks = Array(repeating: "", count: 5)
-        return IIFEncoding.row(["TRNS", "", type, date, IIFEncoding.cell(account), IIFEncoding.cell(name), amount.description,
-                                IIFEncoding.cell(docNumber), IIFEncoding.cell(memo), "N", "N", "N"] + blanks +
-                               ["", "", "N", ""] + blanks + ["N", IIFEncoding.cell(paymentMethod)])
+                                docNumber: String?, memo: String, paymentMethod: String?, into rows: inout IIFRows) {
+        rows.cells(["TRNS", "", type, date, IIFEncoding.cell(account), IIFEncoding.cell(name)])
+        rows.cell(amount)
+        rows.cells([IIFEncoding.cell(docNumber), IIFEncoding.cell(memo), "N", "N", "N", "", "", "", "", "", "", "", "N", "",
+                    "", "", "", "", "", "N", IIFEncoding.cell(paymentMethod)])
+        rows.endRow()
     }
 
     private func splitRow(type: String, date: String, account: String, name: String?, amount: Money, docNumber: String?,
-                          memo: String?, quantity: String = "", price: String = "", item: String? = nil, extra: String = "") -> Data {
-        var cells = ["SPL", "", type, date, IIFEncoding.cell(account), IIFEncoding.cell(name), amount.description,
-                     IIFEncoding.cell(docNumber), IIFEncoding.cell(memo), "N", quantity, price, IIFEncoding.cell(item), "N", extra]
-        if edition != .us { cells.append("") }
-        return IIFEncoding.row(cells)
+                          memo: String?, quantity: String = "", price: String = "", item: String? = nil, extra: String = "",
+                          into rows: inout IIFRows) {
+        rows.cells(["SPL", "", type, date, IIFEncoding.cell(account), IIFEncoding.cell(name)])
+        rows.cell(amount)
+        rows.cells([IIFEncoding.cell(docNumber), IIFEncoding.cell(memo), "N", quantity, price, IIFEncoding.cell(item), "N", extra])
+        if edition != .us { rows.cell("") }
+        rows.endRow()
     }
 }

@@ -43,40 +43,49 @@ final class IIFWriter: FormatWriter {
     }
 
     /// Appends one whole transaction to the current part, once it is known to balance.
-    func append(_ data: Data) throws -> [OutputTarget] {
-        try IIFBalance.check(data)
+    func append(_ rows: IIFRows) throws -> [OutputTarget] {
+        try IIFBalance.check(rows.bytes)
         let (number, part) = try parts.current()
-        try part.append(data)
+        try part.append(rows.bytes)
         return [fileTarget(part: number)]
     }
 
+    /// The five free lines of an address, empty when there is none.
+    private static func freeLines(_ address: Address?) -> [String] {
+        address.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? blankLines
+    }
+
+    private static let blankLines = Array(repeating: "", count: 5)
+
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
-        var data = Data()
+        var rows = IIFRows()
         let date = invoice.txnDate.usSlashed
-        let bill = invoice.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
-        let ship = invoice.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
-        let anyTaxable = invoice.lines.contains { $0.taxable }
-        data.append(IIFEncoding.row(["TRNS", "", "INVOICE", date, QBInvoice.receivableAccount, IIFEncoding.cell(invoice.customer),
-                                     invoice.total.description, invoice.refNumber ?? "", IIFEncoding.cell(invoice.memo), "N", "N",
-                                     anyTaxable ? "Y" : "N"] + bill +
-                                    [invoice.dueDate?.usSlashed ?? "", IIFEncoding.cell(invoice.terms), "N",
-                                     IIFEncoding.cell(invoice.customerMessage)] + ship + ["N", ""]))
+        let reference = invoice.refNumber ?? ""
+        rows.cells(["TRNS", "", "INVOICE", date, QBInvoice.receivableAccount, IIFEncoding.cell(invoice.customer)])
+        rows.cell(invoice.total)
+        rows.cells([reference, IIFEncoding.cell(invoice.memo), "N", "N", invoice.lines.contains { $0.taxable } ? "Y" : "N"])
+        rows.cells(Self.freeLines(invoice.billAddress))
+        rows.cells([invoice.dueDate?.usSlashed ?? "", IIFEncoding.cell(invoice.terms), "N", IIFEncoding.cell(invoice.customerMessage)])
+        rows.cells(Self.freeLines(invoice.shipAddress))
+        rows.row(["N", ""])
         for line in invoice.lines {
-            var cells = ["SPL", "", "INVOICE", date, IIFEncoding.cell(line.account), "", (-line.amount).description, "",
-                         IIFEncoding.cell(line.description), "N"]
+            rows.cells(["SPL", "", "INVOICE", date, IIFEncoding.cell(line.account), ""])
+            rows.cell(-line.amount)
+            rows.cells(["", IIFEncoding.cell(line.description), "N"])
             switch line.kind {
             case .sale:
-                cells += [line.quantity.map { (-$0).description } ?? "", line.rate?.formatted(minimumPlaces: 2) ?? ""]
+                rows.cells([line.quantity.map { (-$0).description } ?? "", line.rate?.formatted(minimumPlaces: 2) ?? ""])
             case .discount:
-                cells += ["", invoice.isVoid ? "" : line.amount.description]
+                rows.cell("")
+                if invoice.isVoid { rows.cell("") } else { rows.cell(line.amount) }
             }
-            cells += [IIFEncoding.cell(line.item), line.taxable ? "Y" : "N", ""]
-            if edition != .us { cells.append(IIFEncoding.cell(line.taxCode)) }
-            data.append(IIFEncoding.row(cells))
+            rows.cells([IIFEncoding.cell(line.item), line.taxable ? "Y" : "N", ""])
+            if edition != .us { rows.cell(IIFEncoding.cell(line.taxCode)) }
+            rows.endRow()
         }
-        data.append(contentsOf: taxRows(invoice, date: date))
-        data.append(IIFEncoding.row(["ENDTRNS"]))
-        return try append(data)
+        taxRows(invoice, date: date, reference: reference, into: &rows)
+        rows.row(["ENDTRNS"])
+        return try append(rows)
     }
 
     /// The AUTOSTAX line's agency, item and rate: the invoice's sales tax item, or the 0% item when it charges none.
@@ -88,15 +97,15 @@ final class IIFWriter: FormatWriter {
 
     /// US: the AUTOSTAX line, always last, even at 0.00, naming the agency and a sales tax item.
     /// Other editions: one line per tax code.
-    private func taxRows(_ invoice: QBInvoice, date: String) -> Data {
-        var data = Data()
+    private func taxRows(_ invoice: QBInvoice, date: String, reference: String, into rows: inout IIFRows) {
         if let tax = invoice.salesTax {
             let auto = autoTax(item: tax.item, ratePercent: tax.ratePercent)
-            var cells = ["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, auto.agency, (-tax.amount).description,
-                         invoice.refNumber ?? "", "", "N", "", auto.rate, auto.item, "N", "AUTOSTAX"]
-            if edition != .us { cells.append("") }
-            data.append(IIFEncoding.row(cells))
-            return data
+            rows.cells(["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, auto.agency])
+            rows.cell(-tax.amount)
+            rows.cells([reference, "", "N", "", auto.rate, auto.item, "N", "AUTOSTAX"])
+            if edition != .us { rows.cell("") }
+            rows.endRow()
+            return
         }
         var byCode: [(code: String, amount: Money)] = []
         for line in invoice.lines {
@@ -105,11 +114,10 @@ final class IIFWriter: FormatWriter {
             else { byCode.append((code, amount)) }
         }
         for (code, amount) in byCode {
-            data.append(IIFEncoding.row(["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, "", (-amount).description,
-                                         invoice.refNumber ?? "", IIFEncoding.cell("Tax \(code)"), "N", "", "", "", "N", "",
-                                         IIFEncoding.cell(code)]))
+            rows.cells(["SPL", "", "INVOICE", date, QBInvoice.salesTaxAccount, ""])
+            rows.cell(-amount)
+            rows.row([reference, IIFEncoding.cell("Tax \(code)"), "N", "", "", "", "N", "", IIFEncoding.cell(code)])
         }
-        return data
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
@@ -171,9 +179,7 @@ final class IIFWriter: FormatWriter {
         if !lists.customers.isEmpty {
             data.append(header("CUST", Self.customerColumns))
             for customer in lists.customers {
-                let bill = customer.billAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
-                let ship = customer.shipAddress.map { DesktopAddress($0, clean: IIFEncoding.cell).freeLines } ?? Array(repeating: "", count: 5)
-                data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + bill + ship +
+                data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress) + Self.freeLines(customer.shipAddress) +
                                             [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
             }
         }

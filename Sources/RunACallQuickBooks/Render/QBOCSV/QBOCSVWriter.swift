@@ -60,18 +60,23 @@ final class QBOCSVWriter: FormatWriter {
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let lines = invoice.lines.filter { $0.kind != .discount }
         let (number, part) = try parts.current(adding: lines.count)
-        var rows = ""
+        var rows = CSVRows(guarding: true)
         let head = [text(invoice.refNumber ?? invoice.sourceID), text(invoice.customer),
-                    invoice.txnDate.usPadded, (invoice.dueDate ?? invoice.txnDate).usPadded, text(invoice.terms), ""]
+                    invoice.txnDate.usPadded, (invoice.dueDate ?? invoice.txnDate).usPadded, text(invoice.terms), "",
+                    text(invoice.memo)]
+        let message = text(invoice.customerMessage)
         for line in lines {
-            let taxCode = edition == .us ? (line.taxable ? "TAX" : "NON") : text(line.taxCode)
-            rows += CSVText.row(head + [
-                text(invoice.memo), text(line.item), text(line.description),
-                line.quantity?.description ?? "", line.rate?.formatted(minimumPlaces: 2) ?? "", line.amount.description,
-                taxCode, line.taxAmount?.description ?? "", "", text(invoice.customerMessage),
-            ])
+            rows.cells(head)
+            rows.cells([text(line.item), text(line.description)])
+            rows.cell(line.quantity, minimumPlaces: 0)
+            rows.cell(line.rate, minimumPlaces: 2)
+            rows.cell(line.amount)
+            rows.cell(edition == .us ? (line.taxable ? "TAX" : "NON") : text(line.taxCode))
+            rows.cell(line.taxAmount)
+            rows.cells(["", message])
+            rows.endRow()
         }
-        try part.append(Data(rows.utf8), rows: lines.count)
+        try part.append(rows.bytes, rows: lines.count)
         var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
         let byHand = Self.discountsByHand(of: invoice)
         checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })

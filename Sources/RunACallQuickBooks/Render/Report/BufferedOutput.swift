@@ -49,7 +49,7 @@ struct ByteBuffer {
         for (index, cell) in cells.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let guarded = CSVText.neutralised(cell)
-            if guarded.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            if Self.needsQuotes(guarded) {
                 bytes.append(UInt8(ascii: "\""))
                 appendReplacing(guarded, Self.csvQuoteEscapes)
                 bytes.append(UInt8(ascii: "\""))
@@ -58,6 +58,14 @@ struct ByteBuffer {
             }
         }
         bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+    }
+
+    /// Whether a CSV cell of `text` is quoted: it holds a comma, quote or line break.
+    private static func needsQuotes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        }
     }
 
     /// Appends `text`'s UTF-8, each ASCII byte that `escapes` names written as its replacement

@@ -16,7 +16,9 @@ final class PaymentWorksheet {
         count += 1
         let row = [payment.customer, payment.invoiceRefNumber ?? payment.invoiceID, payment.sourceID, payment.reference ?? "",
                    payment.date.description, payment.amount.description]
-        try file.append(Data(CSVText.storedRow(row).utf8))
+        var stored = CSVRows(guarding: false)
+        stored.row(row)
+        try file.append(stored.bytes)
     }
 
     /// Writes `report/payment-application.csv` under `folder`.
