@@ -4,18 +4,8 @@ extension ConversionRun {
     /// IDs that occur more than once in the invoices files, all of them read
     /// in order (or whose CSV rows are split), and how many records the files hold.
     private func duplicateInvoiceIDs() throws -> (ids: Set<String>, records: Int) {
-        guard let stream = try export.stream(.invoices) else { return ([], 0) }
         progress.begin("invoice ids")
-        var seen = Set<String>()
-        var duplicates = Set<String>()
-        var records = 0
-        while let id = try stream.nextID() {
-            tick()
-            records += 1
-            guard let id else { continue }
-            if !seen.insert(id).inserted { duplicates.insert(id) }
-        }
-        return (duplicates, records)
+        return try DuplicateIDs.find({ try export.stream(.invoices) }, tick: tick)
     }
 
     func readInvoices() throws {

@@ -124,15 +124,7 @@ extension ConversionRun {
 
     /// Payment ids that occur more than once (all their records fail), and how many records the files hold.
     private func duplicatePaymentIDs() throws -> (ids: Set<String>, records: Int) {
-        var seen = Set<String>()
-        var duplicates = Set<String>()
-        var records = 0
-        guard let stream = try export.stream(.payments) else { return ([], 0) }
-        while let id = try stream.nextID() {
-            records += 1
-            if let id, !seen.insert(id).inserted { duplicates.insert(id) }
-        }
-        return (duplicates, records)
+        try DuplicateIDs.find({ try export.stream(.payments) }, tick: {})
     }
 
     /// What this run decided of the payment's invoice, and what earlier batches tell of it that the rules do not know yet

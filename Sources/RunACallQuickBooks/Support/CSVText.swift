@@ -102,7 +102,7 @@ extension CSVText {
 
 /// CSV rows in the making, as bytes: cells appended one by one, joined by commas,
 /// each quoted as needed and, when `guarding`, guarded from formulas (`CSVText.row`).
-struct CSVRows {
+struct CSVRows: RowBuilder {
     private(set) var bytes: [UInt8] = []
     private let guarding: Bool
     /// Whether the row being written has a cell yet.
@@ -127,17 +127,6 @@ struct CSVRows {
     mutating func cell(_ value: ExactDecimal?, minimumPlaces: Int) {
         separate()
         value?.append(minimumPlaces: minimumPlaces, to: &bytes)
-    }
-
-    /// Appends cells.
-    mutating func cells(_ texts: [String]) {
-        for text in texts { cell(text) }
-    }
-
-    /// Appends a whole row of `cells`.
-    mutating func row(_ cells: [String]) {
-        self.cells(cells)
-        endRow()
     }
 
     /// Ends the row being written (CRLF).

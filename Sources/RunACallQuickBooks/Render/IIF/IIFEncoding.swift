@@ -48,7 +48,7 @@ enum IIFEncoding {
 /// IIF rows in the making, as bytes: cells appended one by one, joined by tabs;
 /// each row CRLF ended and encoded as Windows-1252 (`IIFEncoding.row`).
 /// ASCII is the same in Windows-1252, so a row of ASCII cells is kept as it is.
-struct IIFRows {
+struct IIFRows: RowBuilder {
     private(set) var bytes: [UInt8] = []
     /// Where the row being written starts in `bytes`.
     private var rowStart = 0
@@ -65,17 +65,6 @@ struct IIFRows {
     mutating func cell(_ amount: Money) {
         separate()
         amount.append(to: &bytes)
-    }
-
-    /// Appends cells of the row being written.
-    mutating func cells(_ texts: [String]) {
-        for text in texts { cell(text) }
-    }
-
-    /// Appends a whole row of `cells`.
-    mutating func row(_ cells: [String]) {
-        self.cells(cells)
-        endRow()
     }
 
     /// Ends the row being written: CRLF, and the row re-encoded as Windows-1252 when it is not ASCII.

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import RunACallQuickBooks
+
+/// The duplicate-ID pre-pass keeps a hash an ID; IDs that share a hash are read again, so a
+/// collision is never taken for a duplicate, nor a duplicate missed.
+@Suite struct DuplicateIDsTests {
+    private static func find(_ lines: [String], hash: @escaping (String) -> UInt64 = StableHash.value) throws -> (ids: Set<String>, records: Int) {
+        let folder = try Conversion.export(["invoices.jsonl": lines.joined(separator: "\n")])
+        let url = folder.appendingPathComponent("invoices.jsonl")
+        return try DuplicateIDs.find({ try JSONLinesRecordStream(url: url) }, hash: hash, tick: {})
+    }
+
+    static let lines = [#"{"id": "1"}"#, #"{"id": "2"}"#, #"{"id": "1"}"#, #"{"id": "3"}"#, #"{"x": 1}"#, #"{"id": "3"}"#]
+
+    @Test func theIDsGivenTwiceAreFoundAndEveryRecordIsCounted() throws {
+        let found = try Self.find(Self.lines)
+        #expect(found.ids == ["1", "3"] && found.records == 6)
+        #expect(try Self.find([#"{"id": "1"}"#, #"{"id": "2"}"#]).ids.isEmpty)
+    }
+
+    @Test func idsThatShareAHashAreNotDuplicatesUnlessTheyAreTheSame() throws {
+        let everyIDCollides = try Self.find(Self.lines, hash: { _ in 7 })
+        #expect(everyIDCollides.ids == ["1", "3"] && everyIDCollides.records == 6)
+        #expect(try Self.find([#"{"id": "1"}"#, #"{"id": "2"}"#], hash: { _ in 7 }).ids.isEmpty)
+    }
+}
