@@ -56,6 +56,7 @@ struct PaymentRules {
     private let paymentProblem: Problem?
     /// Why no refund can be written (the `Refund` item or its account is unusable), if so.
     private let refundProblem: Problem?
+
     init(configuration: Configuration, paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
         self.paymentProblem = paymentProblem

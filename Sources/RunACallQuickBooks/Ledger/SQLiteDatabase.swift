@@ -31,14 +31,15 @@ struct SQLiteRow {
 final class SQLiteDatabase {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// The ledger's file (a scratch database has none: its name stands there).
     let url: URL
-    /// What the database is, as its errors name it.
-    private let label: String
+    /// How its errors name the database: the ledger by its path, a scratch database by its name.
+    private let subject: String
 
     init(url: URL) throws {
         self.url = url
-        label = "ledger"
-        try open(url.path, what: "the ledger")
+        subject = "\(url.path): ledger"
+        try open(url.path, failing: "\(url.path): the ledger")
         sqlite3_busy_timeout(handle, 10_000)
         try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
     }
@@ -47,17 +48,18 @@ final class SQLiteDatabase {
     /// by the user): what a run keeps per record beyond what memory should hold. No journal, no sync.
     init(scratch name: String) throws {
         url = URL(fileURLWithPath: name)
-        label = "scratch database"
-        try open("", what: "the run's scratch database")
+        subject = "the run's scratch database (\(name))"
+        try open("", failing: subject)
         try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096; PRAGMA temp_store = FILE")
     }
 
-    private func open(_ path: String, what: String) throws {
+    /// Opens `path` ("" for a private temporary database); `failing` names it when that fails.
+    private func open(_ path: String, failing: String) throws {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw FatalError(.unreadableInput, "\(path.isEmpty ? url.path : path): \(what) cannot be opened (\(message))")
+            throw FatalError(.unreadableInput, "\(failing) cannot be opened (\(message))")
         }
     }
 
@@ -123,6 +125,6 @@ final class SQLiteDatabase {
     }
 
     private func failure(_ message: String) -> FatalError {
-        FatalError(.unwritableOutput, "\(url.path): \(label): \(message)")
+        FatalError(.unwritableOutput, "\(subject): \(message)")
     }
 }

@@ -1,8 +1,8 @@
 /// What the payments of this export need of each of its invoices (`InvoiceFact`, and QuickBooks' TxnID
 /// when an earlier batch wrote it and its response was ingested), recorded as the invoices are decided and
-/// looked up as the payments are, and what the payments applied to each so far. The entries are on disk, in a scratch database SQLite deletes when the
-/// run ends, so that memory does not grow with the export; customer names and reasons are stored once each,
-/// in memory (bounded by distinct customers and reasons).
+/// looked up as the payments are, and what the payments applied to each so far. The entries are on disk,
+/// in a scratch database SQLite deletes when the run ends, so that memory does not grow with the export;
+/// customer names and reasons are stored once each, in memory (bounded by distinct customers and reasons).
 final class InvoiceFacts {
     private let database: SQLiteDatabase
     private var texts = InternedTexts()
