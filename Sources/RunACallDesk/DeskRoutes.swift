@@ -1,0 +1,21 @@
+import Foundation
+import Hummingbird
+import RunACallQuickBooks
+
+/// The desk's addresses (desk.md "Pages" and "JSON API").
+struct DeskRoutes: Sendable {
+    let settings: DeskSettings
+    let secrets: DeskSecrets
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/") { _, _ in StartPage(settings: settings, secrets: secrets).response }
+        router.get("/api/session") { _, _ in
+            DeskJSON.response([
+                "csrf": secrets.csrf,
+                "config": settings.configFile.path,
+                "ledger": settings.ledger?.path ?? NSNull(),
+                "version": ToolVersion.current,
+            ] as [String: Any])
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import RunACallQuickBooks
+
+/// What one desk process works with: where it listens, the config file and its
+/// ledger, the workspace it keeps uploads and batches in, and the upload cap.
+public struct DeskSettings: Sendable {
+    /// The port asked for; 0 picks a free one.
+    public var port: Int
+    /// The config file (it may not exist yet: the settings page writes it).
+    public var configFile: URL
+    /// The config as the loader read it (the built-in defaults when the file does not exist yet).
+    public var configuration: Configuration
+    /// The folder holding uploaded exports and each batch's output folder.
+    public var workspace: URL
+    /// The largest upload taken, in bytes (desk.md: default 1 GiB).
+    public var maxUpload: Int
+
+    /// desk.md's default upload cap: 1 GiB.
+    public static let defaultMaxUpload = 1 << 30
+
+    public init(port: Int, configFile: URL, configuration: Configuration, workspace: URL?, maxUpload: Int = defaultMaxUpload) {
+        self.port = port
+        self.configFile = configFile
+        self.configuration = configuration
+        self.workspace = workspace ?? configFile.deletingLastPathComponent().appendingPathComponent("rac2qb-desk")
+        self.maxUpload = maxUpload
+    }
+
+    /// The ledger the config names (as `convert` uses it).
+    public var ledger: URL? { configuration.ledgerURL }
+}
