@@ -1,7 +1,8 @@
 import Hummingbird
+import RunACallQuickBooks
 
 /// Turns the router's own refusals (no such address, wrong method, a body over
-/// the cap) into desk.md's JSON errors.
+/// the cap) and the library's run-stopping errors into desk.md's JSON errors.
 struct DeskErrors: RouterMiddleware {
     typealias Context = DeskContext
 
@@ -15,6 +16,18 @@ struct DeskErrors: RouterMiddleware {
             case .contentTooLarge: return DeskProblem.tooLarge.response
             default: throw error
             }
+        } catch let error as FatalError {
+            return Self.response(error)
         }
+    }
+
+    /// A run-stopping error as JSON: the same words the command prints, the status by its kind.
+    static func response(_ error: FatalError) -> Response {
+        let (status, code): (HTTPResponse.Status, String) = switch error.kind {
+        case .usage: (.unprocessableContent, "usage")
+        case .unreadableInput: (.unprocessableContent, "unreadable_input")
+        case .unwritableOutput: (.internalServerError, "unwritable_output")
+        }
+        return DeskJSON.response(status: status, ["error": ["code": code, "message": error.description, "fix": ""]])
     }
 }

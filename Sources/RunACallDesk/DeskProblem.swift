@@ -11,6 +11,7 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
     case tooLarge = "too_large"
     case notFound = "not_found"
     case methodNotAllowed = "method_not_allowed"
+    case notLatestBatch = "not_latest_batch"
 
     /// The HTTP status it is answered with.
     public var status: HTTPResponse.Status {
@@ -20,6 +21,7 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .tooLarge: .contentTooLarge
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
+        case .notLatestBatch: .conflict
         }
     }
 
@@ -33,6 +35,7 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .tooLarge: "The upload is larger than the desk accepts."
         case .notFound: "There is nothing at this address."
         case .methodNotAllowed: "This address does not take that kind of request."
+        case .notLatestBatch: "Only the latest batch can be undone: later batches may pay, update or void what an earlier one wrote."
         }
     }
 
@@ -45,6 +48,7 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .tooLarge: "Upload a smaller file, or start the desk with a larger --max-upload."
         case .notFound: "Go back to the desk's start page."
         case .methodNotAllowed: "Use the desk's pages."
+        case .notLatestBatch: "Undo the later batches first, latest first."
         }
     }
 

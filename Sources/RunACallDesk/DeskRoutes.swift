@@ -17,5 +17,6 @@ struct DeskRoutes: Sendable {
                 "version": ToolVersion.current,
             ] as [String: Any])
         }
+        BatchRoutes(settings: settings).add(to: router)
     }
 }

@@ -9,13 +9,20 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var location: LedgerOptions
 
+    @Flag(help: "Print the batches as JSON on standard output.")
+    var json = false
+
     func run() throws {
         let batches = try LedgerHistory.batches(in: location.existingLedger())
+        if json {
+            FileHandle.standardOutput.write(try LedgerHistory.json(batches) + Data("\n".utf8))
+            return
+        }
         if batches.isEmpty { print("no batch yet") }
         for batch in batches {
             print("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
-            for (what, count, total) in batch.actions {
-                print("  \(what): \(count)\(total.map { ", total \($0)" } ?? "")")
+            for action in batch.actions {
+                print("  \(action.what): \(action.count)\(action.total.map { ", total \($0)" } ?? "")")
             }
             if batch.answered > 0 { print("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
         }

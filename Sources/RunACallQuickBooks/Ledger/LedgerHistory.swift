@@ -9,25 +9,40 @@ public enum LedgerHistory {
         public let records: Int64
         /// Per entity and what the batch did to them (`invoice add`, `invoice update`, `invoice void`…), in that order:
         /// how many records, and Σ their amounts as written (invoice totals, payments, refunds, deposit nets) where they have one.
-        public internal(set) var actions: [(what: String, count: Int, total: Money?)] = []
+        public internal(set) var actions: [Action] = []
         /// Records QuickBooks answered (ingested responses): done and refused.
         public internal(set) var answered = 0
         public internal(set) var refused = 0
+    }
+
+    /// What a batch did to the records of one entity: how many, and Σ their amounts where they have one.
+    public struct Action: Sendable {
+        /// `invoice`, `payment`, `customer`, …
+        public let entity: String
+        /// `add`, `update`, `void`, …
+        public let action: String
+        public internal(set) var count: Int
+        public internal(set) var total: Money?
+
+        /// `invoice add`, as `rac2qb history` prints it.
+        public var what: String { "\(entity) \(action)" }
     }
 
     public static func batches(in url: URL) throws -> [Batch] {
         let ledger = try Ledger(url: url)
         return try ledger.batches().map { batch in
             var result = Batch(id: batch.id, startedAt: batch.startedAt, output: batch.output, records: batch.records)
-            var actions: [String: (count: Int, total: Money?)] = [:]
+            var actions: [String: Action] = [:]
             try ledger.exports(inBatch: batch.id) { entry in
-                let what = "\(entry.entity.rawValue) \(entry.action.rawValue)"
-                let before = actions[what] ?? (0, nil)
-                actions[what] = (before.count + 1, entry.total.map { ($0 + (before.total ?? .zero)) } ?? before.total)
+                let empty = Action(entity: entry.entity.rawValue, action: entry.action.rawValue, count: 0, total: nil)
+                var action = actions[empty.what] ?? empty
+                action.count += 1
+                action.total = entry.total.map { $0 + (action.total ?? .zero) } ?? action.total
+                actions[empty.what] = action
                 if entry.answer != nil { result.answered += 1 }
                 if entry.answer == .failed { result.refused += 1 }
             }
-            result.actions = actions.sorted { $0.key < $1.key }.map { ($0.key, $0.value.count, $0.value.total) }
+            result.actions = actions.sorted { $0.key < $1.key }.map(\.value)
             return result
         }
     }

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import RunACallQuickBooks
+
+/// `/api/batches`: the ledger's batches (`rac2qb history --json`), each batch's
+/// files and zip, and undo of the latest.
+struct BatchRoutes: Sendable {
+    let settings: DeskSettings
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/api/batches") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: try LedgerHistory.json(try batches()))))
+        }
+        router.get("/api/batches/:batch/download") { _, context in
+            let batch = try batch(context)
+            let zip = settings.workspace.appendingPathComponent("downloads", isDirectory: true)
+            try FileManager.default.createDirectory(at: zip, withIntermediateDirectories: true)
+            let file = zip.appendingPathComponent("batch-\(batch.id)-\(UUID().uuidString).zip")
+            try BatchArchive.write(folder: URL(fileURLWithPath: batch.output), to: file)
+            return try FileResponse.stream(file, contentType: "application/zip", downloadName: "batch-\(batch.id).zip", removeAfter: true)
+        }
+        router.get("/api/batches/:batch/files/**") { _, context in
+            let batch = try batch(context)
+            let parts = context.parameters.getCatchAll()
+            guard let file = ContainedPath.file(parts, in: URL(fileURLWithPath: batch.output)) else {
+                return DeskProblem.notFound.response
+            }
+            return try FileResponse.stream(file, contentType: FileResponse.contentType(of: file.path))
+        }
+        router.post("/api/batches/:batch/undo") { _, context in
+            guard let ledger = existingLedger, let number = Int64(context.parameters.get("batch") ?? "") else {
+                return DeskProblem.notFound.response
+            }
+            guard let latest = try LedgerHistory.batches(in: ledger).last, latest.id == number else {
+                return DeskProblem.notLatestBatch.response
+            }
+            let plan = try BatchUndo.undo(batch: number, ledger: ledger, output: nil,
+                                          qbxmlVersion: settings.configuration.output.qbxmlVersion, dryRun: false)
+            return DeskJSON.response(["undone": plan.batch, "files": plan.files, "folder": plan.folder.path] as [String: Any])
+        }
+    }
+
+    /// The ledger, when the config names one and a run has written it.
+    private var existingLedger: URL? {
+        settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+    }
+
+    private func batches() throws -> [LedgerHistory.Batch] {
+        guard let ledger = existingLedger else { return [] }
+        return try LedgerHistory.batches(in: ledger)
+    }
+
+    /// The batch the address names, or a 404.
+    private func batch(_ context: DeskContext) throws -> LedgerHistory.Batch {
+        guard let number = Int64(context.parameters.get("batch") ?? ""), let batch = try batches().first(where: { $0.id == number }) else {
+            throw HTTPError(.notFound)
+        }
+        return batch
+    }
+}
