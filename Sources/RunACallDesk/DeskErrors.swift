@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import RunACallQuickBooks
 
@@ -18,16 +19,34 @@ struct DeskErrors: RouterMiddleware {
             }
         } catch let error as FatalError {
             return Self.response(error)
+        } catch let problem as DeskProblem {
+            return problem.response
         }
     }
 
     /// A run-stopping error as JSON: the same words the command prints, the status by its kind.
     static func response(_ error: FatalError) -> Response {
-        let (status, code): (HTTPResponse.Status, String) = switch error.kind {
+        let (status, code) = classify(error)
+        return DeskJSON.response(status: status, ["error": ["code": code, "message": error.description, "fix": ""]])
+    }
+
+    /// The status and code of a run-stopping error, by its kind.
+    static func classify(_ error: FatalError) -> (HTTPResponse.Status, String) {
+        switch error.kind {
         case .usage: (.unprocessableContent, "usage")
         case .unreadableInput: (.unprocessableContent, "unreadable_input")
         case .unwritableOutput: (.internalServerError, "unwritable_output")
         }
-        return DeskJSON.response(status: status, ["error": ["code": code, "message": error.description, "fix": ""]])
+    }
+
+    /// Any error of a job as desk.md's JSON error object.
+    static func json(for error: any Error) -> Data {
+        let (code, message): (String, String) = if let fatal = error as? FatalError {
+            (classify(fatal).1, fatal.description)
+        } else {
+            ("failed", String(describing: error))
+        }
+        let object: [String: Any] = ["code": code, "message": message, "fix": ""]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }
 }

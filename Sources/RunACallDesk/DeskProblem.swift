@@ -3,15 +3,33 @@ import Hummingbird
 
 /// What the desk refuses, each with its status, its words and its fix in one
 /// place (the records' own failures keep the sync-error catalogue's codes).
-public enum DeskProblem: String, Error, Sendable, CaseIterable {
-    case noSession = "no_session"
-    case foreignHost = "foreign_host"
-    case foreignOrigin = "foreign_origin"
-    case missingCSRF = "csrf_token"
-    case tooLarge = "too_large"
-    case notFound = "not_found"
-    case methodNotAllowed = "method_not_allowed"
-    case notLatestBatch = "not_latest_batch"
+public enum DeskProblem: Error, Sendable, Equatable {
+    case noSession
+    case foreignHost
+    case foreignOrigin
+    case missingCSRF
+    case tooLarge
+    case notFound
+    case methodNotAllowed
+    case notLatestBatch
+    case unsupportedUpload
+    case unsafeUpload(MultipartFiles.Problem)
+
+    /// The code a page or a test tells it by.
+    public var code: String {
+        switch self {
+        case .noSession: "no_session"
+        case .foreignHost: "foreign_host"
+        case .foreignOrigin: "foreign_origin"
+        case .missingCSRF: "csrf_token"
+        case .tooLarge: "too_large"
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .notLatestBatch: "not_latest_batch"
+        case .unsupportedUpload: "unsupported_upload"
+        case .unsafeUpload: "unsafe_upload"
+        }
+    }
 
     /// The HTTP status it is answered with.
     public var status: HTTPResponse.Status {
@@ -22,6 +40,8 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .notLatestBatch: .conflict
+        case .unsupportedUpload: .unsupportedMediaType
+        case .unsafeUpload: .unprocessableContent
         }
     }
 
@@ -36,6 +56,13 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .notFound: "There is nothing at this address."
         case .methodNotAllowed: "This address does not take that kind of request."
         case .notLatestBatch: "Only the latest batch can be undone: later batches may pay, update or void what an earlier one wrote."
+        case .unsupportedUpload: "An export is uploaded as a .zip (application/zip) or as its entity files (multipart/form-data)."
+        case .unsafeUpload(let problem):
+            switch problem {
+            case .noBoundary, .malformed: "The uploaded form could not be read."
+            case .unsafeName(let name): "The file name \"\(name)\" is not a plain file name."
+            case .sameNameTwice(let name): "Two uploaded files are named \"\(name)\"."
+            }
         }
     }
 
@@ -49,22 +76,35 @@ public enum DeskProblem: String, Error, Sendable, CaseIterable {
         case .notFound: "Go back to the desk's start page."
         case .methodNotAllowed: "Use the desk's pages."
         case .notLatestBatch: "Undo the later batches first, latest first."
+        case .unsupportedUpload: "Upload the export folder as a .zip, or drop its files (invoices.json, payments.csv, ...)."
+        case .unsafeUpload: "Upload the export's own files (invoices.json, payments.csv, ...), each once."
         }
     }
 
     /// The JSON answer: `{"error": {"code", "message", "fix"}}`.
     public var response: Response {
-        DeskJSON.response(status: status, ["error": ["code": rawValue, "message": message, "fix": fix]])
+        DeskJSON.response(status: status, ["error": ["code": code, "message": message, "fix": fix]])
     }
 }
 
 /// JSON answers with keys in a stable order.
 enum DeskJSON {
-    static func response(status: HTTPResponse.Status = .ok, _ object: Any) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return Response(
+    /// A string as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    /// Raw JSON bytes as an answer.
+    static func response(status: HTTPResponse.Status = .ok, raw: Data) -> Response {
+        Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            body: .init(byteBuffer: ByteBuffer(bytes: raw)))
+    }
+
+    static func response(status: HTTPResponse.Status = .ok, _ object: Any) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return response(status: status, raw: data)
     }
 }

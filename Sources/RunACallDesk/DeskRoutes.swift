@@ -6,6 +6,7 @@ import RunACallQuickBooks
 struct DeskRoutes: Sendable {
     let settings: DeskSettings
     let secrets: DeskSecrets
+    let jobs = JobBoard()
 
     func add(to router: Router<DeskContext>) {
         router.get("/") { _, _ in StartPage(settings: settings, secrets: secrets).response }
@@ -18,5 +19,6 @@ struct DeskRoutes: Sendable {
             ] as [String: Any])
         }
         BatchRoutes(settings: settings).add(to: router)
+        ExportRoutes(settings: settings, jobs: jobs, workspace: Workspace(root: settings.workspace)).add(to: router)
     }
 }

@@ -28,4 +28,11 @@ public struct DeskSettings: Sendable {
 
     /// The ledger the config names (as `convert` uses it).
     public var ledger: URL? { configuration.ledgerURL }
+
+    /// The config as the file holds it now (the settings page may have changed it), or the built-in defaults
+    /// while there is no file yet.
+    public func currentConfiguration() throws -> Configuration {
+        guard FileManager.default.fileExists(atPath: configFile.path) else { return Configuration() }
+        return try ConfigurationLoader.load(contentsOf: configFile)
+    }
 }

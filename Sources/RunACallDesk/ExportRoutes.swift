@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import RunACallQuickBooks
+
+/// `/api/exports`: an export uploaded (a zip, or the entity files as
+/// multipart), then checked and converted as jobs, exactly as `rac2qb check`
+/// and `rac2qb convert` do it.
+struct ExportRoutes: Sendable {
+    let settings: DeskSettings
+    let jobs: JobBoard
+    let workspace: Workspace
+
+    func add(to router: Router<DeskContext>) {
+        router.post("/api/exports") { request, _ in try await upload(request) }
+        router.post("/api/exports/:export/check") { _, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            let job = jobs.start { progress in
+                let out = try workspace.newRunFolder(for: export, kind: "check")
+                let result = try Converter.run(ConversionOptions(
+                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: out,
+                    writeQuickBooksFiles: false, progress: progress, ledger: settings.ledger, ledgerWait: 0))
+                try workspace.setLatestRun(out, for: export)
+                return try RunSummary.json(result, folder: out)
+            }
+            return DeskJSON.response(status: .accepted, ["job": job])
+        }
+        router.post("/api/exports/:export/convert") { request, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            let formats = try await ConvertRequest.formats(from: request)
+            let job = jobs.start { progress in
+                var configuration = try settings.currentConfiguration()
+                if let formats { configuration.output.formats = formats }
+                let out = try workspace.newRunFolder(for: export, kind: "batch")
+                let result = try Converter.run(ConversionOptions(
+                    exportPaths: [export.input], configuration: configuration, outputDirectory: out,
+                    progress: progress, ledger: settings.ledger, ledgerWait: 0))
+                try workspace.setLatestRun(out, for: export)
+                return try RunSummary.json(result, folder: out)
+            }
+            return DeskJSON.response(status: .accepted, ["job": job])
+        }
+        router.get("/api/jobs/:job") { _, context in
+            guard let job = jobs.job(context.parameters.get("job") ?? "") else { return DeskProblem.notFound.response }
+            return DeskJSON.response(raw: JobBoard.json(job))
+        }
+    }
+
+    /// `POST /api/exports`: stores the body, unpacks and checks what it holds; 201 with what was found.
+    private func upload(_ request: Request) async throws -> Response {
+        let contentType = request.headers[.contentType] ?? ""
+        let export = try workspace.newExport()
+        do {
+            if contentType.lowercased().hasPrefix("application/zip") {
+                _ = try await UploadBody.store(request, to: export.zip, cap: settings.maxUpload)
+            } else if let boundary = MultipartFiles.boundary(of: contentType) {
+                let body = export.folder.appendingPathComponent("upload.multipart")
+                _ = try await UploadBody.store(request, to: body, cap: settings.maxUpload)
+                try FileManager.default.createDirectory(at: export.files, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: body) }
+                _ = try MultipartFiles.split(body, boundary: boundary, into: export.files)
+            } else {
+                workspace.discard(export)
+                return DeskProblem.unsupportedUpload.response
+            }
+            let found = try ExportFiles(paths: [export.input], scratch: export.folder.appendingPathComponent("scratch"))
+            return DeskJSON.response(status: .created, UploadAnswer.object(export: export, files: found))
+        } catch is UploadBody.TooLarge {
+            workspace.discard(export)
+            return DeskProblem.tooLarge.response
+        } catch let problem as MultipartFiles.Problem {
+            workspace.discard(export)
+            return DeskProblem.unsafeUpload(problem).response
+        } catch let error as FatalError {
+            workspace.discard(export)
+            return DeskErrors.response(error)
+        }
+    }
+}
+
+/// What `POST /api/exports` answers: the export's id, its files, the entities it lacks.
+enum UploadAnswer {
+    static func object(export: Workspace.Export, files: ExportFiles) -> [String: Any] {
+        let names = ExportEntity.allCases.flatMap { entity in (files.files[entity] ?? []).map(\.lastPathComponent) }
+        var notes: [String] = files.passedOver
+        if files.files[.payments] == nil { notes.append("no payments file: customer balances will not be reconciled") }
+        return [
+            "id": export.id,
+            "files": names,
+            "absent": files.absentEntities.map(\.rawValue),
+            "notes": notes,
+        ]
+    }
+}
+
+/// The body of `POST /api/exports/{id}/convert`: `{"formats": ["iif", ...]}`, optional.
+enum ConvertRequest {
+    static func formats(from request: Request) async throws -> [OutputFormat]? {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 << 10)
+        guard body.readableBytes > 0 else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            throw FatalError(.usage, "the body is not a JSON object; send {\"formats\": [\"iif\", \"qbo-csv\", \"qbxml\"]} or nothing")
+        }
+        guard let names = object["formats"] else { return nil }
+        guard let list = names as? [String], !list.isEmpty else {
+            throw FatalError(.usage, "formats: name at least one of iif, qbo-csv, qbxml")
+        }
+        var formats: [OutputFormat] = []
+        for name in list {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw FatalError(.usage, "formats: \"\(name)\" is not allowed; allowed: iif, qbo-csv, qbxml")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats.sorted()
+    }
+}
+
+/// A finished run as the job's summary: `sync-report.json`'s summary plus the batch and the folder.
+enum RunSummary {
+    static func json(_ result: ConversionResult, folder: URL) throws -> Data {
+        let report = folder.appendingPathComponent("report/sync-report.json")
+        var summary: [String: Any] = [:]
+        if let data = try? Data(contentsOf: report, options: .alwaysMapped),
+           let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let reported = object["summary"] as? [String: Any] {
+            summary = reported
+        }
+        summary["batch"] = result.batch.map { $0 as Any } ?? NSNull()
+        summary["nothing_new"] = result.nothingNew
+        summary["out"] = folder.path
+        summary["files"] = result.files
+        summary["exit_status"] = Int(result.exitStatus)
+        return try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The desk's own folder (desk.md `--workspace`): `exports/N/` for each
+/// upload (`upload.zip` or `files/`, and the folder of each check and batch run
+/// on it). Nothing a request sends names a path here: ids are numbers the desk
+/// gave out.
+struct Workspace: Sendable {
+    let root: URL
+
+    /// One uploaded export.
+    struct Export: Sendable {
+        let id: String
+        let folder: URL
+        var zip: URL { folder.appendingPathComponent("upload.zip") }
+        var files: URL { folder.appendingPathComponent("files", isDirectory: true) }
+        /// What `convert` reads: the zip, or the folder of files.
+        var input: URL { FileManager.default.fileExists(atPath: zip.path) ? zip : files }
+    }
+
+    private var exports: URL { root.appendingPathComponent("exports", isDirectory: true) }
+
+    /// A new, empty export folder with the next free number.
+    func newExport() throws -> Export {
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        for number in 1... {
+            let folder = exports.appendingPathComponent(String(number), isDirectory: true)
+            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil {
+                return Export(id: String(number), folder: folder)
+            }
+        }
+        fatalError("unreachable: an unbounded range")
+    }
+
+    /// The export `id` names: a number the desk gave out, whose folder holds an upload.
+    func export(_ id: String?) throws -> Export {
+        guard let id, let number = Int(id), number > 0, String(number) == id else { throw DeskProblem.notFound }
+        let export = Export(id: id, folder: exports.appendingPathComponent(id, isDirectory: true))
+        guard FileManager.default.fileExists(atPath: export.zip.path) || FileManager.default.fileExists(atPath: export.files.path) else {
+            throw DeskProblem.notFound
+        }
+        return export
+    }
+
+    /// Removes an upload that was refused.
+    func discard(_ export: Export) { try? FileManager.default.removeItem(at: export.folder) }
+
+    /// A new folder for one run on the export (`check-1`, `batch-2`, ...), numbered apart from every earlier one.
+    func newRunFolder(for export: Export, kind: String) throws -> URL {
+        for number in 1... {
+            let folder = export.folder.appendingPathComponent("\(kind)-\(number)", isDirectory: true)
+            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil { return folder }
+        }
+        fatalError("unreachable: an unbounded range")
+    }
+
+    /// Remembers the export's latest run, whose report the review grid shows.
+    func setLatestRun(_ folder: URL, for export: Export) throws {
+        try Data(folder.lastPathComponent.utf8).write(to: export.folder.appendingPathComponent("latest"), options: .atomic)
+    }
+
+    /// The export's latest run folder, if any.
+    func latestRun(of export: Export) -> URL? {
+        guard let name = try? String(contentsOf: export.folder.appendingPathComponent("latest"), encoding: .utf8),
+              ContainedPath.isPlain(Substring(name)) else { return nil }
+        return export.folder.appendingPathComponent(name, isDirectory: true)
+    }
+}
