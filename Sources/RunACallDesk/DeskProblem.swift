@@ -13,6 +13,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
     case methodNotAllowed
     case notLatestBatch
     case unsupportedUpload
+    case notChecked
     case unsafeUpload(MultipartFiles.Problem)
 
     /// The code a page or a test tells it by.
@@ -27,6 +28,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .methodNotAllowed: "method_not_allowed"
         case .notLatestBatch: "not_latest_batch"
         case .unsupportedUpload: "unsupported_upload"
+        case .notChecked: "not_checked"
         case .unsafeUpload: "unsafe_upload"
         }
     }
@@ -41,6 +43,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .methodNotAllowed: .methodNotAllowed
         case .notLatestBatch: .conflict
         case .unsupportedUpload: .unsupportedMediaType
+        case .notChecked: .conflict
         case .unsafeUpload: .unprocessableContent
         }
     }
@@ -56,6 +59,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .notFound: "There is nothing at this address."
         case .methodNotAllowed: "This address does not take that kind of request."
         case .notLatestBatch: "Only the latest batch can be undone: later batches may pay, update or void what an earlier one wrote."
+        case .notChecked: "This export has not been checked yet."
         case .unsupportedUpload: "An export is uploaded as a .zip (application/zip) or as its entity files (multipart/form-data)."
         case .unsafeUpload(let problem):
             switch problem {
@@ -76,6 +80,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .notFound: "Go back to the desk's start page."
         case .methodNotAllowed: "Use the desk's pages."
         case .notLatestBatch: "Undo the later batches first, latest first."
+        case .notChecked: "Check the export first (POST /api/exports/{id}/check), then open its rows."
         case .unsupportedUpload: "Upload the export folder as a .zip, or drop its files (invoices.json, payments.csv, ...)."
         case .unsafeUpload: "Upload the export's own files (invoices.json, payments.csv, ...), each once."
         }

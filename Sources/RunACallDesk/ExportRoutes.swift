@@ -16,9 +16,11 @@ struct ExportRoutes: Sendable {
             let export = try workspace.export(context.parameters.get("export"))
             let job = jobs.start { progress in
                 let out = try workspace.newRunFolder(for: export, kind: "check")
-                let result = try Converter.run(ConversionOptions(
+                var options = ConversionOptions(
                     exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: out,
-                    writeQuickBooksFiles: false, progress: progress, ledger: settings.ledger, ledgerWait: 0))
+                    writeQuickBooksFiles: false, progress: progress, ledger: settings.ledger, ledgerWait: 0)
+                options.rowIndex = workspace.rowIndex(of: out)
+                let result = try Converter.run(options)
                 try workspace.setLatestRun(out, for: export)
                 return try RunSummary.json(result, folder: out)
             }
@@ -31,13 +33,41 @@ struct ExportRoutes: Sendable {
                 var configuration = try settings.currentConfiguration()
                 if let formats { configuration.output.formats = formats }
                 let out = try workspace.newRunFolder(for: export, kind: "batch")
-                let result = try Converter.run(ConversionOptions(
+                var options = ConversionOptions(
                     exportPaths: [export.input], configuration: configuration, outputDirectory: out,
-                    progress: progress, ledger: settings.ledger, ledgerWait: 0))
+                    progress: progress, ledger: settings.ledger, ledgerWait: 0)
+                options.rowIndex = workspace.rowIndex(of: out)
+                let result = try Converter.run(options)
                 try workspace.setLatestRun(out, for: export)
                 return try RunSummary.json(result, folder: out)
             }
             return DeskJSON.response(status: .accepted, ["job": job])
+        }
+        router.get("/api/exports/:export/rows") { request, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            guard let run = workspace.latestRun(of: export) else { return DeskProblem.notChecked.response }
+            let query = request.uri.queryParameters
+            let filter = ReportRowIndex.Filter(status: query["status"].map(String.init), entity: query["entity"].map(String.init),
+                                               code: query["code"].map(String.init), query: query["q"].map(String.init))
+            let page = max(query["page"].flatMap { Int($0) } ?? 1, 1)
+            let perPage = min(max(query["per_page"].flatMap { Int($0) } ?? 50, 1), 500)
+            let found = try await BlockingWork.run {
+                try ReportRowIndex.page(at: workspace.rowIndex(of: run), filter: filter, page: page, perPage: perPage)
+            }
+            return DeskJSON.response(["total": found.total, "page": page, "per_page": perPage, "rows": found.rows] as [String: Any])
+        }
+        router.get("/api/exports/:export/invoices/:invoice") { _, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            let invoice = context.parameters.get("invoice") ?? ""
+            let preview = try await BlockingWork.run {
+                try Converter.run(ConversionOptions(
+                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: nil,
+                    writeQuickBooksFiles: false, previewInvoiceID: invoice, ledger: settings.ledger)).preview
+            }
+            guard let preview else { return DeskProblem.notFound.response }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return DeskJSON.response(raw: try encoder.encode(preview))
         }
         router.get("/api/jobs/:job") { _, context in
             guard let job = jobs.job(context.parameters.get("job") ?? "") else { return DeskProblem.notFound.response }

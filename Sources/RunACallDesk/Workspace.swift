@@ -64,4 +64,10 @@ struct Workspace: Sendable {
               ContainedPath.isPlain(Substring(name)) else { return nil }
         return export.folder.appendingPathComponent(name, isDirectory: true)
     }
+
+    /// The review grid's index of a run's report rows: beside the run's folder, never inside it
+    /// (a batch's folder holds only what `convert` writes).
+    func rowIndex(of run: URL) -> URL {
+        run.deletingLastPathComponent().appendingPathComponent(run.lastPathComponent + ".rows.sqlite")
+    }
 }

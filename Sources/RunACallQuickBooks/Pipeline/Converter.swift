@@ -26,6 +26,8 @@ public struct ConversionOptions: Sendable {
     /// Whether records are read and decoded on a second thread while the run decides and renders the
     /// earlier ones (the output is byte-identical either way); off with `RAC2QB_THREADS=1`.
     public var readsAhead = ProcessInfo.processInfo.environment["RAC2QB_THREADS"] != "1"
+    /// Where to keep the report's rows as a SQLite index as well (the desk's review grid); nil keeps none.
+    public var rowIndex: URL?
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (ProgressReport) -> Void)? = nil, previewInvoiceID: String? = nil,
@@ -116,7 +118,8 @@ public enum Converter {
         run.reconcileBalances()
         let (written, parts) = try run.finishWriters()
         let published = options.outputDirectory == nil ? Published(files: written, batch: nil, nothingNew: false)
-            : try publish(run, written: written, parts: parts, ledger: ledger, staging: staging, description: options.runDescription)
+            : try publish(run, written: written, parts: parts, ledger: ledger, staging: staging, description: options.runDescription,
+                          rowIndex: options.rowIndex)
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
         return ConversionResult(summary: run.log.summary, files: published.files, failures: failures,
@@ -134,7 +137,7 @@ public enum Converter {
     /// flushed to disk first. A batch that wrote no record into a QuickBooks file publishes the
     /// report only; one that recorded nothing at all (nothing new) is not recorded either.
     private static func publish(_ run: ConversionRun, written: [String], parts: [String: Int], ledger: Ledger?,
-                                staging: Staging, description: RunDescription) throws -> Published {
+                                staging: Staging, description: RunDescription, rowIndex: URL?) throws -> Published {
         var files = written
         var nothingNew = false
         if let ledger, ledger.openBatch != nil {
@@ -145,7 +148,8 @@ public enum Converter {
         let batch = ledger?.openBatch
         var description = description
         description.batch = batch
-        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url)
+        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url,
+                                           rowIndex: rowIndex)
         try staging.flushToDisk(files)
         try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
         do {

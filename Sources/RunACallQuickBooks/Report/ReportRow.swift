@@ -30,6 +30,12 @@ public struct ReportRow: Sendable {
     public var warning = ""
     /// Who, when and how much, for a person scanning the failures (`Jane Smith · 2026-10-03 · 129.00`); not a report column.
     public var context = ""
+    /// Who the record is for (the invoice's customer), when known; the desk's grid shows and searches it. Not a report column.
+    public var customer = ""
+    /// The record's own date (invoice date, payment day, payout arrival), when known. Not a report column.
+    public var date = ""
+    /// The record's amount (invoice total, payment, payout net), when known. Not a report column.
+    public var amount: Money?
     /// The catalogue's code of a failed row's error; not a report column (the summary groups failures by it).
     public var error: SyncError?
     /// True for a row that updates a record an earlier batch wrote (its message starts with `Updated:`); not a report column.
@@ -67,6 +73,9 @@ public struct ReportRow: Sendable {
     /// Sets the row's context from what is known of the record (parts not known are left out).
     mutating func describe(customer: String? = nil, date: String?, amount: Money?) {
         context = [customer, date, amount?.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        self.customer = customer ?? ""
+        self.date = date ?? ""
+        self.amount = amount
     }
 
     /// Fails the row with `problem`: its message, fix and code.
@@ -88,11 +97,11 @@ extension ReportRow {
     /// The row as the run's temporary file keeps it (targets unresolved).
     var storedCells: [String] {
         [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
-         context, direction, error?.rawValue ?? ""] + targets.map(\.stored)
+         context, direction, error?.rawValue ?? "", customer, date, amount?.description ?? ""] + targets.map(\.stored)
     }
 
     init?(storedCells cells: [String]) {
-        let fixed = 13
+        let fixed = 16
         guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
             return nil
         }
@@ -104,6 +113,9 @@ extension ReportRow {
         context = cells[10]
         direction = cells[11]
         error = SyncError(rawValue: cells[12])
+        customer = cells[13]
+        date = cells[14]
+        amount = cells[15].isEmpty ? nil : Money(parsing: cells[15])
     }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 enum ReportRenderer {
     /// Renders the report under `folder`; returns its files, relative to `folder`.
     static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
-                       into folder: URL) throws -> [String] {
+                       into folder: URL, rowIndex: URL? = nil) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let summary = log.summary
@@ -19,8 +19,10 @@ enum ReportRenderer {
         var failures = FailureGroups()
         var warnings = HTMLWarnings(total: summary.warnings.values.reduce(0, +))
         var first = true
+        let index = try rowIndex.map(ReportRowIndex.Writer.init(creating:))
         try log.forEachRow { row in
             let cells = row.cells(parts: parts)
+            try index?.add(row, cells: cells)
             try csv.write { $0.appendCSVRow(cells) }
             try json.write { writeJSONRow(cells, first: first, into: &$0) }
             first = false
@@ -29,6 +31,7 @@ enum ReportRenderer {
             warnings.add(row)
         }
         try csv.close()
+        try index?.finish()
         try json.write("\n]}\n")
         try json.close()
         try pages.finish()
