@@ -118,6 +118,11 @@ struct InvoiceMapper {
             let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
             if let problem = books.taxCodeProblem(code, key: key) { throw problem }
         }
+        if tax.lineCodes.contains(where: { $0 == nil }) || invoice.discount != nil || invoice.memberDiscount != nil {
+            for (key, code) in configuration.nonTaxableCodesWritten {
+                if let problem = books.taxCodeProblem(code, key: key) { throw problem }
+            }
+        }
         let customer = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress, shipping: invoice.serviceAddress)
         guard let customerEntry = customer.customer else { throw Self.problem(of: customer) }
         var lines: [ResolvedItem] = []
