@@ -22,4 +22,25 @@ import Testing
         #expect(reference.text == "ch_3Q7abcDEFghiJKLmn" && reference.note == "Payment reference cut to 20 characters (qbXML limit)")
         #expect(FieldLimits.cut("ch_3Q7abcDEFghiJKLmnoPQRstu", .paymentReference, formats: [.qboCSV]).note == nil)
     }
+
+    /// qbXML cut a sales tax item's name to 31 characters without a word (IIF wrote it whole): a name
+    /// QuickBooks Desktop cannot hold now fails its invoices, never cut into another item's name.
+    @Test func salesTaxItemLongerThanDesktopHoldsFailsItsInvoices() throws {
+        let long = "Denver City and County Sales Tax 8.81"
+        let config = """
+        version: 1
+        tax:
+          rates:
+            Denver 8.81%: \(long)
+            Aurora 8.5%: Aurora
+          default_for_unmapped: To classify
+        """
+        let result = try Conversion.run(TestPaths.samples.appendingPathComponent("export"), configText: config, out: nil,
+                                        formats: [.qbxml], writeFiles: false)
+        let examples = result.failures.groups.flatMap(\.examples)
+        #expect(examples.contains { $0.contains("Invoice #1042") && $0.contains("\"\(long)\"") && $0.contains("31 characters") }, "\(examples)")
+        let online = try Conversion.run(TestPaths.samples.appendingPathComponent("export"), configText: config, out: nil,
+                                        formats: [.qboCSV], writeFiles: false)
+        #expect(!online.failures.groups.flatMap(\.examples).contains { $0.contains("31 characters") }, "QuickBooks Online holds 100")
+    }
 }
