@@ -52,6 +52,9 @@ public struct ExportFiles: Sendable {
     /// Files of a folder that were not read because another file of the same entity comes first there, each with why.
     public private(set) var passedOver: [String] = []
 
+    /// The files added so far, by file identity (`identity(of:)`), with the entity each was added as.
+    private typealias Seen = [String: (entity: ExportEntity, url: URL)]
+
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
         ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
@@ -64,7 +67,7 @@ public struct ExportFiles: Sendable {
     /// `outputFolder` (the run's own, when it lies inside an export folder) is not looked into.
     public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true,
                 outputFolder: URL? = nil) throws {
-        var seen: [String: (entity: ExportEntity, url: URL)] = [:]
+        var seen: Seen = [:]
         for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
@@ -101,8 +104,7 @@ public struct ExportFiles: Sendable {
 
     /// Adds a folder's entity files; `label` is the folder as the user knows it,
     /// `prefix` what comes before a file's name in its full name.
-    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String,
-                                    seen: inout [String: (entity: ExportEntity, url: URL)]) throws {
+    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Seen) throws {
         var found = false
         for entity in ExportEntity.allCases {
             let present = ["json", "jsonl", "csv"].map { folder.appendingPathComponent("\(entity.rawValue).\($0)") }
@@ -120,7 +122,7 @@ public struct ExportFiles: Sendable {
         }
     }
 
-    private mutating func addFile(_ path: URL, seen: inout [String: (entity: ExportEntity, url: URL)]) throws {
+    private mutating func addFile(_ path: URL, seen: inout Seen) throws {
         let name = path.lastPathComponent.lowercased()
         guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
             throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
@@ -133,7 +135,7 @@ public struct ExportFiles: Sendable {
 
     /// Adds a file once: naming it twice (or a folder and a file in it) reads it once. One file under two
     /// entities' names (a link or a hard link: the same file identity) stops the run, both names given.
-    private mutating func add(_ url: URL, as entity: ExportEntity, seen: inout [String: (entity: ExportEntity, url: URL)]) throws {
+    private mutating func add(_ url: URL, as entity: ExportEntity, seen: inout Seen) throws {
         let identity = Self.identity(of: url)
         if let earlier = seen[identity] {
             guard earlier.entity != entity else { return }
