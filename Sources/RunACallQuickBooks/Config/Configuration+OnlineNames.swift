@@ -11,6 +11,7 @@ extension Configuration {
         if company.edition != .us {
             names += tax.rates.map { ("tax.rates.\($0.rate)", $0.code) }
             if let fallback = tax.defaultForUnmapped { names.append(("tax.default_for_unmapped", fallback)) }
+            if let code = nonTaxableCode(for: .qboCSV) { names.append(("tax.non_taxable_code", code)) }
         }
         return names
     }

@@ -3,6 +3,23 @@ import Foundation
 /// The QuickBooks edition, which decides how sales tax is written.
 public enum Edition: String, Sendable, CaseIterable {
     case us, ca, uk, au
+
+    /// Whether QuickBooks Online for the country reads dates day first (`31/10/2026`): the UK and
+    /// Australia. The US and Canadian files keep the month first, the order their import offers first.
+    public var writesDayFirst: Bool { self == .uk || self == .au }
+
+    /// Non-US: the tax code QuickBooks Online sets up for a sale charged no tax that still belongs on the
+    /// tax return (zero-rated): UK `0.0% Z`, Australia `GST free`, Canada `Zero-rated` (Intuit's QuickBooks
+    /// Online VAT codes guide for the UK; the default code lists of QuickBooks Online UK, AU and CA as
+    /// Zed Systems' import guide gives them). nil for the US, whose lines carry a taxable flag instead.
+    public var onlineNonTaxableCode: String? {
+        switch self {
+        case .us: nil
+        case .uk: "0.0% Z"
+        case .au: "GST free"
+        case .ca: "Zero-rated"
+        }
+    }
 }
 
 /// One output format.
@@ -115,6 +132,10 @@ public struct Configuration: Sendable {
         /// US: the tax agency (vendor) named on IIF sales tax lines and on the sales tax items an IIF
         /// file declares when the books do not list them; nil declares nothing (QuickBooks must have the items).
         public var agency: String?
+        /// Non-US editions: the tax code written on a line Run a Call does not tax. nil: QBO CSV writes the
+        /// edition's own QuickBooks Online code (`Edition.onlineNonTaxableCode`); IIF and qbXML write none
+        /// (QuickBooks Desktop then takes the item's own code).
+        public var nonTaxableCode: String?
     }
 
     public struct Books: Sendable {

@@ -264,10 +264,11 @@ private struct Walker {
     }
 
     mutating func readTax(_ node: Node, _ tax: inout Configuration.Tax) {
-        for (key, value) in members(node, "tax", allowed: ["rates", "default_for_unmapped", "agency"]) {
+        for (key, value) in members(node, "tax", allowed: ["rates", "default_for_unmapped", "agency", "non_taxable_code"]) {
             switch key {
             case "rates": tax.rates = pairs(value, "tax.rates")?.map { ($0.0, $0.1) } ?? []
             case "agency": if let text = optionalString(value, "tax.agency") { tax.agency = text }
+            case "non_taxable_code": if let text = optionalString(value, "tax.non_taxable_code") { tax.nonTaxableCode = text }
             default: if let text = optionalString(value, "tax.default_for_unmapped") { tax.defaultForUnmapped = text }
             }
         }

@@ -8,7 +8,8 @@ public enum StarterConfiguration {
     company:
       name: My Company
       edition: us                # us | ca | uk | au: US writes a taxable flag per line and one sales
-                                 # tax item per invoice; other editions a tax code on every taxable line
+                                 # tax item per invoice; other editions a tax code on every line (QBO CSV:
+                                 # uk and au dates day first, 31/10/2026)
       home_currency: USD
       closing_date:              # QuickBooks closing date (YYYY-MM-DD); empty = no closed period
 
@@ -61,6 +62,9 @@ public enum StarterConfiguration {
       agency: State Department of Revenue   # US: the tax agency (vendor) IIF sales tax lines name; IIF declares
                                             # it and the sales tax items unless the books list them; remove this
                                             # line to declare nothing (QuickBooks must then have the items)
+      non_taxable_code:          # ca | uk | au: the tax code on lines Run a Call does not tax; empty = QuickBooks
+                                 # Online's zero-rated code in QBO CSV (uk 0.0% Z, au GST free, ca Zero-rated)
+                                 # and none in IIF and qbXML (QuickBooks Desktop takes the item's own code)
 
     ledger: rac2qb-ledger.sqlite
     """

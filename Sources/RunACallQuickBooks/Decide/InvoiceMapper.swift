@@ -42,6 +42,7 @@ struct InvoiceMapper {
             var warnings: [String] = []
             let tax = try TaxPlan(invoice: invoice, configuration: configuration, books: books, warnings: &warnings)
             try checkTaxCodesFitQBXML(tax)
+            try checkSalesTaxItemFitsDesktop(tax)
             let names = try resolveNames(invoice, tax: tax)
             return build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
         } catch let problem as Problem {
@@ -76,6 +77,12 @@ struct InvoiceMapper {
         guard configuration.output.formats.contains(.qbxml),
               let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > 3 }) else { return }
         throw Problem.taxCodeTooLongForQBXML(long)
+    }
+
+    /// A US sales tax item is named in IIF and qbXML as it is: a name QuickBooks Desktop cannot hold is never cut.
+    private func checkSalesTaxItemFitsDesktop(_ tax: TaxPlan) throws {
+        guard limits.desktop, let item = tax.salesTax?.item, QuickBooksText.desktop(item).count > limits.item else { return }
+        throw Problem.salesTaxItemTooLongForDesktop(item, limit: limits.item)
     }
 
     private func docNumber(_ invoice: Invoice) throws -> String? {
@@ -117,6 +124,11 @@ struct InvoiceMapper {
         for code in codes {
             let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
             if let problem = books.taxCodeProblem(code, key: key) { throw problem }
+        }
+        if tax.lineCodes.contains(where: { $0 == nil }) || invoice.discount != nil || invoice.memberDiscount != nil {
+            for (key, code) in configuration.nonTaxableCodesWritten {
+                if let problem = books.taxCodeProblem(code, key: key) { throw problem }
+            }
         }
         let customer = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress, shipping: invoice.serviceAddress)
         guard let customerEntry = customer.customer else { throw Self.problem(of: customer) }

@@ -113,6 +113,14 @@ extension Problem {
                 fix: "Map the rate under tax.rates to the QuickBooks tax code's short name (at most 3 characters), then re-run.")
     }
 
+    /// QuickBooks Desktop holds an item's name, a sales tax item's too, in at most `limit` (31) characters.
+    static func salesTaxItemTooLongForDesktop(_ item: String, limit: Int) -> Problem {
+        Problem(.taxCodeNotMapped, "sales tax item \"\(item)\" is longer than the \(limit) characters QuickBooks Desktop holds in an item name "
+                + "(IIF and qbXML would name another item)",
+                fix: "Map the rate under tax.rates (or tax.default_for_unmapped) to the sales tax item's name in QuickBooks Desktop, "
+                + "at most \(limit) characters, then re-run.")
+    }
+
     /// `key` is the config key the code comes from (`tax.rates` or `tax.default_for_unmapped`).
     static func taxCodeNotInBooks(_ code: String, key: String, active: Bool) -> Problem {
         active

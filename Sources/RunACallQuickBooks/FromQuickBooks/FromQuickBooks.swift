@@ -72,7 +72,8 @@ public enum FromQuickBooks {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let export = try options.exportPaths.isEmpty ? nil
-            : ExportFiles(paths: options.exportPaths, scratch: staging.url, requireInvoices: false)
+            : ExportFiles(paths: options.exportPaths, scratch: staging.url, requireInvoices: false,
+                          outputFolder: options.outputDirectory)
         let records = try RunACallRecords(ledger: ledger, export: export)
         _ = try ledger?.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt),
                               output: options.outputDirectory.standardizedFileURL.path)

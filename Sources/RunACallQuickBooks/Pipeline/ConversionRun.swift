@@ -54,6 +54,7 @@ final class ConversionRun {
         configuration = options.configuration
         formats = configuration.output.formats
         try configuration.checkNamesForOnlineCSV()
+        try configuration.checkNonTaxableCodeFitsQBXML()
         let limits = NameLimits(formats: formats)
         self.books = BooksRules(books)
         customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books,

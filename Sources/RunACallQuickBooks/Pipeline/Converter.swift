@@ -101,7 +101,8 @@ public enum Converter {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
-        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits)
+        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits,
+                                     outputFolder: options.outputDirectory)
         let latestBatch = try ledger?.batches().last?.id
         if writes, let ledger, let output = options.outputDirectory {
             _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)

@@ -249,9 +249,14 @@ extension ConversionRun {
         let invoiceLabel = "invoice #\(invoiceRef ?? payment.invoiceID)"
         switch payment.kind {
         case .payment:
-            let method = configuration.payments.paymentMethodNames[payment.method] ?? payment.method.rawValue
+            let named = configuration.payments.paymentMethodNames[payment.method] ?? payment.method.rawValue
+            let (cutMethod, methodCut) = FieldLimits.cut(named, .paymentMethod, formats: formats)
+            let method = cutMethod ?? named
+            let (reference, referenceCut) = FieldLimits.cut(payment.reference, .paymentReference, formats: formats)
+            for note in [methodCut, referenceCut].compactMap({ $0 }) { row.warn(note) }
             let posting = QBPayment(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, method: method,
-                                    reference: payment.reference, depositAccount: configuration.payments.undepositedFundsAccount,
+                                    reference: reference, fullReference: payment.reference,
+                                    depositAccount: configuration.payments.undepositedFundsAccount,
                                     invoiceID: payment.invoiceID, invoiceRefNumber: invoiceRef, invoiceTxnID: invoiceTxnID)
             addAccount(posting.depositAccount, .undepositedFunds)
             addAccount(QBInvoice.receivableAccount, .accountsReceivable)

@@ -7,8 +7,10 @@ public struct QBPayment: Sendable {
     public var amount: Money
     /// The QuickBooks payment method name.
     public var method: String
-    /// The check number or charge id, as the export gave it.
+    /// The check number or charge id, cut to the formats' limit (`FieldLimits`, the report says when).
     public var reference: String?
+    /// The reference as the export gave it, for the memo.
+    public var fullReference: String?
     /// Where the money waits: Undeposited Funds.
     public var depositAccount: String
     /// The invoice it pays: Run a Call ID and QuickBooks doc number (nil when QuickBooks numbers invoices).

@@ -5,10 +5,13 @@ enum FormatWriters {
     /// The writer of `format` for the configuration's edition and qbXML version, splitting every `splitEvery` transactions.
     static func make(_ format: OutputFormat, configuration: Configuration, splitEvery: Int, staging: URL) throws -> any FormatWriter {
         let edition = configuration.company.edition
+        let nonTaxable = configuration.nonTaxableCode(for: format)
         return switch format {
-        case .iif: IIFWriter(edition: edition, taxAgency: configuration.tax.agency, splitEvery: splitEvery, staging: staging)
-        case .qboCSV: try QBOCSVWriter(edition: edition, splitEvery: splitEvery, staging: staging)
-        case .qbxml: QBXMLWriter(edition: edition, version: configuration.output.qbxmlVersion, splitEvery: splitEvery, staging: staging)
+        case .iif: IIFWriter(edition: edition, nonTaxableCode: nonTaxable, taxAgency: configuration.tax.agency, splitEvery: splitEvery,
+                             staging: staging)
+        case .qboCSV: try QBOCSVWriter(edition: edition, nonTaxableCode: nonTaxable, splitEvery: splitEvery, staging: staging)
+        case .qbxml: QBXMLWriter(edition: edition, nonTaxableCode: nonTaxable, version: configuration.output.qbxmlVersion,
+                                 splitEvery: splitEvery, staging: staging)
         }
     }
 }

@@ -25,11 +25,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `2026-10-03`.
     public var description: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
 
-    /// `10/3/2026`: the US order QuickBooks Desktop's IIF import reads.
-    public var usSlashed: String { "\(month)/\(day)/\(year)" }
+    /// `10/3/2026`: the US order QuickBooks Desktop's IIF import reads, the year always in four digits
+    /// (a shorter year is read as one of this century or the last: `1/1/1` as 2001).
+    public var usSlashed: String { "\(month)/\(day)/\(Self.pad(year, 4))" }
 
     /// `10/03/2026`: the MM/DD/YYYY form chosen at QuickBooks Online's import step.
-    public var usPadded: String { "\(Self.pad(month, 2))/\(Self.pad(day, 2))/\(year)" }
+    public var usPadded: String { "\(Self.pad(month, 2))/\(Self.pad(day, 2))/\(Self.pad(year, 4))" }
+
+    /// `03/10/2026`: the DD/MM/YYYY form QuickBooks Online reads in the UK and Australia.
+    public var dayFirstPadded: String { "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))" }
+
+    /// The days QuickBooks can hold, 1970-01-01 to 2037-12-31. No Intuit page found gives the range of
+    /// transaction dates; the one published limit found is QuickBooks Desktop's: its SDK refuses dates
+    /// outside these in date filters (status 3020/3030; DesktopAccountingAPI/quickbooks-desktop-java v0.12.1
+    /// release notes). That narrowest limit holds for every format, so one export fares the same whichever
+    /// formats are written; a Run a Call record dated outside it is a typo (year 1 becomes 2001 in QuickBooks).
+    public static let quickBooksRange = CalendarDate(year: 1970, month: 1, day: 1)!...CalendarDate(year: 2037, month: 12, day: 31)!
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
@@ -74,7 +85,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let hour = CalendarDate.number(bytes[11..<13]), hour < 24,
               let minute = CalendarDate.number(bytes[14..<16]), minute < 60,
-              let second = CalendarDate.number(bytes[17..<19]), second < 61 else { return nil }
+              let second = CalendarDate.number(bytes[17..<19]), second < 60 else { return nil }
         var index = 19
         if bytes[index] == UInt8(ascii: ".") {
             index += 1

@@ -6,7 +6,9 @@
 /// `CustomerMsgRef` and `TermsRef` FullName 101 and 31, `CompanyName` 41, `Phone` 21,
 /// `Email` 1023, address `Addr1` 41, `City` 31, `State` 21, `PostalCode` 13, `Country` 31), which are QuickBooks Desktop's database limits and so bind IIF too;
 /// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
-/// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255). A format with no known limit has no entry.
+/// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255); `ReceivePaymentAdd/RefNumber` 20 and
+/// `PaymentMethodRef` FullName 31 (qbXML XSD; a Desktop payment's IIF DOCNUM and PAYMETH land in the same fields).
+/// A format with no known limit has no entry.
 /// Its raw value is its place in `allCases`, where `FieldLimits` finds the field's limits without hashing.
 enum TextField: Int, CaseIterable, Sendable {
     case memo
@@ -22,6 +24,8 @@ enum TextField: Int, CaseIterable, Sendable {
     case state
     case postalCode
     case country
+    case paymentReference
+    case paymentMethod
 
     /// The field's name in report messages.
     var label: String {
@@ -39,6 +43,8 @@ enum TextField: Int, CaseIterable, Sendable {
         case .state: "State"
         case .postalCode: "Postal code"
         case .country: "Country"
+        case .paymentReference: "Payment reference"
+        case .paymentMethod: "Payment method"
         }
     }
 }
@@ -58,6 +64,8 @@ enum FieldLimits {
         .state: [.iif: 21, .qbxml: 21, .qboCSV: 255],
         .postalCode: [.iif: 13, .qbxml: 13, .qboCSV: 30],
         .country: [.iif: 31, .qbxml: 31, .qboCSV: 255],
+        .paymentReference: [.iif: 20, .qbxml: 20],
+        .paymentMethod: [.iif: 31, .qbxml: 31],
     ]
 
     /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
@@ -112,7 +120,18 @@ enum FieldLimits {
         result.state = part(result.state, .state)
         result.postalCode = part(result.postalCode, .postalCode)
         result.country = part(result.country, .country)
+        if formats.contains(.iif), let note = placeLineNote(result) { notes.append(note) }
         return (result, notes)
+    }
+
+    /// IIF has no city, state or postal code column: `DesktopAddress` puts them on one free line (`City, ST ZIP`)
+    /// within an address line's limit, so parts that fit their own limits can still be cut there.
+    private static func placeLineNote(_ address: Address) -> String? {
+        let limit = table[.addressLine]?[.iif] ?? 41
+        let region = [address.state, address.postalCode].compactMap { $0 }.joined(separator: " ")
+        let place = [address.city ?? "", region].filter { !$0.isEmpty }.joined(separator: ", ")
+        guard QuickBooksText.desktop(place).count > limit else { return nil }
+        return "Address city, state and postal code cut to \(limit) characters on IIF's one line for them (IIF limit)"
     }
 
     /// `4095` → `4,095`.

@@ -23,6 +23,20 @@ import Testing
         #expect(try ConfigurationLoader.parse("tax:\n  agency: null\n").tax.agency == nil)
     }
 
+    /// `tax.non_taxable_code`: declared like every key; not set, QBO CSV takes the edition's QuickBooks Online code.
+    @Test func nonTaxableCodeIsDeclaredWithAnEditionDefault() throws {
+        let given = try ConfigurationLoader.parse("company:\n  edition: uk\ntax:\n  non_taxable_code: Exempt\n")
+        #expect(given.tax.nonTaxableCode == "Exempt")
+        #expect(given.nonTaxableCode(for: .qboCSV) == "Exempt" && given.nonTaxableCode(for: .iif) == "Exempt")
+        let uk = try ConfigurationLoader.parse("company:\n  edition: uk\n")
+        #expect(uk.nonTaxableCode(for: .qboCSV) == "0.0% Z" && uk.nonTaxableCode(for: .qbxml) == nil)
+        let au = try ConfigurationLoader.parse("company:\n  edition: au\n")
+        #expect(au.nonTaxableCode(for: .qboCSV) == "GST free")
+        let us = try ConfigurationLoader.parse("tax:\n  non_taxable_code: Exempt\n")
+        #expect(us.nonTaxableCode(for: .qboCSV) == nil, "US lines carry a taxable flag, not a code")
+        #expect(try ConfigurationLoader.parse(StarterConfiguration.text).tax.nonTaxableCode == nil)
+    }
+
     @Test(arguments: [
         ("invoices:\n  when: on_sent\n", "rac2qb.yml:2:9: invoices.when: \"on_sent\" is not allowed; allowed: on_send, on_payment"),
         ("company:\n  editon: us\n", "rac2qb.yml:2:3: company.editon: unknown key; allowed here: name, edition, home_currency, closing_date"),
@@ -32,7 +46,7 @@ import Testing
         ("output:\n  formats: [iif, pdf]\n", "rac2qb.yml:2:18: output.formats: \"pdf\" is not allowed"),
         ("surprise: 1\n", "rac2qb.yml:1:1: surprise: unknown key"),
         ("tax:\n  agency: [Colorado]\n", "rac2qb.yml:2:11: tax.agency"),
-        ("tax:\n  agencie: Colorado\n", "rac2qb.yml:2:3: tax.agencie: unknown key; allowed here: rates, default_for_unmapped, agency"),
+        ("tax:\n  agencie: Colorado\n", "rac2qb.yml:2:3: tax.agencie: unknown key; allowed here: rates, default_for_unmapped, agency, non_taxable_code"),
         ("invoices:\n\twhen: on_send\n", "rac2qb.yml:2:1: a tab is used for indentation; allowed: spaces only"),
         ("version: 1\ninvoices:\n  when: on_send\n  \tsync: true\n", "rac2qb.yml:4:3: a tab is used for indentation"),
         ("output:\n  formats: [iif, qbxml\n", "rac2qb.yml:3:1: not valid YAML: "),

@@ -38,7 +38,9 @@ public enum ExportEntity: String, CaseIterable, Sendable {
 /// given: folders (in each, the first of `.json`, `.jsonl`, `.csv` found
 /// wins), `.zip` archives (each of their folders that holds entity files) or
 /// single files named after their entity. Every path adds its files; none
-/// replaces another's.
+/// replaces another's. Nothing given is passed over without a word: a folder
+/// inside a given folder that holds entity files (`export/oct/`), a zip inside
+/// a zip, or one file given as two entities (a link) stops the run (exit 2), named.
 public struct ExportFiles: Sendable {
     /// Each entity's files in reading order; an entity the export lacks has no entry.
     public private(set) var files: [ExportEntity: [URL]] = [:]
@@ -50,6 +52,9 @@ public struct ExportFiles: Sendable {
     /// Files of a folder that were not read because another file of the same entity comes first there, each with why.
     public private(set) var passedOver: [String] = []
 
+    /// The files added so far, by file identity (`identity(of:)`), with the entity each was added as.
+    private typealias Seen = [String: (entity: ExportEntity, url: URL)]
+
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
         ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
@@ -59,8 +64,10 @@ public struct ExportFiles: Sendable {
     /// Throws `.unreadableInput` when a path is missing, no invoices are found (unless
     /// `requireInvoices` is false: `from-quickbooks` reads only customers and items),
     /// or a folder holds no entity file at all.
-    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true) throws {
-        var seen = Set<String>()
+    /// `outputFolder` (the run's own, when it lies inside an export folder) is not looked into.
+    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true,
+                outputFolder: URL? = nil) throws {
+        var seen: Seen = [:]
         for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
@@ -73,6 +80,7 @@ public struct ExportFiles: Sendable {
                     try addFolder(folder, shownAs: shown, prefix: inner.isEmpty ? "\(path.path):" : shown + "/", seen: &seen)
                 }
             } else if isDirectory.boolValue {
+                try ExportSubfolders.refuseUnread(in: path, skipping: [outputFolder, scratch].compactMap { $0 })
                 try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
             } else {
                 try addFile(path, seen: &seen)
@@ -96,13 +104,13 @@ public struct ExportFiles: Sendable {
 
     /// Adds a folder's entity files; `label` is the folder as the user knows it,
     /// `prefix` what comes before a file's name in its full name.
-    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Set<String>) throws {
+    private mutating func addFolder(_ folder: URL, shownAs label: String, prefix: String, seen: inout Seen) throws {
         var found = false
         for entity in ExportEntity.allCases {
             let present = ["json", "jsonl", "csv"].map { folder.appendingPathComponent("\(entity.rawValue).\($0)") }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
             guard let candidate = present.first else { continue }
-            add(candidate, as: entity, seen: &seen)
+            try add(candidate, as: entity, seen: &seen)
             fullNames[candidate] = prefix + candidate.lastPathComponent
             found = true
             for other in present.dropFirst() {
@@ -114,7 +122,7 @@ public struct ExportFiles: Sendable {
         }
     }
 
-    private mutating func addFile(_ path: URL, seen: inout Set<String>) throws {
+    private mutating func addFile(_ path: URL, seen: inout Seen) throws {
         let name = path.lastPathComponent.lowercased()
         guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
             throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
@@ -122,13 +130,32 @@ public struct ExportFiles: Sendable {
         guard ["json", "jsonl", "csv"].contains(path.pathExtension.lowercased()) else {
             throw FatalError(.usage, "\(path.lastPathComponent): allowed file types are .json, .jsonl and .csv")
         }
-        add(path, as: entity, seen: &seen)
+        try add(path, as: entity, seen: &seen)
     }
 
-    /// Adds a file once: naming it twice (or a folder and a file in it) reads it once.
-    private mutating func add(_ url: URL, as entity: ExportEntity, seen: inout Set<String>) {
-        guard seen.insert(url.standardizedFileURL.resolvingSymlinksInPath().path).inserted else { return }
+    /// Adds a file once: naming it twice (or a folder and a file in it) reads it once. One file under two
+    /// entities' names (a link or a hard link: the same file identity) stops the run, both names given.
+    private mutating func add(_ url: URL, as entity: ExportEntity, seen: inout Seen) throws {
+        let identity = Self.identity(of: url)
+        if let earlier = seen[identity] {
+            guard earlier.entity != entity else { return }
+            throw FatalError(.usage, "\(url.path) is the same file as \(earlier.url.path) (a link to it, or both links to one file): "
+                + "one file cannot be both the \(earlier.entity.rawValue) file and the \(entity.rawValue) file, so it is not read as either; "
+                + "allowed: each entity in a file of its own: give the \(entity.rawValue) file itself in place of the link")
+        }
+        seen[identity] = (entity, url)
         files[entity, default: []].append(url)
+    }
+
+    /// What makes a file the same file whatever its names: its device and file number where the system
+    /// gives them (links and hard links alike), else its path with every link resolved.
+    private static func identity(of url: URL) -> String {
+        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+              let device = attributes[.systemNumber] as? NSNumber, let number = attributes[.systemFileNumber] as? NSNumber else {
+            return resolved
+        }
+        return "\(device.uint64Value):\(number.uint64Value)"
     }
 
     /// The entities the export has no file for, in contract order.

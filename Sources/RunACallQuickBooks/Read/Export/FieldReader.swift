@@ -149,7 +149,16 @@ struct FieldReader {
         guard let date = CalendarDate(iso: text.trimmingWhitespace) else {
             throw invalid(key, found: Self.shown(.string(text)), allowed: "a date YYYY-MM-DD that exists, such as 2026-10-03")
         }
+        try checkQuickBooksHolds(date, key, text)
         return date
+    }
+
+    /// A day outside `CalendarDate.quickBooksRange` fails with the range.
+    private func checkQuickBooksHolds(_ date: CalendarDate, _ key: String, _ text: String) throws {
+        let range = CalendarDate.quickBooksRange
+        guard !range.contains(date) else { return }
+        throw invalid(key, found: Self.shown(.string(text)),
+                      allowed: "a date QuickBooks can hold, from \(range.lowerBound) to \(range.upperBound) (year \(date.year) is outside it)")
     }
 
     func requiredDate(_ key: String) throws -> CalendarDate {
@@ -161,8 +170,10 @@ struct FieldReader {
         guard let text = try string(key) else { return nil }
         guard let stamp = Timestamp(iso: text.trimmingWhitespace) else {
             throw invalid(key, found: Self.shown(.string(text)),
-                          allowed: "an ISO 8601 timestamp with offset, such as 2026-10-03T15:04:05Z or 2026-10-03T09:04:05-06:00")
+                          allowed: "an ISO 8601 timestamp with offset and seconds 00 to 59 (no leap second 60), such as "
+                              + "2026-10-03T15:04:05Z or 2026-10-03T09:04:05-06:00")
         }
+        try checkQuickBooksHolds(stamp.date, key, text)
         return stamp
     }
 

@@ -30,7 +30,8 @@ public struct ZipLimits: Sendable {
 /// or the archive's root) becomes one export folder, in name order. Entries
 /// are extracted to fixed names, a symlink or a path leaving the archive
 /// refuses the archive, and the bytes written are counted as they are
-/// inflated (headers are not trusted) against `ZipLimits`.
+/// inflated (headers are not trusted) against `ZipLimits`. A zip inside the zip stops the run, named:
+/// it is not read, and nothing may be passed over without a word.
 enum ZippedExport {
     /// The unpacked folders, each with its path inside the archive (empty for the root).
     static func unpack(_ zip: URL, into folder: URL, limits: ZipLimits) throws -> [(folder: URL, inner: String)] {
@@ -42,11 +43,19 @@ enum ZippedExport {
             throw FatalError(.unreadableInput, "\(name): not a readable .zip archive (\(error))")
         }
         var folders: [String: [Entry]] = [:]
+        var zips: [String] = []
         for entry in archive {
             try refuseUnsafe(entry, in: name)
             let components = entry.path.split(separator: "/").map(String.init)
-            guard entry.type == .file, let last = components.last, ExportFiles.candidateNames.contains(last.lowercased()) else { continue }
+            guard entry.type == .file, let last = components.last else { continue }
+            if last.lowercased().hasSuffix(".zip") { zips.append(entry.path) }
+            guard ExportFiles.candidateNames.contains(last.lowercased()) else { continue }
             folders[components.dropLast().joined(separator: "/"), default: []].append(entry)
+        }
+        if !zips.isEmpty {
+            throw FatalError(.usage, "\(name): holds \(zips.sorted().map { "\"\($0)\"" }.joined(separator: ", ")), a zip inside the zip, "
+                + "which is not read, so nothing was read; allowed: export files in the zip's folders: unzip the inner zip and put "
+                + "its files in a folder of \(name), or give it on the command line beside \(name)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: zip.path)[.size] as? NSNumber)?.uint64Value ?? 0
         let budget = limits.budget(forArchiveOf: size)

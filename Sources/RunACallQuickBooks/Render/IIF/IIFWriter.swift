@@ -6,6 +6,8 @@ import Foundation
 final class IIFWriter: FormatWriter {
     let format = OutputFormat.iif
     let edition: Edition
+    /// Non-US: the TAXCODE of a line Run a Call does not tax (`tax.non_taxable_code`); nil leaves it empty.
+    let nonTaxableCode: String?
     /// US: the tax agency AUTOSTAX lines name (`tax.agency`); nil leaves NAME empty.
     let taxAgency: String?
     private let parts: PartSeries
@@ -27,8 +29,9 @@ final class IIFWriter: FormatWriter {
         "PHONE1", "EMAIL", "COMPANYNAME",
     ]
 
-    init(edition: Edition, taxAgency: String?, splitEvery: Int, staging: URL) {
+    init(edition: Edition, nonTaxableCode: String?, taxAgency: String?, splitEvery: Int, staging: URL) {
         self.edition = edition
+        self.nonTaxableCode = nonTaxableCode
         self.taxAgency = taxAgency
         parts = PartSeries(folder: staging, prefix: "iif") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
     }
@@ -80,7 +83,7 @@ final class IIFWriter: FormatWriter {
                 if invoice.isVoid { rows.cell("") } else { rows.cell(line.amount) }
             }
             rows.cells([IIFEncoding.cell(line.item), line.taxable ? "Y" : "N", ""])
-            if edition != .us { rows.cell(IIFEncoding.cell(line.taxCode)) }
+            if edition != .us { rows.cell(IIFEncoding.cell(line.taxCode ?? nonTaxableCode)) }
             rows.endRow()
         }
         taxRows(invoice, date: date, reference: reference, into: &rows)

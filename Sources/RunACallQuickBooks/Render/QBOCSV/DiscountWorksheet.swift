@@ -18,15 +18,16 @@ final class DiscountWorksheet {
         file = try PartFile(url: staging.appendingPathComponent("qbo-discounts.part"))
     }
 
-    /// Lists `discounts` (lines of `invoice`, negative amounts) as positive amounts to enter.
+    /// Lists `discounts` (lines of `invoice`, negative amounts) as positive amounts to enter, the invoice dated `date`
+    /// as the invoices file writes it.
     /// `total_after_import` is the invoice as the CSV leaves it (its tax included), `total_after_discount` the Run a Call total.
-    func add(_ invoice: QBInvoice, discounts: [QBInvoiceLine]) throws {
+    func add(_ invoice: QBInvoice, discounts: [QBInvoiceLine], date: String) throws {
         let byHand = discounts.reduce(Money.zero) { $0 - $1.amount }
         total = total + byHand
         var text = ""
         for line in discounts {
             count += 1
-            text += CSVText.row([invoice.refNumber ?? invoice.sourceID, invoice.customer, invoice.txnDate.usPadded, line.item,
+            text += CSVText.row([invoice.refNumber ?? invoice.sourceID, invoice.customer, date, line.item,
                                  line.account, QuickBooksText.oneLine(line.description ?? ""), (-line.amount).description,
                                  (invoice.total + byHand).description, invoice.total.description])
         }

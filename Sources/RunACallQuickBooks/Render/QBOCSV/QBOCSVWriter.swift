@@ -8,6 +8,8 @@ import Foundation
 final class QBOCSVWriter: FormatWriter {
     let format = OutputFormat.qboCSV
     private let edition: Edition
+    /// Non-US: the `*ItemTaxCode` of a line Run a Call does not tax (every line needs one).
+    private let nonTaxableCode: String?
     private let parts: PartSeries
     /// The payouts' bank-upload rows, streamed.
     let deposits: PartFile
@@ -28,8 +30,9 @@ final class QBOCSVWriter: FormatWriter {
     static let customerColumns = ["Name", "Company", "Email", "Phone", "Street", "City", "State", "ZIP", "Country"]
     static let productColumns = ["Name", "Type", "Sales Description", "Sales Price/Rate", "Income Account", "Taxable"]
 
-    init(edition: Edition, splitEvery: Int, staging: URL) throws {
+    init(edition: Edition, nonTaxableCode: String?, splitEvery: Int, staging: URL) throws {
         self.edition = edition
+        self.nonTaxableCode = nonTaxableCode
         deposits = try PartFile(url: staging.appendingPathComponent("qbo-deposits.part"))
         discounts = try DiscountWorksheet(staging: staging)
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
@@ -45,6 +48,9 @@ final class QBOCSVWriter: FormatWriter {
     func target(forItem item: QBItem) -> OutputTarget {
         OutputTarget(format: .qboCSV, base: "products", fileExtension: "csv")
     }
+
+    /// A date as QuickBooks Online for the edition reads it: `31/10/2026` in the UK and Australia, `10/31/2026` elsewhere.
+    func date(_ day: CalendarDate) -> String { edition.writesDayFirst ? day.dayFirstPadded : day.usPadded }
 
     /// A text cell: on one line (a line break becomes a space), empty for nil.
     func text(_ value: String?) -> String {
@@ -62,7 +68,7 @@ final class QBOCSVWriter: FormatWriter {
         let (number, part) = try parts.current(adding: lines.count)
         var rows = CSVRows(guarding: true)
         let head = [text(invoice.refNumber ?? invoice.sourceID), text(invoice.customer),
-                    invoice.txnDate.usPadded, (invoice.dueDate ?? invoice.txnDate).usPadded, text(invoice.terms), "",
+                    date(invoice.txnDate), date(invoice.dueDate ?? invoice.txnDate), text(invoice.terms), "",
                     text(invoice.memo)]
         let message = text(invoice.customerMessage)
         for line in lines {
@@ -71,7 +77,7 @@ final class QBOCSVWriter: FormatWriter {
             rows.cell(line.quantity, minimumPlaces: 0)
             rows.cell(line.rate, minimumPlaces: 2)
             rows.cell(line.amount)
-            rows.cell(edition == .us ? (line.taxable ? "TAX" : "NON") : text(line.taxCode))
+            rows.cell(edition == .us ? (line.taxable ? "TAX" : "NON") : text(line.taxCode ?? nonTaxableCode))
             rows.cell(line.taxAmount)
             rows.cells(["", message])
             rows.endRow()
@@ -81,7 +87,7 @@ final class QBOCSVWriter: FormatWriter {
         let byHand = Self.discountsByHand(of: invoice)
         checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })
         if !byHand.isEmpty {
-            try discounts.add(invoice, discounts: byHand)
+            try discounts.add(invoice, discounts: byHand, date: date(invoice.txnDate))
             targets.append(DiscountWorksheet.target)
         }
         return targets

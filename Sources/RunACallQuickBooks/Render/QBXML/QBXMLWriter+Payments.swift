@@ -14,7 +14,7 @@ extension QBXMLWriter {
             xml.element("RefNumber", payment.reference.map { QuickBooksText.prefix(QBXMLText.clean($0), Self.paymentReferenceLimit) })
             xml.element("TotalAmount", payment.amount.description)
             xml.reference("PaymentMethodRef", QuickBooksText.prefix(QBXMLText.clean(payment.method), Self.referenceLimit))
-            let reference = payment.reference.map { ", reference \(QBXMLText.clean($0))" } ?? ""
+            let reference = payment.fullReference.map { ", reference \(QBXMLText.clean($0))" } ?? ""
             xml.element("Memo", QBXMLText.clean("Payment \(payment.sourceID) for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)\(reference)"))
             xml.reference("DepositToAccountRef", payment.depositAccount)
             xml.start("AppliedToTxnAdd")

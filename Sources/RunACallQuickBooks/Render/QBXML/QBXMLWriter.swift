@@ -6,6 +6,8 @@ import Foundation
 final class QBXMLWriter: FormatWriter {
     let format = OutputFormat.qbxml
     let edition: Edition
+    /// Non-US: the SalesTaxCodeRef of a line Run a Call does not tax (`tax.non_taxable_code`); nil writes none.
+    let nonTaxableCode: String?
     private let version: String
     private let parts: PartSeries
     private var customerRequestIDs: [String: String] = [:]
@@ -24,8 +26,9 @@ final class QBXMLWriter: FormatWriter {
     static let phoneLimit = FieldLimits.table[.phone]?[.qbxml] ?? 21
     static let emailLimit = FieldLimits.table[.email]?[.qbxml] ?? 1023
 
-    init(edition: Edition, version: String, splitEvery: Int, staging: URL) {
+    init(edition: Edition, nonTaxableCode: String?, version: String, splitEvery: Int, staging: URL) {
         self.edition = edition
+        self.nonTaxableCode = nonTaxableCode
         self.version = version
         parts = PartSeries(folder: staging, prefix: "qbxml") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
     }
@@ -172,7 +175,7 @@ final class QBXMLWriter: FormatWriter {
             xml.element("Rate", line.rate?.formatted(minimumPlaces: 2))
             xml.element("Amount", line.amount.description)
             if edition != .us { xml.element("TaxAmount", line.taxAmount?.description) }
-            let code = edition == .us ? (line.taxable && taxLine == nil ? "Tax" : "Non") : line.taxCode
+            let code = edition == .us ? (line.taxable && taxLine == nil ? "Tax" : "Non") : line.taxCode ?? nonTaxableCode
             xml.reference("SalesTaxCodeRef", code)
             if line.account != line.itemAccount { xml.reference("OverrideItemAccountRef", line.account) }
             xml.end()
