@@ -30,7 +30,7 @@ public enum StarterConfiguration {
 
         items:
           default_income_account: Service revenue
-        """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        """.lines
         lines += categoryLines(survey)
         lines += """
           create_in_quickbooks: true # Run a Call → QBO: items not found are created
@@ -53,7 +53,7 @@ public enum StarterConfiguration {
           stripe_fee_account: Merchant fees
           auto_reconcile_payouts: true
           payment_method_names:      # Run a Call payment method → QuickBooks payment method
-        """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        """.lines
         lines += methodLines(survey)
         lines.append("")
         lines.append("tax:")
@@ -66,7 +66,7 @@ public enum StarterConfiguration {
                                      # empty: nothing declared (QuickBooks must already have the items)
 
         ledger: rac2qb-ledger.sqlite # what was already exported: a re-run writes nothing twice
-        """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        """.lines
         return lines.joined(separator: "\n")
     }
 
@@ -126,4 +126,9 @@ public enum StarterConfiguration {
     }
 
     private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+}
+
+private extension String {
+    /// The text's lines, empty ones kept.
+    var lines: [String] { split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 }
