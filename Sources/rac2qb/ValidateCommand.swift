@@ -44,32 +44,3 @@ struct ValidateCommand: ParsableCommand {
         throw ExitCode(failed ? 1 : 0)
     }
 }
-
-struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Write a commented starter config with the seed's recommended values.")
-
-    @Argument(help: "Where to write it.")
-    var file = "rac2qb.yml"
-
-    @Flag(help: "Replace an existing file.")
-    var force = false
-
-    func run() throws {
-        if FileManager.default.fileExists(atPath: file) && !force {
-            throw FatalError(.usage, "\(file) exists; give --force to replace it")
-        }
-        let url = URL(fileURLWithPath: file)
-        var isFolder: ObjCBool = false
-        let folder = url.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw FatalError(.unwritableOutput, "\(file): cannot be written: the folder \(folder.path) does not exist (create it first, or name another file)")
-        }
-        do {
-            try Data((StarterConfiguration.text + "\n").utf8).write(to: url)
-        } catch {
-            throw FatalError(.unwritableOutput, "\(file): cannot be written (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
-        }
-        print("wrote \(file)")
-    }
-}

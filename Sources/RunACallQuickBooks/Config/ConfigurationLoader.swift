@@ -116,14 +116,18 @@ private struct Walker {
         return value
     }
 
-    mutating func pairs(_ node: Node, _ key: String) -> [(String, String)]? {
+    /// A mapping of name: name. With `allowsUnset`, an empty value (`Denver 8.81%:`) is a name listed but not
+    /// mapped yet (as `rac2qb init --from` writes them): it is left out, as if not listed, and still counts for "mapped twice".
+    mutating func pairs(_ node: Node, _ key: String, allowsUnset: Bool = false) -> [(String, String)]? {
         if isNull(node) { return [] }
         guard let mapping = node.mapping else { issue(node, key, "expected a mapping of name: name"); return nil }
         var result: [(String, String)] = []
         var seen = Set<NameKey>()
         for (name, value) in mapping {
-            guard let from = string(name, key), let to = string(value, "\(key).\(name.scalar?.string ?? "")") else { continue }
+            guard let from = string(name, key) else { continue }
             guard seen.insert(NameKey(from)).inserted else { issue(name, "\(key).\(from)", "mapped twice"); continue }
+            if allowsUnset && isNull(value) { continue }
+            guard let to = string(value, "\(key).\(from)") else { continue }
             result.append((from, to))
         }
         return result
@@ -219,7 +223,8 @@ private struct Walker {
             let path = "items.\(key)"
             switch key {
             case "default_income_account": items.defaultIncomeAccount = string(value, path) ?? items.defaultIncomeAccount
-            case "category_income_accounts": items.categoryIncomeAccounts = pairs(value, path)?.map { ($0.0, $0.1) } ?? []
+            case "category_income_accounts":
+                items.categoryIncomeAccounts = pairs(value, path, allowsUnset: true)?.map { ($0.0, $0.1) } ?? []
             case "create_in_quickbooks": items.createInQuickBooks = bool(value, path) ?? items.createInQuickBooks
             case "discount_item": items.discountItem = string(value, path) ?? items.discountItem
             case "from_quickbooks": items.fromQuickBooks = bool(value, path) ?? items.fromQuickBooks
@@ -266,7 +271,7 @@ private struct Walker {
     mutating func readTax(_ node: Node, _ tax: inout Configuration.Tax) {
         for (key, value) in members(node, "tax", allowed: ["rates", "default_for_unmapped", "agency", "non_taxable_code"]) {
             switch key {
-            case "rates": tax.rates = pairs(value, "tax.rates")?.map { ($0.0, $0.1) } ?? []
+            case "rates": tax.rates = pairs(value, "tax.rates", allowsUnset: true)?.map { ($0.0, $0.1) } ?? []
             case "agency": if let text = optionalString(value, "tax.agency") { tax.agency = text }
             case "non_taxable_code": if let text = optionalString(value, "tax.non_taxable_code") { tax.nonTaxableCode = text }
             default: if let text = optionalString(value, "tax.default_for_unmapped") { tax.defaultForUnmapped = text }

@@ -22,6 +22,8 @@ struct InvoiceMapping {
     var notes: [String] = []
     /// Caveats for the report's warning column: a default used, a name renamed, text changed or cut for a format.
     var warnings: [String] = []
+    /// The invoice's tax rates `tax.rates` does not map, when the mapping got as far as its tax.
+    var unmappedRates: [String] = []
 }
 
 /// Applies the seed's invoice rules: which invoices sync, the field mapping,
@@ -35,20 +37,24 @@ struct InvoiceMapper {
 
     func map(_ invoice: Invoice) -> InvoiceMapping {
         if let reason = skipReason(invoice) { return InvoiceMapping(outcome: .skip(reason)) }
+        var unmapped: [String] = []
         do {
             try checkPeriodAndCurrency(invoice)
             let refNumber = try docNumber(invoice)
             try InvoiceArithmetic.check(invoice)
             var warnings: [String] = []
+            unmapped = TaxPlan.unmappedRates(of: invoice, configuration: configuration)
             let tax = try TaxPlan(invoice: invoice, configuration: configuration, books: books, warnings: &warnings)
             try checkTaxCodesFitQBXML(tax)
             try checkSalesTaxItemFitsDesktop(tax)
             let names = try resolveNames(invoice, tax: tax)
-            return build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
+            var mapping = build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
+            mapping.unmappedRates = unmapped
+            return mapping
         } catch let problem as Problem {
-            return InvoiceMapping(outcome: .fail(problem))
+            return InvoiceMapping(outcome: .fail(problem), unmappedRates: unmapped)
         } catch {
-            return InvoiceMapping(outcome: .fail(.unexpected("\(error)")))
+            return InvoiceMapping(outcome: .fail(.unexpected("\(error)")), unmappedRates: unmapped)
         }
     }
 

@@ -9,6 +9,13 @@ struct TaxPlan {
     /// Non-US: the tax on each line, the invoice's tax lines spread over their lines.
     var lineTaxes: [Money?]
 
+    /// The rates the invoice names (tax lines, taxable lines) that `tax.rates` does not map, each once, in order.
+    static func unmappedRates(of invoice: Invoice, configuration: Configuration) -> [String] {
+        let named = invoice.taxLines.map(\.name) + invoice.lines.compactMap { $0.taxable ? $0.taxRate : nil }
+        var seen = Set<NameKey>()
+        return named.filter { configuration.taxCode(forRate: $0) == nil && seen.insert(NameKey($0)).inserted }
+    }
+
     init(invoice: Invoice, configuration: Configuration, books: BooksRules, warnings: inout [String]) throws {
         var codes: [NameKey: String] = [:]
         func code(for rate: String) throws -> String {

@@ -71,6 +71,7 @@ extension ConversionRun {
     /// payments and balances keep, the summary, the preview and the report row, in that order.
     private func apply(_ decision: InvoiceDecision, record: RawRecord) throws {
         var row = decision.row
+        if !decision.earlierBatch, let mapping = decision.mapping { countUnmappedRates(mapping.unmappedRates) }
         if let invoice = decision.invoice, let mapping = decision.mapping, let rendering = decision.rendering {
             try writeLists(for: mapping, invoice: invoice, record: record)
             let posting: QBInvoice? = switch rendering {

@@ -29,6 +29,8 @@ final class ConversionRun {
     var salesTaxAtRisk = SalesTaxTally()
     /// US tax qbXML writes as its own line on the sales tax item (the exact form), its invoices' lines non-taxable.
     var salesTaxAsLines = SalesTaxTally()
+    /// The rates invoices named that `tax.rates` does not map.
+    var unmappedRates = UnmappedRateTally()
     /// Counts the records of each stage for the progress line.
     let progress: ProgressMeter
     private let staging: URL
@@ -196,6 +198,7 @@ final class ConversionRun {
     }
 
     func finishWriters() throws -> (files: [String], parts: [String: Int]) {
+        noteUnmappedRates()
         noteUndeclaredSalesTax()
         noteSalesTax()
         var files: [String] = []

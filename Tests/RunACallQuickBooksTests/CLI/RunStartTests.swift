@@ -4,11 +4,13 @@ import Testing
 
 /// How a run starts: which config it finds (or refuses to guess), and what it says it uses before anything else.
 @Suite struct RunStartTests {
-    /// A copy of the sample export with the sample config inside it, in a fresh folder.
+    /// A copy of the sample export with the sample config inside it, keeping the default ledger (the sample keeps none), in a fresh folder.
     static func exportWithConfig() throws -> URL {
         let folder = try TestPaths.temporaryFolder().appendingPathComponent("export")
         try FileManager.default.copyItem(at: TestPaths.samples.appendingPathComponent("export"), to: folder)
-        try FileManager.default.copyItem(at: Conversion.sampleConfig, to: folder.appendingPathComponent("rac2qb.yml"))
+        let sample = try String(decoding: Data(contentsOf: Conversion.sampleConfig), as: UTF8.self)
+        let config = sample.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("ledger:") }.joined(separator: "\n")
+        try Data(config.utf8).write(to: folder.appendingPathComponent("rac2qb.yml"))
         return folder
     }
 

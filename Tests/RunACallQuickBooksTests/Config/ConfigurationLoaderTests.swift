@@ -14,7 +14,9 @@ import Testing
     @Test func starterConfigAndSampleConfigLoad() throws {
         let starter = try ConfigurationLoader.parse(StarterConfiguration.text)
         #expect(starter.tax.defaultForUnmapped == "To classify")
-        #expect(starter.tax.agency == "State Department of Revenue")
+        #expect(starter.tax.agency == nil && starter.tax.rates.isEmpty && starter.company.name == nil,
+                "the starter names no agency, rate or company of its own: a run would write them into QuickBooks")
+        #expect(starter.items.categoryIncomeAccounts.isEmpty)
         let sample = try ConfigurationLoader.load(contentsOf: Conversion.sampleConfig)
         #expect(sample.company.closingDate?.description == "2026-09-30")
         #expect(sample.incomeAccount(forCategory: "equipment INSTALLS") == "Equipment sales")
@@ -35,6 +37,16 @@ import Testing
         let us = try ConfigurationLoader.parse("tax:\n  non_taxable_code: Exempt\n")
         #expect(us.nonTaxableCode(for: .qboCSV) == nil, "US lines carry a taxable flag, not a code")
         #expect(try ConfigurationLoader.parse(StarterConfiguration.text).tax.nonTaxableCode == nil)
+    }
+
+    @Test func anEmptyRateOrCategoryIsListedButNotMappedYet() throws {
+        let text = "tax:\n  rates:\n    Denver 8.81%:\n    Aurora 8.5%: Aurora\nitems:\n  category_income_accounts:\n    Parts:   # 3 items\n"
+        let configuration = try ConfigurationLoader.parse(text)
+        #expect(configuration.taxCode(forRate: "Denver 8.81%") == nil)
+        #expect(configuration.taxCode(forRate: "aurora 8.5%") == "Aurora")
+        #expect(configuration.incomeAccount(forCategory: "Parts") == nil)
+        #expect(throws: FatalError.self) { try ConfigurationLoader.parse("tax:\n  rates:\n    Denver 8.81%:\n    denver 8.81%: Denver\n") }
+        #expect(throws: FatalError.self) { try ConfigurationLoader.parse("payments:\n  payment_method_names:\n    card:\n") }
     }
 
     @Test(arguments: [
