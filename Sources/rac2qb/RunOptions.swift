@@ -51,7 +51,7 @@ struct RunOptions: ParsableArguments {
     /// The ledger file: --no-ledger none, --ledger, else the config's `ledger` next to the config file.
     func ledgerURL(for configuration: Configuration) -> URL? {
         if noLedger { return nil }
-        if let ledger { return URL(fileURLWithPath: ledger) }
+        if let ledger { return LedgerFile.resolved(ledger) }
         return configuration.ledgerURL
     }
 
