@@ -53,7 +53,8 @@ struct FromQuickBooksCommand: ParsableCommand {
             listPaths: lists.map { URL(fileURLWithPath: $0) }, configuration: configuration, outputDirectory: output,
             exportPaths: exports, ledger: ledgerURL, replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8))
+        // What a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
+        if !quiet || result.nothingNew { FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8)) }
         try print(result)
         throw ExitCode(result.exitStatus)
     }
