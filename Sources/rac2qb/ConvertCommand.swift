@@ -21,10 +21,12 @@ struct ConvertCommand: ParsableCommand {
             exportPaths: options.exportURLs, configuration: configuration,
             outputDirectory: output, progress: options.progress, ledger: options.ledgerURL(for: configuration), replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        // What a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
-        if let rerun = result.rerun, !options.quiet || result.nothingNew { FileHandle.standardError.write(Data("rac2qb: \(rerun)\n".utf8)) }
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
+        // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
+        if let rerun = result.rerun, !options.quiet || result.nothingNew {
+            FileHandle.standardError.write(Data("rac2qb: \(rerun)\n".utf8))
+        }
         throw ExitCode(result.exitStatus)
     }
 }

@@ -53,9 +53,11 @@ struct FromQuickBooksCommand: ParsableCommand {
             listPaths: lists.map { URL(fileURLWithPath: $0) }, configuration: configuration, outputDirectory: output,
             exportPaths: exports, ledger: ledgerURL, replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        // What a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
-        if !quiet || result.nothingNew { FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8)) }
         try print(result)
+        // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
+        if !quiet || result.nothingNew {
+            FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8))
+        }
         throw ExitCode(result.exitStatus)
     }
 
