@@ -21,12 +21,12 @@ struct ConvertCommand: ParsableCommand {
             exportPaths: options.exportURLs, configuration: configuration,
             outputDirectory: output, progress: options.progress, ledger: options.ledgerURL(for: configuration), replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        if result.nothingNew {
-            let since = result.latestBatch.map { "nothing new since batch \($0)" } ?? "nothing to write"
-            FileHandle.standardError.write(Data("rac2qb: \(since): no QuickBooks file written and no batch recorded (the report is in \(out)/report)\n".utf8))
-        }
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
+        // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
+        if let rerun = result.rerun, !options.quiet || result.nothingNew {
+            FileHandle.standardError.write(Data("rac2qb: \(rerun)\n".utf8))
+        }
         throw ExitCode(result.exitStatus)
     }
 }

@@ -47,16 +47,17 @@ struct FromQuickBooksCommand: ParsableCommand {
         let output = try outputFolder(out)
         let exports = export.map { URL(fileURLWithPath: $0) }
         let configuration = try ConfigurationLocator.load(explicit: config, exportPaths: exports, defaults: defaults)
-        let ledgerURL = noLedger ? nil : ledger.map { URL(fileURLWithPath: $0) } ?? configuration.ledgerURL
+        let ledgerURL = noLedger ? nil : ledger.map(LedgerFile.resolved) ?? configuration.ledgerURL
         RunAnnouncement.announce(configuration, ledger: ledgerURL, quiet: quiet)
         let result = try FromQuickBooks.run(FromQuickBooksOptions(
             listPaths: lists.map { URL(fileURLWithPath: $0) }, configuration: configuration, outputDirectory: output,
             exportPaths: exports, ledger: ledgerURL, replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        if result.nothingNew {
-            FileHandle.standardError.write(Data("rac2qb: nothing new to send to Run a Call: no Run a Call file written and no batch recorded (the report is in \(out)/report)\n".utf8))
-        }
         try print(result)
+        // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
+        if !quiet || result.nothingNew {
+            FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8))
+        }
         throw ExitCode(result.exitStatus)
     }
 
@@ -64,7 +65,8 @@ struct FromQuickBooksCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            Swift.print(String(decoding: try encoder.encode(result.summary), as: UTF8.self))
+            let run = RunJSON(summary: result.summary, rerun: result.rerun, nothingNew: result.nothingNew, batch: result.batch)
+            Swift.print(String(decoding: try encoder.encode(run), as: UTF8.self))
             return
         }
         for entity in [EntityType.customer, .item] {

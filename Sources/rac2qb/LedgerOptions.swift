@@ -26,7 +26,7 @@ struct LedgerOptions: ParsableArguments {
         let configuration = try configuration()
         let url: URL
         if let ledger {
-            url = URL(fileURLWithPath: ledger)
+            url = LedgerFile.resolved(ledger)
         } else {
             guard let configured = configuration.ledgerURL else {
                 throw FatalError(.usage, "the config sets no ledger; name one with --ledger")

@@ -48,10 +48,11 @@ struct RunOptions: ParsableArguments {
         return configuration
     }
 
-    /// The ledger file: --no-ledger none, --ledger, else the config's `ledger` next to the config file.
+    /// The ledger file: --no-ledger none, --ledger (its path resolved by the system, `LedgerFile.resolved`),
+    /// else the config's `ledger` next to the config file.
     func ledgerURL(for configuration: Configuration) -> URL? {
         if noLedger { return nil }
-        if let ledger { return URL(fileURLWithPath: ledger) }
+        if let ledger { return LedgerFile.resolved(ledger) }
         return configuration.ledgerURL
     }
 

@@ -7,7 +7,8 @@ enum SummaryPrinter {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            Swift.print(String(decoding: try encoder.encode(result.summary), as: UTF8.self))
+            let run = RunJSON(summary: result.summary, rerun: result.rerun, nothingNew: result.nothingNew, batch: result.batch)
+            Swift.print(String(decoding: try encoder.encode(run), as: UTF8.self))
             return
         }
         let summary = result.summary
@@ -65,5 +66,26 @@ enum SummaryPrinter {
             }
         }
         if let outputDirectory { Swift.print("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }
+    }
+}
+
+/// What `--json` prints: the summary's members, then what running the same command again would do
+/// (`rerun`, in the words standard error gives), whether nothing was new, and the batch recorded (null: none).
+struct RunJSON: Encodable {
+    let summary: ReportSummary
+    let rerun: String?
+    let nothingNew: Bool
+    let batch: Int64?
+
+    private enum CodingKeys: String, CodingKey {
+        case rerun, nothingNew = "nothing_new", batch
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(rerun, forKey: .rerun)
+        try container.encode(nothingNew, forKey: .nothingNew)
+        try container.encode(batch, forKey: .batch)
     }
 }

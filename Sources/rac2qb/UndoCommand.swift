@@ -11,7 +11,8 @@ struct UndoCommand: ParsableCommand {
         undo/batch-N.csv (every record of the batch and what to do) into --out, by default the folder the \
         batch was written to. Only the latest batch can be undone: later batches may pay, update or void what \
         an earlier one wrote. Import the deletes (or delete by hand) before the next convert, which writes the \
-        batch's records again.
+        batch's records again. With --dry-run, undo only prints every record of the batch and what to do: it \
+        writes no file and the ledger keeps the batch.
         """)
 
     @OptionGroup var location: LedgerOptions
@@ -22,7 +23,7 @@ struct UndoCommand: ParsableCommand {
     @Option(help: "Where to write undo/ (default: the batch's output folder).")
     var out: String?
 
-    @Flag(help: "Write the files but keep the batch in the ledger.")
+    @Flag(help: "Print every record of the batch and what undoing it takes; write no file and keep the batch in the ledger.")
     var dryRun = false
 
     @Flag(help: "Forget the batch without asking (needed when standard input is not a terminal).")
@@ -43,16 +44,20 @@ struct UndoCommand: ParsableCommand {
                                       qbxmlVersion: version, dryRun: dryRun)
         let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
         print("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
-        for step in plan.steps where step.kind == .byHand { print("  \(step.entity) \(step.sourceID): \(step.instruction)") }
+        for step in plan.steps where dryRun || step.kind == .byHand { print("  \(step.entity) \(step.sourceID): \(step.instruction)") }
+        if dryRun {
+            print("dry run: nothing written, and the ledger still holds batch \(plan.batch); without --dry-run, undo writes "
+                  + "\(plan.files.joined(separator: ", ")) under \(plan.folder.path) and the ledger forgets the batch")
+            return
+        }
         print("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
-        print(dryRun ? "dry run: the ledger still holds batch \(plan.batch)"
-                     : "the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
+        print("the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
     }
 
     /// Asks on a terminal whether to forget `batch`; without a terminal `--yes` is required.
     private func confirmed(_ batch: LedgerHistory.Batch) throws -> Bool {
         guard isatty(STDIN_FILENO) == 1 else {
-            throw FatalError(.usage, "undo forgets batch \(batch.id) from the ledger (the next convert writes its \(batch.records) records again): give --yes to confirm, or --dry-run to write the undo files only")
+            throw FatalError(.usage, "undo forgets batch \(batch.id) from the ledger (the next convert writes its \(batch.records) records again): give --yes to confirm, or --dry-run to see the list without undoing anything")
         }
         print("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ", terminator: "")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""

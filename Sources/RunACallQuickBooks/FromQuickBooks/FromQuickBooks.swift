@@ -38,8 +38,10 @@ public struct FromQuickBooksResult: Sendable {
     /// The ledger batch recorded; nil without a ledger or when nothing was new.
     public let batch: Int64?
     public let recovered: [String]
-    /// True when nothing was sent and nothing new seen: the report only, no batch.
+    /// True when nothing was sent to Run a Call: the report only, no batch.
     public let nothingNew: Bool
+    /// What running the same lists again would do, in plain words (`RerunNote`).
+    public let rerun: String
 
     /// 0 when every entry was sent or held back by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -88,8 +90,20 @@ public enum FromQuickBooks {
         }
         var written = try files.finish()
         if !pipeline.sent { written.removeAll() }
-        let nothingNew = try ledger.map { try !$0.openBatchSentToRunACall && !pipeline.recorded } ?? !pipeline.sent
-        if nothingNew { ledger?.abandon() }
+        // A run that sends nothing records no batch (what it saw is not kept: the next run decides as this one did),
+        // so that no empty batch stands between the user and `undo` of the batch before.
+        let nothingNew = !pipeline.sent
+        if nothingNew { try ledger?.dropOpenBatch() }
+        // Nothing sent into a folder that holds an earlier run's files (--replace): they stay, with their own report.
+        let keptEarlier = nothingNew && !earlierFiles(in: options.outputDirectory).isEmpty
+        let rerun = RerunNote.fromQuickBooks(ledger: options.ledger.map(DisplayPath.of), batch: ledger?.openBatch, nothingNew: nothingNew,
+                                             output: DisplayPath.of(options.outputDirectory), keptEarlier: keptEarlier)
+        var failures = FailureGroups()
+        try log.forEachRow { failures.add($0) }
+        if keptEarlier {
+            return FromQuickBooksResult(summary: log.summary, files: [], failures: failures, batch: nil, recovered: recovered,
+                                        nothingNew: true, rerun: rerun)
+        }
         var description = RunDescription(startedAt: ISO8601DateFormatter().string(from: options.startedAt),
                                          config: options.configuration.file.map(DisplayPath.of) ?? RunDescription.defaultsUsed,
                                          ledger: options.ledger.map(DisplayPath.of) ?? RunDescription.noLedger,
@@ -107,10 +121,15 @@ public enum FromQuickBooks {
         }
         let batch = ledger?.openBatch
         try ledger?.markCommitted()
-        var failures = FailureGroups()
-        try log.forEachRow { failures.add($0) }
         return FromQuickBooksResult(summary: log.summary, files: written, failures: failures, batch: batch, recovered: recovered,
-                                    nothingNew: nothingNew)
+                                    nothingNew: nothingNew, rerun: rerun)
+    }
+
+    /// The Run a Call files an earlier run left in the output folder.
+    private static func earlierFiles(in folder: URL) -> [String] {
+        ["customers.csv", "items.csv", "customer-updates.csv"].filter {
+            SystemCalls.kind(folder.appendingPathComponent(RunACallFiles.folder).appendingPathComponent($0).path) != .missing
+        }
     }
 
     /// Each list file's name in the report (`lists.iif`), its path as given when two share a name.
@@ -121,8 +140,7 @@ public enum FromQuickBooks {
 
     /// Stops (exit 2) when the output folder holds Run a Call files an earlier run wrote, unless `replace`.
     private static func refuseEarlierFiles(in folder: URL, replace: Bool) throws {
-        let names = ["customers.csv", "items.csv", "customer-updates.csv"]
-        let found = names.filter { SystemCalls.kind(folder.appendingPathComponent(RunACallFiles.folder).appendingPathComponent($0).path) != .missing }
+        let found = earlierFiles(in: folder)
         guard !replace, !found.isEmpty else { return }
         throw FatalError(.usage, "--out \(folder.path) already holds Run a Call files an earlier run wrote (\(found.map { "\(RunACallFiles.folder)/\($0)" }.joined(separator: ", "))); a run never replaces them. Import them into Run a Call if that is not done yet, then run again with another --out, or give --replace to replace them. Nothing was written.")
     }
@@ -135,9 +153,8 @@ struct EntryPipeline {
     let ledger: Ledger?
     let files: RunACallFiles
     let log: ReportLog
-    /// Whether a record went into the Run a Call files, and whether the ledger was told anything.
+    /// Whether a record went into the Run a Call files.
     private(set) var sent = false
-    private(set) var recorded = false
     /// Without a ledger: the entries decided so far that recorded something, by list and name key.
     private var decidedWithoutLedger = Set<String>()
 
@@ -172,7 +189,6 @@ struct EntryPipeline {
         if !decision.targets.isEmpty { sent = true }
         if let sighting = decision.sighting {
             try ledger?.record(sighting)
-            recorded = true
             if ledger == nil { decidedWithoutLedger.insert("\(entry.list.rawValue) \(key)") }
         }
         if let record = decision.runACallRecord { try ledger?.record(record) }

@@ -57,14 +57,6 @@ extension Ledger {
         return found
     }
 
-    /// Whether the open batch recorded a sighting that sent something to Run a Call.
-    var openBatchSentToRunACall: Bool {
-        get throws {
-            guard let batch = openBatch else { return false }
-            return try database.integer("SELECT COUNT(*) FROM quickbooks_list WHERE batch = ? AND action <> 'seen'", [.integer(batch)]) != 0
-        }
-    }
-
     /// The latest standing export of a customer or item whose QuickBooks ListID is `listID`.
     func latestExport(of entity: EntityType, listID: String) throws -> LedgerEntry? {
         try latestExport(of: entity, where: "e.list_id = ?", listID).first

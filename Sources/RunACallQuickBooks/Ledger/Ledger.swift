@@ -141,24 +141,48 @@ final class Ledger {
     /// Opens (creating) a ledger. `lockingFor` names the command that writes to it
     /// (e.g. "rac2qb convert"): it takes the ledger's lock first, waiting up to `wait`
     /// seconds for another run. Readers pass nil and see only committed states.
+    /// The path is resolved first (`LedgerFile`): anything but a regular file holding a rac2qb ledger,
+    /// or a new one, is refused (exit 3) before a lock or a database file is made.
     init(url: URL, lockingFor command: String? = nil, wait: TimeInterval = LedgerLock.defaultWait) throws {
-        lock = try command.map { try LedgerLock(ledger: url, command: $0, wait: wait) }
-        database = try SQLiteDatabase(url: url)
+        let file = try LedgerFile(url)
+        lock = try command.map { try LedgerLock(ledger: file, command: $0, wait: wait) }
+        database = try SQLiteDatabase(url: url, file: file.real)
         try migrate()
     }
 
     var url: URL { database.url }
 
-    /// Brings the schema up to date in one transaction that reads the version
-    /// inside it: two first runs on a new ledger never both create it.
+    /// "rac2" in ASCII: SQLite's `application_id` of a rac2qb ledger, which tells it from other applications' databases.
+    static let applicationID: Int64 = 0x7261_6332
+
+    /// Brings the schema up to date, and marks the ledger as rac2qb's, in one transaction that reads
+    /// the version inside it: two first runs on a new ledger never both create it. Another
+    /// application's database is refused before anything is written into it.
     private func migrate() throws {
-        guard try schemaVersion() != Self.migrations.count else { return }
+        if try isMarked(), try schemaVersion() == Self.migrations.count { return }
         try transaction {
+            _ = try isMarked()
             let version = try schemaVersion()
             for (index, migration) in Self.migrations.enumerated().dropFirst(version) {
                 try database.execute("\(migration); PRAGMA user_version = \(index + 1)")
             }
+            try database.execute("PRAGMA application_id = \(Self.applicationID)")
         }
+    }
+
+    /// Whether the database is marked as a rac2qb ledger; false for a new one (no table) or an earlier version's
+    /// ledger (recognised by its tables), which `migrate` marks. Another application's database is refused, naming what it holds.
+    private func isMarked() throws -> Bool {
+        let id = try database.integer("PRAGMA application_id") ?? 0
+        if id == Self.applicationID { return true }
+        var tables: [String] = []
+        try database.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name") {
+            tables.append($0.text(0) ?? "")
+        }
+        if id != 0 { throw LedgerFile.notALedger(url.path, "an SQLite database of another application (its application_id is \(id))") }
+        if tables.isEmpty || (tables.contains("batch") && tables.contains("export")) { return false }
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", … \(tables.count - 5) more" : "")
+        throw LedgerFile.notALedger(url.path, "an SQLite database of another application (its tables: \(shown))")
     }
 
     private func schemaVersion() throws -> Int {
@@ -456,6 +480,16 @@ final class Ledger {
         if !sealed { try? database.execute("ROLLBACK") }
         openBatch = nil
         sealed = false
+    }
+
+    /// Drops the open batch, unsealed, and its number (given again), but commits what the run changed in
+    /// earlier batches (a rename QuickBooks shows done): a run that sent nothing records no batch.
+    func dropOpenBatch() throws {
+        guard let batch = openBatch, !sealed else { return }
+        try database.run("DELETE FROM batch WHERE id = ?", [.integer(batch)])
+        try database.run("UPDATE batch_counter SET last = last - 1 WHERE last = ?", [.integer(batch)])
+        try database.execute("COMMIT")
+        openBatch = nil
     }
 
     /// Removes the sealed batch whose files could not be published (none of them was left in place).

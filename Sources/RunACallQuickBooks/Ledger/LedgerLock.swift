@@ -2,10 +2,13 @@ import Foundation
 
 /// The exclusive lock a run holds on a ledger, from its start-up recovery
 /// until its batch is committed and the run ends: one run owns a ledger at a
-/// time. It is a lock (flock) on `<ledger>.lock` beside the ledger, whose
-/// content names the holder (command, pid, host, since when) for the run that
-/// has to wait. The system releases it when the holder ends, even killed; the
-/// file itself stays (removing it would let two runs lock two different files).
+/// time. It is a lock (flock) on `<ledger>.lock` beside the ledger file the
+/// system reaches (`LedgerFile`: through a symbolic link or any spelling of
+/// its path, one file and one lock), whose content names the holder (command,
+/// pid, host, since when) for the run that has to wait. A lock file that is a
+/// symbolic link, or not a regular file, is never followed nor written: the
+/// run stops. The system releases the lock when the holder ends, even killed;
+/// the file itself stays (removing it would let two runs lock two different files).
 final class LedgerLock {
     /// How long a run waits for a held ledger before it gives up (exit 3):
     /// `RAC2QB_LEDGER_WAIT_SECONDS`, else 30 seconds.
@@ -15,19 +18,20 @@ final class LedgerLock {
 
     private var descriptor: Int32?
 
-    /// The lock file of a ledger.
-    static func url(of ledger: URL) -> URL { ledger.appendingPathExtension("lock") }
+    /// The lock file of a ledger: beside the file its path leads to.
+    static func url(of ledger: URL) -> URL { LedgerFile.resolved(ledger.path).appendingPathExtension("lock") }
 
     /// Takes the lock of `ledger` for `command` (e.g. "rac2qb convert"), waiting up to `wait`
     /// seconds for the run that holds it; then stops naming that run.
-    init(ledger: URL, command: String, wait: TimeInterval) throws {
-        let file = Self.url(of: ledger)
+    init(ledger: LedgerFile, command: String, wait: TimeInterval) throws {
+        let file = ledger.real.appendingPathExtension("lock")
         let descriptor: Int32
         do {
             descriptor = try SystemCalls.openForLocking(file.path)
         } catch {
-            throw FatalError(.unwritableOutput, "\(file.path): the ledger's lock cannot be opened: \(OutputFailure.words(errno: error.errno, path: file.path))")
+            throw Self.refusal(file, error.errno)
         }
+        let ledger = ledger.named
         let deadline = Date().addingTimeInterval(wait)
         do {
             while try !SystemCalls.tryLock(descriptor) {
@@ -54,6 +58,20 @@ final class LedgerLock {
         guard let descriptor else { return }
         SystemCalls.close(descriptor)
         self.descriptor = nil
+    }
+
+    /// Why a lock file cannot be opened: a symbolic link or something else than a regular file is never followed nor written.
+    private static func refusal(_ file: URL, _ errno: Int32) -> FatalError {
+        let fix = "remove it (rac2qb makes it again, a regular file), then run again. Nothing was written."
+        switch errno {
+        case ELOOP:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)).map { " to \($0)" } ?? ""
+            return FatalError(.unwritableOutput, "\(file.path): the ledger's lock is a symbolic link\(target); a lock is never followed: \(fix)")
+        case SystemCalls.notRegularFile:
+            return FatalError(.unwritableOutput, "\(file.path): the ledger's lock is not a regular file; it is never written: \(fix)")
+        default:
+            return FatalError(.unwritableOutput, "\(file.path): the ledger's lock cannot be opened: \(OutputFailure.words(errno: errno, path: file.path))")
+        }
     }
 
     /// The holder the lock file names: command, pid, host, since.

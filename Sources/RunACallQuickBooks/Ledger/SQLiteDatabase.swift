@@ -36,10 +36,11 @@ final class SQLiteDatabase {
     /// How its errors name the database: the ledger by its path, a scratch database by its name.
     private let subject: String
 
-    init(url: URL) throws {
+    /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given.
+    init(url: URL, file: URL? = nil) throws {
         self.url = url
         subject = "\(url.path): ledger"
-        try open(url.path, failing: "\(url.path): the ledger")
+        try open((file ?? url).path, failing: "\(url.path): the ledger")
         sqlite3_busy_timeout(handle, 10_000)
         try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
     }

@@ -70,6 +70,8 @@ public struct ConversionResult: Sendable {
     public let nothingNew: Bool
     /// The latest committed batch before this run, told with `nothingNew`.
     public let latestBatch: Int64?
+    /// What running the same export again would do, in plain words (`RerunNote`); nil for a run that writes no QuickBooks file.
+    public let rerun: String?
 
     /// 0 when every record was written or skipped by a rule, 1 when some failed.
     public var exitStatus: Int32 { summary.failures > 0 ? 1 : 0 }
@@ -123,20 +125,28 @@ public enum Converter {
                           rowIndex: options.rowIndex)
         var failures = FailureGroups()
         try run.log.forEachRow { failures.add($0) }
+        let rerun = writes ? RerunNote.convert(ledger: ledger.map { DisplayPath.of($0.url) }, batch: published.batch, latest: latestBatch,
+                                               nothingNew: published.nothingNew, output: options.outputDirectory.map(DisplayPath.of) ?? "",
+                                               keptBatch: published.keptBatch) : nil
         return ConversionResult(summary: run.log.summary, files: published.files, failures: failures,
                                 preview: try run.finishPreview(scratch: staging.url), batch: published.batch, recovered: recovered,
-                                nothingNew: published.nothingNew, latestBatch: latestBatch)
+                                nothingNew: published.nothingNew, latestBatch: latestBatch, rerun: rerun)
     }
 
     private struct Published {
         let files: [String]
         let batch: Int64?
         let nothingNew: Bool
+        /// When nothing was new and the output folder held an earlier run's QuickBooks files: left in place with
+        /// their report, the batch that wrote them (0 when the ledger does not know it).
+        var keptBatch: Int64? = nil
     }
 
     /// Renders the report, then seals the batch, publishes the files and commits the batch, each
     /// flushed to disk first. A batch that wrote no record into a QuickBooks file publishes the
-    /// report only; one that recorded nothing at all (nothing new) is not recorded either.
+    /// report only; one that recorded nothing at all (nothing new) is not recorded either, and
+    /// publishes nothing when the output folder holds QuickBooks files (`--replace`): they stay
+    /// with their own report, never beside a report of this run where every row reads Skipped.
     private static func publish(_ run: ConversionRun, written: [String], parts: [String: Int], ledger: Ledger?,
                                 staging: Staging, description: RunDescription, rowIndex: URL?) throws -> Published {
         var files = written
@@ -145,6 +155,10 @@ public enum Converter {
             if try !ledger.openBatchWroteRecords { files.removeAll(where: OutputFolder.isQuickBooksFile) }
             nothingNew = try ledger.openBatchIsEmpty
             if nothingNew { ledger.abandon() }
+            if nothingNew, let output = run.options.outputDirectory, !OutputFolder.quickBooksFiles(in: output).isEmpty {
+                let path = output.standardizedFileURL.path
+                return Published(files: [], batch: nil, nothingNew: true, keptBatch: try ledger.batches().last { $0.output == path }?.id ?? 0)
+            }
         }
         let batch = ledger?.openBatch
         var description = description

@@ -4,13 +4,17 @@ import Darwin
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif os(Windows)
+import ucrt
+import WinSDK
 #endif
 import Foundation
 
 /// The few POSIX system calls the ledger lock, publishing and the progress line
-/// need, in one place (Linux and macOS): whole-file locks, flushing to disk,
+/// need, in one place (Linux and macOS; the ledger's lock and path resolution
+/// have a Windows branch, not tried yet): whole-file locks, flushing to disk,
 /// renames that never replace, whether a process is alive, whether standard
-/// error is a terminal. Each failure is its errno.
+/// error is a terminal, what a path is and where it really leads. Each failure is its errno.
 enum SystemCalls {
     /// An errno value as a thrown error.
     struct Failure: Error, Equatable {
@@ -21,21 +25,57 @@ enum SystemCalls {
         if result != 0 { throw Failure(errno: errno) }
     }
 
-    /// Opens (creating it if needed) a file for reading and writing; returns its descriptor.
+    /// Opens (creating it if needed) a regular file for reading and writing; returns its descriptor.
+    /// A symbolic link is never followed (ELOOP), and anything but a regular file is refused (EFTYPE: `notRegularFile`).
     static func openForLocking(_ path: String) throws(Failure) -> Int32 {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if descriptor < 0 { throw Failure(errno: errno) }
+        #if os(Windows)
+        // Untested here: a reparse point (a link) is opened as itself, never followed, and then refused.
+        let handle = path.withCString(encodedAs: UTF16.self) {
+            CreateFileW($0, DWORD(GENERIC_READ) | DWORD(GENERIC_WRITE), DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE), nil,
+                        DWORD(OPEN_ALWAYS), DWORD(FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT), nil)
+        }
+        guard let handle, handle != INVALID_HANDLE_VALUE else { throw Failure(errno: EACCES) }
+        var information = BY_HANDLE_FILE_INFORMATION()
+        guard GetFileInformationByHandle(handle, &information),
+              information.dwFileAttributes & DWORD(FILE_ATTRIBUTE_REPARSE_POINT | FILE_ATTRIBUTE_DIRECTORY) == 0 else {
+            CloseHandle(handle)
+            throw Failure(errno: information.dwFileAttributes & DWORD(FILE_ATTRIBUTE_REPARSE_POINT) != 0 ? ELOOP : notRegularFile)
+        }
+        let descriptor = _open_osfhandle(intptr_t(bitPattern: handle), _O_RDWR)
+        if descriptor < 0 { CloseHandle(handle); throw Failure(errno: EMFILE) }
         return descriptor
+        #else
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+        if descriptor < 0 { throw Failure(errno: errno == EMLINK ? ELOOP : errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            _ = closeDescriptor(descriptor)
+            throw Failure(errno: notRegularFile)
+        }
+        return descriptor
+        #endif
     }
+
+    /// The error `openForLocking` gives for something that is not a regular file (a device, a pipe, a folder).
+    static let notRegularFile: Int32 = EINVAL
 
     /// Takes an exclusive lock on the whole open file without waiting: false when
     /// another open file description holds it. The system releases it when the
     /// descriptor is closed or the process ends, killed or not.
     static func tryLock(_ descriptor: Int32) throws(Failure) -> Bool {
+        #if os(Windows)
+        // Untested here: LockFileEx on the file's handle, failing at once when another handle holds it.
+        var overlapped = OVERLAPPED()
+        let handle = HANDLE(bitPattern: _get_osfhandle(descriptor))
+        if LockFileEx(handle, DWORD(LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY), 0, 1, 0, &overlapped) { return true }
+        if GetLastError() == DWORD(ERROR_LOCK_VIOLATION) { return false }
+        throw Failure(errno: EACCES)
+        #else
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
         let code = errno
         if code == EWOULDBLOCK || code == EINTR { return false }
         throw Failure(errno: code)
+        #endif
     }
 
     /// Replaces the content of an open file with `bytes`.
@@ -103,6 +143,52 @@ enum SystemCalls {
         case S_IFLNK: return .symbolicLink
         default: return .file
         }
+    }
+
+    /// What a path is, without following a last symbolic link, in the detail a ledger is told apart by.
+    enum FileType: Equatable { case missing, regular, folder, symbolicLink, device, pipe, socket }
+
+    static func fileType(_ path: String) -> FileType {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .pipe
+        case S_IFSOCK: return .socket
+        default: return .device
+        }
+    }
+
+    /// How many names (hard links) a file has; nil when it cannot be read.
+    static func linkCount(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_nlink)
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved by the system, as it
+    /// reaches the file (realpath(3)); nil when a part of it does not exist.
+    static func realPath(_ path: String) -> String? {
+        #if os(Windows)
+        // Untested here: the final path of the opened file, links followed by the system.
+        let handle = path.withCString(encodedAs: UTF16.self) {
+            CreateFileW($0, 0, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), nil, DWORD(OPEN_EXISTING),
+                        DWORD(FILE_FLAG_BACKUP_SEMANTICS), nil)
+        }
+        guard let handle, handle != INVALID_HANDLE_VALUE else { return nil }
+        defer { CloseHandle(handle) }
+        var buffer = [WCHAR](repeating: 0, count: 32_768)
+        let length = GetFinalPathNameByHandleW(handle, &buffer, DWORD(buffer.count), DWORD(FILE_NAME_NORMALIZED))
+        guard length > 0, Int(length) < buffer.count else { return nil }
+        let text = String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
+        return text.hasPrefix(#"\\?\"#) ? String(text.dropFirst(4)) : text
+        #else
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+        #endif
     }
 
     /// Whether an open descriptor is a terminal (isatty(3)): the progress line is only for one.

@@ -23,15 +23,16 @@ public enum BatchUndo {
     public struct Plan: Sendable {
         public let batch: Int64
         public let steps: [Step]
-        /// Files written, relative to `folder`.
+        /// Files written (with a dry run: the files undo would write), relative to `folder`.
         public internal(set) var files: [String] = []
         public internal(set) var folder = URL(fileURLWithPath: ".")
     }
 
     /// Plans the undo of the latest committed batch (`batch` must be it: later batches may build on earlier ones),
-    /// writes its files into `output` (default: the folder the batch was written to), and makes the ledger forget the batch unless `dryRun`.
+    /// writes its files into `output` (default: the folder the batch was written to), and makes the ledger forget the batch.
+    /// A `dryRun` only plans: it writes nothing, and reads the ledger without taking it from another run.
     public static func undo(batch: Int64, ledger url: URL, output: URL?, qbxmlVersion: String, dryRun: Bool) throws -> Plan {
-        let ledger = try Ledger(url: url, lockingFor: "rac2qb undo")
+        let ledger = try dryRun ? Ledger(url: url) : Ledger(url: url, lockingFor: "rac2qb undo")
         guard let latest = try ledger.batches().last?.id else { throw FatalError(.usage, "\(url.path): the ledger holds no batch") }
         guard batch == latest else {
             throw FatalError(.usage, "batch \(batch) is not the latest batch (\(latest)): undo the later batches first, newest first (they may pay, update or void what batch \(batch) wrote)")
@@ -44,9 +45,13 @@ public enum BatchUndo {
         }.map(\.element)
         var plan = Plan(batch: batch, steps: ordered.map(step))
         let folder = try output ?? URL(fileURLWithPath: ledger.batches().last?.output ?? ".")
-        plan.files = try write(plan, entries: ordered, into: folder, version: qbxmlVersion)
         plan.folder = folder
-        if !dryRun { try ledger.forget(batch: batch) }
+        guard !dryRun else {
+            plan.files = (ordered.contains { deletion($0) != nil } ? ["undo/batch-\(batch).xml"] : []) + ["undo/batch-\(batch).csv"]
+            return plan
+        }
+        plan.files = try write(plan, entries: ordered, into: folder, version: qbxmlVersion)
+        try ledger.forget(batch: batch)
         return plan
     }
 
