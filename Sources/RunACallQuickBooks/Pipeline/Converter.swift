@@ -26,6 +26,8 @@ public struct ConversionOptions: Sendable {
     /// Whether records are read and decoded on a second thread while the run decides and renders the
     /// earlier ones (the output is byte-identical either way); off with `RAC2QB_THREADS=1`.
     public var readsAhead = ProcessInfo.processInfo.environment["RAC2QB_THREADS"] != "1"
+    /// What the export's files are read in: UTF-8, or Windows-1252 when the user says so (`--encoding`).
+    public var encoding = ExportEncoding.utf8
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (ProgressReport) -> Void)? = nil, previewInvoiceID: String? = nil,
@@ -99,7 +101,8 @@ public enum Converter {
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
-        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits)
+        let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits,
+                                     encoding: options.encoding)
         let latestBatch = try ledger?.batches().last?.id
         if writes, let ledger, let output = options.outputDirectory {
             _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)

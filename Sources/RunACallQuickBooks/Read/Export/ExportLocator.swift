@@ -49,6 +49,8 @@ public struct ExportFiles: Sendable {
     private var fullNames: [URL: String] = [:]
     /// Files of a folder that were not read because another file of the same entity comes first there, each with why.
     public private(set) var passedOver: [String] = []
+    /// What the files' bytes are read in (`--encoding`).
+    let encoding: ExportEncoding
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
     static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
@@ -59,7 +61,9 @@ public struct ExportFiles: Sendable {
     /// Throws `.unreadableInput` when a path is missing, no invoices are found (unless
     /// `requireInvoices` is false: `from-quickbooks` reads only customers and items),
     /// or a folder holds no entity file at all.
-    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true) throws {
+    public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true,
+                encoding: ExportEncoding = .utf8) throws {
+        self.encoding = encoding
         var seen = Set<String>()
         for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
@@ -149,11 +153,11 @@ public struct ExportFiles: Sendable {
     private func open(_ url: URL, as entity: ExportEntity) throws -> RawRecordStream {
         let name = displayName(of: url)
         switch url.pathExtension.lowercased() {
-        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers)
+        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers, encoding: encoding)
         case "csv":
-            return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name)
-                : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns)
-        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue, unsynced: entity.unsyncedMembers)
+            return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name, encoding: encoding)
+                : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns, encoding: encoding)
+        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue, unsynced: entity.unsyncedMembers, encoding: encoding)
         }
     }
 }

@@ -42,6 +42,23 @@ enum RecordDecoder {
             internalNotes: try fields.string("internal_notes"))
     }
 
+    /// The status and total of an invoice that could not be read, when both read (from its fields, or the
+    /// `partial` ones of a record that did not read as one): its money is still counted.
+    static func readableMoney(ofUnreadable record: RawRecord) -> (status: InvoiceStatus, total: Money)? {
+        let value: JSONValue
+        switch record.content {
+        case .success(let fields): value = fields
+        case .failure:
+            guard let partial = record.partial else { return nil }
+            value = partial
+        }
+        guard case .object = value else { return nil }
+        let fields = FieldReader(record: record, value: value, invoiceLayout: true)
+        guard let status = (try? fields.oneOf("status", InvoiceStatus.self)) ?? nil,
+              let total = (try? fields.money("total")) ?? nil else { return nil }
+        return (status, total)
+    }
+
     /// Reads one record of the `customers` file.
     static func customerRecord(_ record: RawRecord) throws -> Customer {
         try customer(reader(for: record, entity: "customer"), requireID: true)

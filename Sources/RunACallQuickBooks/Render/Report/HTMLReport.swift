@@ -86,9 +86,13 @@ enum HTMLReport {
                 + "<td class=\"n\">\(summary.qboDiscountsByHand)</td></tr>")
         }
         try output.write("</table>\n")
-        try output.write(summary.reconciles
-            ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
-            : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        if let why = summary.notReconciledBecause {
+            try output.write("<p class=\"bad\">Not reconciled: \(escape(why)).</p>\n")
+        } else {
+            try output.write(summary.reconciles
+                ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
+                : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        }
         for note in summary.notes { try output.write("<p class=\"bad\">\(escape(note))</p>\n") }
         if summary.unreadableInvoices > 0 {
             try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")
