@@ -53,7 +53,7 @@ public struct ExportFiles: Sendable {
     let encoding: ExportEncoding
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
-    static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
+    public static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
         ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
     })
 
@@ -106,6 +106,7 @@ public struct ExportFiles: Sendable {
             let present = ["json", "jsonl", "csv"].map { folder.appendingPathComponent("\(entity.rawValue).\($0)") }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
             guard let candidate = present.first else { continue }
+            if let refusal = InputKind.refusal(of: candidate, shownAs: prefix + candidate.lastPathComponent, command: .convert) { throw refusal }
             add(candidate, as: entity, seen: &seen)
             fullNames[candidate] = prefix + candidate.lastPathComponent
             found = true
@@ -114,11 +115,16 @@ public struct ExportFiles: Sendable {
             }
         }
         guard found else {
+            let written = ["iif", "qbo-csv", "qbxml", "report"].filter { SystemCalls.kind(folder.appendingPathComponent($0).path) == .folder }
+            if !written.isEmpty {
+                throw FatalError(.usage, "\(label): this is a rac2qb output folder (\(written.joined(separator: "/, "))/), not a Run a Call export; `rac2qb validate \(label)` checks its QuickBooks files; convert reads a Run a Call export (invoices, payments, payouts, customers, items as .json, .jsonl or .csv)")
+            }
             throw FatalError(.unreadableInput, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
         }
     }
 
     private mutating func addFile(_ path: URL, seen: inout Set<String>) throws {
+        if let refusal = InputKind.refusal(of: path, shownAs: path.relativePath, command: .convert) { throw refusal }
         let name = path.lastPathComponent.lowercased()
         guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
             throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
