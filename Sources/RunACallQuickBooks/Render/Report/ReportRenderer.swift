@@ -12,7 +12,7 @@ enum ReportRenderer {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let summary = log.summary
         let csv = try BufferedOutput(url: directory.appendingPathComponent("sync-report.csv"))
-        try csv.write(CSVText.row(ReportRow.columns))
+        try csv.write(CSVText.worksheetHeader(ReportRow.columns))
         let json = try BufferedOutput(url: directory.appendingPathComponent("sync-report.json"))
         try writeJSONHead(run: run, summary: summary, to: json)
         let pages = HTMLRowPages(directory: directory, rowCount: log.rowCount, counts: summary.counts)
