@@ -148,7 +148,8 @@ public enum Converter {
         let batch = ledger?.openBatch
         var description = description
         description.batch = batch
-        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url)
+        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts,
+                                           quickBooksFiles: files.filter(OutputFolder.isQuickBooksFile), into: staging.url)
         try staging.flushToDisk(files)
         try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
         do {
