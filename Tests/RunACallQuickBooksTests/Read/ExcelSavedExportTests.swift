@@ -92,6 +92,15 @@ import Testing
         #expect(result.exitStatus == 1)
     }
 
+    @Test func anUnreadablePayoutCountsItsNet() throws {
+        var files = invoices(Array(InputFixture.csvRow("7").utf8) + Array(InputFixture.csvRow("7").utf8))
+        files["payouts.csv"] = Array("id,arrival_date,gross,fees,net\npo_1,10/14/2026,396.79,12.40,384.39\n".utf8)
+        let (result, _) = try run(files)
+        #expect(result.summary.counts["payout"] == ["Failed": 1])
+        #expect(result.summary.payoutNetInExport == Money(cents: 38_439) && result.summary.payoutNetFailed == Money(cents: 38_439))
+        #expect(result.summary.unreadableRecords == ["payout": 1] && !result.summary.reconciles)
+    }
+
     @Test func theCommandLineNeverSaysReconciledYesForAnExcelExport() throws {
         let row = InputFixture.csvRow("7").replacingOccurrences(of: "2026-10-01", with: "10/1/2026")
         let folder = try InputFixture.folder(["invoices.csv": Array((InputFixture.csvHeader + row + row).utf8)])

@@ -59,6 +59,12 @@ enum RecordDecoder {
         return (status, total)
     }
 
+    /// The net of a payout that could not be read, when its fields read and the net is an amount: its money is still counted.
+    static func readableNet(ofUnreadable record: RawRecord) -> Money? {
+        guard case .success(let value) = record.content, case .object = value else { return nil }
+        return (try? FieldReader(record: record, value: value, invoiceLayout: false).money("net")) ?? nil
+    }
+
     /// Reads one record of the `customers` file.
     static func customerRecord(_ record: RawRecord) throws -> Customer {
         try customer(reader(for: record, entity: "customer"), requireID: true)
