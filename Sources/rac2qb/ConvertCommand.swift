@@ -17,9 +17,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let output = try outputFolder(out)
         let configuration = try options.loadConfiguration()
-        let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: configuration,
-            outputDirectory: output, progress: options.progress, ledger: options.ledgerURL(for: configuration), replace: replace))
+        let result = try Converter.run(options.conversion(configuration, out: output, replace: replace))
         for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
@@ -43,10 +41,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let output = try out.map(outputFolder)
         let configuration = try options.loadConfiguration()
-        let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: configuration,
-            outputDirectory: output, writeQuickBooksFiles: false,
-            progress: options.progress, ledger: options.ledgerURL(for: configuration)))
+        let result = try Converter.run(options.conversion(configuration, out: output, writeQuickBooksFiles: false))
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)

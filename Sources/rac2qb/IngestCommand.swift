@@ -26,6 +26,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let files = responses.map { URL(fileURLWithPath: $0) }
+        try InputKind.requireTaken(files, by: .ingest)
         let result = try ResponseIngest.ingest(files, ledger: location.existingLedger(), batch: batch)
         if json {
             try printJSON(result)

@@ -14,10 +14,7 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.loadConfiguration()
-        let result = try Converter.run(ConversionOptions(
-            exportPaths: options.exportURLs, configuration: configuration, outputDirectory: nil,
-            writeQuickBooksFiles: false, progress: options.progress, previewInvoiceID: invoice,
-            ledger: options.ledgerURL(for: configuration)))
+        let result = try Converter.run(options.conversion(configuration, out: nil, writeQuickBooksFiles: false, previewInvoiceID: invoice))
         if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         guard let preview = result.preview else {
             throw FatalError(.usage, "--invoice: no invoice with ID \"\(invoice)\" in the export")

@@ -28,7 +28,25 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("no-ledger"), help: "Run without a ledger: everything is written as if never exported.")
     var noLedger = false
 
+    @Option(help: "The encoding of the export's files: utf-8 (the default) or windows-1252 (a CSV saved by Excel as \"CSV (Comma delimited)\").")
+    var encoding: String?
+
     var exportURLs: [URL] { export.map { URL(fileURLWithPath: $0) } }
+
+    /// The run's options: the export, the config, the ledger and `--encoding`.
+    func conversion(_ configuration: Configuration, out: URL?, writeQuickBooksFiles: Bool = true,
+                    previewInvoiceID: String? = nil, replace: Bool = false) throws -> ConversionOptions {
+        var options = ConversionOptions(exportPaths: exportURLs, configuration: configuration, outputDirectory: out,
+                                        writeQuickBooksFiles: writeQuickBooksFiles, progress: progress, previewInvoiceID: previewInvoiceID,
+                                        ledger: ledgerURL(for: configuration), replace: replace)
+        if let encoding {
+            guard let named = ExportEncoding(named: encoding) else {
+                throw FatalError(.usage, "--encoding: \"\(encoding)\" is not allowed; allowed: utf-8, windows-1252")
+            }
+            options.encoding = named
+        }
+        return options
+    }
 
     /// The configuration, with `--formats` applied; names it and the ledger on standard error (unless `--quiet`).
     func loadConfiguration() throws -> Configuration {

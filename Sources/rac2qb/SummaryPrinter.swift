@@ -49,7 +49,9 @@ enum SummaryPrinter {
         for note in summary.notes { Swift.print("note: \(note)") }
         for note in summary.absenceNotes { Swift.print(note) }
         let totals = summary.reconciles && summary.depositsReconcile ? "yes" : "NO"
-        if !summary.balancesChecked {
+        if let why = summary.notReconciledBecause {
+            Swift.print("reconciled: NO: \(why)")
+        } else if !summary.balancesChecked {
             Swift.print("reconciled: invoices \(totals); customer balances not checked (no payments file)")
         } else if !summary.customersNotReconciled.isEmpty {
             Swift.print("reconciled: invoices \(totals); customer balances NO (\(summary.customersNotReconciled.count) customer(s) differ)")

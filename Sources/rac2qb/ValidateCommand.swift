@@ -23,8 +23,17 @@ struct ValidateCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw FatalError(.unreadableInput, "\(path): no such file or folder")
             }
-            guard isDirectory.boolValue else { files.append(url); continue }
+            guard isDirectory.boolValue else {
+                if let refusal = InputKind.refusal(of: url, shownAs: path, command: .validate) { throw refusal }
+                files.append(url)
+                continue
+            }
             let found = FileChecker.quickBooksFiles(under: url)
+            if found.isEmpty, let export = ExportFiles.candidateNames.sorted().first(where: {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+            }) {
+                throw FatalError(.usage, "\(path): this is a Run a Call export folder (it holds \(export)), not QuickBooks files; `rac2qb check \(path)` or `rac2qb convert \(path) --out DIR` reads it, and `rac2qb validate DIR` then checks what convert wrote")
+            }
             if found.isEmpty {
                 print("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
                 failed = true

@@ -13,10 +13,15 @@ struct InvoiceDecider {
     let invoiceFiles: String
 
     /// The decision for a record that could not be read.
-    func unreadable(_ row: ReportRow, _ problem: Problem, id: String?) -> InvoiceDecision {
+    /// `readable`: its status and total when those still read, counted in the summary's money.
+    func unreadable(_ row: ReportRow, _ problem: Problem, id: String?, readable: (status: InvoiceStatus, total: Money)?) -> InvoiceDecision {
         var row = row
         row.fail(problem)
-        return InvoiceDecision(row: row, facts: paymentsInExport && id != nil ? .notWritable("it could not be read") : nil)
+        if let readable { row.describe(date: nil, amount: readable.total) }
+        var decision = InvoiceDecision(row: row, amount: readable?.total,
+                                       facts: paymentsInExport && id != nil ? .notWritable("it could not be read") : nil)
+        decision.readableStatus = readable?.status
+        return decision
     }
 
     /// The decision for a read invoice: `row` is its report row as read (failed, with its source),

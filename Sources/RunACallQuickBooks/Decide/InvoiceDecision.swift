@@ -51,6 +51,8 @@ struct InvoiceDecision {
     var invoice: Invoice?
     /// Its total as the summary counts it.
     var amount: Money?
+    /// For an invoice that could not be read: its status, when that cell still read (with `amount`, its total).
+    var readableStatus: InvoiceStatus?
     /// Whether an earlier batch exported it.
     var earlierBatch = false
     /// The mapping, when the seed's rules were applied: the posting and the list entries it creates.

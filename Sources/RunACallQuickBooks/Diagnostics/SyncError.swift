@@ -23,6 +23,8 @@ public enum SyncError: String, CaseIterable, Sendable {
     case duplicateRefundID
     case duplicatePayoutID
     case invalidRecord
+    case textNotUTF8
+    case spreadsheetDate
     case invoiceNotFound
     case invoiceNotWritten
     case invoiceInEarlierBatch
@@ -38,6 +40,15 @@ public enum SyncError: String, CaseIterable, Sendable {
     case unreadableCustomer
     case unreadableItem
     case conflict
+
+    /// Whether a source record failing with it could not be read at all (its money is counted only where
+    /// its status and total cells read, and the run never says its totals reconcile).
+    public var isUnreadableRecord: Bool {
+        switch self {
+        case .invalidRecord, .textNotUTF8, .spreadsheetDate: true
+        default: false
+        }
+    }
 
     /// The short error that starts the message (`Tax code not mapped`).
     public var title: String {
@@ -60,6 +71,8 @@ public enum SyncError: String, CaseIterable, Sendable {
         case .duplicateRefundID: "Duplicate refund ID"
         case .duplicatePayoutID: "Duplicate payout ID"
         case .invalidRecord: "Invalid record"
+        case .textNotUTF8: "Text not UTF-8"
+        case .spreadsheetDate: "Date as a spreadsheet writes it"
         case .invoiceNotFound: "Invoice not found"
         case .invoiceNotWritten: "Invoice not written"
         case .invoiceInEarlierBatch: "Invoice in an earlier batch"
@@ -252,7 +265,22 @@ extension Problem {
     /// `field` is `a member name` or `field NAME`.
     static func notUTF8(_ field: String, line: Int, place: String) -> Problem {
         Problem(.invalidRecord, "\(field) is not valid UTF-8 text (line \(line)); allowed: UTF-8 text",
-                fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run.")
+                fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run (a file saved in Windows-1252 is read with --encoding windows-1252).")
+    }
+
+    /// Invalid UTF-8 that reads as Windows-1252, as Excel saves "CSV (Comma delimited)": `lines` (`line 4` or
+    /// `lines 4, 6`) of `file`, `reasons` each line's column and its text read as Windows-1252.
+    static func windows1252Text(reasons: [String], lines: String, file: String) -> Problem {
+        Problem(.textNotUTF8, "\(reasons.joined(separator: "; ")) (its bytes read as Windows-1252, as Excel saves \"CSV (Comma delimited)\")",
+                fix: "Save \(file) in Excel as \"CSV UTF-8 (Comma delimited)\", or re-run with --encoding windows-1252 (\(lines)).")
+    }
+
+    /// A date written `10/1/2026` (a spreadsheet's date, month/day/year in the US) where `YYYY-MM-DD` is
+    /// allowed; `reading` says which date it is, or the two it may be.
+    static func spreadsheetDate(_ field: String, found: String, reading: String, place: String,
+                                allowed: String = "a date YYYY-MM-DD such as 2026-10-01") -> Problem {
+        Problem(.spreadsheetDate, "field \(field) is \"\(found)\", a date as Excel writes it (\(reading)); allowed: \(allowed)",
+                fix: "Take the file from Run a Call again and do not save it in Excel (or, before saving, format the date columns as yyyy-mm-dd: Format Cells → Custom), then re-run (\(place)).")
     }
 
     static func nulCharacter(field: String, line: Int, place: String) -> Problem {

@@ -12,9 +12,13 @@ extension ConversionRun {
         let (duplicates, records) = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
         progress.begin("invoices", total: records)
-        let reader = RecordReader(stream, decode: { record in Self.decode { try RecordDecoder.invoice(record) } }, readsAhead: options.readsAhead)
+        let reader = RecordReader(stream, decode: { record -> (Result<Invoice, Problem>, (status: InvoiceStatus, total: Money)?) in
+            let decoded = Self.decode { try RecordDecoder.invoice(record) }
+            guard case .failure = decoded else { return (decoded, nil) }
+            return (decoded, RecordDecoder.readableMoney(ofUnreadable: record))
+        }, readsAhead: options.readsAhead)
         defer { reader.stop() }
-        while let (record, decoded) = try reader.next() {
+        while let (record, (decoded, readable)) = try reader.next() {
             tick()
             let row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
                                 entity: "Invoice #\(record.id ?? "?")", status: .failed, message: "", fix: "",
@@ -22,7 +26,7 @@ extension ConversionRun {
             let decision: InvoiceDecision
             switch decoded {
             case .failure(let problem):
-                decision = invoiceDecider.unreadable(row, problem, id: record.id)
+                decision = invoiceDecider.unreadable(row, problem, id: record.id, readable: readable)
             case .success(let invoice):
                 let duplicated = duplicates.contains(invoice.id)
                 decision = invoiceDecider.decide(invoice, row: row, duplicated: duplicated,
@@ -94,7 +98,7 @@ extension ConversionRun {
             try invoiceFacts?.record(facts, txnID: decision.txnID, for: id)
         }
         let invoice = decision.invoice
-        log.recordInvoice(status: invoice?.status, total: decision.amount, date: invoice?.invoiceDate, row: row.status,
+        log.recordInvoice(status: invoice?.status ?? decision.readableStatus, total: decision.amount, date: invoice?.invoiceDate, row: row.status,
                           written: decision.written, formats: formats, earlierBatch: decision.earlierBatch)
         capturePreview(row, invoice: invoice, mapping: decision.earlierBatch ? nil : decision.mapping)
         try log.add(row)

@@ -28,6 +28,8 @@ public struct ConversionOptions: Sendable {
     public var readsAhead = ProcessInfo.processInfo.environment["RAC2QB_THREADS"] != "1"
     /// Where to keep the report's rows as a SQLite index as well (the desk's review grid); nil keeps none.
     public var rowIndex: URL?
+    /// What the export's files are read in: UTF-8, or Windows-1252 when the user says so (`--encoding`).
+    public var encoding = ExportEncoding.utf8
 
     public init(exportPaths: [URL], configuration: Configuration, outputDirectory: URL?,
                 writeQuickBooksFiles: Bool = true, progress: (@Sendable (ProgressReport) -> Void)? = nil, previewInvoiceID: String? = nil,
@@ -104,7 +106,7 @@ public enum Converter {
         defer { staging.discard() }
         let books = try BooksSnapshot.load(options.configuration.books, relativeTo: options.configuration.baseDirectory)
         let export = try ExportFiles(paths: options.exportPaths, scratch: staging.url, zipLimits: options.zipLimits,
-                                     outputFolder: options.outputDirectory)
+                                     outputFolder: options.outputDirectory, encoding: options.encoding)
         let latestBatch = try ledger?.batches().last?.id
         if writes, let ledger, let output = options.outputDirectory {
             _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)
@@ -163,7 +165,8 @@ public enum Converter {
         let batch = ledger?.openBatch
         var description = description
         description.batch = batch
-        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts, into: staging.url,
+        files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts,
+                                           quickBooksFiles: files.filter(OutputFolder.isQuickBooksFile), into: staging.url,
                                            rowIndex: rowIndex)
         try staging.flushToDisk(files)
         try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })

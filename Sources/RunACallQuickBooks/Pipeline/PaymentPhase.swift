@@ -3,6 +3,9 @@ import Foundation
 /// Payments, refunds and payouts: two passes over the payments (the first
 /// decides which payouts add up, the second writes), then one deposit per payout.
 extension ConversionRun {
+    /// A payout as read: where, its id, the payout or why it could not be read, and then its net when that still reads.
+    typealias PayoutEntry = (location: SourceLocation, id: String?, payout: Result<Payout, Problem>, readableNet: Money?)
+
     func readPaymentsAndPayouts() throws {
         let payouts = try readPayouts()
         let payoutIDs = Set(payouts.compactMap { (try? $0.payout.get().id) ?? $0.id })
@@ -40,18 +43,21 @@ extension ConversionRun {
 
     // MARK: Payouts
 
-    private func readPayouts() throws -> [(location: SourceLocation, id: String?, payout: Result<Payout, Problem>)] {
+    /// The export's payouts as read; for one that could not be read, its net when that cell still reads.
+    private func readPayouts() throws -> [PayoutEntry] {
         guard let stream = try export.stream(.payouts) else { return [] }
         progress.begin("payouts")
-        var payouts: [(SourceLocation, String?, Result<Payout, Problem>)] = []
+        var payouts: [PayoutEntry] = []
         while let record = try stream.next() {
             tick()
-            payouts.append((record.location, record.id, Self.decode { try RecordDecoder.payout(record) }))
+            let payout = Self.decode { try RecordDecoder.payout(record) }
+            let readableNet = if case .failure = payout { RecordDecoder.readableNet(ofUnreadable: record) } else { Money?.none }
+            payouts.append((record.location, record.id, payout, readableNet))
         }
         return payouts
     }
 
-    private func writePayout(_ entry: (location: SourceLocation, id: String?, payout: Result<Payout, Problem>),
+    private func writePayout(_ entry: PayoutEntry,
                              verdicts: [String: PayoutVerdict], lines: PayoutLines,
                              tallies: [String: PayoutTally]) throws {
         var row = ReportRow(timestamp: "", entityType: .payout, sourceID: entry.id ?? "", entity: "Payout \(entry.id ?? "?")",
@@ -59,6 +65,10 @@ extension ConversionRun {
         switch entry.payout {
         case .failure(let problem):
             row.fail(problem)
+            if let net = entry.readableNet {
+                row.describe(date: nil, amount: net)
+                log.recordMoney { $0.payoutNetInExport = $0.payoutNetInExport + net; $0.payoutNetFailed = $0.payoutNetFailed + net }
+            }
         case .success(let payout):
             row.timestamp = payout.arrivalDate.description
             row.describe(date: payout.arrivalDate.description, amount: payout.net)

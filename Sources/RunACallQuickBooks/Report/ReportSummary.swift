@@ -16,6 +16,9 @@ public struct ReportSummary: Sendable, Encodable {
     public var billedEarlierBatches = Money.zero
     /// Invoices that could not be read at all (no total known).
     public var unreadableInvoices = 0
+    /// Source records that could not be read (their error `isUnreadableRecord`), by entity type: while there is one,
+    /// the run never says its totals reconcile.
+    public var unreadableRecords: [String: Int] = [:]
     /// Σ invoice totals written, per format.
     public var writtenTotals: [String: Money] = [:]
     /// Of the `qbo-csv` written totals, the discounts `invoices.csv` cannot carry (QuickBooks Online imports no
@@ -72,9 +75,19 @@ public struct ReportSummary: Sendable, Encodable {
     /// Whether deposits written + failed + skipped = the export's payout net.
     public var depositsReconcile: Bool { depositsWritten + payoutNetFailed + payoutNetSkipped == payoutNetInExport }
 
-    /// Whether billed = written + failed + skipped + earlier batches' in every format written.
+    /// Whether billed = written + failed + skipped + earlier batches' in every format written, and every record
+    /// could be read (a record that could not be read may hold money no figure counts).
     public var reconciles: Bool {
-        writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped + billedEarlierBatches == billedInExport }
+        unreadableRecords.isEmpty
+            && writtenTotals.values.allSatisfy { $0 + billedFailed + billedSkipped + billedEarlierBatches == billedInExport }
+    }
+
+    /// Why the totals are not said to reconcile although they add up: the records that could not be read; nil when all were.
+    public var notReconciledBecause: String? {
+        guard !unreadableRecords.isEmpty else { return nil }
+        let counts = EntityType.allCases.compactMap { type in unreadableRecords[type.rawValue].map { "\($0) \(type.rawValue)(s)" } }
+        let unknown = unreadableInvoices > 0 ? "; \(unreadableInvoices) invoice(s) whose total could not be read either are in no figure" : ""
+        return "\(counts.joined(separator: ", ")) could not be read, so the figures may miss money (a failed invoice whose status and total read is counted as failed\(unknown)); fix them and re-run"
     }
 
     public init() {}
@@ -92,6 +105,7 @@ public struct ReportSummary: Sendable, Encodable {
         if !row.warning.isEmpty { warnings[row.entityType.rawValue, default: 0] += 1 }
         if row.isSourceRow {
             counts[row.entityType.rawValue, default: [:]][row.status.rawValue, default: 0] += 1
+            if row.status == .failed, row.error?.isUnreadableRecord == true { unreadableRecords[row.entityType.rawValue, default: 0] += 1 }
         } else if row.status == .success, !row.isUpdate {
             created[row.entityType.rawValue, default: 0] += 1
         }
@@ -129,7 +143,8 @@ public struct ReportSummary: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case counts, created, invoiceTotals = "invoice_totals", billedInExport = "billed_in_export"
         case billedFailed = "billed_failed", billedSkipped = "billed_skipped", billedEarlierBatches = "billed_earlier_batches"
-        case unreadableInvoices = "unreadable_invoices", writtenTotals = "written_totals"
+        case unreadableInvoices = "unreadable_invoices", unreadableRecords = "unreadable_records"
+        case notReconciledBecause = "not_reconciled_because", writtenTotals = "written_totals"
         case writtenInvoices = "written_invoices", qboDiscountsByHand = "qbo_discounts_by_hand", reconciles
         case paymentsWritten = "payments_written", refundsWritten = "refunds_written"
         case payoutNetInExport = "payout_net_in_export", depositsWritten = "deposits_written"
@@ -153,6 +168,8 @@ public struct ReportSummary: Sendable, Encodable {
         try container.encode(billedSkipped, forKey: .billedSkipped)
         try container.encode(billedEarlierBatches, forKey: .billedEarlierBatches)
         try container.encode(unreadableInvoices, forKey: .unreadableInvoices)
+        try container.encode(unreadableRecords, forKey: .unreadableRecords)
+        try container.encodeIfPresent(notReconciledBecause, forKey: .notReconciledBecause)
         try container.encode(writtenTotals, forKey: .writtenTotals)
         try container.encode(writtenInvoices, forKey: .writtenInvoices)
         try container.encode(qboDiscountsByHand, forKey: .qboDiscountsByHand)

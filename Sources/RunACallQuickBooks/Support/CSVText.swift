@@ -6,6 +6,11 @@ import Foundation
 /// every cell the same way; the run's own temporary files, read back by
 /// `CSVRowReader`, are written with `CSVRows(guarding: false)`, cells kept as they are.
 enum CSVText {
+    /// The header row of a worksheet meant for people (the report, the payment application, the discounts to
+    /// enter, the import checklist, the undo list): after a UTF-8 byte order mark, so that Excel on Windows reads
+    /// it as UTF-8 (outputs.md). The files QuickBooks imports have none: they start with `row(columns)`.
+    static func worksheetHeader(_ columns: [String]) -> String { "\u{FEFF}" + row(columns) }
+
     /// The characters that make a spreadsheet read a cell as a formula.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
     /// `formulaStarts` by ASCII byte (all of them are ASCII), so the check costs no hashing.

@@ -144,7 +144,7 @@ public enum BatchUndo {
             try FileManager.default.createDirectory(at: staging.url.appendingPathComponent("undo"), withIntermediateDirectories: true)
             try FileManager.default.createFile(at: staging.url.appendingPathComponent(files[0]), contents: data)
         }
-        var csv = CSVText.row(["how", "entity", "source_id", "quickbooks", "amount", "what to do"])
+        var csv = CSVText.worksheetHeader(["how", "entity", "source_id", "quickbooks", "amount", "what to do"])
         for step in plan.steps {
             csv += CSVText.row([step.kind.rawValue, step.entity, step.sourceID, step.quickBooksName, step.amount, step.instruction])
         }

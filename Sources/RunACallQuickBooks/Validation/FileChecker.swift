@@ -100,14 +100,17 @@ public enum FileChecker {
         return CalendarDate(year: year, month: parts[0], day: parts[1]) != nil
     }
 
-    /// QBO CSV: known header, UTF-8 without BOM, import limits, names QuickBooks Online accepts,
+    /// QBO CSV: known header, UTF-8 without BOM (the worksheets for people with one), import limits, names QuickBooks Online accepts,
     /// no negative invoice amount, no cell on two lines; the discount worksheet: its header and amounts;
     /// the import checklist: its header, its rows in order, counts and totals.
     public static func checkQBOCSV(_ url: URL) throws -> [String] {
         let name = url.lastPathComponent
         let data = try Data(contentsOf: url)
         var problems: [String] = []
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { problems.append("1: the file starts with a byte order mark") }
+        let isWorksheet = name.hasPrefix("discounts-to-enter") || name.hasPrefix("import-checklist")
+        let marked = data.starts(with: [0xEF, 0xBB, 0xBF])
+        if marked, !isWorksheet { problems.append("1: the file starts with a byte order mark (QuickBooks Online imports UTF-8 without one)") }
+        if !marked, isWorksheet { problems.append("1: the worksheet has no UTF-8 byte order mark (Excel on Windows would misread its accented letters)") }
         let table = try CSVTable(url: url)
         let expected: [String]
         if name.hasPrefix("invoices") { expected = QBOCSVWriter.invoiceColumns }

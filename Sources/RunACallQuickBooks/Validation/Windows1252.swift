@@ -9,6 +9,32 @@ enum Windows1252 {
         nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
     ]
 
+    /// The UTF-8 bytes of each character of `high`.
+    private static let highUTF8: [[UInt8]?] = high.map { code in code.flatMap(Unicode.Scalar.init).map { Array(String($0).utf8) } }
+
+    /// The bytes as UTF-8: each defined byte becomes its character; an undefined one is kept
+    /// as it is (invalid UTF-8, so that the text holding it fails loudly, never silently replaced).
+    static func utf8(of bytes: some Collection<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                result.append(byte)
+            } else if byte < 0xA0 {
+                result.append(contentsOf: highUTF8[Int(byte - 0x80)] ?? [byte])
+            } else {
+                result.append(0xC0 | byte >> 6)
+                result.append(0x80 | byte & 0x3F)
+            }
+        }
+        return result
+    }
+
+    /// Whether `bytes`, not UTF-8, read as Windows-1252 text: none of them is one the code page leaves undefined.
+    static func reads(_ bytes: some Collection<UInt8>) -> Bool {
+        !bytes.contains { (0x80...0x9F).contains($0) && high[Int($0 - 0x80)] == nil }
+    }
+
     /// The text, with U+FFFD for each undefined byte, and where those bytes are (1-based line).
     static func decode(_ data: Data) -> (text: String, undefined: [(line: Int, byte: UInt8)]) {
         var scalars = String.UnicodeScalarView()

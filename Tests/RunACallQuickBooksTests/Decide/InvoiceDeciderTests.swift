@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func anUnreadableRecordFailsAndItsPaymentsCannotBeWritten() throws {
-        let decision = try Self.decider().unreadable(Self.row, .undecodable(CocoaError(.coderReadCorrupt)), id: "1")
+        let decision = try Self.decider().unreadable(Self.row, .undecodable(CocoaError(.coderReadCorrupt)), id: "1", readable: nil)
         #expect(decision.row.status == .failed && decision.invoice == nil)
         guard case .notWritable("it could not be read")? = decision.facts else { Issue.record("no facts"); return }
     }

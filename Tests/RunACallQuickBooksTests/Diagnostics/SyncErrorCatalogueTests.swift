@@ -31,6 +31,9 @@ import Testing
         case .duplicateRefundID: .duplicateID("ref-1", entity: .refund, file: "payments.json")
         case .duplicatePayoutID: .duplicatePayoutID("po_1")
         case .invalidRecord: .missingField("customer.name", allowed: "text", place: "invoices.json record #3")
+        case .textNotUTF8: .windows1252Text(reasons: ["line 4: column name is \"Zoë\""], lines: "line 4", file: "customers.csv")
+        case .spreadsheetDate: .spreadsheetDate("invoice_date", found: "10/1/2026", reading: "US month/day/year: 2026-10-01",
+                                                place: "invoices.csv line 2 (column invoice_date)")
         case .invoiceNotFound: .invoiceNotFound("1099", what: "payment")
         case .invoiceNotWritten: .invoiceFailed("1045", error: .taxCodeNotMapped, what: "payment")
         case .invoiceInEarlierBatch: .invoiceTxnIDUnknown("1042", what: "payment")

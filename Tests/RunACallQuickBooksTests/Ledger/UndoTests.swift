@@ -47,6 +47,7 @@ import Testing
         #expect(try QBXMLSchemaTests.schema().validate(file: folder.appendingPathComponent("undo/batch-1.xml")) == [])
         let csv = try InvoiceRulesTests.text(folder, "undo/batch-1.csv")
         #expect(csv.components(separatedBy: "\r\n").count == 7, "a header and a row per record")
+        #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF], "the undo list is a worksheet for people: Excel on Windows reads it as UTF-8")
 
         #expect(try LedgerHistory.batches(in: ledger).isEmpty, "the ledger forgot the batch")
         let again = try MonthlyRunTests.run(invoices, payments: [payment], ledger: ledger, formats: [.qbxml])

@@ -85,13 +85,13 @@ import Testing
 
     @Test func aCellThatLooksLikeAFormulaIsGuarded() {
         let text = ImportChecklist.render([ImportChecklist.Entry(file: "qbo-csv/customers.csv", what: "=HYPERLINK(\"x\")", records: 2, total: nil)])
-        #expect(text == "order,file,what,records,total,done\r\n1,qbo-csv/customers.csv,\"'=HYPERLINK(\"\"x\"\")\",2,,\r\n")
+        #expect(text == "\u{FEFF}order,file,what,records,total,done\r\n1,qbo-csv/customers.csv,\"'=HYPERLINK(\"\"x\"\")\",2,,\r\n")
     }
 
     @Test func validateNamesAChecklistRowThatIsWrong() throws {
         let folder = try TestPaths.temporaryFolder()
         let file = folder.appendingPathComponent("import-checklist.csv")
-        try Data("order,file,what,records,total,done\r\n1,qbo-csv/invoices-001.csv,import,many,1.00,\r\n".utf8).write(to: file)
+        try Data("\u{FEFF}order,file,what,records,total,done\r\n1,qbo-csv/invoices-001.csv,import,many,1.00,\r\n".utf8).write(to: file)
         #expect(FileChecker.check(file, schema: nil) == ["import-checklist.csv:2: records \"many\" is not a count"])
     }
 }

@@ -60,6 +60,21 @@ enum Browser {
         return String(decoding: try Data(contentsOf: text), as: UTF8.self)
     }
 
+    /// The page as a screen `width` pixels wide shows it (printed on one sheet of that width, with the
+    /// screen's font and margins), read back as text laid out as printed: a word broken across lines shows.
+    static func textAtScreenWidth(_ page: URL, width: Int) throws -> String {
+        let folder = try TestPaths.temporaryFolder("browser")
+        let copy = folder.appendingPathComponent(page.lastPathComponent)
+        let html = String(decoding: try Data(contentsOf: page), as: UTF8.self).replacingOccurrences(
+            of: "</head>", with: "<style>@page{size:\(width)px 30000px;margin:0}@media print{body{margin:2em;font-size:14px}}</style></head>")
+        try Data(html.utf8).write(to: copy)
+        let pdf = folder.appendingPathComponent("page.pdf")
+        try run(chromium, chromiumArguments(folder) + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", copy.absoluteString])
+        let text = folder.appendingPathComponent("page.txt")
+        try run(pdftotext, ["-layout", pdf.path, text.path])
+        return String(decoding: try Data(contentsOf: text), as: UTF8.self)
+    }
+
     /// A screenshot of the page's first screen; returns the PNG.
     static func screenshot(_ page: URL, fragment: String? = nil, limit: TimeInterval = 600) throws -> Data {
         let folder = try TestPaths.temporaryFolder("browser")

@@ -23,6 +23,7 @@ public enum QuickBooksListFile {
         defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
         if let wide = WideTextSniffer.encoding(of: head) { throw WideTextSniffer.refusal(label, encoding: wide) }
+        if let refusal = InputKind.refusal(of: url, shownAs: label, command: .fromQuickBooks) { throw refusal }
         let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let first = head[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw FatalError(.unreadableInput, "\(label): the file is empty; allowed: an IIF list export, a qbXML query response or a QuickBooks Online list CSV")

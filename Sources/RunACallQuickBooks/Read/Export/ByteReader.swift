@@ -8,18 +8,25 @@ final class ByteReader {
     private var position = 0
     private var exhausted = false
     private let chunkSize: Int
+    /// What the file's bytes are decoded from into the UTF-8 the readers scan.
+    private let encoding: ExportEncoding
     /// The 1-based line of the next byte.
     private(set) var line = 1
 
-    /// Opens a UTF-8 file; throws `.unreadableInput` naming the file as `name`
-    /// when it is UTF-16 or UTF-32.
-    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 16) throws {
+    /// Opens a file in `encoding` (UTF-8 unless the user says otherwise); throws
+    /// `.unreadableInput` naming the file as `name` when it is UTF-16 or UTF-32, and
+    /// `.usage` when it is UTF-8 but read as Windows-1252.
+    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 16, encoding: ExportEncoding = .utf8) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
-        refill()
-        if let encoding = WideTextSniffer.encoding(of: buffer) {
-            throw WideTextSniffer.refusal(name ?? url.lastPathComponent, encoding: encoding)
+        self.encoding = encoding
+        let first = handle?.readData(ofLength: chunkSize) ?? Data()
+        if let wide = WideTextSniffer.encoding(of: first) {
+            throw WideTextSniffer.refusal(name ?? url.lastPathComponent, encoding: wide)
         }
+        try encoding.check(first, file: name ?? url.lastPathComponent)
+        if first.isEmpty { exhausted = true }
+        buffer = encoding.utf8(first)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
@@ -28,6 +35,7 @@ final class ByteReader {
     init(bytes: [UInt8], firstLine: Int = 1) {
         handle = nil
         chunkSize = 0
+        encoding = .utf8
         buffer = bytes
         exhausted = true
         line = firstLine
@@ -93,7 +101,7 @@ final class ByteReader {
         guard !exhausted, let handle else { return }
         let data = handle.readData(ofLength: chunkSize)
         if data.isEmpty { exhausted = true }
-        buffer = [UInt8](data)
+        buffer = encoding.utf8(data)
         position = 0
     }
 }

@@ -40,8 +40,8 @@ final class CSVInvoiceRecordStream: RawRecordStream {
     private static let customerFields = ["id", "name", "email", "phone", "company"]
     private static let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
 
-    init(url: URL, name: String? = nil) throws {
-        table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns)
+    init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
+        table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns, encoding: encoding)
         idPosition = table.positions(["invoice_id"])[0]
         invoicePositions = table.positions(Self.invoiceColumns)
         linePositions = table.positions(Self.lineColumns)
@@ -59,17 +59,25 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         let first = group[0]
         let location = SourceLocation.line(first.row.line, in: table.fileName)
         let rowLines = group.map(\.row.line)
-        if let problem = unreadable(group) {
-            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id)
-        }
-        if let disagreement = disagreement(in: group.map(\.row)) {
-            return RawRecord(location: location, content: .failure(disagreement), fromCSV: true, rowLines: rowLines, id: id)
+        if let problem = unreadable(group) ?? disagreement(in: group.map(\.row)) {
+            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id,
+                             partial: readableMoney(of: group.map(\.row)))
         }
         return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
                          fromCSV: true, rowLines: rowLines, id: id)
     }
 
     func nextID() throws -> String?? { try nextGroup().map(\.id) }
+
+    /// The `status` and `total` an unreadable invoice's rows agree on, when each row has the header's
+    /// cells on one line (so that no cell is taken from another column): its money still counts.
+    private func readableMoney(of rows: [CSVRow]) -> JSONValue? {
+        guard rows.allSatisfy({ $0.cells.count == table.columns.count && $0.lastLine == $0.line }) else { return nil }
+        let statuses = Set(rows.map { table.cell("status", in: $0) })
+        let totals = Set(rows.map { table.cell("total", in: $0) })
+        guard statuses.count == 1, totals.count == 1, let status = statuses.first ?? nil, let total = totals.first ?? nil else { return nil }
+        return .object(["status": .string(status), "total": .string(total)])
+    }
 
     /// The next invoice's rows and its `invoice_id`: the rows that follow its first and share its id
     /// (or are malformed with no readable id); nil after the last row.
@@ -96,7 +104,7 @@ final class CSVInvoiceRecordStream: RawRecordStream {
         let bad = group.filter { $0.problem != nil }.map(\.row)
         guard !bad.isEmpty else { return nil }
         guard group.count > 1 else { return group[0].problem }
-        let problem = table.malformed(lines: bad.map(\.line), reasons: bad.compactMap(table.malformation))
+        let problem = table.malformed(bad)
         let lines = group.map { String($0.row.line) }.joined(separator: ", ")
         return problem.failingWholeInvoice(rows: group.count, lines: lines)
     }

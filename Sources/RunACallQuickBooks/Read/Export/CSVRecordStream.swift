@@ -8,8 +8,8 @@ final class CSVTable {
 
     /// Opens a CSV file reported as `name`; throws `.unreadableInput` when the
     /// file is empty, its header malformed, or a `required` column is missing.
-    init(url: URL, name: String? = nil, required: [String] = []) throws {
-        rows = try CSVRowReader(url: url, name: name)
+    init(url: URL, name: String? = nil, required: [String] = [], encoding: ExportEncoding = .utf8) throws {
+        rows = try CSVRowReader(url: url, name: name, encoding: encoding)
         let fileName = rows.fileName
         guard let header = try rows.next() else {
             throw FatalError(.unreadableInput, "\(fileName): empty file, expected a header row")
@@ -38,7 +38,7 @@ final class CSVTable {
     func nextRow() throws -> (row: CSVRow, problem: Problem?)? {
         while let row = try rows.next() {
             if row.problem == nil, row.cells.allSatisfy({ $0.isEmpty }) { continue }
-            return (row, malformation(of: row).map { malformed(lines: [row.line], reasons: [$0]) })
+            return (row, malformation(of: row) == nil ? nil : malformed([row]))
         }
         return nil
     }
@@ -61,9 +61,14 @@ final class CSVTable {
         return "line \(row.line): \(reason)"
     }
 
-    /// The failure of a record whose rows on `lines` are malformed for `reasons`.
-    func malformed(lines: [Int], reasons: [String]) -> Problem {
+    /// The failure of a record whose `rows` are malformed: Windows-1252 text when that is what every one holds.
+    func malformed(_ rows: [CSVRow]) -> Problem {
+        let lines = rows.map(\.line)
         let bad = lines.count == 1 ? "line \(lines[0])" : "lines \(lines.map(String.init).joined(separator: ", "))"
+        let reasons = rows.compactMap(malformation)
+        if rows.allSatisfy({ $0.problem?.windows1252 == true && $0.lastLine == $0.line && $0.cells.count == columns.count }) {
+            return .windows1252Text(reasons: reasons, lines: bad, file: fileName)
+        }
         return .malformedCSV(reasons: reasons, lines: bad, file: fileName)
     }
 
@@ -123,8 +128,8 @@ final class CSVFlatRecordStream: RawRecordStream {
     private let billing: [Int?]
     private let service: [Int?]
 
-    init(url: URL, name: String? = nil, required: [String] = []) throws {
-        table = try CSVTable(url: url, name: name, required: required)
+    init(url: URL, name: String? = nil, required: [String] = [], encoding: ExportEncoding = .utf8) throws {
+        table = try CSVTable(url: url, name: name, required: required, encoding: encoding)
         plainColumns = table.columns.filter { !$0.hasPrefix("billing_") && !$0.hasPrefix("service_") }
         plainPositions = table.positions(plainColumns)
         idPosition = table.positions(["id"])[0]

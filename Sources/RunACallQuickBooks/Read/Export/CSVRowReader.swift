@@ -15,6 +15,8 @@ struct CSVRowProblem {
     let reason: String
     let cell: Int
     let allowed: String
+    /// Whether the cell's bytes are Windows-1252 (not UTF-8), as Excel saves "CSV (Comma delimited)".
+    var windows1252 = false
 }
 
 /// An RFC 4180 reader: comma separated, quoted cells may hold commas,
@@ -34,17 +36,27 @@ final class CSVRowReader {
     /// The 1-based line of `buffer[start]`.
     private var line = 1
     private let chunkSize: Int
+    /// What the file's bytes are decoded from into the UTF-8 the reader scans.
+    private let encoding: ExportEncoding
 
-    /// Opens `url`, reported as `name`, read `chunkSize` bytes at a time (at least 4,096 are
-    /// read first, to tell UTF-16 and UTF-32 apart).
-    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 20) throws {
+    /// Opens `url`, reported as `name`, read `chunkSize` bytes at a time in `encoding` (at least
+    /// 4,096 are read first, to tell UTF-16 and UTF-32 apart, and UTF-8 from Windows-1252).
+    init(url: URL, name: String? = nil, chunkSize: Int = 1 << 20, encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
-        while buffer.count < 4_096, refill() {}
-        if let encoding = WideTextSniffer.encoding(of: buffer) {
-            throw WideTextSniffer.refusal(fileName, encoding: encoding)
+        self.encoding = encoding
+        var first = Data()
+        while first.count < 4_096 {
+            let data = handle.readData(ofLength: chunkSize)
+            if data.isEmpty { exhausted = true; break }
+            first.append(data)
         }
+        if let wide = WideTextSniffer.encoding(of: first) {
+            throw WideTextSniffer.refusal(fileName, encoding: wide)
+        }
+        try encoding.check(first, file: fileName)
+        buffer = encoding.utf8(first)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
     }
 
@@ -63,7 +75,7 @@ final class CSVRowReader {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        buffer.append(contentsOf: data)
+        buffer.append(contentsOf: encoding.utf8(data))
         return true
     }
 
@@ -225,6 +237,11 @@ final class CSVRowReader {
                                                 allowed: "text without NUL bytes, which no QuickBooks file may hold")
         }
         if let text = String(validating: cell, as: UTF8.self) { return text }
+        if !cell.contains(0), Windows1252.reads(cell) {
+            let shown = Windows1252.decode(Data(cell)).text
+            problem = problem ?? CSVRowProblem(reason: "text \"\(shown.count > 40 ? String(shown.prefix(40)) + "…" : shown)\" is not UTF-8",
+                                                cell: position, allowed: "UTF-8 text", windows1252: true)
+        }
         problem = problem ?? CSVRowProblem(reason: "text is not valid UTF-8", cell: position, allowed: "UTF-8 text")
         return String(decoding: cell, as: UTF8.self)
     }

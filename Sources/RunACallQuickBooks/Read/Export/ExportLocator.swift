@@ -51,12 +51,14 @@ public struct ExportFiles: Sendable {
     private var fullNames: [URL: String] = [:]
     /// Files of a folder that were not read because another file of the same entity comes first there, each with why.
     public private(set) var passedOver: [String] = []
+    /// What the files' bytes are read in (`--encoding`).
+    let encoding: ExportEncoding
 
     /// The files added so far, by file identity (`identity(of:)`), with the entity each was added as.
     private typealias Seen = [String: (entity: ExportEntity, url: URL)]
 
     /// `invoices.json`, `invoices.jsonl`, … every file name an export folder may hold.
-    static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
+    public static let candidateNames: Set<String> = Set(ExportEntity.allCases.flatMap { entity in
         ["json", "jsonl", "csv"].map { "\(entity.rawValue).\($0)" }
     })
 
@@ -66,7 +68,8 @@ public struct ExportFiles: Sendable {
     /// or a folder holds no entity file at all.
     /// `outputFolder` (the run's own, when it lies inside an export folder) is not looked into.
     public init(paths: [URL], scratch: URL, zipLimits: ZipLimits = .standard, requireInvoices: Bool = true,
-                outputFolder: URL? = nil) throws {
+                outputFolder: URL? = nil, encoding: ExportEncoding = .utf8) throws {
+        self.encoding = encoding
         var seen: Seen = [:]
         for (position, path) in paths.enumerated() {
             var isDirectory: ObjCBool = false
@@ -110,6 +113,7 @@ public struct ExportFiles: Sendable {
             let present = ["json", "jsonl", "csv"].map { folder.appendingPathComponent("\(entity.rawValue).\($0)") }
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
             guard let candidate = present.first else { continue }
+            if let refusal = InputKind.refusal(of: candidate, shownAs: prefix + candidate.lastPathComponent, command: .convert) { throw refusal }
             try add(candidate, as: entity, seen: &seen)
             fullNames[candidate] = prefix + candidate.lastPathComponent
             found = true
@@ -118,11 +122,16 @@ public struct ExportFiles: Sendable {
             }
         }
         guard found else {
+            let written = ["iif", "qbo-csv", "qbxml", "report"].filter { SystemCalls.kind(folder.appendingPathComponent($0).path) == .folder }
+            if !written.isEmpty {
+                throw FatalError(.usage, "\(label): this is a rac2qb output folder (\(written.joined(separator: "/, "))/), not a Run a Call export; `rac2qb validate \(label)` checks its QuickBooks files; convert reads a Run a Call export (invoices, payments, payouts, customers, items as .json, .jsonl or .csv)")
+            }
             throw FatalError(.unreadableInput, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
         }
     }
 
     private mutating func addFile(_ path: URL, seen: inout Seen) throws {
+        if let refusal = InputKind.refusal(of: path, shownAs: path.relativePath, command: .convert) { throw refusal }
         let name = path.lastPathComponent.lowercased()
         guard let entity = ExportEntity.allCases.first(where: { name.contains($0.rawValue) }) else {
             throw FatalError(.usage, "\(path.lastPathComponent): cannot tell which entity the file holds; name it invoices.*, payments.*, payouts.*, customers.* or items.*")
@@ -176,11 +185,11 @@ public struct ExportFiles: Sendable {
     private func open(_ url: URL, as entity: ExportEntity) throws -> RawRecordStream {
         let name = displayName(of: url)
         switch url.pathExtension.lowercased() {
-        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers)
+        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers, encoding: encoding)
         case "csv":
-            return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name)
-                : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns)
-        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue, unsynced: entity.unsyncedMembers)
+            return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name, encoding: encoding)
+                : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns, encoding: encoding)
+        default: return try JSONRecordStream(url: url, name: name, entity: entity.rawValue, unsynced: entity.unsyncedMembers, encoding: encoding)
         }
     }
 }

@@ -34,6 +34,13 @@ struct FieldReader {
         return .invalidField(field, found: found, allowed: allowed, place: place(of: field))
     }
 
+    /// A date a spreadsheet rewrote (`10/1/2026`), `reading` which date it is.
+    func spreadsheetDate(_ key: String, _ text: String, _ reading: String, timestamp: Bool = false) -> Problem {
+        let field = fieldPath(key)
+        return .spreadsheetDate(field, found: text.trimmingWhitespace, reading: reading, place: place(of: field),
+                                allowed: timestamp ? "an ISO 8601 timestamp with offset, such as 2026-10-01T09:04:05-06:00" : "a date YYYY-MM-DD such as 2026-10-01")
+    }
+
     func missing(_ key: String, allowed: String) -> Problem {
         let field = fieldPath(key)
         return .missingField(field, allowed: allowed, place: place(of: field))
@@ -147,6 +154,7 @@ struct FieldReader {
     func date(_ key: String) throws -> CalendarDate? {
         guard let text = try string(key) else { return nil }
         guard let date = CalendarDate(iso: text.trimmingWhitespace) else {
+            if let reading = SpreadsheetDate.reading(of: text.trimmingWhitespace) { throw spreadsheetDate(key, text, reading) }
             throw invalid(key, found: Self.shown(.string(text)), allowed: "a date YYYY-MM-DD that exists, such as 2026-10-03")
         }
         try checkQuickBooksHolds(date, key, text)
@@ -169,6 +177,7 @@ struct FieldReader {
     func timestamp(_ key: String) throws -> Timestamp? {
         guard let text = try string(key) else { return nil }
         guard let stamp = Timestamp(iso: text.trimmingWhitespace) else {
+            if let reading = SpreadsheetDate.reading(of: text.trimmingWhitespace) { throw spreadsheetDate(key, text, reading, timestamp: true) }
             throw invalid(key, found: Self.shown(.string(text)),
                           allowed: "an ISO 8601 timestamp with offset and seconds 00 to 59 (no leap second 60), such as "
                               + "2026-10-03T15:04:05Z or 2026-10-03T09:04:05-06:00")

@@ -18,9 +18,9 @@ final class JSONRecordStream: RawRecordStream {
     private var wrapped = false
 
     /// Streams `url`'s records of `entity`, dropping the top-level members named in `unsynced`.
-    init(url: URL, name: String? = nil, entity: String, unsynced: Set<String> = []) throws {
+    init(url: URL, name: String? = nil, entity: String, unsynced: Set<String> = [], encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
-        reader = try ByteReader(url: url, name: fileName)
+        reader = try ByteReader(url: url, name: fileName, encoding: encoding)
         parser = JSONParser(reader: reader)
         self.entity = entity
         keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
@@ -158,9 +158,9 @@ final class JSONLinesRecordStream: RawRecordStream {
     private let keeping: JSONKeeping
 
     /// Streams `url`'s records, dropping the top-level members named in `unsynced`.
-    init(url: URL, name: String? = nil, unsynced: Set<String> = []) throws {
+    init(url: URL, name: String? = nil, unsynced: Set<String> = [], encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
-        reader = try ByteReader(url: url, name: fileName)
+        reader = try ByteReader(url: url, name: fileName, encoding: encoding)
         keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
     }
 

@@ -10,6 +10,9 @@ struct RawRecord {
     let rowLines: [Int]
     /// The record's `id`, when one could be read even if the record is broken.
     let id: String?
+    /// For a record that could not be read (`content` a failure): the fields that still read, whose
+    /// money the summary counts (an invoice's `status` and `total`); nil when none is sure.
+    var partial: JSONValue? = nil
 
     /// What is kept of a record once it is decoded: where it came from and its id, not its fields.
     var withoutContent: RawRecord {

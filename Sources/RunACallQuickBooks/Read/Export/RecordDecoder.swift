@@ -42,6 +42,29 @@ enum RecordDecoder {
             internalNotes: try fields.string("internal_notes"))
     }
 
+    /// The status and total of an invoice that could not be read, when both read (from its fields, or the
+    /// `partial` ones of a record that did not read as one): its money is still counted.
+    static func readableMoney(ofUnreadable record: RawRecord) -> (status: InvoiceStatus, total: Money)? {
+        let value: JSONValue
+        switch record.content {
+        case .success(let fields): value = fields
+        case .failure:
+            guard let partial = record.partial else { return nil }
+            value = partial
+        }
+        guard case .object = value else { return nil }
+        let fields = FieldReader(record: record, value: value, invoiceLayout: true)
+        guard let status = (try? fields.oneOf("status", InvoiceStatus.self)) ?? nil,
+              let total = (try? fields.money("total")) ?? nil else { return nil }
+        return (status, total)
+    }
+
+    /// The net of a payout that could not be read, when its fields read and the net is an amount: its money is still counted.
+    static func readableNet(ofUnreadable record: RawRecord) -> Money? {
+        guard case .success(let value) = record.content, case .object = value else { return nil }
+        return (try? FieldReader(record: record, value: value, invoiceLayout: false).money("net")) ?? nil
+    }
+
     /// Reads one record of the `customers` file.
     static func customerRecord(_ record: RawRecord) throws -> Customer {
         try customer(reader(for: record, entity: "customer"), requireID: true)

@@ -39,7 +39,7 @@ final class DiscountWorksheet {
         guard count > 0 else { return nil }
         let relative = Self.target.path(parts: 1)
         let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.columns).utf8))
+        try FileManager.default.createFile(at: url, contents: Data(CSVText.worksheetHeader(Self.columns).utf8))
         let output = try FileHandle(forWritingTo: url)
         defer { try? output.close() }
         try output.seekToEnd()

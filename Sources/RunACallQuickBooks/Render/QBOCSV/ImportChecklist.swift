@@ -37,7 +37,7 @@ final class ImportChecklist {
 
     /// The checklist's text: the header, then one row per entry numbered from 1, `done` empty.
     static func render(_ entries: [Entry]) -> String {
-        var text = CSVText.row(columns)
+        var text = CSVText.worksheetHeader(columns)
         for (index, entry) in entries.enumerated() {
             text += CSVText.row([String(index + 1), entry.file, entry.what, String(entry.records), entry.total?.description ?? "", ""])
         }

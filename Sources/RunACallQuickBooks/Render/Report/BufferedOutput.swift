@@ -16,6 +16,10 @@ struct ByteBuffer {
     /// `text` with `&`, `<`, `>` and `"` written as entities, for an element's text or a quoted attribute.
     mutating func appendEscapedHTML(_ text: String) { appendReplacing(text, Self.htmlEscapes) }
 
+    /// A path or a list of them (`source`, `targets`) escaped as `appendEscapedHTML` does, each `;` ending a line
+    /// and a break allowed after `/` and before `#`, so that a narrow column wraps it between names, not inside one.
+    mutating func appendEscapedPaths(_ text: String) { appendReplacing(text, Self.pathEscapes) }
+
     /// `text` as a JSON string, quotes included, escaped as `JSONEncoder` escapes it with `.withoutEscapingSlashes`.
     mutating func appendJSONString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -31,6 +35,10 @@ struct ByteBuffer {
     }
 
     private static let htmlEscapes = escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;", UInt8(ascii: "\""): "&quot;"])
+
+    private static let pathEscapes = escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
+                                              UInt8(ascii: "\""): "&quot;", UInt8(ascii: ";"): ";<br>", UInt8(ascii: "/"): "/<wbr>",
+                                              UInt8(ascii: "#"): "<wbr>#"])
 
     private static let jsonEscapes: Escapes = {
         var replacements: [UInt8: String] = [UInt8(ascii: "\""): "\\\"", UInt8(ascii: "\\"): "\\\\", 0x08: "\\b", 0x0C: "\\f",

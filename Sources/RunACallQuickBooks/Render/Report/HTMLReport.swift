@@ -2,7 +2,7 @@ import Foundation
 
 /// The readable report's first page, `index.html`: self-contained (inline CSS
 /// and SVG, no scripts, no network): the counts, the failures grouped by error
-/// with their fixes, the warnings, the reconciliation, a chart of the billed
+/// with their fixes, what to do next (`HTMLNextSteps`), the warnings (each said once, with its count), the reconciliation, a chart of the billed
 /// amounts by month, then every row with filters, or, past one page of rows,
 /// the list of the row pages (`HTMLRowPages`). Its size is bounded whatever the
 /// export's: the failures show at most `FailureGroups.exampleLimit` records per
@@ -33,7 +33,7 @@ enum HTMLReport {
         """ + HTMLRowsTable.css + "\n</style>"
 
     static func render(run: RunDescription, summary: ReportSummary, failures: FailureGroups, warnings: HTMLWarnings,
-                       rows: HTMLRowPages, worksheet: PaymentWorksheet?, to url: URL) throws {
+                       rows: HTMLRowPages, worksheet: PaymentWorksheet?, quickBooksFiles: [String]? = nil, to url: URL) throws {
         let output = try BufferedOutput(url: url)
         try output.write("""
         <!DOCTYPE html>
@@ -72,6 +72,7 @@ enum HTMLReport {
             }
             try output.write("</table>\n")
         }
+        if let quickBooksFiles { try HTMLNextSteps.render(files: quickBooksFiles, worksheetRows: worksheet?.count ?? 0, output: output) }
         try HTMLWarnings.render(warnings, address: rows.warningsAddress, paged: rows.isPaged, output: output)
         try output.write("<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
         try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(amount(summary.billedInExport))</td></tr>")
@@ -86,9 +87,13 @@ enum HTMLReport {
                 + "<td class=\"n\">\(summary.qboDiscountsByHand)</td></tr>")
         }
         try output.write("</table>\n")
-        try output.write(summary.reconciles
-            ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
-            : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        if let why = summary.notReconciledBecause {
+            try output.write("<p class=\"bad\">Not reconciled: \(escape(why)).</p>\n")
+        } else {
+            try output.write(summary.reconciles
+                ? "<p class=\"ok\">Reconciled: written + failed + skipped = the export's billed total, in every format.</p>\n"
+                : "<p class=\"bad\">Not reconciled: written + failed + skipped differs from the export's billed total.</p>\n")
+        }
         for note in summary.notes { try output.write("<p class=\"bad\">\(escape(note))</p>\n") }
         if summary.unreadableInvoices > 0 {
             try output.write("<p class=\"bad\">\(summary.unreadableInvoices) invoice(s) could not be read; their totals are not in these figures.</p>\n")

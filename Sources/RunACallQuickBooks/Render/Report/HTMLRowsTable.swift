@@ -22,7 +22,8 @@ enum HTMLRowsTable {
 
     /// The CSS rules of the filters.
     static let css: String = {
-        var css = "div.rows table{table-layout:fixed;width:100%;margin:0}div.rows td{overflow-wrap:anywhere}"
+        var css = "div.rows table{table-layout:fixed;width:100%;margin:0;font-size:13px}div.rows td{overflow-wrap:anywhere}"
+            + "div.rows td,div.rows th{padding:.2em .35em}div.rows th{overflow-wrap:anywhere}"
             + "div.rows thead th{position:sticky;top:0}"
             + "div.block{content-visibility:auto;contain-intrinsic-size:auto 30000px}"
             + ".shown:target~div.rows div.block{contain-intrinsic-size:auto 600px}"
@@ -54,7 +55,7 @@ enum HTMLRowsTable {
             html += "<p class=\"shown\" id=\"\(fragment)\">Showing only the \(what) rows\(banner(fragment, page: page))</p>\n"
         }
         html += "<p class=\"shown\" id=\"\(warningsFilter)\">Showing only the rows with a warning\(banner(warningsFilter, page: page))</p>\n"
-        html += "<div class=\"rows\"><table>\(columns)<thead><tr>" + ReportRow.columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead></table>\n"
+        html += "<div class=\"rows\"><table>\(columns)<thead><tr>" + ReportRow.columns.map { "<th>\($0.replacingOccurrences(of: "_", with: " "))</th>" }.joined() + "</tr></thead></table>\n"
         return html
     }
 
@@ -67,8 +68,13 @@ enum HTMLRowsTable {
         return text
     }
 
-    /// The column widths every block shares, so the blocks line up as one table.
-    private static let columns = "<colgroup>" + [10, 6, 6, 6, 9, 6, 17, 12, 7, 9, 12].map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
+    /// The column widths every block shares, so the blocks line up as one table; at 1280 px each holds its
+    /// longest word (`2026-10-01T15:04:05-06:00` breaks at its dashes, a path between its names).
+    private static let columns = "<colgroup>" + [8, 7, 6, 6, 10, 6, 13, 11, 10, 13, 10].map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
+
+    /// The positions of the columns that hold paths, wrapped between names.
+    private static let sourceColumn = ReportRow.columns.firstIndex(of: "source") ?? -1
+    private static let targetsColumn = ReportRow.columns.firstIndex(of: "targets") ?? -1
 
     /// One row (its `cells`), classed by entity and status for the filters.
     static func row(_ row: ReportRow, cells: [String], into html: inout ByteBuffer) {
@@ -85,7 +91,7 @@ enum HTMLRowsTable {
             } else {
                 html.append("<td>")
             }
-            html.appendEscapedHTML(cell)
+            if index == sourceColumn || index == targetsColumn { html.appendEscapedPaths(cell) } else { html.appendEscapedHTML(cell) }
             html.append("</td>")
         }
         html.append("</tr>\n")

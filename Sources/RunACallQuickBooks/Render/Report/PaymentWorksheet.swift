@@ -25,7 +25,7 @@ final class PaymentWorksheet {
     func render(into folder: URL) throws -> String {
         let relative = "report/payment-application.csv"
         let output = try BufferedOutput(url: folder.appendingPathComponent(relative))
-        try output.write(CSVText.row(Self.columns))
+        try output.write(CSVText.worksheetHeader(Self.columns))
         try forEachRow { cells in try output.write { $0.appendCSVRow(cells) } }
         try output.close()
         return relative

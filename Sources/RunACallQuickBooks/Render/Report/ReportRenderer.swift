@@ -5,14 +5,15 @@ import Foundation
 /// pass over them feeds every file, each row's bytes appended to buffers, so any
 /// number of rows fits in flat memory.
 enum ReportRenderer {
-    /// Renders the report under `folder`; returns its files, relative to `folder`.
+    /// Renders the report under `folder`; returns its files, relative to `folder`. `quickBooksFiles`: the
+    /// QuickBooks files the run publishes, whose import steps the page gives (nil: no such section, as for `from-quickbooks`).
     static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
-                       into folder: URL, rowIndex: URL? = nil) throws -> [String] {
+                       quickBooksFiles: [String]? = nil, into folder: URL, rowIndex: URL? = nil) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let summary = log.summary
         let csv = try BufferedOutput(url: directory.appendingPathComponent("sync-report.csv"))
-        try csv.write(CSVText.row(ReportRow.columns))
+        try csv.write(CSVText.worksheetHeader(ReportRow.columns))
         let json = try BufferedOutput(url: directory.appendingPathComponent("sync-report.json"))
         try writeJSONHead(run: run, summary: summary, to: json)
         let pages = HTMLRowPages(directory: directory, rowCount: log.rowCount, counts: summary.counts)
@@ -36,7 +37,7 @@ enum ReportRenderer {
         try json.close()
         try pages.finish()
         try HTMLReport.render(run: run, summary: summary, failures: failures, warnings: warnings, rows: pages, worksheet: worksheet,
-                              to: directory.appendingPathComponent("index.html"))
+                              quickBooksFiles: quickBooksFiles, to: directory.appendingPathComponent("index.html"))
         var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"] + pages.files
         if let worksheet, worksheet.count > 0 { files.append(try worksheet.render(into: folder)) }
         return files
