@@ -14,7 +14,7 @@ import ZIPFoundation
         let folder = try TestPaths.temporaryFolder()
         let config = folder.appendingPathComponent("rac2qb.yml")
         let sample = try String(contentsOf: TestPaths.samples.appendingPathComponent("rac2qb.yml"), encoding: .utf8)
-        try (sample + "\nledger: ledger.sqlite\n").write(to: config, atomically: true, encoding: .utf8)
+        try DeskExportsTests.withLedger(sample).write(to: config, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let result = try CommandLineTests.run(["convert", "samples/export", "--config", config.path, "--out", out.path, "--quiet"])
         #expect(result.status == 1, "the sample's closed-period invoice fails: \(result.error)")

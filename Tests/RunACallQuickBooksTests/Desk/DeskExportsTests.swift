@@ -24,8 +24,15 @@ import ZIPFoundation
         let folder = try TestPaths.temporaryFolder()
         let config = folder.appendingPathComponent("rac2qb.yml")
         let sample = try String(contentsOf: TestPaths.samples.appendingPathComponent("rac2qb.yml"), encoding: .utf8)
-        try (sample + "\nledger: ledger.sqlite\n").write(to: config, atomically: true, encoding: .utf8)
+        try DeskExportsTests.withLedger(sample).write(to: config, atomically: true, encoding: .utf8)
         return config
+    }
+
+    /// The sample config with its `ledger:` line naming `ledger.sqlite` beside the config.
+    static func withLedger(_ sample: String) throws -> String {
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix("ledger:") }.count == 1)
+        return lines.map { $0.hasPrefix("ledger:") ? "ledger: ledger.sqlite" : String($0) }.joined(separator: "\n")
     }
 
     /// Polls a job until it ends; its JSON.

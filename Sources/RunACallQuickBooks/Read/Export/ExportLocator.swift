@@ -83,8 +83,8 @@ public struct ExportFiles: Sendable {
                     try addFolder(folder, shownAs: shown, prefix: inner.isEmpty ? "\(path.path):" : shown + "/", seen: &seen)
                 }
             } else if isDirectory.boolValue {
-                try ExportSubfolders.refuseUnread(in: path, skipping: [outputFolder, scratch].compactMap { $0 })
                 try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
+                try ExportSubfolders.refuseUnread(in: path, skipping: [outputFolder, scratch].compactMap { $0 })
             } else {
                 try addFile(path, seen: &seen)
             }
