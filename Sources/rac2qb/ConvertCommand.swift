@@ -20,12 +20,12 @@ struct ConvertCommand: ParsableCommand {
         let result = try Converter.run(ConversionOptions(
             exportPaths: options.exportURLs, configuration: configuration,
             outputDirectory: output, progress: options.progress, ledger: options.ledgerURL(for: configuration), replace: replace))
-        for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
+        for message in result.recovered { Console.line("rac2qb: ledger: \(message)", to: .error) }
         if result.nothingNew {
             let since = result.latestBatch.map { "nothing new since batch \($0)" } ?? "nothing to write"
-            FileHandle.standardError.write(Data("rac2qb: \(since): no QuickBooks file written and no batch recorded (the report is in \(out)/report)\n".utf8))
+            Console.line("rac2qb: \(since): no QuickBooks file written and no batch recorded (the report is in \(out)/report)", to: .error)
         }
-        if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        if options.progress != nil { Console.endProgress() }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
     }
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             exportPaths: options.exportURLs, configuration: configuration,
             outputDirectory: output, writeQuickBooksFiles: false,
             progress: options.progress, ledger: options.ledgerURL(for: configuration)))
-        if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        if options.progress != nil { Console.endProgress() }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
     }

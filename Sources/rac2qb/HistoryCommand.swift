@@ -11,13 +11,13 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let batches = try LedgerHistory.batches(in: location.existingLedger())
-        if batches.isEmpty { print("no batch yet") }
+        if batches.isEmpty { Console.line("no batch yet") }
         for batch in batches {
-            print("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
+            Console.line("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
             for (what, count, total) in batch.actions {
-                print("  \(what): \(count)\(total.map { ", total \($0)" } ?? "")")
+                Console.line("  \(what): \(count)\(total.map { ", total \($0)" } ?? "")")
             }
-            if batch.answered > 0 { print("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
+            if batch.answered > 0 { Console.line("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
         }
     }
 }

@@ -34,11 +34,11 @@ struct IngestCommand: ParsableCommand {
             try printJSON(result)
         } else {
             let done = result.done.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("done in QuickBooks: \(done.isEmpty ? "nothing" : done)")
+            Console.line("done in QuickBooks: \(done.isEmpty ? "nothing" : done)")
             for row in result.rows {
                 let record = row.entity.map { "\($0) \(row.sourceID ?? "") (batch \(row.batch ?? 0))" } ?? row.requestID
-                print("\(row.outcome.rawValue): \(record) [\(row.source)]: \(row.message)")
-                if !row.fix.isEmpty { print("  fix: \(row.fix)") }
+                Console.line("\(row.outcome.rawValue): \(record) [\(row.source)]: \(row.message)")
+                if !row.fix.isEmpty { Console.line("  fix: \(row.fix)") }
             }
         }
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
@@ -52,6 +52,6 @@ struct IngestCommand: ParsableCommand {
         }
         let object: [String: Any] = ["done": result.done, "rows": rows]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        Console.json(String(decoding: data, as: UTF8.self))
     }
 }

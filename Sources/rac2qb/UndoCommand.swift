@@ -36,16 +36,16 @@ struct UndoCommand: ParsableCommand {
         }
         let batch = batch ?? latest.id
         if !dryRun, !yes, batch == latest.id, !(try confirmed(latest)) {
-            print("nothing undone: the ledger still holds batch \(batch)")
+            Console.line("nothing undone: the ledger still holds batch \(batch)")
             return
         }
         let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: try out.map(outputFolder),
                                       qbxmlVersion: version, dryRun: dryRun)
         let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
-        print("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
-        for step in plan.steps where step.kind == .byHand { print("  \(step.entity) \(step.sourceID): \(step.instruction)") }
-        print("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
-        print(dryRun ? "dry run: the ledger still holds batch \(plan.batch)"
+        Console.line("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
+        for step in plan.steps where step.kind == .byHand { Console.line("  \(step.entity) \(step.sourceID): \(step.instruction)") }
+        Console.line("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
+        Console.line(dryRun ? "dry run: the ledger still holds batch \(plan.batch)"
                      : "the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
     }
 
@@ -54,7 +54,7 @@ struct UndoCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw FatalError(.usage, "undo forgets batch \(batch.id) from the ledger (the next convert writes its \(batch.records) records again): give --yes to confirm, or --dry-run to write the undo files only")
         }
-        print("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ", terminator: "")
+        Console.text("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }

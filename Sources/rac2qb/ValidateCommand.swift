@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             guard isDirectory.boolValue else { files.append(url); continue }
             let found = FileChecker.quickBooksFiles(under: url)
             if found.isEmpty {
-                print("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
+                Console.line("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
                 failed = true
             }
             files += found
@@ -36,9 +36,9 @@ struct ValidateCommand: ParsableCommand {
         let validator = try needsSchema ? schemaFolder.map { try QBXMLSchemaValidator(schemaDirectory: URL(fileURLWithPath: $0)) } : nil
         for file in files {
             let problems = FileChecker.check(file, schema: validator)
-            if problems.isEmpty { print("\(file.relativePath): valid") } else {
+            if problems.isEmpty { Console.line("\(file.relativePath): valid") } else {
                 failed = true
-                problems.forEach { print($0) }
+                problems.forEach { Console.line($0) }
             }
         }
         throw ExitCode(failed ? 1 : 0)
@@ -70,6 +70,6 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw FatalError(.unwritableOutput, "\(file): cannot be written (\((error as NSError).localizedFailureReason ?? error.localizedDescription))")
         }
-        print("wrote \(file)")
+        Console.line("wrote \(file)")
     }
 }
