@@ -189,7 +189,7 @@ final class Ledger {
 
     /// Exports that count: in a committed batch, and not refused by QuickBooks
     /// (a refused one is not in QuickBooks, so the next run writes it again).
-    private static let standing = "JOIN batch b ON b.id = e.batch AND b.state = 'committed' WHERE (e.answer IS NULL OR e.answer <> 'failed')"
+    static let standing = "JOIN batch b ON b.id = e.batch AND b.state = 'committed' WHERE (e.answer IS NULL OR e.answer <> 'failed')"
 
     /// The latest standing export of a record, if any.
     func lastExport(of entity: EntityType, _ sourceID: String) throws -> LedgerEntry? {

@@ -35,6 +35,9 @@ final class SQLiteDatabase {
     let url: URL
     /// How its errors name the database: the ledger by its path, a scratch database by its name.
     private let subject: String
+    /// The virtual machine steps SQLite took for this database's statements so far: the work a run
+    /// asked of it, the same on any machine (how it grows with the input shows a scan hidden in a loop).
+    private(set) var steps: Int64 = 0
 
     init(url: URL) throws {
         self.url = url
@@ -87,6 +90,7 @@ final class SQLiteDatabase {
     func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
         let statement = try prepared(sql)
         defer {
+            steps += Int64(sqlite3_stmt_status(statement, Int32(SQLITE_STMTSTATUS_VM_STEP), 1))
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
