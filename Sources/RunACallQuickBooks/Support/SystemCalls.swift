@@ -143,6 +143,17 @@ enum SystemCalls {
         #endif
     }
 
+    /// The bytes an unprivileged process may still write on the disk holding `path` (statvfs(3)); nil when unknown.
+    static func freeBytes(_ path: String) -> Int64? {
+        #if os(Windows)
+        return nil
+        #else
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { return nil }
+        return Int64(status.f_bavail) * Int64(status.f_frsize)
+        #endif
+    }
+
     /// Whether this process may create and rename entries in a folder.
     static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
 }
