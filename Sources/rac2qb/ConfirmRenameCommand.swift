@@ -19,6 +19,6 @@ struct ConfirmRenameCommand: ParsableCommand {
 
     func run() throws {
         let confirmed = try CustomerRename.confirm(customer: customer, ledger: try location.existingLedger())
-        print("customer \(customer): recorded that QuickBooks renamed \"\(confirmed.old)\" to \"\(confirmed.new)\"; later runs name it \"\(confirmed.new)\"")
+        Console.line("customer \(customer): recorded that QuickBooks renamed \"\(confirmed.old)\" to \"\(confirmed.new)\"; later runs name it \"\(confirmed.new)\"")
     }
 }

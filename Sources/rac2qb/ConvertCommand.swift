@@ -18,12 +18,12 @@ struct ConvertCommand: ParsableCommand {
         let output = try outputFolder(out)
         let configuration = try options.loadConfiguration()
         let result = try Converter.run(options.conversion(configuration, out: output, replace: replace))
-        for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
-        if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        for message in result.recovered { Console.line("rac2qb: ledger: \(message)", to: .error) }
+        if options.progress != nil { Console.endProgress() }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
         if let rerun = result.rerun, !options.quiet || result.nothingNew {
-            FileHandle.standardError.write(Data("rac2qb: \(rerun)\n".utf8))
+            Console.line("rac2qb: \(rerun)", to: .error)
         }
         throw ExitCode(result.exitStatus)
     }
@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         let output = try out.map(outputFolder)
         let configuration = try options.loadConfiguration()
         let result = try Converter.run(options.conversion(configuration, out: output, writeQuickBooksFiles: false))
-        if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        if options.progress != nil { Console.endProgress() }
         try SummaryPrinter.print(result, json: options.json, outputDirectory: out)
         throw ExitCode(result.exitStatus)
     }

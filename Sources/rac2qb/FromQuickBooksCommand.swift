@@ -52,11 +52,11 @@ struct FromQuickBooksCommand: ParsableCommand {
         let result = try FromQuickBooks.run(FromQuickBooksOptions(
             listPaths: lists.map { URL(fileURLWithPath: $0) }, configuration: configuration, outputDirectory: output,
             exportPaths: exports, ledger: ledgerURL, replace: replace))
-        for message in result.recovered { FileHandle.standardError.write(Data("rac2qb: ledger: \(message)\n".utf8)) }
+        for message in result.recovered { Console.line("rac2qb: ledger: \(message)", to: .error) }
         try print(result)
         // At the end, what a re-run does: said unless --quiet, and always when nothing was new (it tells why no file was written).
         if !quiet || result.nothingNew {
-            FileHandle.standardError.write(Data("rac2qb: \(result.rerun)\n".utf8))
+            Console.line("rac2qb: \(result.rerun)", to: .error)
         }
         throw ExitCode(result.exitStatus)
     }
@@ -66,22 +66,22 @@ struct FromQuickBooksCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let run = RunJSON(summary: result.summary, rerun: result.rerun, nothingNew: result.nothingNew, batch: result.batch)
-            Swift.print(String(decoding: try encoder.encode(run), as: UTF8.self))
+            Console.json(String(decoding: try encoder.encode(run), as: UTF8.self))
             return
         }
         for entity in [EntityType.customer, .item] {
             guard let counts = result.summary.counts[entity.rawValue] else { continue }
             let parts = RowStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue.lowercased())" }
-            Swift.print("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
+            Console.line("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
         }
-        for note in result.summary.notes { Swift.print("note: \(note)") }
+        for note in result.summary.notes { Console.line("note: \(note)") }
         if !result.failures.groups.isEmpty {
-            Swift.print("\nfailures:")
+            Console.line("\nfailures:")
             for group in result.failures.groups {
-                Swift.print("  \(group.error) (\(group.count)) — fix: \(group.fix)")
-                for line in group.examples { Swift.print("    \(line)") }
+                Console.line("  \(group.error) (\(group.count)) — fix: \(group.fix)")
+                for line in group.examples { Console.line("    \(line)") }
             }
         }
-        Swift.print("\nwritten under \(out): \(result.files.joined(separator: ", "))")
+        Console.line("\nwritten under \(out): \(result.files.joined(separator: ", "))")
     }
 }

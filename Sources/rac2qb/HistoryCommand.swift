@@ -15,16 +15,16 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let batches = try LedgerHistory.batches(in: location.existingLedger())
         if json {
-            FileHandle.standardOutput.write(try LedgerHistory.json(batches) + Data("\n".utf8))
+            Console.json(String(decoding: try LedgerHistory.json(batches), as: UTF8.self))
             return
         }
-        if batches.isEmpty { print("no batch yet") }
+        if batches.isEmpty { Console.line("no batch yet") }
         for batch in batches {
-            print("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
+            Console.line("batch \(batch.id)  \(batch.startedAt)  \(batch.records) records  → \(batch.output)")
             for action in batch.actions {
-                print("  \(action.what): \(action.count)\(action.total.map { ", total \($0)" } ?? "")")
+                Console.line("  \(action.what): \(action.count)\(action.total.map { ", total \($0)" } ?? "")")
             }
-            if batch.answered > 0 { print("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
+            if batch.answered > 0 { Console.line("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
         }
     }
 }

@@ -10,7 +10,10 @@ struct IngestCommand: ParsableCommand {
         Each response is matched to the record it answers by its requestID. Done requests give the ledger \
         QuickBooks' TxnID / ListID / EditSequence (later edits, voids and payments then use them); refused \
         ones are marked failed in QuickBooks, with QuickBooks' message and a fix, and the next convert writes \
-        them again. Exit status 1 when QuickBooks refused a request or a response matches no request.
+        them again. Nothing is trusted: an answer of another kind than its request, a done answer without a \
+        TxnID (ListID for list entries) or with one over 36 characters, and an answer that contradicts the one \
+        ingested before (another TxnID: QuickBooks holds the record twice) change nothing and are told. Exit status \
+        1 when QuickBooks refused a request or an answer was not taken; 2 for a --batch the ledger does not hold.
         """)
 
     @OptionGroup var location: LedgerOptions
@@ -32,11 +35,11 @@ struct IngestCommand: ParsableCommand {
             try printJSON(result)
         } else {
             let done = result.done.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("done in QuickBooks: \(done.isEmpty ? "nothing" : done)")
+            Console.line("done in QuickBooks: \(done.isEmpty ? "nothing" : done)")
             for row in result.rows {
                 let record = row.entity.map { "\($0) \(row.sourceID ?? "") (batch \(row.batch ?? 0))" } ?? row.requestID
-                print("\(row.outcome.rawValue): \(record) [\(row.source)]: \(row.message)")
-                if !row.fix.isEmpty { print("  fix: \(row.fix)") }
+                Console.line("\(row.outcome.rawValue): \(record) [\(row.source)]: \(row.message)")
+                if !row.fix.isEmpty { Console.line("  fix: \(row.fix)") }
             }
         }
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
@@ -44,11 +47,12 @@ struct IngestCommand: ParsableCommand {
 
     private func printJSON(_ result: ResponseIngest.Result) throws {
         let rows: [[String: String]] = result.rows.map { row in
-            ["outcome": row.outcome.rawValue, "request_id": row.requestID, "entity": row.entity ?? "", "source_id": row.sourceID ?? "",
+            ["outcome": row.outcome.rawValue, "reason": row.reason.rawValue, "recorded_id": row.recordedID ?? "",
+             "answered_id": row.answeredID ?? "", "request_id": row.requestID, "entity": row.entity ?? "", "source_id": row.sourceID ?? "",
              "batch": row.batch.map(String.init) ?? "", "message": row.message, "fix": row.fix, "source": row.source]
         }
         let object: [String: Any] = ["done": result.done, "rows": rows]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        Console.json(String(decoding: data, as: UTF8.self))
     }
 }

@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
         guard !exports.isEmpty else {
             try ConfigurationFile.write(StarterConfiguration.text, to: url, replace: force, shownAs: file,
                                         fix: "give --force to replace it, or name another file")
-            print("wrote \(file)")
+            Console.line("wrote \(file)")
             return
         }
         let fix = "init --from never replaces a config: name a new file (rac2qb init --from EXPORT rac2qb-new.yml) and compare the two"
@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
         let survey = try ExportSurvey.read(exports.map { URL(fileURLWithPath: $0) })
         try ConfigurationFile.write(StarterConfiguration.text(survey: survey), to: url, replace: false, shownAs: file, fix: fix)
         let export = exports.joined(separator: " ")
-        StarterConfiguration.decisions(survey, file: file, export: export).forEach { print($0) }
-        print("then: rac2qb convert \(export) --config \(file) --out OUT")
+        StarterConfiguration.decisions(survey, file: file, export: export).forEach { Console.line($0) }
+        Console.line("then: rac2qb convert \(export) --config \(file) --out OUT")
     }
 }

@@ -15,14 +15,14 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let configuration = try options.loadConfiguration()
         let result = try Converter.run(options.conversion(configuration, out: nil, writeQuickBooksFiles: false, previewInvoiceID: invoice))
-        if options.progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        if options.progress != nil { Console.endProgress() }
         guard let preview = result.preview else {
             throw FatalError(.usage, "--invoice: no invoice with ID \"\(invoice)\" in the export")
         }
         if options.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(preview), as: UTF8.self))
+            Console.json(String(decoding: try encoder.encode(preview), as: UTF8.self))
         } else {
             PreviewPrinter.print(preview)
         }
@@ -33,34 +33,34 @@ struct PreviewCommand: ParsableCommand {
 /// Prints a preview for a person.
 enum PreviewPrinter {
     static func print(_ preview: InvoicePreview) {
-        Swift.print("Invoice #\(preview.invoiceID) (\(preview.source)): \(preview.status)")
-        if !preview.message.isEmpty { Swift.print("  \(preview.message)") }
-        if !preview.fix.isEmpty { Swift.print("  fix: \(preview.fix)") }
-        if !preview.warning.isEmpty { Swift.print("  warning: \(preview.warning)") }
-        if let customer = preview.customer { Swift.print("\nCustomer: \(customer)") }
+        Console.line("Invoice #\(preview.invoiceID) (\(preview.source)): \(preview.status)")
+        if !preview.message.isEmpty { Console.line("  \(preview.message)") }
+        if !preview.fix.isEmpty { Console.line("  fix: \(preview.fix)") }
+        if !preview.warning.isEmpty { Console.line("  warning: \(preview.warning)") }
+        if let customer = preview.customer { Console.line("\nCustomer: \(customer)") }
         if let name = preview.quickBooksCustomer {
-            Swift.print("  QuickBooks customer \"\(name)\": \(preview.customerLanding ?? "")")
+            Console.line("  QuickBooks customer \"\(name)\": \(preview.customerLanding ?? "")")
         }
         if !preview.lines.isEmpty {
-            Swift.print("\nLines:")
+            Console.line("\nLines:")
             for (number, line) in preview.lines.enumerated() {
                 let code = line.taxCode.map { ", tax code \($0)" } ?? ""
-                Swift.print("  \(number + 1). \(line.item): \(line.amount) to \"\(line.account)\"\(code)")
-                Swift.print("     item \(line.landing)")
+                Console.line("  \(number + 1). \(line.item): \(line.amount) to \"\(line.account)\"\(code)")
+                Console.line("     item \(line.landing)")
             }
         }
-        if let tax = preview.salesTax { Swift.print("Sales tax item: \(tax)") }
-        if let total = preview.total { Swift.print("Total: \(total)") }
+        if let tax = preview.salesTax { Console.line("Sales tax item: \(tax)") }
+        if let total = preview.total { Console.line("Total: \(total)") }
         var deposit = "\nPayments: received into \"\(preview.paymentAccount)\""
         if let payout = preview.payoutAccount { deposit += "; a Stripe payout deposits them into \"\(payout)\"" }
-        Swift.print(deposit)
+        Console.line(deposit)
         for payment in preview.payments {
-            Swift.print("  \(payment.kind) \(payment.id): \(payment.status)\(payment.message.isEmpty ? "" : " — \(payment.message)")")
-            if !payment.warning.isEmpty { Swift.print("    warning: \(payment.warning)") }
+            Console.line("  \(payment.kind) \(payment.id): \(payment.status)\(payment.message.isEmpty ? "" : " — \(payment.message)")")
+            if !payment.warning.isEmpty { Console.line("    warning: \(payment.warning)") }
         }
         for file in preview.files {
-            Swift.print("\n--- \(file.path) ---")
-            Swift.print(file.text.replacingOccurrences(of: "\r\n", with: "\n"), terminator: file.text.hasSuffix("\n") ? "" : "\n")
+            Console.line("\n--- \(file.path) ---")
+            Console.text(file.text.replacingOccurrences(of: "\r\n", with: "\n") + (file.text.hasSuffix("\n") ? "" : "\n"))
         }
     }
 }

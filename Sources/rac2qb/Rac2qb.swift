@@ -13,8 +13,10 @@ struct Rac2qb: ParsableCommand {
                       IngestCommand.self, UndoCommand.self, ConfirmRenameCommand.self, FromQuickBooksCommand.self, ServeCommand.self])
 
     /// Runs the command, mapping failures to the documented exit statuses:
-    /// 2 usage or config error, 3 unreadable input, unwritable output or ledger held.
+    /// 2 usage or config error, 3 unreadable input, unwritable output (standard output among them) or ledger held.
+    /// Everything printed goes through `Console` (control characters escaped, never a trap on a closed stream).
     static func main() {
+        Console.prepare()
         do {
             var command = try parseAsRoot()
             do {
@@ -22,20 +24,30 @@ struct Rac2qb: ParsableCommand {
             } catch {
                 throw OutputFailure.fatal(error)
             }
+            exit(0)
         } catch let error as FatalError {
-            FileHandle.standardError.write(Data("rac2qb: \(error.description)\n".utf8))
-            Foundation.exit(error.kind == .usage ? 2 : 3)
+            Console.line("rac2qb: \(error.description)", to: .error)
+            exit(error.kind == .usage ? 2 : 3)
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
-                Foundation.exit(0)
+                Console.line(message)
+                exit(0)
             }
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
-            Foundation.exit(2)
+            Console.line(message, to: .error)
+            exit(2)
         }
+    }
+
+    /// Ends the process with `status`, or with 3 when standard output could not take what was printed (said on standard error).
+    private static func exit(_ status: Int32) -> Never {
+        if let failure = Console.failureOfOutput {
+            Console.line(Console.outputFailureMessage(failure), to: .error)
+            Foundation.exit(status == 0 || status == 1 ? 3 : status)
+        }
+        Foundation.exit(status)
     }
 }

@@ -121,7 +121,7 @@ enum ConfigurationLocator {
 enum RunAnnouncement {
     static func announce(_ configuration: Configuration, ledger: URL?, quiet: Bool) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data("rac2qb: config \(describe(configuration)); ledger \(describe(ledger))\n".utf8))
+        Console.line("rac2qb: config \(describe(configuration)); ledger \(describe(ledger))", to: .error)
     }
 
     /// The config file's path, or that the built-in defaults are used.

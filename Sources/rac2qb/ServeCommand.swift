@@ -53,7 +53,7 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run { port in
                     let address = "http://\(DeskServer.loopback):\(port)/?token=\(server.secrets.startToken)"
-                    FileHandle.standardOutput.write(Data("rac2qb desk: \(address)\n".utf8))
+                    Console.line("rac2qb desk: \(address)")
                     if openBrowser { BrowserOpener.open(address) }
                 }
             } catch {

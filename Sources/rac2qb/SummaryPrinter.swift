@@ -8,66 +8,66 @@ enum SummaryPrinter {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let run = RunJSON(summary: result.summary, rerun: result.rerun, nothingNew: result.nothingNew, batch: result.batch)
-            Swift.print(String(decoding: try encoder.encode(run), as: UTF8.self))
+            Console.json(String(decoding: try encoder.encode(run), as: UTF8.self))
             return
         }
         let summary = result.summary
         for entity in EntityType.allCases {
             guard let counts = summary.counts[entity.rawValue] else { continue }
             let parts = RowStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue.lowercased())" }
-            Swift.print("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
+            Console.line("\(entity.rawValue)s: \(parts.joined(separator: ", "))")
         }
         let warnings = summary.warnings.values.reduce(0, +)
         if warnings > 0 {
-            Swift.print("warnings: \(warnings) record(s) written with a caveat (renamed, shortened, a default used, a by-hand step): see the report's warning column")
+            Console.line("warnings: \(warnings) record(s) written with a caveat (renamed, shortened, a default used, a by-hand step): see the report's warning column")
         }
         for (entity, count) in summary.created.sorted(by: { $0.key < $1.key }) {
-            Swift.print("created on behalf of other records: \(count) \(entity)(s)")
+            Console.line("created on behalf of other records: \(count) \(entity)(s)")
         }
-        Swift.print("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped), earlier batches \(summary.billedEarlierBatches)")
+        Console.line("invoice totals: billed in export \(summary.billedInExport), failed \(summary.billedFailed), skipped \(summary.billedSkipped), earlier batches \(summary.billedEarlierBatches)")
         for (format, total) in summary.writtenTotals.sorted(by: { $0.key < $1.key }) {
-            Swift.print("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
+            Console.line("  written to \(format): \(total) (\(summary.writtenInvoices[format] ?? 0) invoices)")
         }
         if summary.qboDiscountsByHand != .zero {
-            Swift.print("  of the qbo-csv total, discounts to enter by hand: \(summary.qboDiscountsByHand) (qbo-csv/discounts-to-enter.csv)")
+            Console.line("  of the qbo-csv total, discounts to enter by hand: \(summary.qboDiscountsByHand) (qbo-csv/discounts-to-enter.csv)")
         }
         if summary.payoutNetInExport != .zero || summary.paymentsWritten != .zero || summary.refundsWritten != .zero {
-            Swift.print("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
-            Swift.print("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
+            Console.line("payments written \(summary.paymentsWritten), refunds written \(summary.refundsWritten)")
+            Console.line("payouts: net in export \(summary.payoutNetInExport), deposits written \(summary.depositsWritten), failed \(summary.payoutNetFailed), skipped \(summary.payoutNetSkipped)")
         }
         if summary.depositedFromEarlierBatches != .zero {
-            Swift.print("  of the deposits, payments − refunds earlier batches wrote: \(summary.depositedFromEarlierBatches)")
+            Console.line("  of the deposits, payments − refunds earlier batches wrote: \(summary.depositedFromEarlierBatches)")
         }
         if summary.paymentsWaitingForPayout != .zero || summary.refundsWaitingForPayout != .zero {
-            Swift.print("waiting for a Stripe payout no export held yet: payments \(summary.paymentsWaitingForPayout) (in Undeposited Funds), refunds \(summary.refundsWaitingForPayout)")
+            Console.line("waiting for a Stripe payout no export held yet: payments \(summary.paymentsWaitingForPayout) (in Undeposited Funds), refunds \(summary.refundsWaitingForPayout)")
         }
         if summary.balanceDueInExport != .zero || summary.receivableWritten != .zero {
             let comparison = !summary.balancesChecked ? " (not compared: no payments file)"
                 : summary.customersNotReconciled.isEmpty ? "" : ", differing for \(summary.customersNotReconciled.count) customer(s)"
-            Swift.print("customer balances: balance_due \(summary.balanceDueInExport), receivable in QuickBooks \(summary.receivableWritten)" + comparison)
+            Console.line("customer balances: balance_due \(summary.balanceDueInExport), receivable in QuickBooks \(summary.receivableWritten)" + comparison)
         }
-        for note in summary.notes { Swift.print("note: \(note)") }
-        for note in summary.absenceNotes { Swift.print(note) }
+        for note in summary.notes { Console.line("note: \(note)") }
+        for note in summary.absenceNotes { Console.line(note) }
         let totals = summary.reconciles && summary.depositsReconcile ? "yes" : "NO"
         if let why = summary.notReconciledBecause {
-            Swift.print("reconciled: NO: \(why)")
+            Console.line("reconciled: NO: \(why)")
         } else if !summary.balancesChecked {
-            Swift.print("reconciled: invoices \(totals); customer balances not checked (no payments file)")
+            Console.line("reconciled: invoices \(totals); customer balances not checked (no payments file)")
         } else if !summary.customersNotReconciled.isEmpty {
-            Swift.print("reconciled: invoices \(totals); customer balances NO (\(summary.customersNotReconciled.count) customer(s) differ)")
+            Console.line("reconciled: invoices \(totals); customer balances NO (\(summary.customersNotReconciled.count) customer(s) differ)")
         } else {
-            Swift.print("reconciled: \(totals)")
+            Console.line("reconciled: \(totals)")
         }
         let groups = result.failures.groups
         if !groups.isEmpty {
-            Swift.print("\nfailures:")
+            Console.line("\nfailures:")
             for group in groups {
-                Swift.print("  \(group.error) (\(group.count)) — fix: \(group.fix)")
-                for line in group.examples { Swift.print("    \(line)") }
-                if group.count > group.examples.count { Swift.print("    … \(group.count - group.examples.count) more in the report") }
+                Console.line("  \(group.error) (\(group.count)) — fix: \(group.fix)")
+                for line in group.examples { Console.line("    \(line)") }
+                if group.count > group.examples.count { Console.line("    … \(group.count - group.examples.count) more in the report") }
             }
         }
-        if let outputDirectory { Swift.print("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }
+        if let outputDirectory { Console.line("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }
     }
 }
 

@@ -37,21 +37,21 @@ struct UndoCommand: ParsableCommand {
         }
         let batch = batch ?? latest.id
         if !dryRun, !yes, batch == latest.id, !(try confirmed(latest)) {
-            print("nothing undone: the ledger still holds batch \(batch)")
+            Console.line("nothing undone: the ledger still holds batch \(batch)")
             return
         }
         let plan = try BatchUndo.undo(batch: batch, ledger: ledger, output: try out.map(outputFolder),
                                       qbxmlVersion: version, dryRun: dryRun)
         let byRequest = plan.steps.filter { $0.kind == .qbxml }.count
-        print("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
-        for step in plan.steps where dryRun || step.kind == .byHand { print("  \(step.entity) \(step.sourceID): \(step.instruction)") }
+        Console.line("batch \(plan.batch): \(plan.steps.count) records, \(byRequest) deleted by qbXML request, \(plan.steps.count - byRequest) by hand")
+        for step in plan.steps where dryRun || step.kind == .byHand { Console.line("  \(step.entity) \(step.sourceID): \(step.instruction)") }
         if dryRun {
-            print("dry run: nothing written, and the ledger still holds batch \(plan.batch); without --dry-run, undo writes "
+            Console.line("dry run: nothing written, and the ledger still holds batch \(plan.batch); without --dry-run, undo writes "
                   + "\(plan.files.joined(separator: ", ")) under \(plan.folder.path) and the ledger forgets the batch")
             return
         }
-        print("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
-        print("the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
+        Console.line("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
+        Console.line("the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
     }
 
     /// Asks on a terminal whether to forget `batch`; without a terminal `--yes` is required.
@@ -59,7 +59,7 @@ struct UndoCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw FatalError(.usage, "undo forgets batch \(batch.id) from the ledger (the next convert writes its \(batch.records) records again): give --yes to confirm, or --dry-run to see the list without undoing anything")
         }
-        print("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ", terminator: "")
+        Console.text("Forget batch \(batch.id) (\(batch.startedAt), \(batch.records) records, written to \(batch.output))? The next convert writes its records again. [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }

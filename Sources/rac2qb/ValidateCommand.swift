@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
                 throw FatalError(.usage, "\(path): this is a Run a Call export folder (it holds \(export)), not QuickBooks files; `rac2qb check \(path)` or `rac2qb convert \(path) --out DIR` reads it, and `rac2qb validate DIR` then checks what convert wrote")
             }
             if found.isEmpty {
-                print("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
+                Console.line("\(path): no QuickBooks file (.iif, QuickBooks Online .csv, .xml) in this folder")
                 failed = true
             }
             files += found
@@ -45,9 +45,9 @@ struct ValidateCommand: ParsableCommand {
         let validator = try needsSchema ? schemaFolder.map { try QBXMLSchemaValidator(schemaDirectory: URL(fileURLWithPath: $0)) } : nil
         for file in files {
             let problems = FileChecker.check(file, schema: validator)
-            if problems.isEmpty { print("\(file.relativePath): valid") } else {
+            if problems.isEmpty { Console.line("\(file.relativePath): valid") } else {
                 failed = true
-                problems.forEach { print($0) }
+                problems.forEach { Console.line($0) }
             }
         }
         throw ExitCode(failed ? 1 : 0)

@@ -166,7 +166,9 @@ struct EntryPipeline {
         self.log = log
     }
 
-    mutating func take(_ entry: QuickBooksListEntry) throws {
+    mutating func take(_ read: QuickBooksListEntry) throws {
+        var entry = read
+        entry.problems += ListEntryText.problems(of: read)
         let key = NameKey(entry.name).value
         let confirmed = try records.confirmRename(shownBy: entry)
         let sighting = try ledger?.lastSighting(of: entry.list, listKey: key, listID: entry.listID)

@@ -10,12 +10,16 @@ final class RunACallRecords {
     private var customersByKey: [CustomerDirectory.Key: Customer] = [:]
     private var customersByID: [String: Customer] = [:]
     private var pricebook: [NameKey: PricebookItem] = [:]
+    /// The names customers wait to be renamed to in QuickBooks, read once: asking the ledger for
+    /// each entry would read every customer export each time (a run's time growing with the square of its size).
+    private var pendingNames: Set<String> = []
     /// Notes on export records that could not be read (they match nothing).
     private(set) var unreadable: [String] = []
 
-    /// Reads the export's customers and items; the ledger is asked entry by entry.
+    /// Reads the export's customers and items, and the ledger's pending renames; the ledger is asked entry by entry for the rest.
     init(ledger: Ledger?, export: ExportFiles?) throws {
         self.ledger = ledger
+        pendingNames = try ledger?.pendingCustomerNames() ?? []
         guard let export else { return }
         if let stream = try export.stream(.customers) {
             while let record = try stream.next() {
@@ -44,9 +48,11 @@ final class RunACallRecords {
     /// to, as `rac2qb confirm-rename` does (QuickBooks' own list shows the rename done): `(old, new)`, or nil
     /// when no customer waits for a rename to `entry`'s name.
     func confirmRename(shownBy entry: QuickBooksListEntry) throws -> (old: String, new: String)? {
-        guard entry.list == .customer, let ledger, let waiting = try ledger.latestExport(of: .customer, pendingName: entry.name) else {
+        guard entry.list == .customer, pendingNames.contains(entry.name), let ledger,
+              let waiting = try ledger.latestExport(of: .customer, pendingName: entry.name) else {
             return nil
         }
+        pendingNames.remove(entry.name)
         return try ledger.confirmRename(waiting)
     }
 

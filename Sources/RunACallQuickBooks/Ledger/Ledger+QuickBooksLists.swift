@@ -74,6 +74,17 @@ extension Ledger {
         return try latestExport(of: entity, where: "instr(char(10) || e.fields || char(10), ?) > 0", line).first
     }
 
+    /// Every name a standing customer export waits to be renamed to (its pending name), in one reading of the ledger.
+    func pendingCustomerNames() throws -> Set<String> {
+        var names = Set<String>()
+        try database.query("""
+            SELECT e.fields FROM export e \(Self.standing) AND e.entity = 'customer' AND instr(e.fields, ?) > 0
+            """, [.text("\(SyncedFields.pendingName): ")]) { row in
+            if let name = SyncedFields.values(row.text(0) ?? "")[SyncedFields.pendingName].map(SyncedFields.unescaped) { names.insert(name) }
+        }
+        return names
+    }
+
     /// Standing exports (committed, not refused, the latest of their record) whose `condition` holds for `value`, latest first.
     private func latestExport(of entity: EntityType, where condition: String, _ value: String) throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []

@@ -213,7 +213,7 @@ final class Ledger {
 
     /// Exports that count: in a committed batch, and not refused by QuickBooks
     /// (a refused one is not in QuickBooks, so the next run writes it again).
-    private static let standing = "JOIN batch b ON b.id = e.batch AND b.state = 'committed' WHERE (e.answer IS NULL OR e.answer <> 'failed')"
+    static let standing = "JOIN batch b ON b.id = e.batch AND b.state = 'committed' WHERE (e.answer IS NULL OR e.answer <> 'failed')"
 
     /// The latest standing export of a record, if any.
     func lastExport(of entity: EntityType, _ sourceID: String) throws -> LedgerEntry? {
@@ -271,16 +271,23 @@ final class Ledger {
             """, [.integer(batch)]) { row in try body(Self.entry(row)) }
     }
 
-    /// The export a qbXML requestID was written for: in `batch` when given, else in the latest committed batch that wrote it.
-    func export(requestID: String, batch: Int64?) throws -> LedgerEntry? {
-        var entry: LedgerEntry?
+    /// The exports a qbXML requestID was written for, latest batch first: only the one of `batch` when given.
+    func exports(requestID: String, batch: Int64?) throws -> [LedgerEntry] {
+        var entries: [LedgerEntry] = []
         try database.query("""
             SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-            WHERE e.request_id = ? AND (? IS NULL OR e.batch = ?) ORDER BY e.batch DESC LIMIT 1
+            WHERE e.request_id = ? AND (? IS NULL OR e.batch = ?) ORDER BY e.batch DESC
             """, [.text(requestID), .integer(batch), .integer(batch)]) { row in
-            entry = Self.entry(row)
+            entries.append(Self.entry(row))
         }
-        return entry
+        return entries
+    }
+
+    /// Whether the ledger holds committed batch `id`.
+    func hasBatch(_ id: Int64) throws -> Bool {
+        var found = false
+        try database.query("SELECT 1 FROM batch WHERE id = ? AND state = 'committed'", [.integer(id)]) { _ in found = true }
+        return found
     }
 
     /// The committed batches, oldest first.

@@ -35,11 +35,17 @@ final class SQLiteDatabase {
     let url: URL
     /// How its errors name the database: the ledger by its path, a scratch database by its name.
     private let subject: String
+    /// A private database in the temporary folder, not the ledger.
+    private let isScratch: Bool
+    /// The virtual machine steps SQLite took for this database's statements so far: the work a run
+    /// asked of it, the same on any machine (how it grows with the input shows a scan hidden in a loop).
+    private(set) var steps: Int64 = 0
 
     /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given.
     init(url: URL, file: URL? = nil) throws {
         self.url = url
         subject = "\(url.path): ledger"
+        isScratch = false
         try open((file ?? url).path, failing: "\(url.path): the ledger")
         sqlite3_busy_timeout(handle, 10_000)
         try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
@@ -50,6 +56,7 @@ final class SQLiteDatabase {
     init(scratch name: String) throws {
         url = URL(fileURLWithPath: name)
         subject = "the run's scratch database (\(name))"
+        isScratch = true
         try open("", failing: subject)
         try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096; PRAGMA temp_store = FILE")
     }
@@ -88,6 +95,7 @@ final class SQLiteDatabase {
     func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
         let statement = try prepared(sql)
         defer {
+            steps += Int64(sqlite3_stmt_status(statement, Int32(SQLITE_STMTSTATUS_VM_STEP), 1))
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
@@ -126,6 +134,26 @@ final class SQLiteDatabase {
     }
 
     private func failure(_ message: String) -> FatalError {
-        FatalError(.unwritableOutput, "\(subject): \(message)")
+        guard sqlite3_errcode(handle) == SQLITE_FULL else { return FatalError(.unwritableOutput, "\(subject): \(message)") }
+        let temporary = Self.temporaryFolder
+        let ledgerFolder = url.deletingLastPathComponent().path
+        if isScratch || (SystemCalls.freeBytes(ledgerFolder) ?? 0) >= Self.roomLeft {
+            return FatalError(.unwritableOutput, """
+                the temporary folder \(temporary) is full (no space left on device): \(isScratch ? subject : "SQLite's temporary files for \(subject)") \
+                cannot grow there. Free space in \(temporary), or set TMPDIR to a folder on a disk with room, then run again.
+                """)
+        }
+        return FatalError(.unwritableOutput, "\(subject): the disk holding \(ledgerFolder) is full (no space left on device). Free space there, then run again.")
+    }
+
+    /// Below this many free bytes, the ledger's own disk is taken for the full one.
+    private static let roomLeft: Int64 = 1 << 20
+
+    /// The folder SQLite keeps temporary files in (a scratch database, a large sort): as SQLite chooses it on
+    /// Unix, the first writable of SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp and /tmp.
+    static var temporaryFolder: String {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates = [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"].compactMap { $0 }
+        return candidates.first { SystemCalls.kind($0) == .folder && SystemCalls.isWritableFolder($0) } ?? "."
     }
 }

@@ -61,6 +61,6 @@ public enum ProgressLine {
     /// The handler for `ConversionOptions.progress`; nil when standard error is not a terminal or `quiet`.
     public static func onStandardError(quiet: Bool) -> (@Sendable (ProgressReport) -> Void)? {
         guard !quiet, SystemCalls.isTerminal(STDERR_FILENO) else { return nil }
-        return { report in FileHandle.standardError.write(Data("\r\(report.line)\u{1B}[K".utf8)) }
+        return { report in Console.progress(report.line) }
     }
 }

@@ -194,6 +194,50 @@ enum SystemCalls {
     /// Whether an open descriptor is a terminal (isatty(3)): the progress line is only for one.
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// Writes all of `bytes` to an open descriptor (standard output or error), however many write(2)
+    /// calls it takes; a signal's interruption is retried. Fails with the errno of the first write that fails.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(Failure) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                writeDescriptor(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(errno: errno)
+            }
+            if written == 0 { throw Failure(errno: EIO) }
+            offset += written
+        }
+    }
+
+    /// When `descriptor` is closed, opens the null device on it (the lowest free number is the closed one),
+    /// so that no file opened later takes it; true when it was closed.
+    static func reserveIfClosed(_ descriptor: Int32) -> Bool {
+        guard !isOpen(descriptor) else { return false }
+        let opened = openNullDevice()
+        if opened >= 0 && opened != descriptor { _ = closeDescriptor(opened) }
+        return true
+    }
+
+    /// A closed pipe makes write(2) fail with EPIPE instead of killing the process with SIGPIPE.
+    static func ignoreBrokenPipes() {
+        #if !os(Windows)
+        signal(SIGPIPE, SIG_IGN)
+        #endif
+    }
+
+    /// The bytes an unprivileged process may still write on the disk holding `path` (statvfs(3)); nil when unknown.
+    static func freeBytes(_ path: String) -> Int64? {
+        #if os(Windows)
+        return nil
+        #else
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { return nil }
+        return Int64(status.f_bavail) * Int64(status.f_frsize)
+        #endif
+    }
+
     /// Whether this process may create and rename entries in a folder.
     static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
 }
@@ -215,5 +259,29 @@ private func renameFile(_ source: String, _ destination: String) -> Int32 {
     Glibc.rename(source, destination)
     #else
     Musl.rename(source, destination)
+    #endif
+}
+
+private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if os(Windows)
+    Int(ucrt._write(descriptor, bytes, UInt32(min(count, Int(Int32.max)))))
+    #else
+    write(descriptor, bytes, count)
+    #endif
+}
+
+private func isOpen(_ descriptor: Int32) -> Bool {
+    #if os(Windows)
+    ucrt._get_osfhandle(descriptor) != -1
+    #else
+    fcntl(descriptor, F_GETFD) != -1 || errno != EBADF
+    #endif
+}
+
+private func openNullDevice() -> Int32 {
+    #if os(Windows)
+    ucrt._open("NUL", _O_RDWR)
+    #else
+    open("/dev/null", O_RDWR)
     #endif
 }

@@ -30,17 +30,22 @@ enum XMLStream {
     /// `label` names the file in errors.
     static func read(_ url: URL, label: String, _ body: (Event, [String], Node) throws -> Void) throws {
         xmlInitParser()
-        guard let reader = xmlReaderForFile(url.path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        guard let reader = xmlReaderForFile(url.path, nil, options) else {
             throw FatalError(.unreadableInput, "\(label): cannot be opened as XML")
         }
         defer { xmlFreeTextReader(reader) }
+        // libxml2 would print its errors, with the input's raw bytes, on standard error: collect the first instead.
+        let errors = ParserErrors()
+        xmlTextReaderSetStructuredErrorHandler(reader, ParserErrors.handler, Unmanaged.passUnretained(errors).toOpaque())
         let node = Node(reader: reader)
         var path: [String] = []
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return }
             guard status == 1 else {
-                throw FatalError(.unreadableInput, "\(label):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML")
+                let cause = errors.first.map { " (\($0))" } ?? ""
+                throw FatalError(.unreadableInput, "\(label):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML\(cause)")
             }
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
             switch xmlTextReaderNodeType(reader) {
@@ -58,5 +63,17 @@ enum XMLStream {
             default: break
             }
         }
+    }
+}
+
+/// The first error libxml2 reports while reading, kept for the message instead of printed.
+private final class ParserErrors {
+    var first: String?
+
+    static let handler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let errors = Unmanaged<ParserErrors>.fromOpaque(userData).takeUnretainedValue()
+        guard errors.first == nil else { return }
+        errors.first = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

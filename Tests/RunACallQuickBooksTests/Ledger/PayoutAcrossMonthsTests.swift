@@ -62,7 +62,9 @@ import Testing
             let requestID = String(text[Range(match.range(at: 2), in: text)!])
             let isList = kind.hasPrefix("Customer") || kind.hasPrefix("Item")
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
-            let identity = isList ? "<ListID>QB-\(requestID)</ListID>" : "<TxnID>QB-\(requestID)</TxnID>"
+            // QuickBooks' identities are at most 36 characters.
+            let id = String("QB-\(requestID)".prefix(36))
+            let identity = isList ? "<ListID>\(id)</ListID>" : "<TxnID>\(id)</TxnID>"
             return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"0\" statusSeverity=\"Info\" statusMessage=\"Status OK\">"
                 + "<\(ret)>\(identity)<EditSequence>1</EditSequence></\(ret)></\(kind)Rs>"
         }
