@@ -9,19 +9,20 @@ struct BatchRoutes: Sendable {
 
     func add(to router: Router<DeskContext>) {
         router.get("/api/batches") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: try LedgerHistory.json(try batches()))))
+            DeskJSON.response(raw: try await BlockingWork.run { try LedgerHistory.json(try batches()) })
         }
         router.get("/api/batches/:batch/download") { _, context in
-            let batch = try batch(context)
+            let batch = try await BlockingWork.run { try namedBatch(context.parameters.get("batch")) }
             let zip = settings.workspace.appendingPathComponent("downloads", isDirectory: true)
-            try FileManager.default.createDirectory(at: zip, withIntermediateDirectories: true)
             let file = zip.appendingPathComponent("batch-\(batch.id)-\(UUID().uuidString).zip")
-            try BatchArchive.write(folder: URL(fileURLWithPath: batch.output), to: file)
+            try await BlockingWork.run {
+                try FileManager.default.createDirectory(at: zip, withIntermediateDirectories: true)
+                try BatchArchive.write(folder: URL(fileURLWithPath: batch.output), to: file)
+            }
             return try FileResponse.stream(file, contentType: "application/zip", downloadName: "batch-\(batch.id).zip", removeAfter: true)
         }
         router.get("/api/batches/:batch/files/**") { _, context in
-            let batch = try batch(context)
+            let batch = try await BlockingWork.run { try namedBatch(context.parameters.get("batch")) }
             let parts = context.parameters.getCatchAll()
             guard let file = ContainedPath.file(parts, in: URL(fileURLWithPath: batch.output)) else {
                 return DeskProblem.notFound.response
@@ -32,11 +33,13 @@ struct BatchRoutes: Sendable {
             guard let ledger = existingLedger, let number = Int64(context.parameters.get("batch") ?? "") else {
                 return DeskProblem.notFound.response
             }
-            guard let latest = try LedgerHistory.batches(in: ledger).last, latest.id == number else {
+            guard let latest = try await BlockingWork.run({ try LedgerHistory.batches(in: ledger).last }), latest.id == number else {
                 return DeskProblem.notLatestBatch.response
             }
-            let plan = try BatchUndo.undo(batch: number, ledger: ledger, output: nil,
-                                          qbxmlVersion: settings.configuration.output.qbxmlVersion, dryRun: false)
+            let version = try settings.currentConfiguration().output.qbxmlVersion
+            let plan = try await BlockingWork.run {
+                try BatchUndo.undo(batch: number, ledger: ledger, output: nil, qbxmlVersion: version, dryRun: false)
+            }
             return DeskJSON.response(["undone": plan.batch, "files": plan.files, "folder": plan.folder.path] as [String: Any])
         }
     }
@@ -52,8 +55,8 @@ struct BatchRoutes: Sendable {
     }
 
     /// The batch the address names, or a 404.
-    private func batch(_ context: DeskContext) throws -> LedgerHistory.Batch {
-        guard let number = Int64(context.parameters.get("batch") ?? ""), let batch = try batches().first(where: { $0.id == number }) else {
+    private func namedBatch(_ id: String?) throws -> LedgerHistory.Batch {
+        guard let number = Int64(id ?? ""), let batch = try batches().first(where: { $0.id == number }) else {
             throw HTTPError(.notFound)
         }
         return batch

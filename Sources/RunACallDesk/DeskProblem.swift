@@ -14,6 +14,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
     case notLatestBatch
     case unsupportedUpload
     case notChecked
+    case noLedger
     case unsafeUpload(MultipartFiles.Problem)
 
     /// The code a page or a test tells it by.
@@ -29,6 +30,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .notLatestBatch: "not_latest_batch"
         case .unsupportedUpload: "unsupported_upload"
         case .notChecked: "not_checked"
+        case .noLedger: "no_ledger"
         case .unsafeUpload: "unsafe_upload"
         }
     }
@@ -44,6 +46,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .notLatestBatch: .conflict
         case .unsupportedUpload: .unsupportedMediaType
         case .notChecked: .conflict
+        case .noLedger: .conflict
         case .unsafeUpload: .unprocessableContent
         }
     }
@@ -60,6 +63,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .methodNotAllowed: "This address does not take that kind of request."
         case .notLatestBatch: "Only the latest batch can be undone: later batches may pay, update or void what an earlier one wrote."
         case .notChecked: "This export has not been checked yet."
+        case .noLedger: "There is no ledger yet: QuickBooks' answers are kept in the ledger of the batches they answer."
         case .unsupportedUpload: "An export is uploaded as a .zip (application/zip) or as its entity files (multipart/form-data)."
         case .unsafeUpload(let problem):
             switch problem {
@@ -80,6 +84,7 @@ public enum DeskProblem: Error, Sendable, Equatable {
         case .notFound: "Go back to the desk's start page."
         case .methodNotAllowed: "Use the desk's pages."
         case .notLatestBatch: "Undo the later batches first, latest first."
+        case .noLedger: "Convert a batch first (the config's ledger key names where the ledger goes), then upload QuickBooks' responses to it."
         case .notChecked: "Check the export first (POST /api/exports/{id}/check), then open its rows."
         case .unsupportedUpload: "Upload the export folder as a .zip, or drop its files (invoices.json, payments.csv, ...)."
         case .unsafeUpload: "Upload the export's own files (invoices.json, payments.csv, ...), each once."

@@ -9,7 +9,40 @@ struct DeskRoutes: Sendable {
     let jobs = JobBoard()
 
     func add(to router: Router<DeskContext>) {
-        router.get("/") { _, _ in StartPage(settings: settings, secrets: secrets).response }
+        let workspace = Workspace(root: settings.workspace)
+        router.get("/") { _, _ in StartPage(settings: settings, secrets: secrets, workspace: workspace).response }
+        router.get("/desk.js") { _, _ in DeskScript.response }
+        router.get("/exports/:export") { _, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            return DeskPage.response(ExportPage(export: export, workspace: workspace, secrets: secrets).html)
+        }
+        router.get("/exports/:export/invoices/:invoice") { _, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            let invoice = context.parameters.get("invoice") ?? ""
+            let preview = try await BlockingWork.run {
+                try Converter.run(ConversionOptions(
+                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: nil,
+                    writeQuickBooksFiles: false, previewInvoiceID: invoice, ledger: settings.ledger)).preview
+            }
+            guard let preview else { throw DeskProblem.notFound }
+            return DeskPage.response(PreviewPage(preview: preview, exportID: export.id, secrets: secrets).html)
+        }
+        router.get("/batches") { _, _ in
+            let batches = try await BlockingWork.run {
+                try settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? try LedgerHistory.batches(in: $0) : nil } ?? []
+            }
+            return DeskPage.response(BatchesPage(batches: batches, secrets: secrets).html)
+        }
+        router.get("/settings") { _, _ in DeskPage.response(SettingsPage(settings: settings, secrets: secrets).html) }
+        router.get("/from-quickbooks") { _, _ in DeskPage.response(FromQuickBooksPage(secrets: secrets).html) }
+        router.get("/runs/:export/:run/**") { _, context in
+            let export = try workspace.export(context.parameters.get("export"))
+            guard let run = context.parameters.get("run"), ContainedPath.isPlain(Substring(run)),
+                  let file = ContainedPath.file(context.parameters.getCatchAll(), in: export.folder.appendingPathComponent(run)) else {
+                throw DeskProblem.notFound
+            }
+            return try FileResponse.stream(file, contentType: FileResponse.contentType(of: file.path))
+        }
         router.get("/api/session") { _, _ in
             DeskJSON.response([
                 "csrf": secrets.csrf,
@@ -19,6 +52,8 @@ struct DeskRoutes: Sendable {
             ] as [String: Any])
         }
         BatchRoutes(settings: settings).add(to: router)
-        ExportRoutes(settings: settings, jobs: jobs, workspace: Workspace(root: settings.workspace)).add(to: router)
+        ExportRoutes(settings: settings, jobs: jobs, workspace: workspace).add(to: router)
+        ResponseRoutes(settings: settings, workspace: workspace).add(to: router)
+        FromQuickBooksRoutes(settings: settings, jobs: jobs, workspace: workspace).add(to: router)
     }
 }

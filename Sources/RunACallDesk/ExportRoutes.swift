@@ -85,15 +85,23 @@ struct ExportRoutes: Sendable {
             } else if let boundary = MultipartFiles.boundary(of: contentType) {
                 let body = export.folder.appendingPathComponent("upload.multipart")
                 _ = try await UploadBody.store(request, to: body, cap: settings.maxUpload)
-                try FileManager.default.createDirectory(at: export.files, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: body) }
-                _ = try MultipartFiles.split(body, boundary: boundary, into: export.files)
+                try await BlockingWork.run {
+                    try FileManager.default.createDirectory(at: export.files, withIntermediateDirectories: true)
+                    defer { try? FileManager.default.removeItem(at: body) }
+                    _ = try MultipartFiles.split(body, boundary: boundary, into: export.files)
+                }
             } else {
                 workspace.discard(export)
                 return DeskProblem.unsupportedUpload.response
             }
-            let found = try ExportFiles(paths: [export.input], scratch: export.folder.appendingPathComponent("scratch"))
-            return DeskJSON.response(status: .created, UploadAnswer.object(export: export, files: found))
+            let answer = try await BlockingWork.run {
+                let found = try ExportFiles(paths: [export.input], scratch: export.folder.appendingPathComponent("scratch"))
+                let answer = try JSONSerialization.data(withJSONObject: UploadAnswer.object(export: export, files: found),
+                                                        options: [.sortedKeys, .withoutEscapingSlashes])
+                try workspace.setFound(answer, for: export)
+                return answer
+            }
+            return DeskJSON.response(status: .created, raw: answer)
         } catch is UploadBody.TooLarge {
             workspace.discard(export)
             return DeskProblem.tooLarge.response

@@ -70,4 +70,51 @@ struct Workspace: Sendable {
     func rowIndex(of run: URL) -> URL {
         run.deletingLastPathComponent().appendingPathComponent(run.lastPathComponent + ".rows.sqlite")
     }
+
+    private var uploads: URL { root.appendingPathComponent("uploads", isDirectory: true) }
+
+    /// A file of the given name in a new numbered folder under `uploads/` (responses, QuickBooks lists).
+    func newUploadFile(named name: String) throws -> URL {
+        try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+        for number in 1... {
+            let folder = uploads.appendingPathComponent(String(number), isDirectory: true)
+            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil {
+                return folder.appendingPathComponent(name)
+            }
+        }
+        fatalError("unreachable: an unbounded range")
+    }
+
+    /// The upload folder `id` names, when it is a number the desk gave out.
+    func uploadFolder(_ id: String?) -> URL? {
+        guard let id, let number = Int(id), number > 0, String(number) == id else { return nil }
+        let folder = uploads.appendingPathComponent(id, isDirectory: true)
+        return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
+    }
+
+    /// The ids of the exports uploaded so far, in upload order.
+    func exportIDs() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? []
+        return names.compactMap(Int.init).sorted().map(String.init)
+            .filter { (try? export($0)) != nil }
+    }
+
+    /// Keeps what the upload found (`POST /api/exports`' answer) beside the export.
+    func setFound(_ json: Data, for export: Export) throws {
+        try json.write(to: export.folder.appendingPathComponent("found.json"), options: .atomic)
+    }
+
+    /// What the upload found, as its JSON object.
+    func found(of export: Export) -> [String: Any] {
+        guard let data = try? Data(contentsOf: export.folder.appendingPathComponent("found.json")),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return object
+    }
+
+    /// One line on an export: its files.
+    func foundSummary(of id: String) -> String {
+        guard let export = try? export(id) else { return "" }
+        let files = found(of: export)["files"] as? [String] ?? []
+        return files.isEmpty ? "" : "(" + files.joined(separator: ", ") + ")"
+    }
 }

@@ -46,13 +46,6 @@ struct IngestCommand: ParsableCommand {
     }
 
     private func printJSON(_ result: ResponseIngest.Result) throws {
-        let rows: [[String: String]] = result.rows.map { row in
-            ["outcome": row.outcome.rawValue, "reason": row.reason.rawValue, "recorded_id": row.recordedID ?? "",
-             "answered_id": row.answeredID ?? "", "request_id": row.requestID, "entity": row.entity ?? "", "source_id": row.sourceID ?? "",
-             "batch": row.batch.map(String.init) ?? "", "message": row.message, "fix": row.fix, "source": row.source]
-        }
-        let object: [String: Any] = ["done": result.done, "rows": rows]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        Console.json(String(decoding: data, as: UTF8.self))
+        Console.json(String(decoding: try result.json(), as: UTF8.self))
     }
 }

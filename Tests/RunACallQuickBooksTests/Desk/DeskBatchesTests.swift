@@ -10,7 +10,11 @@ import ZIPFoundation
 /// `/api/batches`: history as `rac2qb history --json`, a batch's files and zip, undo of the latest; over real HTTP.
 @Suite struct DeskBatchesTests {
     /// A config beside its own ledger, and one batch converted from the samples with the real binary.
-    static func convertedSample() throws -> (config: URL, out: URL) {
+    static func convertedSample() async throws -> (config: URL, out: URL) {
+        try await BlockingWork.run { try convertedSampleNow() }
+    }
+
+    private static func convertedSampleNow() throws -> (config: URL, out: URL) {
         let folder = try TestPaths.temporaryFolder()
         let config = folder.appendingPathComponent("rac2qb.yml")
         let sample = try String(contentsOf: TestPaths.samples.appendingPathComponent("rac2qb.yml"), encoding: .utf8)
@@ -22,8 +26,8 @@ import ZIPFoundation
     }
 
     @Test func historyIsTheCommandsJSONAndTheZipHoldsTheBatchByteForByte() async throws {
-        let (config, out) = try Self.convertedSample()
-        let command = try CommandLineTests.run(["history", "--json", "--config", config.path, "--quiet"])
+        let (config, out) = try await Self.convertedSample()
+        let command = try await BlockingWork.run { try CommandLineTests.run(["history", "--json", "--config", config.path, "--quiet"]) }
         #expect(command.status == 0)
         try await RunningDesk.with(configFile: config) { desk, client in
             let history = try await client.get("/api/batches", headers: desk.signedIn)
@@ -57,7 +61,7 @@ import ZIPFoundation
     }
 
     @Test func noPathFromARequestLeavesTheBatchFolder() async throws {
-        let (config, out) = try Self.convertedSample()
+        let (config, out) = try await Self.convertedSample()
         let secret = out.deletingLastPathComponent().appendingPathComponent("secret.txt")
         try Data("SECRET".utf8).write(to: secret)
         try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("link.txt"), withDestinationURL: secret)
@@ -76,7 +80,7 @@ import ZIPFoundation
     }
 
     @Test func undoTakesTheLatestBatchOnlyAndNeedsTheCSRFToken() async throws {
-        let (config, _) = try Self.convertedSample()
+        let (config, _) = try await Self.convertedSample()
         try await RunningDesk.with(configFile: config) { desk, client in
             #expect(try await client.post("/api/batches/1/undo", headers: desk.signedIn, body: ByteBuffer()).status == .forbidden)
             let notLatest = try await client.post("/api/batches/2/undo", headers: desk.changing, body: ByteBuffer())

@@ -82,8 +82,10 @@ import ZIPFoundation
 
             // The same export and config through the command, with a ledger of its own, writes the same bytes.
             let other = try TestPaths.temporaryFolder()
-            let cli = try CommandLineTests.run(["convert", "samples/export", "--config", config.path, "--out", other.appendingPathComponent("out").path,
-                                                "--ledger", other.appendingPathComponent("ledger.sqlite").path, "--quiet"])
+            let cli = try await BlockingWork.run {
+                try CommandLineTests.run(["convert", "samples/export", "--config", config.path, "--out", other.appendingPathComponent("out").path,
+                                          "--ledger", other.appendingPathComponent("ledger.sqlite").path, "--quiet"])
+            }
             #expect(cli.status == 1)
             let download = try await client.get("/api/batches/1/download", headers: desk.signedIn)
             let archive = try Archive(data: Data(buffer: try #require(download.body)), accessMode: .read)

@@ -69,7 +69,9 @@ import Testing
             let id = try await Self.checkedSample(desk: desk, client: client)
             let answer = try await client.get("/api/exports/\(id)/invoices/1044", headers: desk.signedIn)
             #expect(answer.status == .ok)
-            let cli = try CommandLineTests.run(["preview", "samples/export", "--config", config.path, "--invoice", "1044", "--json", "--quiet"])
+            let cli = try await BlockingWork.run {
+                try CommandLineTests.run(["preview", "samples/export", "--config", config.path, "--invoice", "1044", "--json", "--quiet"])
+            }
             let shown = try DeskExportsTests.object(answer)
             let command = try #require(try JSONSerialization.jsonObject(with: Data(cli.output.utf8)) as? [String: Any])
             #expect(NSDictionary(dictionary: shown).isEqual(to: command))

@@ -32,7 +32,7 @@ struct RunningDesk {
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
         let desk = RunningDesk(port: port, secrets: testSecrets, settings: settings)
-        let client = TestClient(host: DeskServer.loopback, port: port, configuration: .init(), eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
+        let client = TestClient(host: DeskServer.loopback, port: port, configuration: .init(timeout: .seconds(120)), eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
         client.connect()
         do {
             let result = try await body(desk, client)

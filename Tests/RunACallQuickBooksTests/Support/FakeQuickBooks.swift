@@ -60,6 +60,11 @@ final class FakeQuickBooks {
         self.salesTaxRates = salesTaxRates
     }
 
+    /// A name as XML text (QuickBooks escapes what it answers).
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     private func newID(_ prefix: String) -> String {
         defer { nextID += 1 }
         return "\(prefix)-\(nextID)"
@@ -122,7 +127,7 @@ final class FakeQuickBooks {
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
             let listID = newID("L")
             if kind == "CustomerAdd" { customerListIDs[listID] = listName }
-            return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(listName)</Name></\(ret)>")
+            return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(Self.escaped(listName))</Name></\(ret)>")
         case "CustomerMod":
             let listID = text("ListID") ?? ""
             guard let old = customerListIDs[listID] else { return error(3120, "Object &quot;\(listID)&quot; specified in the request cannot be found.") }
@@ -135,7 +140,7 @@ final class FakeQuickBooks {
                 books.rename(old, to: listName)
                 for (txnID, invoice) in invoices where invoice.customer == old { invoices[txnID]?.customer = listName }
             }
-            return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
+            return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(Self.escaped(listName))</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
             guard customers.contains(customer) else { return error(3140, "There is an invalid reference to QuickBooks Customer &quot;\(customer)&quot; in the Invoice.") }

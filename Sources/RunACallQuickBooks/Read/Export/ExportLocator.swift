@@ -83,8 +83,9 @@ public struct ExportFiles: Sendable {
                     try addFolder(folder, shownAs: shown, prefix: inner.isEmpty ? "\(path.path):" : shown + "/", seen: &seen)
                 }
             } else if isDirectory.boolValue {
-                try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
+                try Self.refuseOutputFolder(path, shownAs: path.path)
                 try ExportSubfolders.refuseUnread(in: path, skipping: [outputFolder, scratch].compactMap { $0 })
+                try addFolder(path, shownAs: path.path, prefix: path.path + "/", seen: &seen)
             } else {
                 try addFile(path, seen: &seen)
             }
@@ -122,12 +123,17 @@ public struct ExportFiles: Sendable {
             }
         }
         guard found else {
-            let written = ["iif", "qbo-csv", "qbxml", "report"].filter { SystemCalls.kind(folder.appendingPathComponent($0).path) == .folder }
-            if !written.isEmpty {
-                throw FatalError(.usage, "\(label): this is a rac2qb output folder (\(written.joined(separator: "/, "))/), not a Run a Call export; `rac2qb validate \(label)` checks its QuickBooks files; convert reads a Run a Call export (invoices, payments, payouts, customers, items as .json, .jsonl or .csv)")
-            }
+            try Self.refuseOutputFolder(folder, shownAs: label)
             throw FatalError(.unreadableInput, "\(label): no export file in this folder (invoices, payments, payouts, customers or items as .json, .jsonl or .csv); give only export folders, zips or entity files")
         }
+    }
+
+    /// A folder that holds no export file of its own but rac2qb's output folders is named as an output folder.
+    private static func refuseOutputFolder(_ folder: URL, shownAs label: String) throws {
+        let hasExportFile = candidateNames.contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        let written = ["iif", "qbo-csv", "qbxml", "report"].filter { SystemCalls.kind(folder.appendingPathComponent($0).path) == .folder }
+        guard !hasExportFile, !written.isEmpty else { return }
+        throw FatalError(.usage, "\(label): this is a rac2qb output folder (\(written.joined(separator: "/, "))/), not a Run a Call export; `rac2qb validate \(label)` checks its QuickBooks files; convert reads a Run a Call export (invoices, payments, payouts, customers, items as .json, .jsonl or .csv)")
     }
 
     private mutating func addFile(_ path: URL, seen: inout Seen) throws {
