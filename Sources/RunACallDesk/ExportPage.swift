@@ -37,7 +37,7 @@ struct ExportPage {
             <button type="submit">Filter</button>
             </form>
             <table class="grid" data-rows="/api/exports/\(id)/rows" data-preview="/exports/\(id)/invoices/">
-            <colgroup><col style="width:7%"><col style="width:14%"><col style="width:12%"><col style="width:8%"><col style="width:8%"><col style="width:30%"><col style="width:21%"></colgroup>
+            <colgroup><col style="width:7%"><col style="width:14%"><col style="width:12%"><col style="width:9%"><col style="width:8%"><col style="width:29%"><col style="width:21%"></colgroup>
             <thead><tr><th>Status</th><th>Record</th><th>Customer</th><th>Date</th><th>Amount</th><th>Message</th><th>Fix</th></tr></thead>
             <tbody></tbody></table>
             <div class="pager"><button type="button" class="previous">Previous</button> <span class="where"></span> <button type="button" class="next">Next</button></div>

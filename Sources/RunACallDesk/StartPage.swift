@@ -51,7 +51,7 @@ enum DeskPage {
         body{max-width:1200px}nav{margin:-1em 0 1.5em;padding:.5em 0;border-bottom:1px solid #ccd}
         nav a{margin-right:1.2em}a:focus,button:focus,input:focus,select:focus{outline:2px solid #1d4ed8;outline-offset:2px}
         form{margin:.6em 0}button{font:inherit;padding:.25em .9em}input,select{font:inherit}
-        table.grid{width:100%;table-layout:fixed}table.grid td{overflow-wrap:anywhere}
+        table.grid{width:100%;table-layout:fixed}table.grid td{overflow-wrap:anywhere}table.grid td:nth-child(4),table.grid td:nth-child(5){white-space:nowrap}
         pre{white-space:pre-wrap;background:#f6f7fb;border:1px solid #ccd;padding:.6em;font-size:12px}
         .status{margin-left:.6em}
         </style>
