@@ -12,6 +12,7 @@ import argparse, http.cookiejar, io, os, re, shutil, subprocess, sys, tempfile, 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import WebDriverWait
@@ -64,7 +65,8 @@ def run_browser(args, work, base, token, export_zip, config):
         options.add_argument(flag)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    wait = WebDriverWait(driver, 60)
+    # A page that reloads while it is read leaves its old nodes behind: those reads are tried again.
+    wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException, WebDriverException])
     shot = lambda name: driver.save_screenshot(os.path.join(args.screenshots, name + ".png"))
     try:
         driver.get(f"{base}/?token={token}")
