@@ -18,13 +18,7 @@ struct DeskRoutes: Sendable {
         }
         router.get("/exports/:export/invoices/:invoice") { _, context in
             let export = try workspace.export(context.parameters.get("export"))
-            let invoice = context.parameters.get("invoice") ?? ""
-            let preview = try await BlockingWork.run {
-                try Converter.run(ConversionOptions(
-                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: nil,
-                    writeQuickBooksFiles: false, previewInvoiceID: invoice, ledger: settings.ledger)).preview
-            }
-            guard let preview else { throw DeskProblem.notFound }
+            let preview = try await ExportRoutes.preview(context.parameters.get("invoice") ?? "", of: export, settings: settings)
             return DeskPage.response(PreviewPage(preview: preview, exportID: export.id, secrets: secrets).html)
         }
         router.get("/batches") { _, _ in

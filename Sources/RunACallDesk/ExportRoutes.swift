@@ -14,34 +14,12 @@ struct ExportRoutes: Sendable {
         router.post("/api/exports") { request, _ in try await upload(request) }
         router.post("/api/exports/:export/check") { _, context in
             let export = try workspace.export(context.parameters.get("export"))
-            let job = jobs.start { progress in
-                let out = try workspace.newRunFolder(for: export, kind: "check")
-                var options = ConversionOptions(
-                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: out,
-                    writeQuickBooksFiles: false, progress: progress, ledger: settings.ledger, ledgerWait: 0)
-                options.rowIndex = workspace.rowIndex(of: out)
-                let result = try Converter.run(options)
-                try workspace.setLatestRun(out, for: export)
-                return try RunSummary.json(result, folder: out)
-            }
-            return DeskJSON.response(status: .accepted, ["job": job])
+            return DeskJSON.response(status: .accepted, ["job": startRun(on: export, writing: false, formats: nil)])
         }
         router.post("/api/exports/:export/convert") { request, context in
             let export = try workspace.export(context.parameters.get("export"))
             let formats = try await ConvertRequest.formats(from: request)
-            let job = jobs.start { progress in
-                var configuration = try settings.currentConfiguration()
-                if let formats { configuration.output.formats = formats }
-                let out = try workspace.newRunFolder(for: export, kind: "batch")
-                var options = ConversionOptions(
-                    exportPaths: [export.input], configuration: configuration, outputDirectory: out,
-                    progress: progress, ledger: settings.ledger, ledgerWait: 0)
-                options.rowIndex = workspace.rowIndex(of: out)
-                let result = try Converter.run(options)
-                try workspace.setLatestRun(out, for: export)
-                return try RunSummary.json(result, folder: out)
-            }
-            return DeskJSON.response(status: .accepted, ["job": job])
+            return DeskJSON.response(status: .accepted, ["job": startRun(on: export, writing: true, formats: formats)])
         }
         router.get("/api/exports/:export/rows") { request, context in
             let export = try workspace.export(context.parameters.get("export"))
@@ -58,13 +36,7 @@ struct ExportRoutes: Sendable {
         }
         router.get("/api/exports/:export/invoices/:invoice") { _, context in
             let export = try workspace.export(context.parameters.get("export"))
-            let invoice = context.parameters.get("invoice") ?? ""
-            let preview = try await BlockingWork.run {
-                try Converter.run(ConversionOptions(
-                    exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: nil,
-                    writeQuickBooksFiles: false, previewInvoiceID: invoice, ledger: settings.ledger)).preview
-            }
-            guard let preview else { return DeskProblem.notFound.response }
+            let preview = try await Self.preview(context.parameters.get("invoice") ?? "", of: export, settings: settings)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return DeskJSON.response(raw: try encoder.encode(preview))
@@ -73,6 +45,34 @@ struct ExportRoutes: Sendable {
             guard let job = jobs.job(context.parameters.get("job") ?? "") else { return DeskProblem.notFound.response }
             return DeskJSON.response(raw: JobBoard.json(job))
         }
+    }
+
+    /// Starts `check` (`writing` false) or `convert` on the export as a job, into a new run folder of its own,
+    /// with the same options as the commands, the ledger's lock taken without waiting; the job's id.
+    private func startRun(on export: Workspace.Export, writing: Bool, formats: [OutputFormat]?) -> String {
+        jobs.start { progress in
+            var configuration = try settings.currentConfiguration()
+            if let formats { configuration.output.formats = formats }
+            let out = try workspace.newRunFolder(for: export, kind: writing ? "batch" : "check")
+            var options = ConversionOptions(
+                exportPaths: [export.input], configuration: configuration, outputDirectory: out,
+                writeQuickBooksFiles: writing, progress: progress, ledger: settings.ledger, ledgerWait: 0)
+            options.rowIndex = workspace.rowIndex(of: out)
+            let result = try Converter.run(options)
+            try workspace.setLatestRun(out, for: export)
+            return try RunSummary.json(result, folder: out)
+        }
+    }
+
+    /// `rac2qb preview` of one invoice of the export, on a thread of its own; a 404 when the export has no such invoice.
+    static func preview(_ invoice: String, of export: Workspace.Export, settings: DeskSettings) async throws -> InvoicePreview {
+        let preview = try await BlockingWork.run {
+            try Converter.run(ConversionOptions(
+                exportPaths: [export.input], configuration: try settings.currentConfiguration(), outputDirectory: nil,
+                writeQuickBooksFiles: false, previewInvoiceID: invoice, ledger: settings.ledger)).preview
+        }
+        guard let preview else { throw DeskProblem.notFound }
+        return preview
     }
 
     /// `POST /api/exports`: stores the body, unpacks and checks what it holds; 201 with what was found.

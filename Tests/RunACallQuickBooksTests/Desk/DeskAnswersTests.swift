@@ -39,17 +39,8 @@ import Testing
     @Test func listsBecomeRunACallFilesInAJobAndDownloadAsAZip() async throws {
         let config = try DeskExportsTests.sampleConfig()
         try await RunningDesk.with(configFile: config) { desk, client in
-            let boundary = "lists42"
-            var body = Data()
-            for name in ["customers.xml", "items.xml"] {
-                body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"lists\"; filename=\"\(name)\"\r\n\r\n".utf8))
-                body.append(try Data(contentsOf: TestPaths.samples.appendingPathComponent("quickbooks-lists/\(name)")))
-                body.append(Data("\r\n".utf8))
-            }
-            body.append(Data("--\(boundary)--\r\n".utf8))
-            var fields = desk.changing
-            fields[.contentType] = "multipart/form-data; boundary=\(boundary)"
-            let started = try await client.post("/api/from-quickbooks", headers: fields, body: ByteBuffer(bytes: body))
+            let form = try desk.form(["customers.xml", "items.xml"].map { ($0, TestPaths.samples.appendingPathComponent("quickbooks-lists/\($0)")) })
+            let started = try await client.post("/api/from-quickbooks", headers: form.headers, body: form.body)
             #expect(started.status == .accepted, "\(started.text)")
             let job = try await DeskExportsTests.finished(try #require(try DeskExportsTests.object(started)["job"] as? String), desk: desk, client: client)
             #expect(job["state"] as? String == "done", "\(job)")

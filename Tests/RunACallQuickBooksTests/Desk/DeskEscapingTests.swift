@@ -41,17 +41,9 @@ import Testing
         let export = try Self.hostileExport()
         let config = try DeskExportsTests.sampleConfig()
         try await RunningDesk.with(configFile: config) { desk, client in
-            let boundary = "hostile9"
-            var body = Data()
-            for name in ["invoices.json", "payments.json", "payouts.json", "customers.json", "items.json"] {
-                body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\(name)\"\r\n\r\n".utf8))
-                body.append(try Data(contentsOf: export.appendingPathComponent(name)))
-                body.append(Data("\r\n".utf8))
-            }
-            body.append(Data("--\(boundary)--\r\n".utf8))
-            var form = desk.changing
-            form[.contentType] = "multipart/form-data; boundary=\(boundary)"
-            let upload = try await client.post("/api/exports", headers: form, body: ByteBuffer(bytes: body))
+            let names = ["invoices.json", "payments.json", "payouts.json", "customers.json", "items.json"]
+            let form = try desk.form(names.map { ($0, export.appendingPathComponent($0)) })
+            let upload = try await client.post("/api/exports", headers: form.headers, body: form.body)
             let id = try #require(try DeskExportsTests.object(upload)["id"] as? String, "\(upload.text)")
             let check = try DeskExportsTests.object(try await client.post("/api/exports/\(id)/check", headers: desk.changing, body: ByteBuffer()))
             _ = try await DeskExportsTests.finished(try #require(check["job"] as? String), desk: desk, client: client)

@@ -102,17 +102,9 @@ import ZIPFoundation
     @Test func entityFilesUploadedAsAFormAreAnExportToo() async throws {
         let config = try Self.sampleConfig()
         try await RunningDesk.with(configFile: config) { desk, client in
-            let boundary = "rac2qbBoundary7"
-            var body = Data()
-            for name in ["invoices.json", "payments.json"] {
-                body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\exports\\\\\(name)\"\r\nContent-Type: application/json\r\n\r\n".utf8))
-                body.append(try Data(contentsOf: TestPaths.samples.appendingPathComponent("export/\(name)")))
-                body.append(Data("\r\n".utf8))
-            }
-            body.append(Data("--\(boundary)--\r\n".utf8))
-            var fields = desk.changing
-            fields[.contentType] = "multipart/form-data; boundary=\(boundary)"
-            let upload = try await client.post("/api/exports", headers: fields, body: ByteBuffer(bytes: body))
+            // The names a browser on Windows may send, with the folder: only the last part names the file.
+            let form = try desk.form(["invoices.json", "payments.json"].map { ("C:\\exports\\\($0)", TestPaths.samples.appendingPathComponent("export/\($0)")) })
+            let upload = try await client.post("/api/exports", headers: form.headers, body: form.body)
             #expect(upload.status == .created, "\(upload.text)")
             let found = try Self.object(upload)
             #expect(found["files"] as? [String] == ["invoices.json", "payments.json"])

@@ -74,3 +74,21 @@ extension HTTPField.Name {
     /// `Host`, which HTTPTypes keeps as the request's authority; the test client sends it as written.
     static var hostHeader: Self { Self("Host")! }
 }
+
+extension RunningDesk {
+    /// A `multipart/form-data` body of files (each part named as the browser would send it, `sentName` giving the name
+    /// the part carries) and the headers of a state-changing request that sends it.
+    func form(_ files: [(sentName: String, contents: URL)]) throws -> (headers: HTTPFields, body: ByteBuffer) {
+        let boundary = "rac2qbTestBoundary"
+        var body = Data()
+        for file in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(file.sentName)\"\r\n\r\n".utf8))
+            body.append(try Data(contentsOf: file.contents))
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = changing
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return (headers, ByteBuffer(bytes: body))
+    }
+}
