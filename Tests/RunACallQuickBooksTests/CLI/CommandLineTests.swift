@@ -12,12 +12,19 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in folder: URL = TestPaths.packageRoot) throws -> (status: Int32, output: String, error: String) {
-        let executable = try #require(Self.binary, "the rac2qb binary is built with the tests")
+    static func run(_ arguments: [String], in folder: URL = TestPaths.packageRoot,
+                    environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+        try execute(try #require(Self.binary, "the rac2qb binary is built with the tests"), arguments, in: folder, environment: environment)
+    }
+
+    /// Runs `executable` in `folder` with `environment` added to this one's; its exit status and both streams.
+    static func execute(_ executable: URL, _ arguments: [String], in folder: URL = TestPaths.packageRoot,
+                        environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

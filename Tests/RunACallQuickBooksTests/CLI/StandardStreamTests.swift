@@ -9,19 +9,7 @@ import Testing
     /// Runs the binary through `sh -c`, with the redirections `shell` adds; returns the shell's exit status and its streams.
     static func shell(_ redirections: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let binary = try #require(CommandLineTests.binary, "the rac2qb binary is built with the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" \"$@\" \(redirections)", binary.path] + arguments
-        process.currentDirectoryURL = TestPaths.packageRoot
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return try CommandLineTests.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" \"$@\" \(redirections)", binary.path] + arguments)
     }
 
     static func convertSamples() throws -> [String] {

@@ -10,19 +10,7 @@ import Testing
 @Suite struct LedgerIdentityTests {
     /// Runs the built binary in `folder`, waiting at most `wait` seconds for a held ledger.
     static func run(_ arguments: [String], in folder: URL, wait: Int = 1) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = try #require(CommandLineTests.binary, "the rac2qb binary is built with the tests")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(["RAC2QB_LEDGER_WAIT_SECONDS": String(wait)]) { $1 }
-        let (output, error) = (Pipe(), Pipe())
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try CommandLineTests.run(arguments, in: folder, environment: ["RAC2QB_LEDGER_WAIT_SECONDS": String(wait)])
     }
 
     static func convert(_ out: String, ledger: String, in folder: URL) throws -> (status: Int32, output: String, error: String) {
