@@ -19,6 +19,7 @@ struct DeskRoutes: Sendable {
             ] as [String: Any])
         }
         BatchRoutes(settings: settings).add(to: router)
+        SettingsRoutes(settings: settings).add(to: router)
         ExportRoutes(settings: settings, jobs: jobs, workspace: Workspace(root: settings.workspace)).add(to: router)
     }
 }
