@@ -49,7 +49,10 @@ struct ConfigurationReader {
         return result
     }
 
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: Node) -> Bool { Self.isNull(node) }
+
+    /// Whether a node is YAML's null: empty, `~` or `null`, unquoted.
+    static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }

@@ -22,7 +22,7 @@ struct ConfigurationTextEdit {
     /// Sets `key` to `input`.
     mutating func set(_ key: ConfigurationKey, to input: ConfigurationInput) throws {
         let root = try Yams.compose(yaml: text)
-        if let root, root.mapping == nil, !Self.isNull(root) { throw NotInPlace() }
+        if let root, root.mapping == nil, !ConfigurationReader.isNull(root) { throw NotInPlace() }
         var members = root?.mapping.map(Array.init) ?? []
         var indent = 0
         var parentLine: Int?
@@ -33,7 +33,7 @@ struct ConfigurationTextEdit {
             }
             let line = try lineStart(of: sectionKey, indent: 0)
             parentLine = line
-            if Self.isNull(sectionValue) {
+            if ConfigurationReader.isNull(sectionValue) {
                 members = []
             } else {
                 guard let mapping = sectionValue.mapping, mapping.style != .flow else { throw NotInPlace() }
@@ -69,7 +69,7 @@ struct ConfigurationTextEdit {
         var edits: [(line: Int, text: String?)] = []
         for (entryKey, entryValue) in mapping {
             let line = try lineStart(of: entryKey, indent: entryIndent)
-            let current = Self.isNull(entryValue) ? nil : entryValue.scalar?.string
+            let current = ConfigurationReader.isNull(entryValue) ? nil : entryValue.scalar?.string
             let index = wanted.firstIndex { NameKey($0.name) == NameKey(entryKey.scalar?.string ?? "") }
             guard let index else {
                 if current != nil { edits.append((line, nil)) }
@@ -162,11 +162,6 @@ struct ConfigurationTextEdit {
     private static func isCommentOrBlank(_ line: String) -> Bool {
         let text = line.trimmingCharacters(in: .whitespaces)
         return text.isEmpty || text == "\r" || text.hasPrefix("#")
-    }
-
-    static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// The index just past a mapping entry's key and its colon, on `line`, the key starting at `start`.

@@ -158,6 +158,30 @@ import Testing
             let text = try String(contentsOf: desk.settings.configFile, encoding: .utf8)
             #expect(text == StarterConfiguration.text.replacingOccurrences(of: "stripe_payout_account: Business Checking", with: "stripe_payout_account: Operating")
                 + "\n\nbooks:\n  items: books/items.iif\n")
+
+            let rates = try await Self.put(#"{"tax.rates": {"Denver 8.81%": "Denver", "City: 5%": null}}"#, desk: desk, client: client)
+            #expect(rates.status == .ok, "\(rates.text)")
+            let mapped = try String(contentsOf: desk.settings.configFile, encoding: .utf8)
+            #expect(mapped.contains("                             # (rac2qb init --from EXPORT lists the export's rates here)\n"
+                + "    \"City: 5%\":\n    Denver 8.81%: Denver\n  default_for_unmapped: To classify"),
+                    "entries below the key's comment lines, a name listed with no value not mapped yet: \(mapped)")
+            #expect(try ConfigurationLoader.load(contentsOf: desk.settings.configFile).tax.rates.map(\.rate) == ["Denver 8.81%"])
+        }
+    }
+
+    @Test func aFileEditedByHandThatTheLoaderRefusesIsNamedWithItsProblem() async throws {
+        let config = try TestPaths.temporaryFolder().appendingPathComponent("rac2qb.yml")
+        try Data("invoices:\n  when: on_send\n".utf8).write(to: config)
+        try await RunningDesk.with(configFile: config) { desk, client in
+            try Data("invoices:\n  when: sometimes\n".utf8).write(to: config)
+            let answer = try await client.get("/api/settings", headers: desk.signedIn)
+            #expect(answer.status == .unprocessableContent)
+            let error = try #require(try Self.errors(answer).first)
+            #expect(error["key"] as? String == "invoices.when")
+            #expect(error["message"] as? String == "rac2qb.yml:2:9: invoices.when: \"sometimes\" is not allowed; allowed: on_send, on_payment")
+            let fixed = try await Self.put(#"{"invoices.when": "on_payment"}"#, desk: desk, client: client)
+            #expect(fixed.status == .ok, "the page can fix it: \(fixed.text)")
+            #expect(try String(contentsOf: config, encoding: .utf8) == "invoices:\n  when: on_payment\n")
         }
     }
 
