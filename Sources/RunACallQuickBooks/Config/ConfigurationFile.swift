@@ -24,6 +24,20 @@ public enum ConfigurationFile {
         }
     }
 
+    /// Replaces the contents of `url` (created when missing) with `text` exactly: written beside it, then renamed
+    /// over it, so that the file is never seen half written.
+    public static func replaceContents(of url: URL, with text: String) throws {
+        let folder = url.deletingLastPathComponent()
+        let draft = folder.appendingPathComponent(".\(url.lastPathComponent).rac2qb-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        do {
+            try Data(text.utf8).write(to: draft)
+            try SystemCalls.rename(draft.path, url.path)
+        } catch {
+            try? FileManager.default.removeItem(at: draft)
+            throw OutputFailure.fatal(error, path: url)
+        }
+    }
+
     /// Throws the usage error of `write` when `url` exists already, before a long read is spent on it.
     public static func refuseExisting(_ url: URL, shownAs name: String, fix: String) throws {
         if SystemCalls.kind(url.path) != .missing { throw exists(name, fix) }
