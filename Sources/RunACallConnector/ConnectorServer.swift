@@ -34,6 +34,7 @@ public struct ConnectorServer: Sendable {
                 await listening(address)
             },
             logger: logger)
+        defer { Task { await service.stop() } }
         try await application.runService()
     }
 }

@@ -153,6 +153,11 @@ public actor ConnectorService {
 
     // MARK: Sessions
 
+    /// Ends the open session, as a stopped service does: its requests handed out stay in doubt in the ledger.
+    public func stop() {
+        end(words: "The Web Connector service stopped; requests handed out are checked in QuickBooks before they are sent again.")
+    }
+
     /// The session the ticket names, its clock restarted; nil (and nothing done) for another ticket.
     private func touch(_ ticket: String) -> Session? {
         guard var current = session, !ticket.isEmpty, current.ticket == ticket else { return nil }
