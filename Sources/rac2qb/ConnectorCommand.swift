@@ -24,7 +24,7 @@ struct ConnectorCommand: ParsableCommand {
     @Option(help: "Another address to listen on; needs --tls-cert and --tls-key (QBWC wants HTTPS for any host but localhost).")
     var listen: String?
 
-    @Option(name: .customLong("tls-cert"), help: "The TLS certificate (PEM) for --listen.")
+    @Option(name: .customLong("tls-cert"), help: "The TLS certificate (PEM): the service speaks HTTPS.")
     var tlsCert: String?
 
     @Option(name: .customLong("tls-key"), help: "The TLS private key (PEM) for --listen.")
@@ -37,16 +37,13 @@ struct ConnectorCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port: \(port) is not a port; allowed: 0 to 65535") }
         guard maxRequests > 0 else { throw ValidationError("--max-requests: \(maxRequests) is not allowed; give a number of requests above 0") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together: give both, or neither") }
+        if let listen, tlsCert == nil, ![ConnectorServer.loopback, "localhost"].contains(listen) {
+            throw ValidationError("--listen \(listen) needs --tls-cert and --tls-key (QBWC wants HTTPS for any host but localhost); "
+                + "without them the service listens on \(ConnectorServer.loopback) only")
+        }
     }
 
     func run() throws {
-        if let listen, !["127.0.0.1", "localhost"].contains(listen) || tlsCert != nil {
-            throw FatalError(.usage, "--listen \(listen): this version serves the Web Connector on 127.0.0.1 only, without TLS (HTTPS is not built in yet). "
-                + "Run rac2qb connector on the Windows computer where QuickBooks and the Web Connector run, and leave out --listen, --tls-cert and --tls-key.")
-        }
-        if listen == nil, tlsCert != nil {
-            throw FatalError(.usage, "--tls-cert: HTTPS is not built in yet; leave out --tls-cert and --tls-key (the service listens on 127.0.0.1 only).")
-        }
         let ledger = try location.existingLedger()
         let queue = ConnectorQueue(ledger: ledger)
         let password = ProcessInfo.processInfo.environment["RAC2QB_CONNECTOR_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -58,7 +55,14 @@ struct ConnectorCommand: ParsableCommand {
         guard ConnectorSettings.hasPassword(settings) else {
             throw FatalError(.usage, "no Web Connector password: set RAC2QB_CONNECTOR_PASSWORD in the environment (the password you give QBWC), then start again.")
         }
-        let server = ConnectorServer(service: ConnectorService(ledger: ledger, maxRequests: maxRequests), port: port)
+        let tls = tlsCert.flatMap { cert in tlsKey.map { ConnectorServer.TLSFiles(certificate: cert, key: $0) } }
+        let server: ConnectorServer
+        do {
+            server = try ConnectorServer(service: ConnectorService(ledger: ledger, maxRequests: maxRequests), port: port,
+                                         host: listen ?? ConnectorServer.loopback, tls: tls)
+        } catch let refusal as ConnectorServer.Refusal {
+            throw FatalError(.usage, "\(refusal.description). Nothing was served.")
+        }
         let outcome = ConnectorOutcome()
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -72,6 +76,7 @@ struct ConnectorCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        if let refusal = outcome.failure as? ConnectorServer.Refusal { throw FatalError(.usage, "\(refusal.description). Nothing was served.") }
         if let failure = outcome.failure { throw FatalError(.unwritableOutput, "the Web Connector service stopped: \(failure)") }
     }
 }

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
@@ -23,19 +24,20 @@ struct RunningConnector {
 
     /// Records the user and password in the ledger, serves it, and runs `body` against it.
     static func with<T: Sendable>(ledger: URL, maxRequests: Int = 100, sessionTimeout: TimeInterval = 60,
-                                  now: @escaping @Sendable () -> Date = { Date() },
+                                  now: @escaping @Sendable () -> Date = { Date() }, tls: ConnectorServer.TLSFiles? = nil,
+                                  clientTLS: TLSConfiguration? = nil,
                                   _ body: @Sendable (RunningConnector) async throws -> T) async throws -> T {
         let queue = ConnectorQueue(ledger: ledger)
         try ConnectorSettings.prepare(queue, user: user, password: password)
         let service = ConnectorService(ledger: ledger, maxRequests: maxRequests, sessionTimeout: sessionTimeout, now: now)
-        let server = ConnectorServer(service: service, port: 0)
+        let server = try ConnectorServer(service: service, port: 0, tls: tls)
         let (addresses, continuation) = AsyncStream.makeStream(of: String.self)
         let serving = Task { try await server.run { continuation.yield($0) } }
         defer { serving.cancel() }
         var iterator = addresses.makeAsyncIterator()
         let address = try #require(await iterator.next())
         let port = try #require(Int(address.split(separator: ":").last?.split(separator: "/").first ?? ""))
-        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(),
+        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(tlsConfiguration: clientTLS, serverName: clientTLS == nil ? nil : "localhost"),
                                 eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
         client.connect()
         do {
