@@ -112,6 +112,7 @@ public final class ConnectorQueue: Sendable {
         var requests: [ScannedRequest] = []
         var lookups: [String: (query: String, memo: String?)] = [:]
         var version = "13.0"
+        let pending = try pendingRequests(ledger, batch: batch)
         let folder = URL(fileURLWithPath: output)
         for line in files.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -123,12 +124,10 @@ public final class ConnectorQueue: Sendable {
             }
             var macros: [String: String] = [:]
             var inDocument = Set<String>()
-            let declared = try QBXMLRequestScanner.scan(file, macro: { name in
+            let declared = try QBXMLRequestScanner.scan(file, wanted: pending.contains, defines: { macros[$0] = $1 }, macro: { name in
                 guard let definer = macros[name], !inDocument.contains(definer) else { return nil }
                 return try ledger.export(requestID: definer, batch: batch)?.txnID
             }) { request in
-                if let macro = request.definesMacro { macros[macro] = request.requestID }
-                guard try isPending(ledger, request.requestID, batch: batch) else { return true }
                 requests.append(request)
                 inDocument.insert(request.requestID)
                 if let lookup = ConnectorLookup.query(for: request) { lookups[request.requestID] = lookup }
@@ -152,16 +151,22 @@ public final class ConnectorQueue: Sendable {
                                  lookups: [:])
     }
 
-    /// Whether a request of a batch waits for QuickBooks: its record has no answer and it is not in doubt.
+    /// The requestIDs of a batch that wait for QuickBooks: their records have no answer and they are not in doubt.
     /// A customer message goes with the invoice that uses it.
-    private func isPending(_ ledger: Ledger, _ requestID: String, batch: Int64) throws -> Bool {
-        let sent = try ledger.database.integer("SELECT COUNT(*) FROM connector_sent WHERE batch = ? AND request_id = ?",
-                                               [.integer(batch), .text(requestID)]) ?? 0
-        guard sent == 0 else { return false }
-        let recordRequest = requestID.hasSuffix(QBXMLWriter.messageRequestSuffix)
-            ? String(requestID.dropLast(QBXMLWriter.messageRequestSuffix.count)) : requestID
-        guard let entry = try ledger.export(requestID: recordRequest, batch: batch), entry.batch == batch else { return false }
-        return entry.answer == nil && entry.action != .noted
+    private func pendingRequests(_ ledger: Ledger, batch: Int64) throws -> Set<String> {
+        var sent = Set<String>()
+        try ledger.database.query("SELECT request_id FROM connector_sent WHERE batch = ?", [.integer(batch)]) { sent.insert($0.text(0) ?? "") }
+        var pending = Set<String>()
+        try ledger.database.query("""
+            SELECT request_id FROM export WHERE batch = ? AND request_id IS NOT NULL AND answer IS NULL AND action <> 'noted'
+            """, [.integer(batch)]) { row in
+            let id = row.text(0) ?? ""
+            guard !sent.contains(id) else { return }
+            pending.insert(id)
+            let message = id + QBXMLWriter.messageRequestSuffix
+            if !sent.contains(message) { pending.insert(message) }
+        }
+        return pending
     }
 
     private func forget(_ ledger: Ledger, _ batch: Int64, _ requestIDs: [String]) throws {

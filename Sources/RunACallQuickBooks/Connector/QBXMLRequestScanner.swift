@@ -20,9 +20,11 @@ struct ScannedRequest {
 /// streaming reader (no network, no DTD, no entity substitution), so a file of
 /// any size is read in constant memory.
 enum QBXMLRequestScanner {
-    /// The qbXML version the file declares (`<?qbxml version="13.0"?>`), and each request in file order.
-    /// `body` returns false to stop. `macro` gives the TxnID for a macro used by a request, when known.
-    static func scan(_ url: URL, macro: (String) throws -> String?, _ body: (ScannedRequest) throws -> Bool) throws -> String? {
+    /// The qbXML version the file declares (`<?qbxml version="13.0"?>`), and each request `wanted` takes, in file
+    /// order; `defines` is told every request's macro (`defMacro`, wanted or not). `body` returns false to stop.
+    /// `macro` gives the TxnID for a macro used by a request, when known.
+    static func scan(_ url: URL, wanted: (String) -> Bool, defines: (_ macro: String, _ requestID: String) -> Void,
+                     macro: (String) throws -> String?, _ body: (ScannedRequest) throws -> Bool) throws -> String? {
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let reader = xmlReaderForFile(url.path, nil, options) else {
@@ -48,7 +50,11 @@ enum QBXMLRequestScanner {
                 guard let node = xmlTextReaderExpand(reader) else {
                     throw FatalError(.unreadableInput, "\(url.path):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML")
                 }
-                guard try body(try Self.request(node, name: name, macro: macro)) else { return version }
+                let requestID = Self.attribute(node, "requestID") ?? ""
+                if let record = Self.record(node, name: name), let defined = Self.attribute(record, "defMacro") { defines(defined, requestID) }
+                if wanted(requestID) {
+                    guard try body(try Self.request(node, name: name, macro: macro)) else { return version }
+                }
                 // On to the next sibling, past this request's subtree.
                 status = xmlTextReaderNext(reader)
                 continue
@@ -73,9 +79,7 @@ enum QBXMLRequestScanner {
         xmlDocSetRootElement(document, copy)
         var request = ScannedRequest(element: name, requestID: Self.attribute(copy, "requestID") ?? "", xml: "", definesMacro: nil,
                                      fields: [:], usesMacros: [])
-        // The record element (`InvoiceAdd` inside `InvoiceAddRq`), or the request itself (`TxnVoidRq`).
-        var record: xmlNodePtr = copy
-        if let first = Self.elements(copy).first, name.hasSuffix("Rq"), Self.name(first) == String(name.dropLast(2)) { record = first }
+        let record = Self.record(copy, name: name) ?? copy
         request.definesMacro = Self.attribute(record, "defMacro")
         for child in Self.elements(record) {
             let childName = Self.name(child)
@@ -86,6 +90,12 @@ enum QBXMLRequestScanner {
         try Self.replaceMacros(in: copy, macro: macro, used: &request.usesMacros)
         request.xml = Self.serialized(copy, document)
         return request
+    }
+
+    /// The record element of a request (`InvoiceAdd` inside `InvoiceAddRq`); nil when it has none (`TxnVoidRq`).
+    private static func record(_ request: xmlNodePtr, name: String) -> xmlNodePtr? {
+        guard let first = elements(request).first, name.hasSuffix("Rq"), Self.name(first) == String(name.dropLast(2)) else { return nil }
+        return first
     }
 
     private static func replaceMacros(in node: xmlNodePtr, macro: (String) throws -> String?, used: inout [String]) throws {
