@@ -21,6 +21,8 @@ public struct ConnectorDocument: Sendable, Equatable {
         var requestID: String
         var kind: String
         var memo: String?
+        /// An update's edit sequence as sent: QuickBooks holding another one means it was applied.
+        var editSequence: String?
     }
 
     /// The qbXML document around `requests`.

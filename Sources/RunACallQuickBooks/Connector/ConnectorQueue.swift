@@ -82,10 +82,11 @@ public final class ConnectorQueue: Sendable {
     private func lookups(_ ledger: Ledger) throws -> ConnectorDocument? {
         var doubts: [(ConnectorDocument.Doubt, String?, String?)] = []
         try ledger.database.query("""
-            SELECT s.batch, s.request_id, s.kind, s.lookup, s.memo, e.answer FROM connector_sent s
+            SELECT s.batch, s.request_id, s.kind, s.lookup, s.memo, e.answer, s.edit_sequence FROM connector_sent s
             LEFT JOIN export e ON e.batch = s.batch AND e.request_id = s.request_id ORDER BY s.batch, s.rowid
             """) { row in
-            doubts.append((.init(batch: row.integer(0), requestID: row.text(1) ?? "", kind: row.text(2) ?? "", memo: row.text(4)),
+            doubts.append((.init(batch: row.integer(0), requestID: row.text(1) ?? "", kind: row.text(2) ?? "", memo: row.text(4),
+                                 editSequence: row.text(6)),
                            row.text(3), row.text(5)))
         }
         guard !doubts.isEmpty else { return nil }
@@ -110,7 +111,7 @@ public final class ConnectorQueue: Sendable {
     /// Up to `maxRequests` unanswered requests of one batch, recorded as handed out; nil when it has none left to send.
     private func document(_ ledger: Ledger, batch: Int64, output: String, files: String, maxRequests: Int) throws -> ConnectorDocument? {
         var requests: [ScannedRequest] = []
-        var lookups: [String: (query: String, memo: String?)] = [:]
+        var lookups: [String: ConnectorLookup.Query] = [:]
         var version = "13.0"
         let pending = try pendingRequests(ledger, batch: batch)
         let folder = URL(fileURLWithPath: output)
@@ -142,9 +143,9 @@ public final class ConnectorQueue: Sendable {
             for request in requests {
                 let lookup = lookups[request.requestID]
                 try ledger.database.run("""
-                    INSERT OR REPLACE INTO connector_sent(batch, request_id, kind, lookup, memo, sent_at) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO connector_sent(batch, request_id, kind, lookup, memo, edit_sequence, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(batch), .text(request.requestID), .text(String(request.element.dropLast(2))),
-                          .text(lookup?.query), .text(lookup?.memo), .text(now)])
+                          .text(lookup?.query), .text(lookup?.memo), .text(lookup?.sentEditSequence), .text(now)])
             }
         }
         return ConnectorDocument(batch: batch, requestIDs: requests.map(\.requestID), xml: ConnectorDocument.wrap(requests.map(\.xml), version: version),
@@ -210,7 +211,10 @@ public final class ConnectorQueue: Sendable {
                 receipt.unanswered += 1
                 continue
             }
-            let candidates = answer.found.filter { doubt.memo == nil || $0.memo == doubt.memo }
+            let candidates = answer.found.filter { found in
+                (doubt.memo == nil || found.memo == doubt.memo)
+                    && (doubt.editSequence == nil || (found.editSequence != nil && found.editSequence != doubt.editSequence))
+            }
             if answer.statusCode == 0, let found = candidates.first {
                 foundByBatch[doubt.batch, default: []].append((doubt.requestID, Self.answer(doubt, found)))
                 receipt.found += 1

@@ -138,6 +138,7 @@ final class Ledger {
             kind TEXT NOT NULL,
             lookup TEXT,
             memo TEXT,
+            edit_sequence TEXT,
             sent_at TEXT NOT NULL,
             PRIMARY KEY (batch, request_id)
         );

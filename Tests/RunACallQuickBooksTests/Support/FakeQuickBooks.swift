@@ -62,6 +62,8 @@ final class FakeQuickBooks {
     private(set) var depositIDs: [String: [String]] = [:]
     private var creditMemoMemos: [String: String] = [:]
     private var itemListIDs: [String: String] = [:]
+    /// Customers a CustomerMod changed (their EditSequence is 2).
+    private var modifiedCustomers = Set<String>()
 
     init(salesTaxRates: [String: String] = [:]) {
         self.salesTaxRates = salesTaxRates
@@ -142,6 +144,7 @@ final class FakeQuickBooks {
                 books.rename(old, to: listName)
                 for (txnID, invoice) in invoices where invoice.customer == old { invoices[txnID]?.customer = listName }
             }
+            modifiedCustomers.insert(listID)
             return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(listName)</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
@@ -298,18 +301,23 @@ final class FakeQuickBooks {
         var found: [String] = []
         switch kind {
         case "InvoiceQuery":
-            let ref = text("RefNumber")
-            for (txnID, invoice) in invoices.sorted(by: { $0.key < $1.key }) where ref == nil || invoice.refNumber == ref {
+            let ref = text("RefNumber"), wanted = text("TxnID")
+            if let wanted, invoices[wanted] == nil {
+                return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"500\" statusSeverity=\"Warn\" statusMessage=\"The query request has not been fully completed. There was a required element (&quot;\(wanted)&quot;) that could not be found in QuickBooks.\"/>"
+            }
+            for (txnID, invoice) in invoices.sorted(by: { $0.key < $1.key }) where (ref == nil || invoice.refNumber == ref) && (wanted == nil || txnID == wanted) {
                 found.append("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence><RefNumber>\(invoice.refNumber)</RefNumber></InvoiceRet>")
             }
         case "CustomerQuery", "ItemQuery":
-            let name = text("FullName") ?? ""
-            let listID = kind == "CustomerQuery" ? customerListIDs.first { $0.value == name }?.key : itemListIDs[name]
+            let byListID = text("ListID").flatMap { id in customerListIDs[id].map { (id, $0) } }
+            let name = byListID?.1 ?? text("FullName") ?? text("ListID") ?? ""
+            let listID = kind == "CustomerQuery" ? byListID?.0 ?? customerListIDs.first { $0.value == name }?.key : itemListIDs[name]
             guard let listID else {
                 return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"500\" statusSeverity=\"Warn\" statusMessage=\"The query request has not been fully completed. There was a required element (&quot;\(name)&quot;) that could not be found in QuickBooks.\"/>"
             }
             let ret = kind == "CustomerQuery" ? "CustomerRet" : "ItemServiceRet"
-            found.append("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><FullName>\(name)</FullName></\(ret)>")
+            let editSequence = modifiedCustomers.contains(listID) ? 2 : 1
+            found.append("<\(ret)><ListID>\(listID)</ListID><EditSequence>\(editSequence)</EditSequence><FullName>\(name)</FullName></\(ret)>")
         case "ReceivePaymentQuery":
             for (txnID, payment) in payments.sorted(by: { $0.key < $1.key }) {
                 found.append("<ReceivePaymentRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence><Memo>\(payment.memo)</Memo></ReceivePaymentRet>")
