@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The Web Connector's password hash (PBKDF2, in _CryptoExtras).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // HTTPS for a Web Connector on another computer (through Hummingbird's TLS).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -49,11 +53,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "RunACallConnector",
+            dependencies: [
+                "RunACallQuickBooks",
+                "CLibXML2",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "rac2qb",
             dependencies: [
                 "RunACallQuickBooks",
                 "RunACallDesk",
+                "RunACallConnector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +85,7 @@ let package = Package(
             dependencies: [
                 "RunACallQuickBooks",
                 "RunACallDesk",
+                "RunACallConnector",
                 "ExportGenerator",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -10,7 +10,8 @@ struct Rac2qb: ParsableCommand {
         abstract: "Convert Run a Call exports into QuickBooks import files (IIF, QuickBooks Online CSV, qbXML) and a sync report.",
         version: ToolVersion.current,
         subcommands: [ConvertCommand.self, CheckCommand.self, PreviewCommand.self, ValidateCommand.self, InitCommand.self, HistoryCommand.self,
-                      IngestCommand.self, UndoCommand.self, ConfirmRenameCommand.self, FromQuickBooksCommand.self, ServeCommand.self])
+                      IngestCommand.self, UndoCommand.self, ConfirmRenameCommand.self, FromQuickBooksCommand.self, ServeCommand.self,
+                      ConnectorCommand.self])
 
     /// Runs the command, mapping failures to the documented exit statuses:
     /// 2 usage or config error, 3 unreadable input, unwritable output (standard output among them) or ledger held.

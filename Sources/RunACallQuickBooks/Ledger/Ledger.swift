@@ -129,6 +129,20 @@ final class Ledger {
         CREATE INDEX export_list_id ON export(entity, list_id);
         CREATE INDEX export_quickbooks_name ON export(entity, customer COLLATE NOCASE);
         """,
+        // The Web Connector: its settings (user, password hash, GUIDs) and the requests it handed out whose answers are not in.
+        """
+        CREATE TABLE connector_setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE connector_sent(
+            batch INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            request_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            lookup TEXT,
+            memo TEXT,
+            edit_sequence TEXT,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (batch, request_id)
+        );
+        """,
     ]
 
     let database: SQLiteDatabase

@@ -12,7 +12,10 @@ import FoundationXML
 /// customer by its name now; 3100 for a name in use, 3140 for a missing
 /// reference, 3120 for an unknown TxnID or ListID, 3200 for a stale edit
 /// sequence, 3210 for paying more than is open, 3180 for a payment applied to
-/// another customer's invoice, 9100 for an unknown macro).
+/// another customer's invoice, 9100 for an unknown macro). It answers the
+/// queries the Web Connector asks about requests in doubt as QuickBooks does:
+/// by RefNumber (status 1 when none), by FullName (500 when none), and
+/// payments, credit memos and deposits with their memos.
 /// US sales tax is computed as QuickBooks does: Σ taxable lines × the rate of the
 /// invoice's `ItemSalesTaxRef` in `salesTaxRates`, rounded to cents; a line on a
 /// sales tax item posts its amount to Sales Tax Payable.
@@ -37,7 +40,7 @@ final class FakeQuickBooks {
     private(set) var invoices: [String: Invoice] = [:]
     /// Every RefNumber an InvoiceAdd was given, in order (duplicates kept, to be found).
     private(set) var addedRefNumbers: [String] = []
-    private var payments: [String: (invoice: String, amount: Int64)] = [:]
+    private var payments: [String: (invoice: String, amount: Int64, memo: String)] = [:]
     /// Credit memos by TxnID: the customer and amount in cents.
     private(set) var creditMemos: [String: (customer: String, amount: Int64)] = [:]
     private var macros: [String: String] = [:]
@@ -55,6 +58,12 @@ final class FakeQuickBooks {
     private(set) var undeposited: [String: (memo: String, customer: String, amount: Int64)] = [:]
     /// Deposit memo (`Stripe payout po_…`) → its total into the bank.
     private(set) var deposits: [String: Int64] = [:]
+    /// Deposit memo → the TxnIDs of the deposits with that memo, in order (two would be a duplicate).
+    private(set) var depositIDs: [String: [String]] = [:]
+    private var creditMemoMemos: [String: String] = [:]
+    private var itemListIDs: [String: String] = [:]
+    /// Customers a CustomerMod changed (their EditSequence is 2).
+    private var modifiedCustomers = Set<String>()
 
     init(salesTaxRates: [String: String] = [:]) {
         self.salesTaxRates = salesTaxRates
@@ -99,7 +108,7 @@ final class FakeQuickBooks {
         let name = request.name ?? ""
         let kind = String(name.dropLast(2))
         let requestID = request.attribute(forName: "requestID")?.stringValue ?? ""
-        let body = kind == "TxnVoid" ? request : request.elements(forName: kind).first
+        let body = kind == "TxnVoid" || kind.hasSuffix("Query") ? request : request.elements(forName: kind).first
         func error(_ code: Int, _ message: String) -> String {
             "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"\(code)\" statusSeverity=\"Error\" statusMessage=\"\(message)\"/>"
         }
@@ -126,7 +135,7 @@ final class FakeQuickBooks {
             if let account = text("SalesOrPurchase/AccountRef/FullName") ?? text("AccountRef/FullName") { itemAccounts[listName] = account }
             let ret = kind.replacingOccurrences(of: "Add", with: "Ret")
             let listID = newID("L")
-            if kind == "CustomerAdd" { customerListIDs[listID] = listName }
+            if kind == "CustomerAdd" { customerListIDs[listID] = listName } else if kind != "CustomerMsgAdd" { itemListIDs[listName] = listID }
             return ok("<\(ret)><ListID>\(listID)</ListID><EditSequence>1</EditSequence><Name>\(Self.escaped(listName))</Name></\(ret)>")
         case "CustomerMod":
             let listID = text("ListID") ?? ""
@@ -140,6 +149,7 @@ final class FakeQuickBooks {
                 books.rename(old, to: listName)
                 for (txnID, invoice) in invoices where invoice.customer == old { invoices[txnID]?.customer = listName }
             }
+            modifiedCustomers.insert(listID)
             return ok("<CustomerRet><ListID>\(listID)</ListID><EditSequence>2</EditSequence><Name>\(Self.escaped(listName))</Name></CustomerRet>")
         case "InvoiceAdd", "InvoiceMod":
             let customer = text("CustomerRef/FullName") ?? ""
@@ -206,7 +216,7 @@ final class FakeQuickBooks {
             } catch let refusal { return error(3000, "\(refusal)") }
             invoice.paid += amount
             invoices[txnID] = invoice
-            payments[paymentID] = (txnID, amount)
+            payments[paymentID] = (txnID, amount, text("Memo") ?? "")
             if account == StandInBooks.undeposited { undeposited[paymentID] = (text("Memo") ?? "", customer, amount) }
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = paymentID }
             return ok("<ReceivePaymentRet><TxnID>\(paymentID)</TxnID><EditSequence>1</EditSequence></ReceivePaymentRet>")
@@ -221,6 +231,7 @@ final class FakeQuickBooks {
                                + [.init(account: StandInBooks.receivable, name: customer, cents: -lines.reduce(0) { $0 + $1.amount })])
             } catch let refusal { return error(3000, "\(refusal)") }
             creditMemos[txnID] = (customer, lines.reduce(0) { $0 + $1.amount })
+            creditMemoMemos[txnID] = text("Memo") ?? ""
             if let macro = body.attribute(forName: "defMacro")?.stringValue { macros[macro] = txnID }
             return ok("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></CreditMemoRet>")
         case "DepositAdd":
@@ -255,7 +266,10 @@ final class FakeQuickBooks {
             do { try books.post(txnID, postings + [.init(account: bank, name: nil, cents: total)]) } catch let refusal { return error(3000, "\(refusal)") }
             for paymentID in taken { undeposited[paymentID] = nil }
             deposits[text("Memo") ?? txnID, default: 0] += total
+            depositIDs[text("Memo") ?? txnID, default: []].append(txnID)
             return ok("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence></DepositRet>")
+        case "InvoiceQuery", "CustomerQuery", "ItemQuery", "ReceivePaymentQuery", "CreditMemoQuery", "DepositQuery":
+            return query(kind, request, requestID: requestID)
         default:
             return error(1030, "unsupported request \(name)")
         }
@@ -284,6 +298,48 @@ final class FakeQuickBooks {
         }
         postings.append(.init(account: StandInBooks.receivable, name: customer, cents: -postings.reduce(0) { $0 + $1.cents }))
         return postings
+    }
+
+    /// A query's answer: the records found, status 1 for none by a filter, 500 for a FullName not found.
+    private func query(_ kind: String, _ request: XMLElement, requestID: String) -> String {
+        func text(_ path: String) -> String? { (try? request.nodes(forXPath: path))?.first?.stringValue }
+        var found: [String] = []
+        switch kind {
+        case "InvoiceQuery":
+            let ref = text("RefNumber"), wanted = text("TxnID")
+            if let wanted, invoices[wanted] == nil {
+                return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"500\" statusSeverity=\"Warn\" statusMessage=\"The query request has not been fully completed. There was a required element (&quot;\(wanted)&quot;) that could not be found in QuickBooks.\"/>"
+            }
+            for (txnID, invoice) in invoices.sorted(by: { $0.key < $1.key }) where (ref == nil || invoice.refNumber == ref) && (wanted == nil || txnID == wanted) {
+                found.append("<InvoiceRet><TxnID>\(txnID)</TxnID><EditSequence>\(invoice.editSequence)</EditSequence><RefNumber>\(invoice.refNumber)</RefNumber></InvoiceRet>")
+            }
+        case "CustomerQuery", "ItemQuery":
+            let byListID = text("ListID").flatMap { id in customerListIDs[id].map { (id, $0) } }
+            let name = byListID?.1 ?? text("FullName") ?? text("ListID") ?? ""
+            let listID = kind == "CustomerQuery" ? byListID?.0 ?? customerListIDs.first { $0.value == name }?.key : itemListIDs[name]
+            guard let listID else {
+                return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"500\" statusSeverity=\"Warn\" statusMessage=\"The query request has not been fully completed. There was a required element (&quot;\(name)&quot;) that could not be found in QuickBooks.\"/>"
+            }
+            let ret = kind == "CustomerQuery" ? "CustomerRet" : "ItemServiceRet"
+            let editSequence = modifiedCustomers.contains(listID) ? 2 : 1
+            found.append("<\(ret)><ListID>\(listID)</ListID><EditSequence>\(editSequence)</EditSequence><FullName>\(name)</FullName></\(ret)>")
+        case "ReceivePaymentQuery":
+            for (txnID, payment) in payments.sorted(by: { $0.key < $1.key }) {
+                found.append("<ReceivePaymentRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence><Memo>\(payment.memo)</Memo></ReceivePaymentRet>")
+            }
+        case "CreditMemoQuery":
+            for (txnID, memo) in creditMemoMemos.sorted(by: { $0.key < $1.key }) {
+                found.append("<CreditMemoRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence><Memo>\(memo)</Memo></CreditMemoRet>")
+            }
+        default:
+            for (memo, ids) in depositIDs.sorted(by: { $0.key < $1.key }) {
+                for txnID in ids { found.append("<DepositRet><TxnID>\(txnID)</TxnID><EditSequence>1</EditSequence><Memo>\(memo)</Memo></DepositRet>") }
+            }
+        }
+        guard !found.isEmpty else {
+            return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"1\" statusSeverity=\"Info\" statusMessage=\"A query request did not find a matching object in QuickBooks\"/>"
+        }
+        return "<\(kind)Rs requestID=\"\(requestID)\" statusCode=\"0\" statusSeverity=\"Info\" statusMessage=\"Status OK\">\(found.joined())</\(kind)Rs>"
     }
 
     /// The invoice with a RefNumber, if QuickBooks holds exactly one.
