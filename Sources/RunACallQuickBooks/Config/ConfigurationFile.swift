@@ -24,13 +24,16 @@ public enum ConfigurationFile {
         }
     }
 
-    /// Replaces the contents of `url` (created when missing) with `text` exactly: written beside it, then renamed
-    /// over it, so that the file is never seen half written.
+    /// Replaces the contents of `url` (created when missing) with `text` exactly: written beside it with the
+    /// file's permissions, then renamed over it, so that the file is never seen half written.
     public static func replaceContents(of url: URL, with text: String) throws {
         let folder = url.deletingLastPathComponent()
         let draft = folder.appendingPathComponent(".\(url.lastPathComponent).rac2qb-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {
             try Data(text.utf8).write(to: draft)
+            if let permissions = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: draft.path)
+            }
             try SystemCalls.rename(draft.path, url.path)
         } catch {
             try? FileManager.default.removeItem(at: draft)

@@ -63,8 +63,10 @@ import Testing
     @Test func aChangeIsSavedOnItsOwnLineAndEveryOtherLineIsKept() async throws {
         let config = try Self.sampleConfig()
         let before = try String(contentsOf: config, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
         try await RunningDesk.with(configFile: config) { desk, client in
             let answer = try await Self.put(#"{"payments.stripe_payout_account": "Operating: Chase #4471"}"#, desk: desk, client: client)
+            #expect(try FileManager.default.attributesOfItem(atPath: config.path)[.posixPermissions] as? Int == 0o600, "the file's permissions kept")
             #expect(answer.status == .ok, "\(answer.text)")
             #expect(try Self.settings(answer)["payments.stripe_payout_account"]?["value"] as? String == "Operating: Chase #4471")
             let after = try String(contentsOf: config, encoding: .utf8)
