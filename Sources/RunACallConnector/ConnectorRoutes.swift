@@ -54,7 +54,8 @@ public struct ConnectorRoutes<Context: RequestContext>: Sendable {
             return Self.xml(SOAPResponse.fault(client: true, "The SOAPAction \(soapAction) does not name the operation \(call.operation)."),
                             status: .internalServerError)
         }
-        guard let result = await service.answer(call) else {
+        let service = self.service
+        guard let result = await ConnectorWork.run({ service.answer(call) }) else {
             return Self.xml(SOAPResponse.fault(client: true, "No operation \(call.operation); the operations are those of QBWC's Programmer's Guide."),
                             status: .internalServerError)
         }

@@ -66,7 +66,7 @@ public struct ConnectorServer: Sendable {
                 await listening(address)
             },
             logger: logger)
-        defer { Task { await service.stop() } }
+        defer { service.stop() }
         try await application.runService()
     }
 

@@ -4,12 +4,16 @@ import RunACallQuickBooks
 /// The Web Connector's eight operations over one ledger, as QBWC calls them
 /// (Intuit's QBWC Programmer's Guide): one session at a time, a random ticket
 /// that lapses after `sessionTimeout` seconds without a call, the queue of
-/// `ConnectorQueue`, and plain words for QBWC's window.
-public actor ConnectorService {
+/// `ConnectorQueue`, and plain words for QBWC's window. Its work is
+/// synchronous (password hash, SQLite, ingest): callers run it on a thread of
+/// its own (`ConnectorWork`), one call at a time (a lock).
+public final class ConnectorService: @unchecked Sendable {
     public let queue: ConnectorQueue
     let maxRequests: Int
     let sessionTimeout: TimeInterval
     private let now: @Sendable () -> Date
+    /// Held for each call: the session and the queue change one call at a time.
+    private let lock = NSLock()
 
     private struct Session {
         let ticket: String
@@ -37,6 +41,10 @@ public actor ConnectorService {
 
     /// Answers one call; nil for an operation the service does not have.
     func answer(_ call: SOAPRequest) -> SOAPResponse.Result? {
+        lock.withLock { locked(call) }
+    }
+
+    private func locked(_ call: SOAPRequest) -> SOAPResponse.Result? {
         expireIdleSession()
         let value = { (name: String) in call.parameters[name] ?? "" }
         switch call.operation {
@@ -155,7 +163,7 @@ public actor ConnectorService {
 
     /// Ends the open session, as a stopped service does: its requests handed out stay in doubt in the ledger.
     public func stop() {
-        end(words: "The Web Connector service stopped; requests handed out are checked in QuickBooks before they are sent again.")
+        lock.withLock { end(words: "The Web Connector service stopped; requests handed out are checked in QuickBooks before they are sent again.") }
     }
 
     /// The session the ticket names, its clock restarted; nil (and nothing done) for another ticket.

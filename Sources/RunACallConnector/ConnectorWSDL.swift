@@ -2,7 +2,7 @@
 /// contract of Intuit's QBWC Programmer's Guide, document/literal SOAP 1.1,
 /// namespace `http://developer.intuit.com/`, at the service's address.
 enum ConnectorWSDL {
-    /// Each operation's parameters (all strings but `receiveResponseXML`'s `hresult`… which QBWC sends as a string too).
+    /// Each operation, its parameters (strings, but for the qbXML version numbers) and its result's type.
     static let operations: [(name: String, parameters: [String], result: String)] = [
         ("serverVersion", [], "s:string"),
         ("clientVersion", ["strVersion"], "s:string"),

@@ -8,12 +8,8 @@ struct ScannedRequest {
     var requestID: String
     /// The request element as XML, its `useMacro` references to earlier documents already replaced by TxnIDs.
     var xml: String
-    /// The macro its record defines (`defMacro`), if any.
-    var definesMacro: String?
     /// The record's own fields that identify it in QuickBooks: `RefNumber`, `Name`, `Memo`, `TxnDate`.
     var fields: [String: String]
-    /// Macros it uses (`useMacro`), each left as written.
-    var usesMacros: [String]
 }
 
 /// Reads the requests of a qbXML request file one at a time with libxml2's
@@ -77,17 +73,15 @@ enum QBXMLRequestScanner {
         }
         defer { xmlFreeDoc(document) }
         xmlDocSetRootElement(document, copy)
-        var request = ScannedRequest(element: name, requestID: Self.attribute(copy, "requestID") ?? "", xml: "", definesMacro: nil,
-                                     fields: [:], usesMacros: [])
+        var request = ScannedRequest(element: name, requestID: Self.attribute(copy, "requestID") ?? "", xml: "", fields: [:])
         let record = Self.record(copy, name: name) ?? copy
-        request.definesMacro = Self.attribute(record, "defMacro")
         for child in Self.elements(record) {
             let childName = Self.name(child)
             if ["RefNumber", "Name", "Memo", "TxnDate", "TxnID", "ListID", "EditSequence"].contains(childName) {
                 request.fields[childName] = Self.text(child)
             }
         }
-        try Self.replaceMacros(in: copy, macro: macro, used: &request.usesMacros)
+        try Self.replaceMacros(in: copy, macro: macro)
         request.xml = Self.serialized(copy, document)
         return request
     }
@@ -98,16 +92,16 @@ enum QBXMLRequestScanner {
         return first
     }
 
-    private static func replaceMacros(in node: xmlNodePtr, macro: (String) throws -> String?, used: inout [String]) throws {
+    /// Replaces each `useMacro` reference whose TxnID `macro` knows with that TxnID.
+    private static func replaceMacros(in node: xmlNodePtr, macro: (String) throws -> String?) throws {
         for child in elements(node) {
             if let name = attribute(child, "useMacro") {
-                used.append(name)
                 if let txnID = try macro(name) {
                     xmlUnsetProp(child, "useMacro")
                     xmlNodeSetContent(child, txnID)
                 }
             }
-            try replaceMacros(in: child, macro: macro, used: &used)
+            try replaceMacros(in: child, macro: macro)
         }
     }
 

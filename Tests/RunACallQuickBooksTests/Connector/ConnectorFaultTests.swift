@@ -55,7 +55,7 @@ import Testing
         _ = try ConnectorQueueTests.october(ledger)
         try await RunningConnector.with(ledger: ledger, maxRequests: 4) { qbwc async throws in
             _ = try await Self.applyFirstDocument(qbwc, quickBooks)
-            await qbwc.service.stop()
+            qbwc.service.stop()
         }
         try await RunningConnector.with(ledger: ledger, maxRequests: 4) { qbwc async throws in
             try await Self.mend(qbwc, quickBooks)
