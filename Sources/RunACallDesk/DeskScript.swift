@@ -83,6 +83,92 @@ enum DeskScript {
       if (form.dataset.reload) { window.location.reload(); return; }
       say(status, JSON.stringify(answer.json));
     });
+    const settingsForm = document.querySelector("form[data-settings]");
+    if (settingsForm) {
+      const body = settingsForm.querySelector("tbody");
+      const shown = value => value === null || value === undefined ? "" :
+        Array.isArray(value) ? value.join(", ") :
+        typeof value === "object" ? Object.keys(value).map(k => k + ": " + (value[k] === null ? "" : value[k])).join("\n") : String(value);
+      const original = {};
+      function fieldFor(setting) {
+        let field;
+        if (setting.kind === "bool") {
+          field = document.createElement("select");
+          for (const v of ["true", "false"]) { const o = document.createElement("option"); o.value = o.textContent = v; field.appendChild(o); }
+        } else if (setting.allowed && setting.allowed.length && setting.kind !== "formats") {
+          field = document.createElement("select");
+          const values = setting.kind === "optional_text" ? [""].concat(setting.allowed) : setting.allowed;
+          for (const v of values) { const o = document.createElement("option"); o.value = v; o.textContent = v || "(not set)"; field.appendChild(o); }
+        } else if (setting.kind === "mapping" || setting.kind === "payment_method_names") {
+          field = document.createElement("textarea"); field.rows = 3; field.cols = 40;
+        } else {
+          field = document.createElement("input"); field.size = 32;
+        }
+        field.name = setting.key; field.id = "setting-" + setting.key; field.value = shown(setting.value);
+        field.dataset.kind = setting.kind;
+        return field;
+      }
+      function parsed(field) {
+        const text = field.value.trim();
+        switch (field.dataset.kind) {
+          case "bool": return text === "true";
+          case "whole_number": case "version": return text === "" ? null : Number(text);
+          case "formats": return text.split(",").map(s => s.trim()).filter(s => s);
+          case "mapping": case "payment_method_names": {
+            const object = {};
+            for (const line of text.split("\n")) {
+              const at = line.lastIndexOf(":");
+              if (!line.trim()) continue;
+              const name = (at < 0 ? line : line.slice(0, at)).trim(), value = at < 0 ? "" : line.slice(at + 1).trim();
+              object[name] = value === "" ? null : value;
+            }
+            return object;
+          }
+          default: return text === "" ? null : text;
+        }
+      }
+      async function render() {
+        const answer = await fetch("/api/settings", {credentials: "same-origin"});
+        const json = await answer.json();
+        body.textContent = "";
+        for (const setting of json.settings || []) {
+          const tr = document.createElement("tr");
+          tr.id = "row-" + setting.key;
+          const label = document.createElement("th");
+          const l = document.createElement("label"); l.htmlFor = "setting-" + setting.key; l.textContent = setting.key; label.appendChild(l);
+          const valueCell = document.createElement("td");
+          const field = fieldFor(setting);
+          original[setting.key] = field.value;
+          valueCell.appendChild(field);
+          const problem = document.createElement("div"); problem.className = "bad problem"; valueCell.appendChild(problem);
+          const recommended = document.createElement("td"); recommended.textContent = shown(setting.default);
+          const help = document.createElement("td"); help.textContent = setting.help;
+          tr.append(label, valueCell, recommended, help);
+          body.appendChild(tr);
+        }
+        if (json.errors) say(settingsForm.querySelector(".status"), json.errors.map(e => e.message).join(" "), true);
+      }
+      settingsForm.addEventListener("submit", async event => {
+        event.preventDefault();
+        const status = settingsForm.querySelector(".status");
+        for (const p of settingsForm.querySelectorAll(".problem")) p.textContent = "";
+        const changes = {};
+        for (const field of settingsForm.querySelectorAll("[name]")) {
+          if (field.value !== original[field.name]) changes[field.name] = parsed(field);
+        }
+        if (!Object.keys(changes).length) { say(status, "Nothing changed."); return; }
+        const answer = await send("PUT", "/api/settings", JSON.stringify({changes}), "application/json");
+        if (answer.status === 200) { await render(); say(status, "Saved."); return; }
+        const errors = (answer.json && answer.json.errors) || [];
+        for (const error of errors) {
+          const row = error.key && document.getElementById("row-" + error.key);
+          const text = error.message + (error.allowed && error.allowed.length ? " Allowed: " + error.allowed.join(", ") : "");
+          if (row) row.querySelector(".problem").textContent = text; else say(status, text, true);
+        }
+        say(status, "Not saved: the file is as it was.", true);
+      });
+      render();
+    }
     const grid = document.querySelector("table.grid[data-rows]");
     if (grid) {
       const filters = document.querySelector("form.filters");

@@ -51,7 +51,7 @@ def main():
         if not match:
             fail("the first line", repr(first))
         base, token = match.group(1), match.group(3)
-        run_browser(args, work, base, token, export_zip, config)
+        run_browser(args, work, base, token, export_zip, config, text)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -59,7 +59,7 @@ def main():
     print("desk e2e: every step held")
 
 
-def run_browser(args, work, base, token, export_zip, config):
+def run_browser(args, work, base, token, export_zip, config, text):
     options = Options()
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--disable-dev-shm-usage"]:
         options.add_argument(flag)
@@ -79,6 +79,29 @@ def run_browser(args, work, base, token, export_zip, config):
         wait.until(seen.url_contains("/exports/1"))
         shot("02-export-uploaded")
 
+        driver.get(f"{base}/settings")
+        wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
+        split = driver.find_element(By.ID, "setting-output.split_every")
+        split.clear(); split.send_keys("-1")
+        driver.find_element(By.CSS_SELECTOR, "form.settings button").click()
+        wait.until(seen.text_to_be_present_in_element((By.ID, "row-output.split_every"), "allowed"))
+        shot("03a-settings-refused")
+        with open(config, encoding="utf-8") as file:
+            if file.read() != text:
+                fail("a refused setting leaves the file as it was")
+        driver.get(f"{base}/settings")
+        wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
+        account = driver.find_element(By.ID, "setting-payments.stripe_payout_account")
+        account.clear(); account.send_keys("Operating Checking")
+        driver.find_element(By.CSS_SELECTOR, "form.settings button").click()
+        wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
+        shot("03b-settings-saved")
+        with open(config, encoding="utf-8") as file:
+            saved = file.read()
+        if "stripe_payout_account: Operating Checking" not in saved or saved.count("\n") != text.count("\n"):
+            fail("the setting saved in the YAML, in place", saved)
+
+        driver.get(f"{base}/exports/1")
         driver.find_element(By.CSS_SELECTOR, "form[data-action$='/check'] button").click()
         wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "table.grid tbody"), "Invoice #1050"))
         first_row = driver.find_element(By.CSS_SELECTOR, "table.grid tbody tr")
@@ -144,7 +167,7 @@ def run_browser(args, work, base, token, export_zip, config):
         wait.until(seen.text_to_be_present_in_element((By.TAG_NAME, "main"), "No batch yet"))
         shot("07-undone")
 
-        for page, name in [("/settings", "08-settings"), ("/from-quickbooks", "09-from-quickbooks")]:
+        for page, name in [("/from-quickbooks", "09-from-quickbooks")]:
             driver.get(base + page)
             shot(name)
     finally:

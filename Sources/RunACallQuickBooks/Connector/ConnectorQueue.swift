@@ -127,7 +127,7 @@ public final class ConnectorQueue: Sendable {
             var inDocument = Set<String>()
             let declared = try QBXMLRequestScanner.scan(file, wanted: pending.contains, defines: { macros[$0] = $1 }, macro: { name in
                 guard let definer = macros[name], !inDocument.contains(definer) else { return nil }
-                return try ledger.export(requestID: definer, batch: batch)?.txnID
+                return try ledger.exports(requestID: definer, batch: batch).first?.txnID
             }) { request in
                 requests.append(request)
                 inDocument.insert(request.requestID)

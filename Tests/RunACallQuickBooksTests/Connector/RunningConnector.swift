@@ -37,7 +37,7 @@ struct RunningConnector {
         var iterator = addresses.makeAsyncIterator()
         let address = try #require(await iterator.next())
         let port = try #require(Int(address.split(separator: ":").last?.split(separator: "/").first ?? ""))
-        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(tlsConfiguration: clientTLS, serverName: clientTLS == nil ? nil : "localhost"),
+        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(tlsConfiguration: clientTLS, timeout: .seconds(120), serverName: clientTLS == nil ? nil : "localhost"),
                                 eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
         client.connect()
         do {

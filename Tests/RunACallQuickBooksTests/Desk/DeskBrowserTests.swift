@@ -39,7 +39,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(said)")
         let pages = (try? FileManager.default.contentsOfDirectory(atPath: screenshots)) ?? []
-        #expect(pages.filter { $0.hasSuffix(".png") }.count >= 9, "a screenshot of every page in \(screenshots)")
+        #expect(pages.filter { $0.hasSuffix(".png") }.count >= 10, "a screenshot of every page in \(screenshots)")
         print("desk screenshots: \(screenshots)")
     }
 }
