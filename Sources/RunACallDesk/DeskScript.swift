@@ -23,7 +23,8 @@ enum DeskScript {
     }
     function say(element, text, bad) {
       element.textContent = text;
-      element.className = bad ? "bad" : "ok";
+      element.classList.remove("ok", "bad");
+      element.classList.add(bad ? "bad" : "ok");
     }
     function problem(json) {
       const error = json && json.error;

@@ -94,7 +94,11 @@ def run_browser(args, work, base, token, export_zip, config, text):
         account = driver.find_element(By.ID, "setting-payments.stripe_payout_account")
         account.clear(); account.send_keys("Operating Checking")
         driver.find_element(By.CSS_SELECTOR, "form.settings button").click()
-        wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
+        try:
+            wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
+        except Exception:
+            shot("03b-settings-not-saved")
+            fail("saving a setting", driver.find_element(By.CSS_SELECTOR, "form.settings .status").text)
         shot("03b-settings-saved")
         with open(config, encoding="utf-8") as file:
             saved = file.read()

@@ -38,6 +38,8 @@ import Testing
         #expect(second.status == 0)
         #expect(OutputFolder.quickBooksFiles(in: folder.appendingPathComponent("second")).isEmpty, "nothing new: no QuickBooks file")
         #expect(try Ledger(url: ledger).batches().map(\.id) == [1], "and no batch recorded")
+        #expect(second.error.contains("nothing new since batch 1"), "said: \(second.error)")
+        #expect(second.error.contains("To write everything again, run with --no-ledger or another --ledger"), "and how to start over")
 
         let again = try CommandLineTests.run(["init", "--from", Self.export], in: folder)
         #expect(again.status == 2 && again.error.contains("rac2qb.yml exists and was left as it is"))
