@@ -8,22 +8,7 @@ import Testing
 /// `rac2qb connector qwc` and `rac2qb connector`, run as the built binary.
 @Suite struct ConnectorCommandTests {
     static func binaryRun(_ arguments: [String], in folder: URL, password: String?) throws -> (status: Int32, output: String, error: String) {
-        let executable = try #require(CommandLineTests.binary, "the rac2qb binary is built with the tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["RAC2QB_CONNECTOR_PASSWORD"] = password
-        process.environment = environment
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try CommandLineTests.run(arguments, in: folder, environment: password.map { ["RAC2QB_CONNECTOR_PASSWORD": $0] } ?? [:])
     }
 
     @Test func qwcWritesTheFileQBWCAddsAndKeepsItsGUIDs() throws {
