@@ -68,7 +68,7 @@ struct ConnectorCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { address in
-                    FileHandle.standardOutput.write(Data("rac2qb connector: \(address)\n".utf8))
+                    Console.line("rac2qb connector: \(address)")
                 }
             } catch {
                 outcome.failure = error
@@ -127,9 +127,9 @@ struct ConnectorQWCCommand: ParsableCommand {
         guard FileManager.default.createFile(atPath: file.path, contents: Data(qwc.text.utf8)) else {
             throw FatalError(.unwritableOutput, "\(file.path): cannot be written; check the folder exists and can be written.")
         }
-        print("rac2qb connector qwc: \(file.path) (user \(user), \(qwc.appURL)); ledger \(ledger.path)")
+        Console.line("rac2qb connector qwc: \(file.path) (user \(user), \(qwc.appURL)); ledger \(ledger.path)")
         if !ConnectorSettings.hasPassword(settings) {
-            print("Set RAC2QB_CONNECTOR_PASSWORD before rac2qb connector starts: QBWC asks for that password once.")
+            Console.line("Set RAC2QB_CONNECTOR_PASSWORD before rac2qb connector starts: QBWC asks for that password once.")
         }
     }
 }
