@@ -48,9 +48,9 @@ struct ExportPage {
 /// The figures of a run's summary (`report/sync-report.json`) that say whether it is right.
 enum RunSummaryTable {
     static func html(_ run: URL) -> String {
-        guard let data = try? Data(contentsOf: run.appendingPathComponent("report/sync-report.json"), options: .alwaysMapped),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let summary = object["summary"] as? [String: Any] else { return "<p>No report yet.</p>" }
+        guard let summary = ReportSummaryReader.summary(of: run.appendingPathComponent("report/sync-report.json")) else {
+            return "<p>No report yet.</p>"
+        }
         let counts = summary["counts"] as? [String: [String: Int]] ?? [:]
         let rows = ["invoice", "payment", "refund", "payout", "customer", "item"].map { entity -> String in
             let count = counts[entity] ?? [:]

@@ -158,12 +158,7 @@ enum ConvertRequest {
 enum RunSummary {
     static func json(_ result: ConversionResult, folder: URL) throws -> Data {
         let report = folder.appendingPathComponent("report/sync-report.json")
-        var summary: [String: Any] = [:]
-        if let data = try? Data(contentsOf: report, options: .alwaysMapped),
-           let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-           let reported = object["summary"] as? [String: Any] {
-            summary = reported
-        }
+        var summary = ReportSummaryReader.summary(of: report) ?? [:]
         summary["batch"] = result.batch.map { $0 as Any } ?? NSNull()
         summary["nothing_new"] = result.nothingNew
         summary["out"] = folder.path
