@@ -26,8 +26,9 @@ public struct DeskSettings: Sendable {
         self.maxUpload = maxUpload
     }
 
-    /// The ledger the config names (as `convert` uses it).
-    public var ledger: URL? { configuration.ledgerURL }
+    /// The ledger the config names now (as `convert` uses it): a change saved on the settings page takes effect
+    /// at once; while the file cannot be read, the one it named at start.
+    public var ledger: URL? { ((try? currentConfiguration()) ?? configuration).ledgerURL }
 
     /// The config as the file holds it now (the settings page may have changed it), or the built-in defaults
     /// while there is no file yet.

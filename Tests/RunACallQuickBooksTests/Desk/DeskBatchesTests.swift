@@ -96,3 +96,21 @@ import ZIPFoundation
         }
     }
 }
+
+extension DeskBatchesTests {
+    @Test func aLedgerChangedOnTheSettingsPageIsTheDesksLedgerAtOnce() async throws {
+        let (config, _) = try await Self.convertedSample()
+        try await RunningDesk.with(configFile: config) { desk, client in
+            let before = try DeskExportsTests.object(try await client.get("/api/batches", headers: desk.signedIn))
+            #expect((before["batches"] as? [Any])?.count == 1)
+            var fields = desk.changing
+            fields[.contentType] = "application/json"
+            let saved = try await client.put("/api/settings", headers: fields, body: ByteBuffer(string: #"{"changes": {"ledger": "other.sqlite"}}"#))
+            #expect(saved.status == .ok, "\(saved.text)")
+            let session = try DeskExportsTests.object(try await client.get("/api/session", headers: desk.signedIn))
+            #expect((session["ledger"] as? String)?.hasSuffix("/other.sqlite") == true)
+            let after = try DeskExportsTests.object(try await client.get("/api/batches", headers: desk.signedIn))
+            #expect((after["batches"] as? [Any])?.isEmpty == true, "the new ledger holds no batch yet")
+        }
+    }
+}
