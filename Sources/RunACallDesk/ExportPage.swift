@@ -14,6 +14,10 @@ struct ExportPage {
         let files = (found["files"] as? [String] ?? []).map(HTMLText.escape).joined(separator: ", ")
         let absent = found["absent"] as? [String] ?? []
         let notes = (found["notes"] as? [String] ?? []).map { "<li>\(HTMLText.escape($0))</li>" }.joined()
+        let counts = found["records"] as? [String: Int] ?? [:]
+        let records = ExportEntity.allCases.compactMap { entity in counts[entity.rawValue].map { "\($0) \(entity.rawValue)" } }.joined(separator: ", ")
+        let dates = found["dates"] as? [String: String] ?? [:]
+        let range = dates["from"].flatMap { from in dates["to"].map { "; invoices dated \(HTMLText.escape(from)) to \(HTMLText.escape($0))" } } ?? ""
         let id = HTMLText.escape(export.id)
         let latest = workspace.latestRun(of: export)
         let summary = latest.map(RunSummaryTable.html) ?? "<p>Not checked yet: check it to see every record before anything is written.</p>"
@@ -22,6 +26,7 @@ struct ExportPage {
         return DeskPage.wrap(title: "Export \(export.id)", csrf: secrets.csrf, body: """
             <h1>Export \(id)</h1>
             <p>Files: \(files.isEmpty ? "none" : files)\(absent.isEmpty ? "" : "; absent: " + absent.map(HTMLText.escape).joined(separator: ", "))</p>
+            <p>Records: \(records.isEmpty ? "none" : records)\(range).</p>
             \(notes.isEmpty ? "" : "<ul>\(notes)</ul>")
             <h2>2. Check, then convert</h2>
             <form data-action="/api/exports/\(id)/check" data-reload="1"><button type="submit">Check with the current settings</button> <span class="status" role="status"></span></form>

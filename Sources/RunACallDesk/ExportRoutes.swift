@@ -96,7 +96,8 @@ struct ExportRoutes: Sendable {
             }
             let answer = try await BlockingWork.run {
                 let found = try ExportFiles(paths: [export.input], scratch: export.folder.appendingPathComponent("scratch"))
-                let answer = try JSONSerialization.data(withJSONObject: UploadAnswer.object(export: export, files: found),
+                let survey = try ExportSurvey.read([export.input])
+                let answer = try JSONSerialization.data(withJSONObject: UploadAnswer.object(export: export, files: found, survey: survey),
                                                         options: [.sortedKeys, .withoutEscapingSlashes])
                 try workspace.setFound(answer, for: export)
                 return answer
@@ -115,15 +116,21 @@ struct ExportRoutes: Sendable {
     }
 }
 
-/// What `POST /api/exports` answers: the export's id, its files, the entities it lacks.
+/// What `POST /api/exports` answers: the export's id, its files, the records of each entity, the invoices'
+/// date range, the entities it lacks, and notes.
 enum UploadAnswer {
-    static func object(export: Workspace.Export, files: ExportFiles) -> [String: Any] {
+    static func object(export: Workspace.Export, files: ExportFiles, survey: ExportSurvey) -> [String: Any] {
         let names = ExportEntity.allCases.flatMap { entity in (files.files[entity] ?? []).map(\.lastPathComponent) }
         var notes: [String] = files.passedOver
         if files.files[.payments] == nil { notes.append("no payments file: customer balances will not be reconciled") }
+        if survey.unreadableInvoices > 0 { notes.append("\(survey.unreadableInvoices) invoice record(s) could not be read: the check names each with its fix") }
+        var dates: [String: Any] = [:]
+        if let first = survey.firstDate, let last = survey.lastDate { dates = ["from": first.description, "to": last.description] }
         return [
             "id": export.id,
             "files": names,
+            "records": Dictionary(uniqueKeysWithValues: survey.records.map { ($0.key.rawValue, $0.value) }),
+            "dates": dates,
             "absent": files.absentEntities.map(\.rawValue),
             "notes": notes,
         ]

@@ -36,6 +36,8 @@ public struct ExportSurvey: Sendable {
     public private(set) var lastDate: CalendarDate?
     /// The entity files the export lacks.
     public private(set) var absentEntities: [ExportEntity] = []
+    /// The records each entity's files hold, readable or not.
+    public private(set) var records: [ExportEntity: Int] = [:]
 
     private var rateIndex: [NameKey: Int] = [:]
     private var categoryIndex: [NameKey: Int] = [:]
@@ -51,21 +53,28 @@ public struct ExportSurvey: Sendable {
         survey.absentEntities = export.absentEntities
         if let stream = try export.stream(.items) {
             while let record = try stream.next() {
+                survey.records[.items, default: 0] += 1
                 guard let item = try? RecordDecoder.item(record), let category = item.category else { continue }
                 survey.category(category) { $0.items += 1 }
             }
         }
         if let stream = try export.stream(.invoices) {
             while let record = try stream.next() {
+                survey.records[.invoices, default: 0] += 1
                 guard let invoice = try? RecordDecoder.invoice(record) else { survey.unreadableInvoices += 1; continue }
                 survey.add(invoice)
             }
         }
         if let stream = try export.stream(.payments) {
             while let record = try stream.next() {
+                survey.records[.payments, default: 0] += 1
                 guard let payment = try? RecordDecoder.payment(record) else { continue }
                 survey.methods[payment.method, default: 0] += 1
             }
+        }
+        for entity in [ExportEntity.payouts, .customers] {
+            guard let stream = try export.stream(entity) else { continue }
+            while try stream.next() != nil { survey.records[entity, default: 0] += 1 }
         }
         return survey
     }

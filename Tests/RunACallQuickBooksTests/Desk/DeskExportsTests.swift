@@ -67,6 +67,8 @@ import ZIPFoundation
             let id = try #require(found["id"] as? String)
             #expect(found["files"] as? [String] == ["invoices.json", "payments.json", "payouts.json", "customers.json", "items.json"])
             #expect(found["absent"] as? [String] == [])
+            #expect(found["records"] as? [String: Int] == ["invoices": 24, "payments": 14, "payouts": 2, "customers": 8, "items": 7])
+            #expect(found["dates"] as? [String: String] == ["from": "2026-09-15", "to": "2026-11-02"])
 
             let check = try Self.object(try await client.post("/api/exports/\(id)/check", headers: desk.changing, body: ByteBuffer()))
             let checked = try await Self.finished(try #require(check["job"] as? String), desk: desk, client: client)
