@@ -143,7 +143,8 @@ enum DeskScript {
           valueCell.appendChild(field);
           const problem = document.createElement("div"); problem.className = "bad problem"; valueCell.appendChild(problem);
           const recommended = document.createElement("td"); recommended.textContent = shown(setting.default);
-          const help = document.createElement("td"); help.textContent = setting.help;
+          const help = document.createElement("td");
+          help.textContent = setting.help.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/`/g, "");
           tr.append(label, valueCell, recommended, help);
           body.appendChild(tr);
         }
