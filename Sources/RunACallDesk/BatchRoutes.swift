@@ -6,6 +6,7 @@ import RunACallQuickBooks
 /// files and zip, and undo of the latest.
 struct BatchRoutes: Sendable {
     let settings: DeskSettings
+    let workspace: Workspace
 
     func add(to router: Router<DeskContext>) {
         router.get("/api/batches") { _, _ in
@@ -13,13 +14,7 @@ struct BatchRoutes: Sendable {
         }
         router.get("/api/batches/:batch/download") { _, context in
             let batch = try await BlockingWork.run { try namedBatch(context.parameters.get("batch")) }
-            let zip = settings.workspace.appendingPathComponent("downloads", isDirectory: true)
-            let file = zip.appendingPathComponent("batch-\(batch.id)-\(UUID().uuidString).zip")
-            try await BlockingWork.run {
-                try FileManager.default.createDirectory(at: zip, withIntermediateDirectories: true)
-                try BatchArchive.write(folder: URL(fileURLWithPath: batch.output), to: file)
-            }
-            return try FileResponse.stream(file, contentType: "application/zip", downloadName: "batch-\(batch.id).zip", removeAfter: true)
+            return try await workspace.zipResponse(of: URL(fileURLWithPath: batch.output), downloadName: "batch-\(batch.id).zip")
         }
         router.get("/api/batches/:batch/files/**") { _, context in
             let batch = try await BlockingWork.run { try namedBatch(context.parameters.get("batch")) }

@@ -45,7 +45,7 @@ struct DeskRoutes: Sendable {
                 "version": ToolVersion.current,
             ] as [String: Any])
         }
-        BatchRoutes(settings: settings).add(to: router)
+        BatchRoutes(settings: settings, workspace: workspace).add(to: router)
         SettingsRoutes(settings: settings).add(to: router)
         ExportRoutes(settings: settings, jobs: jobs, workspace: workspace).add(to: router)
         ResponseRoutes(settings: settings, workspace: workspace).add(to: router)

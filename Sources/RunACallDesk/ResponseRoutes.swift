@@ -80,9 +80,7 @@ struct FromQuickBooksRoutes: Sendable {
                   FileManager.default.fileExists(atPath: out.path) else {
                 return DeskProblem.notFound.response
             }
-            let file = out.deletingLastPathComponent().appendingPathComponent("download-\(UUID().uuidString).zip")
-            try await BlockingWork.run { try BatchArchive.write(folder: out, to: file) }
-            return try FileResponse.stream(file, contentType: "application/zip", downloadName: "run-a-call.zip", removeAfter: true)
+            return try await workspace.zipResponse(of: out, downloadName: "run-a-call.zip")
         }
     }
 }

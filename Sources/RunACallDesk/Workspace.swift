@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import RunACallQuickBooks
 
 /// The desk's own folder (desk.md `--workspace`): `exports/N/` for each
 /// upload (`upload.zip` or `files/`, and the folder of each check and batch run
@@ -21,19 +23,29 @@ struct Workspace: Sendable {
 
     /// A new, empty export folder with the next free number.
     func newExport() throws -> Export {
-        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        let folder = try Self.newNumberedFolder(in: exports)
+        return Export(id: folder.lastPathComponent, folder: folder)
+    }
+
+    /// A new folder `PREFIXN` in `parent` (made when missing), N the first number no folder there has:
+    /// made with the exclusive create the file system gives, so two requests never share one.
+    private static func newNumberedFolder(in parent: URL, prefix: String = "") throws -> URL {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         for number in 1... {
-            let folder = exports.appendingPathComponent(String(number), isDirectory: true)
-            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil {
-                return Export(id: String(number), folder: folder)
-            }
+            let folder = parent.appendingPathComponent("\(prefix)\(number)", isDirectory: true)
+            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil { return folder }
         }
         fatalError("unreachable: an unbounded range")
     }
 
+    /// Whether `id` is a number the desk gives out (`1`, `2`, …; never a path, a sign or a leading zero).
+    private static func isNumber(_ id: String) -> Bool {
+        Int(id).map { $0 > 0 && String($0) == id } ?? false
+    }
+
     /// The export `id` names: a number the desk gave out, whose folder holds an upload.
     func export(_ id: String?) throws -> Export {
-        guard let id, let number = Int(id), number > 0, String(number) == id else { throw DeskProblem.notFound }
+        guard let id, Self.isNumber(id) else { throw DeskProblem.notFound }
         let export = Export(id: id, folder: exports.appendingPathComponent(id, isDirectory: true))
         guard FileManager.default.fileExists(atPath: export.zip.path) || FileManager.default.fileExists(atPath: export.files.path) else {
             throw DeskProblem.notFound
@@ -46,11 +58,7 @@ struct Workspace: Sendable {
 
     /// A new folder for one run on the export (`check-1`, `batch-2`, ...), numbered apart from every earlier one.
     func newRunFolder(for export: Export, kind: String) throws -> URL {
-        for number in 1... {
-            let folder = export.folder.appendingPathComponent("\(kind)-\(number)", isDirectory: true)
-            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil { return folder }
-        }
-        fatalError("unreachable: an unbounded range")
+        try Self.newNumberedFolder(in: export.folder, prefix: "\(kind)-")
     }
 
     /// Remembers the export's latest run, whose report the review grid shows.
@@ -75,19 +83,12 @@ struct Workspace: Sendable {
 
     /// A file of the given name in a new numbered folder under `uploads/` (responses, QuickBooks lists).
     func newUploadFile(named name: String) throws -> URL {
-        try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
-        for number in 1... {
-            let folder = uploads.appendingPathComponent(String(number), isDirectory: true)
-            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)) != nil {
-                return folder.appendingPathComponent(name)
-            }
-        }
-        fatalError("unreachable: an unbounded range")
+        try Self.newNumberedFolder(in: uploads).appendingPathComponent(name)
     }
 
     /// The upload folder `id` names, when it is a number the desk gave out.
     func uploadFolder(_ id: String?) -> URL? {
-        guard let id, let number = Int(id), number > 0, String(number) == id else { return nil }
+        guard let id, Self.isNumber(id) else { return nil }
         let folder = uploads.appendingPathComponent(id, isDirectory: true)
         return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
     }
@@ -116,5 +117,16 @@ struct Workspace: Sendable {
         guard let export = try? export(id) else { return "" }
         let files = found(of: export)["files"] as? [String] ?? []
         return files.isEmpty ? "" : "(" + files.joined(separator: ", ") + ")"
+    }
+
+    /// A zip of `folder` in the desk's downloads folder, streamed and then removed.
+    func zipResponse(of folder: URL, downloadName: String) async throws -> Response {
+        let downloads = root.appendingPathComponent("downloads", isDirectory: true)
+        let file = downloads.appendingPathComponent("\(UUID().uuidString).zip")
+        try await BlockingWork.run {
+            try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+            try BatchArchive.write(folder: folder, to: file)
+        }
+        return try FileResponse.stream(file, contentType: "application/zip", downloadName: downloadName, removeAfter: true)
     }
 }
