@@ -96,7 +96,7 @@ struct ExportRoutes: Sendable {
             }
             let answer = try await BlockingWork.run {
                 let found = try ExportFiles(paths: [export.input], scratch: export.folder.appendingPathComponent("scratch"))
-                let survey = try ExportSurvey.read([export.input])
+                let survey = try ExportSurvey.read(found)
                 let answer = try JSONSerialization.data(withJSONObject: UploadAnswer.object(export: export, files: found, survey: survey),
                                                         options: [.sortedKeys, .withoutEscapingSlashes])
                 try workspace.setFound(answer, for: export)

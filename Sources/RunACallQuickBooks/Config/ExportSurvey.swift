@@ -48,7 +48,11 @@ public struct ExportSurvey: Sendable {
     public static func read(_ paths: [URL]) throws -> ExportSurvey {
         let scratch = try Staging(outputDirectory: nil)
         defer { scratch.discard() }
-        let export = try ExportFiles(paths: paths, scratch: scratch.url)
+        return try read(ExportFiles(paths: paths, scratch: scratch.url))
+    }
+
+    /// Reads an export already located (and unpacked), as `read(_ paths:)` does.
+    public static func read(_ export: ExportFiles) throws -> ExportSurvey {
         var survey = ExportSurvey()
         survey.absentEntities = export.absentEntities
         if let stream = try export.stream(.items) {
