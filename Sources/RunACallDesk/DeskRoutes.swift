@@ -46,7 +46,7 @@ struct DeskRoutes: Sendable {
             ] as [String: Any])
         }
         BatchRoutes(settings: settings, workspace: workspace).add(to: router)
-        SettingsRoutes(settings: settings).add(to: router)
+        SettingsRoutes(settings: settings, workspace: workspace).add(to: router)
         ExportRoutes(settings: settings, jobs: jobs, workspace: workspace).add(to: router)
         ResponseRoutes(settings: settings, workspace: workspace).add(to: router)
         FromQuickBooksRoutes(settings: settings, jobs: jobs, workspace: workspace).add(to: router)

@@ -91,6 +91,57 @@ enum DeskScript {
         Array.isArray(value) ? value.join(", ") :
         typeof value === "object" ? Object.keys(value).map(k => k + ": " + (value[k] === null ? "" : value[k])).join("\n") : String(value);
       const original = {};
+      function nameTable(setting, found, choices, foundIn) {
+        const table = document.createElement("table");
+        table.className = "names"; table.setAttribute("name", setting.key); table.id = "setting-" + setting.key; table.dataset.kind = "names";
+        const list = document.createElement("datalist"); list.id = "choices-" + setting.key;
+        for (const choice of choices) { const o = document.createElement("option"); o.value = choice; list.appendChild(o); }
+        table.appendChild(list);
+        const head = table.createTHead().insertRow();
+        for (const title of ["Run a Call name", "QuickBooks name", foundIn ? "In export " + foundIn : "In the export"]) {
+          const th = document.createElement("th"); th.textContent = title; head.appendChild(th);
+        }
+        const rows = table.createTBody();
+        function addRow(name, value, note) {
+          const tr = rows.insertRow();
+          const nameCell = tr.insertCell();
+          if (name === null) {
+            const input = document.createElement("input"); input.className = "name"; input.size = 20;
+            input.setAttribute("aria-label", setting.key + ": a Run a Call name");
+            nameCell.appendChild(input);
+          } else {
+            nameCell.textContent = name; nameCell.dataset.name = name;
+          }
+          const input = document.createElement("input"); input.className = "value"; input.size = 24; input.value = value;
+          input.setAttribute("list", list.id);
+          input.setAttribute("aria-label", setting.key + ": the QuickBooks name for " + (name === null ? "the name typed" : name));
+          tr.insertCell().appendChild(input);
+          tr.insertCell().textContent = note;
+        }
+        const mapped = setting.value || {};
+        const seen = new Set();
+        for (const name of Object.keys(mapped)) {
+          seen.add(name.trim().toLowerCase());
+          const hit = found.find(f => f.name.trim().toLowerCase() === name.trim().toLowerCase());
+          addRow(name, mapped[name] === null ? "" : mapped[name], hit ? hit.note : "");
+        }
+        for (const f of found) if (!seen.has(f.name.trim().toLowerCase())) addRow(f.name, "", f.note + " (not mapped)");
+        const more = document.createElement("button"); more.type = "button"; more.textContent = "Add a name";
+        more.addEventListener("click", () => { addRow(null, "", ""); rows.lastElementChild.querySelector("input").focus(); });
+        table.createTFoot().insertRow().insertCell().appendChild(more);
+        return table;
+      }
+      function namesOf(table) {
+        const object = {};
+        for (const tr of table.tBodies[0].rows) {
+          const typed = tr.querySelector("input.name");
+          const name = (typed ? typed.value : tr.cells[0].dataset.name).trim();
+          const value = tr.querySelector("input.value").value.trim();
+          if (name && value) object[name] = value;
+        }
+        return object;
+      }
+      const valueOf = field => field.dataset.kind === "names" ? JSON.stringify(namesOf(field)) : field.value;
       function fieldFor(setting) {
         let field;
         if (setting.kind === "bool") {
@@ -110,6 +161,7 @@ enum DeskScript {
         return field;
       }
       function parsed(field) {
+        if (field.dataset.kind === "names") return namesOf(field);
         const text = field.value.trim();
         switch (field.dataset.kind) {
           case "bool": return text === "true";
@@ -138,8 +190,9 @@ enum DeskScript {
           const label = document.createElement("th");
           const l = document.createElement("label"); l.htmlFor = "setting-" + setting.key; l.textContent = setting.key; label.appendChild(l);
           const valueCell = document.createElement("td");
-          const field = fieldFor(setting);
-          original[setting.key] = field.value;
+          const found = json.found && json.found[setting.key];
+          const field = found ? nameTable(setting, found, (json.choices && json.choices[setting.key]) || [], json.found_in) : fieldFor(setting);
+          original[setting.key] = valueOf(field);
           valueCell.appendChild(field);
           const problem = document.createElement("div"); problem.className = "bad problem"; valueCell.appendChild(problem);
           const recommended = document.createElement("td"); recommended.textContent = shown(setting.default);
@@ -156,7 +209,8 @@ enum DeskScript {
         for (const p of settingsForm.querySelectorAll(".problem")) p.textContent = "";
         const changes = {};
         for (const field of settingsForm.querySelectorAll("[name]")) {
-          if (field.value !== original[field.name]) changes[field.name] = parsed(field);
+          const key = field.getAttribute("name");
+          if (valueOf(field) !== original[key]) changes[key] = parsed(field);
         }
         if (!Object.keys(changes).length) { say(status, "Nothing changed."); return; }
         const answer = await send("PUT", "/api/settings", JSON.stringify({changes}), "application/json");

@@ -117,7 +117,8 @@ struct ExportRoutes: Sendable {
 }
 
 /// What `POST /api/exports` answers: the export's id, its files, the records of each entity, the invoices'
-/// date range, the entities it lacks, and notes.
+/// date range, the entities it lacks, notes, and the tax rates and categories it uses (the settings page
+/// offers them for mapping).
 enum UploadAnswer {
     static func object(export: Workspace.Export, files: ExportFiles, survey: ExportSurvey) -> [String: Any] {
         let names = ExportEntity.allCases.flatMap { entity in (files.files[entity] ?? []).map(\.lastPathComponent) }
@@ -133,6 +134,8 @@ enum UploadAnswer {
             "dates": dates,
             "absent": files.absentEntities.map(\.rawValue),
             "notes": notes,
+            "rates": survey.rates.map { ["name": $0.name, "invoices": $0.invoices, "tax": $0.tax.description] as [String: Any] },
+            "categories": survey.categories.map { ["name": $0.name, "items": $0.items, "lines": $0.lines] as [String: Any] },
         ]
     }
 }

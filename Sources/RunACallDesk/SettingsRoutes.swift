@@ -3,9 +3,11 @@ import Hummingbird
 import RunACallQuickBooks
 
 /// `/api/settings`: every declared config key with its value, default, help and allowed values, read from the
-/// desk's config file; and changes to it, checked by the loader and saved in place (`ConfigurationSettings`).
+/// desk's config file, with the names offered for the rate and category tables (`MappingChoices`); and changes
+/// to it, checked by the loader and saved in place (`ConfigurationSettings`).
 struct SettingsRoutes: Sendable {
     let settings: DeskSettings
+    let workspace: Workspace
 
     func add(to router: Router<DeskContext>) {
         router.get("/api/settings") { _, _ in
@@ -36,7 +38,12 @@ struct SettingsRoutes: Sendable {
                     "allowed": key.allowed,
                 ]
             }
-            return DeskJSON.response(["settings": rows, "path": settings.configFile.path] as [String: Any])
+            var located = configuration
+            located.directory = settings.configFile.deletingLastPathComponent()
+            var object = MappingChoices.object(workspace: workspace, configuration: located)
+            object["settings"] = rows
+            object["path"] = settings.configFile.path
+            return DeskJSON.response(object)
         case .failure(let failure):
             return Self.problems(failure.problems)
         }

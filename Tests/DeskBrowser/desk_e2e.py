@@ -83,7 +83,7 @@ def run_browser(args, work, base, token, export_zip, config, text):
         wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
         split = driver.find_element(By.ID, "setting-output.split_every")
         split.clear(); split.send_keys("-1")
-        driver.find_element(By.CSS_SELECTOR, "form.settings button").click()
+        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
         wait.until(seen.text_to_be_present_in_element((By.ID, "row-output.split_every"), "allowed"))
         shot("03a-settings-refused")
         with open(config, encoding="utf-8") as file:
@@ -93,7 +93,7 @@ def run_browser(args, work, base, token, export_zip, config, text):
         wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
         account = driver.find_element(By.ID, "setting-payments.stripe_payout_account")
         account.clear(); account.send_keys("Operating Checking")
-        driver.find_element(By.CSS_SELECTOR, "form.settings button").click()
+        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
         try:
             wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
         except Exception:
@@ -104,6 +104,21 @@ def run_browser(args, work, base, token, export_zip, config, text):
             saved = file.read()
         if "stripe_payout_account: Operating Checking" not in saved or saved.count("\n") != text.count("\n"):
             fail("the setting saved in the YAML, in place", saved)
+
+        driver.get(f"{base}/settings")
+        wait.until(seen.presence_of_element_located((By.ID, "setting-tax.rates")))
+        rates = driver.find_element(By.ID, "setting-tax.rates")
+        if "Boulder 8.845%" not in rates.text or "not mapped" not in rates.text:
+            fail("the rate table offers the export's unmapped rate", rates.text)
+        rates.find_element(By.CSS_SELECTOR, "input[aria-label='tax.rates: the QuickBooks name for Boulder 8.845%']").send_keys("Boulder")
+        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+        wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
+        driver.execute_script("document.getElementById('row-tax.rates').scrollIntoView()")
+        shot("03c-settings-rate-picked")
+        with open(config, encoding="utf-8") as file:
+            mapped = file.read()
+        if "Boulder 8.845%: Boulder" not in mapped or "stripe_payout_account: Operating Checking" not in mapped:
+            fail("the rate picked in the table saved in the YAML", mapped)
 
         driver.get(f"{base}/exports/1")
         driver.find_element(By.CSS_SELECTOR, "form[data-action$='/check'] button").click()

@@ -60,6 +60,35 @@ import Testing
         }
     }
 
+    @Test func theRateAndCategoryTablesOfferWhatTheUploadedExportUsesAndTheBooksList() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        try FileManager.default.copyItem(at: TestPaths.samples.appendingPathComponent("books"), to: folder.appendingPathComponent("books"))
+        let config = folder.appendingPathComponent("rac2qb.yml")
+        try FileManager.default.copyItem(at: TestPaths.samples.appendingPathComponent("rac2qb-books.yml"), to: config)
+        let zip = try DeskExportsTests.sampleZip()
+        try await RunningDesk.with(configFile: config) { desk, client in
+            let before = try DeskExportsTests.object(try await client.get("/api/settings", headers: desk.signedIn))
+            #expect(before["found"] as? [String: [[String: String]]] == ["tax.rates": [], "items.category_income_accounts": []],
+                    "no export uploaded yet: nothing found")
+            #expect(before["found_in"] == nil)
+            let upload = try await client.post("/api/exports", headers: DeskExportsTests.zipHeaders(desk), body: ByteBuffer(bytes: zip))
+            #expect(upload.status == .created)
+
+            let object = try DeskExportsTests.object(try await client.get("/api/settings", headers: desk.signedIn))
+            #expect(object["found_in"] as? String == "1")
+            let found = try #require(object["found"] as? [String: [[String: String]]])
+            #expect(Set(found["tax.rates"]?.compactMap { $0["name"] } ?? []) == ["Denver 8.81%", "Aurora 8.5%", "Boulder 8.845%"])
+            #expect(found["tax.rates"]?.first { $0["name"] == "Boulder 8.845%" }?["note"] == "1 invoice(s), tax 3.76")
+            #expect(Set(found["items.category_income_accounts"]?.compactMap { $0["name"] } ?? [])
+                    == ["Equipment installs", "Memberships", "Parts", "Service"])
+            let choices = try #require(object["choices"] as? [String: [String]])
+            #expect(Set(["Denver", "Aurora"]).isSubset(of: Set(choices["tax.rates"] ?? [])))
+            #expect(choices["items.category_income_accounts"]
+                    == ["Discounts given", "Equipment sales", "Membership revenue", "Parts sales", "Service revenue"],
+                    "active income accounts only (Member discounts is inactive; Accounts Receivable is not income)")
+        }
+    }
+
     @Test func aChangeIsSavedOnItsOwnLineAndEveryOtherLineIsKept() async throws {
         let config = try Self.sampleConfig()
         let before = try String(contentsOf: config, encoding: .utf8)
