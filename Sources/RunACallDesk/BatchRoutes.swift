@@ -33,7 +33,7 @@ struct BatchRoutes: Sendable {
             }
             let version = try settings.currentConfiguration().output.qbxmlVersion
             let plan = try await BlockingWork.run {
-                try BatchUndo.undo(batch: number, ledger: ledger, output: nil, qbxmlVersion: version, dryRun: false)
+                try BatchUndo.undo(batch: number, ledger: ledger, output: nil, qbxmlVersion: version, dryRun: false, ledgerWait: DeskSettings.ledgerWait)
             }
             return DeskJSON.response(["undone": plan.batch, "files": plan.files, "folder": plan.folder.path] as [String: Any])
         }

@@ -27,7 +27,15 @@ struct DeskErrors: RouterMiddleware {
     /// A run-stopping error as JSON: the same words the command prints, the status by its kind.
     static func response(_ error: FatalError) -> Response {
         let (status, code) = classify(error)
-        return DeskJSON.response(status: status, ["error": ["code": code, "message": error.description, "fix": ""]])
+        return DeskJSON.response(status: status, ["error": ["code": code, "message": error.description, "fix": fix(error)]])
+    }
+
+    /// What to do about a run-stopping error, where the kind alone says it (the message says the rest).
+    static func fix(_ error: FatalError) -> String {
+        switch error.kind {
+        case .ledgerBusy: "Nothing was read or written: try again when the other run has ended."
+        case .usage, .unreadableInput, .unwritableOutput: ""
+        }
     }
 
     /// The status and code of a run-stopping error, by its kind.
@@ -36,17 +44,18 @@ struct DeskErrors: RouterMiddleware {
         case .usage: (.unprocessableContent, "usage")
         case .unreadableInput: (.unprocessableContent, "unreadable_input")
         case .unwritableOutput: (.internalServerError, "unwritable_output")
+        case .ledgerBusy: (.conflict, "busy")
         }
     }
 
     /// Any error of a job as desk.md's JSON error object.
     static func json(for error: any Error) -> Data {
-        let (code, message): (String, String) = if let fatal = error as? FatalError {
-            (classify(fatal).1, fatal.description)
+        let (code, message, fix): (String, String, String) = if let fatal = error as? FatalError {
+            (classify(fatal).1, fatal.description, Self.fix(fatal))
         } else {
-            ("failed", String(describing: error))
+            ("failed", String(describing: error), "")
         }
-        let object: [String: Any] = ["code": code, "message": message, "fix": ""]
+        let object: [String: Any] = ["code": code, "message": message, "fix": fix]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }
 }

@@ -23,12 +23,17 @@ enum DeskScript {
     }
     function say(element, text, bad) {
       element.textContent = text;
-      element.classList.remove("ok", "bad");
+      element.classList.remove("ok", "bad", "busy");
       element.classList.add(bad ? "bad" : "ok");
     }
     function problem(json) {
       const error = json && json.error;
       return error ? error.message + (error.fix ? " " + error.fix : "") : "Something went wrong.";
+    }
+    function refused(status, json) {
+      const busy = json && json.error && json.error.code === "busy";
+      say(status, (busy ? "Busy: " : "") + problem(json), !busy);
+      if (busy) status.classList.add("busy");
     }
     async function follow(job, status) {
       for (;;) {
@@ -62,10 +67,10 @@ enum DeskScript {
         body = form.dataset.json; type = "application/json";
       }
       const answer = await send(form.dataset.method || "POST", form.dataset.action, body, type);
-      if (answer.status >= 400) { say(status, problem(answer.json), true); return; }
+      if (answer.status >= 400) { refused(status, answer.json); return; }
       if (answer.json && answer.json.job) {
         const done = await follow(answer.json.job, status);
-        if (done.state === "failed") { say(status, problem({error: done.error}), true); return; }
+        if (done.state === "failed") { refused(status, {error: done.error}); return; }
         const next = form.dataset.next;
         if (next) { window.location = next.replace("{batch}", done.summary && done.summary.batch); return; }
         if (form.dataset.reload) { window.location.reload(); return; }

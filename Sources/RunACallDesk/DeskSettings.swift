@@ -18,6 +18,10 @@ public struct DeskSettings: Sendable {
     /// desk.md's default upload cap: 1 GiB.
     public static let defaultMaxUpload = 1 << 30
 
+    /// How long a desk action waits for a ledger another run holds before it answers "busy" (a page waits for
+    /// an answer; the command line waits longer).
+    static let ledgerWait: TimeInterval = 1
+
     public init(port: Int, configFile: URL, configuration: Configuration, workspace: URL?, maxUpload: Int = defaultMaxUpload) {
         self.port = port
         self.configFile = configFile

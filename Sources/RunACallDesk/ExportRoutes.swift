@@ -56,7 +56,7 @@ struct ExportRoutes: Sendable {
             let out = try workspace.newRunFolder(for: export, kind: writing ? "batch" : "check")
             var options = ConversionOptions(
                 exportPaths: [export.input], configuration: configuration, outputDirectory: out,
-                writeQuickBooksFiles: writing, progress: progress, ledger: settings.ledger, ledgerWait: 0)
+                writeQuickBooksFiles: writing, progress: progress, ledger: settings.ledger, ledgerWait: DeskSettings.ledgerWait)
             options.rowIndex = workspace.rowIndex(of: out)
             let result = try Converter.run(options)
             try workspace.setLatestRun(out, for: export)

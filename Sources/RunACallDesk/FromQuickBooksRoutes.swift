@@ -28,7 +28,7 @@ struct FromQuickBooksRoutes: Sendable {
                 let job = jobs.start { _ in
                     let result = try FromQuickBooks.run(FromQuickBooksOptions(
                         listPaths: files, configuration: try settings.currentConfiguration(), outputDirectory: out,
-                        ledger: settings.ledger, ledgerWait: 0))
+                        ledger: settings.ledger, ledgerWait: DeskSettings.ledgerWait))
                     let summary: [String: Any] = [
                         "batch": result.batch.map { $0 as Any } ?? NSNull(),
                         "out": out.path,

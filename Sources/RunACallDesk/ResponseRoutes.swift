@@ -23,7 +23,7 @@ struct ResponseRoutes: Sendable {
             }
             let result = try await BlockingWork.run {
                 try InputKind.requireTaken([file], by: .ingest)
-                return try ResponseIngest.ingest([file], ledger: ledger, batch: batch)
+                return try ResponseIngest.ingest([file], ledger: ledger, batch: batch, ledgerWait: DeskSettings.ledgerWait)
             }
             return DeskJSON.response(raw: try result.json())
         }

@@ -38,6 +38,9 @@ public struct FatalError: Error, Sendable, CustomStringConvertible {
         case unreadableInput
         /// An output file that could not be written (exit 3; nothing is left half-written).
         case unwritableOutput
+        /// The ledger is held by another run, which is still going (exit 3, as an output that cannot be written):
+        /// nothing was read or written; the same run succeeds once the other ends.
+        case ledgerBusy
     }
 
     public let kind: Kind

@@ -83,8 +83,8 @@ public enum ResponseIngest {
 
     /// Ingests response files into the ledger, all in one transaction.
     /// `batch` limits matching to one batch, which must exist; by default a requestID matches the latest batch that wrote it.
-    public static func ingest(_ files: [URL], ledger url: URL, batch: Int64?) throws -> Result {
-        let ledger = try Ledger(url: url, lockingFor: "rac2qb ingest")
+    public static func ingest(_ files: [URL], ledger url: URL, batch: Int64?, ledgerWait: TimeInterval? = nil) throws -> Result {
+        let ledger = try Ledger(url: url, lockingFor: "rac2qb ingest", wait: ledgerWait ?? LedgerLock.defaultWait)
         if let batch, try !ledger.hasBatch(batch) {
             let known = try ledger.batches().map { String($0.id) }
             throw FatalError(.usage, "--batch \(batch): the ledger \(url.path) has no batch \(batch) ("

@@ -37,7 +37,7 @@ final class LedgerLock {
             while try !SystemCalls.tryLock(descriptor) {
                 guard Date() < deadline else {
                     SystemCalls.close(descriptor)
-                    throw FatalError(.unwritableOutput, Self.heldMessage(ledger: ledger, holder: Self.holder(of: file), waited: wait))
+                    throw FatalError(.ledgerBusy, Self.heldMessage(ledger: ledger, holder: Self.holder(of: file), waited: wait))
                 }
                 Thread.sleep(forTimeInterval: 0.05)
             }

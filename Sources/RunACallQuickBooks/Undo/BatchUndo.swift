@@ -31,8 +31,9 @@ public enum BatchUndo {
     /// Plans the undo of the latest committed batch (`batch` must be it: later batches may build on earlier ones),
     /// writes its files into `output` (default: the folder the batch was written to), and makes the ledger forget the batch.
     /// A `dryRun` only plans: it writes nothing, and reads the ledger without taking it from another run.
-    public static func undo(batch: Int64, ledger url: URL, output: URL?, qbxmlVersion: String, dryRun: Bool) throws -> Plan {
-        let ledger = try dryRun ? Ledger(url: url) : Ledger(url: url, lockingFor: "rac2qb undo")
+    public static func undo(batch: Int64, ledger url: URL, output: URL?, qbxmlVersion: String, dryRun: Bool,
+                            ledgerWait: TimeInterval? = nil) throws -> Plan {
+        let ledger = try dryRun ? Ledger(url: url) : Ledger(url: url, lockingFor: "rac2qb undo", wait: ledgerWait ?? LedgerLock.defaultWait)
         guard let latest = try ledger.batches().last?.id else { throw FatalError(.usage, "\(url.path): the ledger holds no batch") }
         guard batch == latest else {
             throw FatalError(.usage, "batch \(batch) is not the latest batch (\(latest)): undo the later batches first, newest first (they may pay, update or void what batch \(batch) wrote)")

@@ -13,7 +13,7 @@ import Testing
             _ = try Ledger(url: url, lockingFor: "rac2qb ingest", wait: 0.3)
             Issue.record("a second writer must not get the ledger")
         } catch let error as FatalError {
-            #expect(error.kind == .unwritableOutput, "exit 3")
+            #expect(error.kind == .ledgerBusy, "exit 3, the ledger held by another run")
             let pid = ProcessInfo.processInfo.processIdentifier
             #expect(error.description.hasPrefix("ledger \(url.path) is held by rac2qb convert, pid \(pid) on \(SystemCalls.hostName), since 20"))
         }
