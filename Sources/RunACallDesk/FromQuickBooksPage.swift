@@ -11,8 +11,8 @@ struct FromQuickBooksPage {
             or QuickBooks Online list CSVs) become Run a Call import files, as the settings say (customers.from_quickbooks,
             items.from_quickbooks, customers.sync_updates).</p>
             <form data-action="/api/from-quickbooks">
-            <label for="lists">List files</label><br>
-            <input id="lists" type="file" multiple accept=".iif,.xml,.csv"> <button type="submit">Make the Run a Call files</button>
+            <label for="lists">List files, or a .zip of them</label><br>
+            <input id="lists" type="file" multiple accept=".iif,.xml,.csv,.zip"> <button type="submit">Make the Run a Call files</button>
             <span class="status" role="status"></span></form>
             """)
     }

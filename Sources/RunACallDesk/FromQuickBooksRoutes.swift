@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RunACallQuickBooks
 
-/// `POST /api/from-quickbooks`: QuickBooks list files (multipart) into Run a Call files, as
+/// `POST /api/from-quickbooks`: QuickBooks list files (a zip of them, or multipart) into Run a Call files, as
 /// `rac2qb from-quickbooks` writes them, in a job; the folder then downloads like a batch's.
 struct FromQuickBooksRoutes: Sendable {
     let settings: DeskSettings
@@ -11,19 +11,23 @@ struct FromQuickBooksRoutes: Sendable {
 
     func add(to router: Router<DeskContext>) {
         router.post("/api/from-quickbooks") { request, _ in
-            guard let boundary = MultipartFiles.boundary(of: request.headers[.contentType] ?? "") else {
-                return DeskProblem.unsupportedUpload.response
-            }
-            let upload = try workspace.newUploadFile(named: "lists.multipart")
+            let contentType = request.headers[.contentType] ?? ""
+            let isZip = contentType.lowercased().hasPrefix("application/zip")
+            let boundary = MultipartFiles.boundary(of: contentType)
+            guard isZip || boundary != nil else { return DeskProblem.unsupportedUpload.response }
+            let upload = try workspace.newUploadFile(named: isZip ? "lists.zip" : "lists.multipart")
             let lists = upload.deletingLastPathComponent().appendingPathComponent("lists", isDirectory: true)
             do {
                 _ = try await UploadBody.store(request, to: upload, cap: settings.maxUpload)
-                let names = try await BlockingWork.run {
+                let files = try await BlockingWork.run { () throws -> [URL] in
+                    guard let boundary else {
+                        try ZippedListFiles.check(upload)
+                        return [upload]
+                    }
                     try FileManager.default.createDirectory(at: lists, withIntermediateDirectories: true)
                     defer { try? FileManager.default.removeItem(at: upload) }
-                    return try MultipartFiles.split(upload, boundary: boundary, into: lists)
+                    return try MultipartFiles.split(upload, boundary: boundary, into: lists).map { lists.appendingPathComponent($0) }
                 }
-                let files = names.map { lists.appendingPathComponent($0) }
                 let out = upload.deletingLastPathComponent().appendingPathComponent("out", isDirectory: true)
                 let job = jobs.start { _ in
                     let result = try FromQuickBooks.run(FromQuickBooksOptions(
@@ -45,6 +49,9 @@ struct FromQuickBooksRoutes: Sendable {
             } catch let problem as MultipartFiles.Problem {
                 try? FileManager.default.removeItem(at: upload.deletingLastPathComponent())
                 return DeskProblem.unsafeUpload(problem).response
+            } catch let error as FatalError {
+                try? FileManager.default.removeItem(at: upload.deletingLastPathComponent())
+                return DeskErrors.response(error)
             }
         }
         router.get("/api/from-quickbooks/:run/download") { _, context in

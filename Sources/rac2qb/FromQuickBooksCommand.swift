@@ -8,7 +8,7 @@ struct FromQuickBooksCommand: ParsableCommand {
         commandName: "from-quickbooks",
         abstract: "QuickBooks customer and item lists (IIF, qbXML, QuickBooks Online CSV) → Run a Call import files and the sync report (QBO → Run a Call).")
 
-    @Argument(help: "QuickBooks list files: IIF list exports, qbXML CustomerQueryRs / ItemQueryRs responses, QuickBooks Online list CSVs.")
+    @Argument(help: "QuickBooks list files: IIF list exports, qbXML CustomerQueryRs / ItemQueryRs responses, QuickBooks Online list CSVs, or a .zip of them.")
     var lists: [String]
 
     @Option(help: "The output folder.")

@@ -64,7 +64,7 @@ public enum FromQuickBooks {
 
     private static func convert(_ options: FromQuickBooksOptions) throws -> FromQuickBooksResult {
         for url in options.listPaths where SystemCalls.kind(url.resolvingSymlinksInPath().path) != .file {
-            throw FatalError(.unreadableInput, "\(url.path): \(SystemCalls.kind(url.path) == .missing ? "no such file" : "not a file"); allowed: QuickBooks list files (IIF, qbXML, CSV)")
+            throw FatalError(.unreadableInput, "\(url.path): \(SystemCalls.kind(url.path) == .missing ? "no such file" : "not a file"); allowed: QuickBooks list files (IIF, qbXML, CSV) or a .zip of them")
         }
         let ledger = try options.ledger.map {
             try Ledger(url: $0, lockingFor: "rac2qb from-quickbooks", wait: options.ledgerWait ?? LedgerLock.defaultWait)
@@ -85,7 +85,7 @@ public enum FromQuickBooks {
         let files = try RunACallFiles(staging: staging.url)
         var pipeline = EntryPipeline(settings: FromQuickBooksSettings(options.configuration), records: records, ledger: ledger,
                                      files: files, log: log)
-        for (url, label) in zip(options.listPaths, labels(options.listPaths)) {
+        for (url, label) in try listFiles(options.listPaths, scratch: staging.url) {
             try QuickBooksListFile.forEachEntry(url, label: label) { try pipeline.take($0) }
         }
         var written = try files.finish()
@@ -136,6 +136,20 @@ public enum FromQuickBooks {
     private static func labels(_ urls: [URL]) -> [String] {
         let names = urls.map(\.lastPathComponent)
         return zip(urls, names).map { url, name in names.filter { $0 == name }.count > 1 ? DisplayPath.of(url) : name }
+    }
+
+    /// The list files to read with their labels: each file given, and the list files of each zip given
+    /// (`ZippedListFiles`), unpacked under `scratch`, in the order given.
+    private static func listFiles(_ urls: [URL], scratch: URL) throws -> [(file: URL, label: String)] {
+        var files: [(file: URL, label: String)] = []
+        for (position, (url, label)) in zip(urls, labels(urls)).enumerated() {
+            if url.pathExtension.lowercased() == "zip" {
+                files += try ZippedListFiles.unpack(url, into: scratch.appendingPathComponent("lists-\(position)"))
+            } else {
+                files.append((url, label))
+            }
+        }
+        return files
     }
 
     /// Stops (exit 2) when the output folder holds Run a Call files an earlier run wrote, unless `replace`.

@@ -79,7 +79,7 @@ enum ZippedExport {
     }
 
     /// Refuses symlinks and paths that are absolute or climb out with `..`.
-    private static func refuseUnsafe(_ entry: Entry, in name: String) throws {
+    static func refuseUnsafe(_ entry: Entry, in name: String) throws {
         if entry.type == .symlink {
             throw FatalError(.unreadableInput, "\(name): entry \"\(entry.path)\" is a symbolic link; allowed: plain files and folders only")
         }
@@ -90,7 +90,7 @@ enum ZippedExport {
         }
     }
 
-    private static func extract(_ entry: Entry, of archive: Archive, to file: URL, zipName: String, budget: UInt64,
+    static func extract(_ entry: Entry, of archive: Archive, to file: URL, zipName: String, budget: UInt64,
                                 allowed: String, written: inout UInt64) throws {
         let tooLarge = FatalError(.unreadableInput, "\(zipName): entry \"\(entry.path)\" unpacks to more than this archive may hold; \(allowed). Unzip it yourself and give the folder")
         guard entry.uncompressedSize <= budget - written else { throw tooLarge }
