@@ -10,7 +10,7 @@ struct BatchesPage {
         let rows = batches.reversed().map { batch in
             let actions = batch.actions.map { "\(e($0.what)): \($0.count)\($0.total.map { ", \($0)" } ?? "")" }.joined(separator: "<br>")
             return """
-                <tr id="batch-\(batch.id)"><td>\(batch.id)</td><td>\(e(batch.startedAt))</td><td>\(actions)</td>
+                <tr id="batch-\(batch.id)"><td><a href="/batches/\(batch.id)">\(batch.id)</a></td><td>\(e(batch.startedAt))</td><td>\(actions)</td>
                 <td class="n">\(batch.answered) (\(batch.refused) refused)</td>
                 <td><a href="/api/batches/\(batch.id)/download">zip</a> · <a href="/api/batches/\(batch.id)/files/report/index.html">report</a><br><small>\(e(batch.output))</small></td></tr>
                 """

@@ -27,6 +27,15 @@ struct DeskRoutes: Sendable {
             }
             return DeskPage.response(BatchesPage(batches: batches, secrets: secrets).html)
         }
+        router.get("/batches/:batch") { _, context in
+            let number = Int64(context.parameters.get("batch") ?? "")
+            let batch = try await BlockingWork.run {
+                try settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? try LedgerHistory.batches(in: $0) : nil }?
+                    .first { $0.id == number }
+            }
+            guard let batch else { throw HTTPError(.notFound) }
+            return DeskPage.response(BatchPage(batch: batch, secrets: secrets).html)
+        }
         router.get("/settings") { _, _ in DeskPage.response(SettingsPage(settings: settings, secrets: secrets).html) }
         router.get("/from-quickbooks") { _, _ in DeskPage.response(FromQuickBooksPage(secrets: secrets).html) }
         router.get("/runs/:export/:run/**") { _, context in

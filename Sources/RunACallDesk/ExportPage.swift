@@ -20,7 +20,7 @@ struct ExportPage {
         let range = dates["from"].flatMap { from in dates["to"].map { "; invoices dated \(HTMLText.escape(from)) to \(HTMLText.escape($0))" } } ?? ""
         let id = HTMLText.escape(export.id)
         let latest = workspace.latestRun(of: export)
-        let summary = latest.map(RunSummaryTable.html) ?? "<p>Not checked yet: check it to see every record before anything is written.</p>"
+        let summary = latest.map { RunSummaryTable.html($0) } ?? "<p>Not checked yet: check it to see every record before anything is written.</p>"
         let statuses = ["", "Failed", "Warning", "Success", "Skipped"].map { "<option value=\"\($0)\">\($0.isEmpty ? "every status" : $0)</option>" }.joined()
         let entities = ["", "invoice", "payment", "refund", "payout", "customer", "item"].map { "<option value=\"\($0)\">\($0.isEmpty ? "every entity" : $0)</option>" }.joined()
         return DeskPage.wrap(title: "Export \(export.id)", csrf: secrets.csrf, body: """
@@ -30,7 +30,7 @@ struct ExportPage {
             \(notes.isEmpty ? "" : "<ul>\(notes)</ul>")
             <h2>2. Check, then convert</h2>
             <form data-action="/api/exports/\(id)/check" data-reload="1"><button type="submit">Check with the current settings</button> <span class="status" role="status"></span></form>
-            <form data-action="/api/exports/\(id)/convert" data-next="/batches#batch-{batch}"><button type="submit">Convert: write the QuickBooks files</button> <span class="status" role="status"></span></form>
+            <form data-action="/api/exports/\(id)/convert" data-next="/batches/{batch}"><button type="submit">Convert: write the QuickBooks files</button> <span class="status" role="status"></span></form>
             <h2>Latest run</h2>
             \(summary)
             <h2>Every record</h2>
@@ -52,14 +52,16 @@ struct ExportPage {
 
 /// The figures of a run's summary (`report/sync-report.json`) that say whether it is right.
 enum RunSummaryTable {
-    static func html(_ run: URL) -> String {
+    /// The table and the reconciliation of the run written in `run`, with a link to its report page (`report`:
+    /// where the desk serves it; by default through the export's runs).
+    static func html(_ run: URL, report: String? = nil) -> String {
         guard let summary = ReportSummaryReader.summary(of: run.appendingPathComponent("report/sync-report.json")) else {
             return "<p>No report yet.</p>"
         }
         let counts = summary["counts"] as? [String: [String: Int]] ?? [:]
         let rows = ["invoice", "payment", "refund", "payout", "customer", "item"].map { entity -> String in
             let count = counts[entity] ?? [:]
-            return "<tr><th>\(entity)</th><td class=\"n\">\(count["Success"] ?? 0)</td><td class=\"n\">\(count["Skipped"] ?? 0)</td><td class=\"n Failed\">\(count["Failed"] ?? 0)</td></tr>"
+            return "<tr><th>\(entity)</th><td class=\"n\">\(count["Success"] ?? 0)</td><td class=\"n\">\(count["Skipped"] ?? 0)</td><td class=\"n\((count["Failed"] ?? 0) > 0 ? " Failed" : "")\">\(count["Failed"] ?? 0)</td></tr>"
         }.joined()
         let reconciles = (summary["reconciles"] as? Bool ?? false) && (summary["deposits_reconcile"] as? Bool ?? false)
         let why = (summary["not_reconciled_because"] as? String).map { ": " + HTMLText.escape($0) } ?? ""
@@ -67,7 +69,7 @@ enum RunSummaryTable {
         return """
             <table><tr><th></th><th>Success</th><th>Skipped</th><th>Failed</th></tr>\(rows)</table>
             <p>Billed in the export: \(billed). Reconciled: <strong class="\(reconciles ? "ok" : "bad")">\(reconciles ? "yes" : "NO")\(why)</strong>.
-            The full report: <a href="\(HTMLText.escape(reportLink(run)))">report page</a>.</p>
+            The full report: <a href="\(HTMLText.escape(report ?? reportLink(run)))">report page</a>.</p>
             """
     }
 

@@ -143,7 +143,14 @@ def run_browser(args, work, base, token, export_zip, config, text):
 
         driver.get(f"{base}/exports/1")
         driver.find_element(By.CSS_SELECTOR, "form[data-action$='/convert'] button").click()
-        wait.until(seen.url_contains("/batches"))
+        wait.until(seen.url_contains("/batches/1"))
+        body = driver.find_element(By.TAG_NAME, "main").text
+        for phrase in ["Batch 1", "Reconciled:", "The whole batch (.zip)", "iif/quickbooks.iif", "qbo-csv/import-checklist.csv",
+                       "File → Utilities → Import → IIF Files", "gear → Import data → Invoices", "rac2qb ingest"]:
+            if phrase not in body:
+                fail("the batch's summary after convert", phrase)
+        shot("05-batch-summary")
+        driver.get(f"{base}/batches")
         wait.until(seen.presence_of_element_located((By.ID, "batch-1")))
         shot("05-batches")
 
