@@ -46,6 +46,7 @@ let package = Package(
             name: "RunACallDesk",
             dependencies: [
                 "RunACallQuickBooks",
+                "RunACallConnector",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,9 +9,12 @@ import HummingbirdCore
 /// 3. no session cookie: 401;
 /// 4. POST, PUT, DELETE without the desk's own `Origin` (or `Referer`) or
 ///    without `X-CSRF-Token`: 403.
+/// The Web Connector's address (`soapPath`) takes rule 1 only: QBWC signs in
+/// with the connector's password in its SOAP calls, and has no cookie.
 struct DeskAccess<Context: RequestContext>: RouterMiddleware {
     let secrets: DeskSecrets
     let origin: DeskOrigin
+    var soapPath: String? = nil
 
     /// The session cookie's name.
     static var cookieName: String { "rac2qb_desk" }
@@ -19,6 +22,9 @@ struct DeskAccess<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard origin.acceptsHost(request.head.authority) else {
             return DeskProblem.foreignHost.response
+        }
+        if let soapPath, request.uri.path == soapPath {
+            return try await next(request, context)
         }
         if let token = request.uri.queryParameters["token"] {
             guard constantTimeEquals(String(token), secrets.startToken) else { return DeskProblem.noSession.response }

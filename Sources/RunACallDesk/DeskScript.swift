@@ -230,6 +230,19 @@ enum DeskScript {
       });
       render();
     }
+    const live = document.querySelector("table[data-live]");
+    if (live) {
+      setInterval(async () => {
+        const answer = await fetch(live.dataset.live, {credentials: "same-origin"});
+        if (!answer.ok) return;
+        const json = await answer.json();
+        for (const batch of json.batches || []) {
+          const cell = document.querySelector("#batch-" + batch.batch + " .queue");
+          if (cell) cell.textContent = batch.answered + " answered (" + batch.refused + " refused), " + batch.in_doubt + " in doubt, "
+            + batch.waiting + " waiting, of " + batch.requests;
+        }
+      }, 2000);
+    }
     const grid = document.querySelector("table.grid[data-rows]");
     if (grid) {
       const filters = document.querySelector("form.filters");

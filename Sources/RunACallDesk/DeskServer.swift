@@ -2,17 +2,23 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import RunACallConnector
 import RunACallQuickBooks
 
 /// `rac2qb serve`: the desk's HTTP server on this computer's loopback address
 /// only. Every route is a thin view over the library the command line uses.
+/// With a Web Connector service, the desk also serves it at `/qbwc` (QBWC
+/// signs in with its own password there, not with the desk's cookie), so
+/// that the batches page shows the queue as QuickBooks takes it.
 public struct DeskServer: Sendable {
     public let settings: DeskSettings
     public let secrets: DeskSecrets
+    public let connector: ConnectorService?
 
-    public init(settings: DeskSettings, secrets: DeskSecrets = DeskSecrets()) {
+    public init(settings: DeskSettings, secrets: DeskSecrets = DeskSecrets(), connector: ConnectorService? = nil) {
         self.settings = settings
         self.secrets = secrets
+        self.connector = connector
     }
 
     /// The only address the desk binds.
@@ -26,8 +32,13 @@ public struct DeskServer: Sendable {
         logger.logLevel = .critical
         let router = Router(context: DeskContext.self)
         router.add(middleware: DeskErrors())
-        router.add(middleware: DeskLateAccess(secrets: secrets, port: port))
+        router.add(middleware: DeskLateAccess(secrets: secrets, port: port, soapPath: connector.map { _ in ConnectorRoutes<DeskContext>.path }))
         DeskRoutes(settings: settings, secrets: secrets).add(to: router)
+        if let connector {
+            ConnectorRoutes<DeskContext>(service: connector, address: { "http://\(Self.loopback):\(port.current)\(ConnectorRoutes<DeskContext>.path)" })
+                .add(to: router)
+        }
+        defer { connector?.stop() }
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(Self.loopback, port: settings.port), serverName: nil),
@@ -62,9 +73,11 @@ struct DeskLateAccess: RouterMiddleware {
     typealias Context = DeskContext
     let secrets: DeskSecrets
     let port: ListeningPort
+    /// The Web Connector's address, when the desk serves it.
+    let soapPath: String?
 
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
-        let access = DeskAccess<DeskContext>(secrets: secrets, origin: DeskOrigin(port: port.current))
+        let access = DeskAccess<DeskContext>(secrets: secrets, origin: DeskOrigin(port: port.current), soapPath: soapPath)
         return try await access.handle(request, context: context, next: next)
     }
 }

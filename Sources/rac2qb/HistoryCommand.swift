@@ -25,6 +25,7 @@ struct HistoryCommand: ParsableCommand {
                 Console.line("  \(action.what): \(action.count)\(action.total.map { ", total \($0)" } ?? "")")
             }
             if batch.answered > 0 { Console.line("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
+            if batch.inDoubt > 0 { Console.line("  in doubt: \(batch.inDoubt) handed to QuickBooks by the Web Connector, no answer yet (looked up before any is sent again)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunACallConnector
 import RunACallDesk
 import RunACallQuickBooks
 
@@ -45,7 +46,9 @@ struct ServeCommand: ParsableCommand {
         let settings = DeskSettings(
             port: port, configFile: file, configuration: configuration,
             workspace: workspace.map { URL(fileURLWithPath: $0).standardizedFileURL }, maxUpload: maxUpload)
-        let server = DeskServer(settings: settings)
+        let connector = try Self.connector(ledger: configuration.ledgerURL)
+        let server = DeskServer(settings: settings, connector: connector)
+        let quiet = self.quiet
         let openBrowser = open
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)
@@ -54,6 +57,9 @@ struct ServeCommand: ParsableCommand {
                 try await server.run { port in
                     let address = "http://\(DeskServer.loopback):\(port)/?token=\(server.secrets.startToken)"
                     Console.line("rac2qb desk: \(address)")
+                    if connector != nil, !quiet {
+                        Console.line("rac2qb connector: http://\(DeskServer.loopback):\(port)/qbwc (QuickBooks Web Connector; the .qwc must name this port)")
+                    }
                     if openBrowser { BrowserOpener.open(address) }
                 }
             } catch {
@@ -63,6 +69,20 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let failure = outcome.failure { throw FatalError(.unwritableOutput, "the desk stopped: \(failure)") }
+    }
+}
+
+extension ServeCommand {
+    /// The Web Connector service the desk serves beside its pages: when the config's ledger exists and
+    /// `rac2qb connector qwc` has given it a user, and a password is kept there or in RAC2QB_CONNECTOR_PASSWORD
+    /// (as for `rac2qb connector`); otherwise none.
+    static func connector(ledger: URL?) throws -> ConnectorService? {
+        guard let ledger, FileManager.default.fileExists(atPath: ledger.path) else { return nil }
+        let queue = ConnectorQueue(ledger: ledger)
+        guard ConnectorSettings.user(try queue.settings()) != nil else { return nil }
+        let password = ProcessInfo.processInfo.environment["RAC2QB_CONNECTOR_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        let settings = try ConnectorSettings.prepare(queue, user: nil, password: password)
+        return ConnectorSettings.hasPassword(settings) ? ConnectorService(ledger: ledger) : nil
     }
 }
 

@@ -184,7 +184,7 @@ def run_browser(args, work, base, token, export_zip, config, text):
                       '</CustomerAddRs>\n</QBXMLMsgsRs>\n</QBXML>\n')
         driver.find_element(By.ID, "response").send_keys(response)
         driver.find_element(By.CSS_SELECTOR, "form[data-action='/api/responses'] button").click()
-        wait.until(seen.text_to_be_present_in_element((By.ID, "batch-1"), "1 (0 refused)"))
+        wait.until(seen.text_to_be_present_in_element((By.ID, "batch-1"), "1 answered (0 refused), 0 in doubt"))
         shot("06-response-ingested")
 
         driver.find_element(By.CSS_SELECTOR, "form[data-action='/api/batches/1/undo'] button").click()

@@ -13,6 +13,14 @@ public enum LedgerHistory {
         /// Records QuickBooks answered (ingested responses): done and refused.
         public internal(set) var answered = 0
         public internal(set) var refused = 0
+        /// Records with a qbXML request for QuickBooks (what the Web Connector sends).
+        public internal(set) var requests = 0
+        /// Requests the Web Connector handed to QuickBooks whose answer has not come: looked up in QuickBooks
+        /// before any is sent again.
+        public internal(set) var inDoubt = 0
+
+        /// Requests neither answered nor in doubt: waiting to be sent.
+        public var waiting: Int { max(0, requests - answered - inDoubt) }
     }
 
     /// What a batch did to the records of one entity: how many, and Σ their amounts where they have one.
@@ -41,7 +49,12 @@ public enum LedgerHistory {
                 actions[empty.what] = action
                 if entry.answer != nil { result.answered += 1 }
                 if entry.answer == .failed { result.refused += 1 }
+                if entry.requestID != nil, entry.action != .noted { result.requests += 1 }
             }
+            result.inDoubt = Int(try ledger.database.integer("""
+                SELECT COUNT(*) FROM connector_sent s JOIN export e ON e.batch = s.batch AND e.request_id = s.request_id
+                WHERE s.batch = ? AND e.answer IS NULL
+                """, [.integer(batch.id)]) ?? 0)
             result.actions = actions.sorted { $0.key < $1.key }.map(\.value)
             return result
         }

@@ -26,6 +26,9 @@ extension LedgerHistory {
             },
             "answered": batch.answered,
             "refused": batch.refused,
+            "requests": batch.requests,
+            "in_doubt": batch.inDoubt,
+            "waiting": batch.waiting,
         ]
     }
 }

@@ -21,6 +21,8 @@ struct RunningConnector {
 
     let client: TestClient
     let service: ConnectorService
+    /// The `Host` header sent, when the server checks it (the desk does).
+    var host: String? = nil
 
     /// Records the user and password in the ledger, serves it, and runs `body` against it.
     static func with<T: Sendable>(ledger: URL, maxRequests: Int = 100, sessionTimeout: TimeInterval = 60,
@@ -68,6 +70,7 @@ struct RunningConnector {
     func post(_ body: String, soapAction: String?) async throws -> TestClient.Response {
         var headers: HTTPFields = [.contentType: "text/xml; charset=utf-8"]
         if let soapAction { headers[HTTPField.Name("SOAPAction")!] = "\"\(soapAction)\"" }
+        if let host { headers[HTTPField.Name("Host")!] = host }
         return try await client.post("/qbwc", headers: headers, body: ByteBuffer(string: body))
     }
 

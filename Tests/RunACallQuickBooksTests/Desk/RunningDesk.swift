@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOPosix
 import Testing
+import RunACallConnector
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
 
@@ -19,13 +20,13 @@ struct RunningDesk {
                                          csrf: String(repeating: "cf", count: 32))
 
     /// Serves a desk over `configFile` (which need not exist) and runs `body` against it, then stops it.
-    static func with<T: Sendable>(configFile: URL? = nil, maxUpload: Int = DeskSettings.defaultMaxUpload,
+    static func with<T: Sendable>(configFile: URL? = nil, maxUpload: Int = DeskSettings.defaultMaxUpload, connector: ConnectorService? = nil,
                                   _ body: @Sendable (RunningDesk, TestClient) async throws -> T) async throws -> T {
         let folder = try TestPaths.temporaryFolder()
         let file = configFile ?? folder.appendingPathComponent("rac2qb.yml")
         let configuration = FileManager.default.fileExists(atPath: file.path) ? try ConfigurationLoader.load(contentsOf: file) : Configuration()
         let settings = DeskSettings(port: 0, configFile: file, configuration: configuration, workspace: nil, maxUpload: maxUpload)
-        let server = DeskServer(settings: settings, secrets: testSecrets)
+        let server = DeskServer(settings: settings, secrets: testSecrets, connector: connector)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let serving = Task { try await server.run { continuation.yield($0) } }
         defer { serving.cancel() }
