@@ -45,7 +45,7 @@ final class ConversionRun {
     let worksheet: PaymentWorksheet?
     /// The invoice `preview` follows, as the run decides it; its posting and the list entries it created.
     var preview: InvoicePreview?
-    var previewPosting: (invoice: QBInvoice, lists: RunLists)?
+    var previewPosting: (invoice: QBInvoice, customer: QBCustomer?, lists: RunLists)?
 
     init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, ledger: Ledger?, staging: URL) throws {
         self.options = options
@@ -98,7 +98,7 @@ final class ConversionRun {
     }
 
     private func addCustomer(_ customer: QBCustomer, source: Customer) throws -> [OutputTarget] {
-        lists.customers.append(customer)
+        for writer in writers { try writer.add(customer) }
         let targets = writers.map { $0.target(forCustomer: customer) }
         try recordCustomer(customer, source: source, targets: targets)
         return targets

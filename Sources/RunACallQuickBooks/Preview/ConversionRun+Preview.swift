@@ -21,14 +21,13 @@ extension ConversionRun {
             preview.salesTax = posting.salesTax.map { tax in "\(tax.item ?? "none") — \(tax.amount)" + quickBooksTaxNote(tax) }
             preview.total = posting.total.description
             var lists = RunLists()
-            if let (customer, _) = mapping.createdCustomer { lists.customers.append(customer) }
             lists.items = mapping.createdItems.map(\.item)
             var declared = Set<NameKey>()
             let accounts = Self.accounts(of: posting) + lists.items.map { ($0.account, .income) }
             for (name, type) in accounts where !books.hasAccount(name) && declared.insert(NameKey(name)).inserted {
                 lists.accounts.append(QBAccount(name: name, type: type))
             }
-            previewPosting = (posting, lists)
+            previewPosting = (posting, mapping.createdCustomer?.customer, lists)
         }
         self.preview = preview
     }
@@ -61,8 +60,8 @@ extension ConversionRun {
     /// The finished preview, with the text each format gets for the invoice; nil when the export has no such invoice.
     func finishPreview(scratch: URL) throws -> InvoicePreview? {
         guard var preview else { return nil }
-        if let (invoice, lists) = previewPosting {
-            preview.files = try PreviewRenderer.render(invoice, lists: lists, configuration: configuration,
+        if let (invoice, customer, lists) = previewPosting {
+            preview.files = try PreviewRenderer.render(invoice, customer: customer, lists: lists, configuration: configuration,
                                                        into: scratch.appendingPathComponent("preview"))
         }
         return preview

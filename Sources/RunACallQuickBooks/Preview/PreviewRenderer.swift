@@ -1,14 +1,15 @@
 import Foundation
 
-/// Writes one invoice alone, with the list entries it creates, in each
+/// Writes one invoice alone, with the list entries it creates (`customer`: the customer it creates), in each
 /// requested format, and reads the files back as text.
 enum PreviewRenderer {
-    static func render(_ invoice: QBInvoice, lists: RunLists, configuration: Configuration,
+    static func render(_ invoice: QBInvoice, customer: QBCustomer?, lists: RunLists, configuration: Configuration,
                        into folder: URL) throws -> [InvoicePreview.File] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var files: [InvoicePreview.File] = []
         for format in configuration.output.formats {
             let writer = try FormatWriters.make(format, configuration: configuration, splitEvery: 0, staging: folder)
+            if let customer { try writer.add(customer) }
             _ = try writer.add(invoice)
             // The import checklist lists files, it holds no text of the invoice.
             for path in try writer.finish(lists: lists, into: folder).files where path != ImportChecklist.target.path(parts: 1) {

@@ -7,10 +7,10 @@ enum FormatWriters {
         let edition = configuration.company.edition
         let nonTaxable = configuration.nonTaxableCode(for: format)
         return switch format {
-        case .iif: IIFWriter(edition: edition, nonTaxableCode: nonTaxable, taxAgency: configuration.tax.agency, splitEvery: splitEvery,
+        case .iif: try IIFWriter(edition: edition, nonTaxableCode: nonTaxable, taxAgency: configuration.tax.agency, splitEvery: splitEvery,
                              staging: staging)
         case .qboCSV: try QBOCSVWriter(edition: edition, nonTaxableCode: nonTaxable, splitEvery: splitEvery, staging: staging)
-        case .qbxml: QBXMLWriter(edition: edition, nonTaxableCode: nonTaxable, version: configuration.output.qbxmlVersion,
+        case .qbxml: try QBXMLWriter(edition: edition, nonTaxableCode: nonTaxable, version: configuration.output.qbxmlVersion,
                                  splitEvery: splitEvery, staging: staging)
         }
     }

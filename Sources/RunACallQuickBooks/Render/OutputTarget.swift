@@ -120,11 +120,11 @@ public struct OutputTarget: Hashable, Sendable {
     }
 }
 
-/// The entries that go on QuickBooks lists before any transaction uses them.
+/// The entries that go on QuickBooks lists before any transaction uses them, but the customers created, which
+/// each writer renders as they come (`FormatWriter.add(_: QBCustomer)`), so that memory does not grow with them.
 public struct RunLists: Sendable {
     public var accounts: [QBAccount] = []
     public var items: [QBItem] = []
-    public var customers: [QBCustomer] = []
     /// Customers an earlier batch created whose changes qbXML writes as CustomerMod: QuickBooks' ListID and EditSequence.
     public var customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = []
     /// US, IIF with `tax.agency`: the tax agency, when the books do not list it, and the sales tax items
@@ -144,6 +144,8 @@ protocol FormatWriter: AnyObject {
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget]
     /// Writes one payout's bank deposit.
     func add(_ deposit: QBDeposit) throws -> [OutputTarget]
+    /// Writes one customer the run creates onto the format's customer list (kept on disk until `finish`).
+    func add(_ customer: QBCustomer) throws
     /// Where a list entry will be written.
     func target(forCustomer customer: QBCustomer) -> OutputTarget
     func target(forItem item: QBItem) -> OutputTarget

@@ -11,6 +11,8 @@ final class IIFWriter: FormatWriter {
     /// US: the tax agency AUTOSTAX lines name (`tax.agency`); nil leaves NAME empty.
     let taxAgency: String?
     private let parts: PartSeries
+    /// The CUST rows of the customers created, header first, streamed.
+    private let customers: PartFile
 
     static let transactionColumns = [
         "TRNSID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "TOPRINT",
@@ -29,11 +31,18 @@ final class IIFWriter: FormatWriter {
         "PHONE1", "EMAIL", "COMPANYNAME",
     ]
 
-    init(edition: Edition, nonTaxableCode: String?, taxAgency: String?, splitEvery: Int, staging: URL) {
+    init(edition: Edition, nonTaxableCode: String?, taxAgency: String?, splitEvery: Int, staging: URL) throws {
         self.edition = edition
         self.nonTaxableCode = nonTaxableCode
         self.taxAgency = taxAgency
         parts = PartSeries(folder: staging, prefix: "iif") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
+        customers = try PartFile(url: staging.appendingPathComponent("iif-customers.part"))
+    }
+
+    func add(_ customer: QBCustomer) throws {
+        if customers.transactions == 0 { try customers.append(header("CUST", Self.customerColumns)) }
+        try customers.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress)
+            + Self.freeLines(customer.shipAddress) + [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
     }
 
     private var splitColumns: [String] { edition == .us ? Self.splitColumns : Self.splitColumns + ["TAXCODE"] }
@@ -133,7 +142,10 @@ final class IIFWriter: FormatWriter {
             try FileManager.default.createFile(at: url)
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
-            if number == 1 { try output.write(contentsOf: listRows(lists)) }
+            if number == 1 {
+                try output.write(contentsOf: listRows(lists))
+                try customers.copy(to: output)
+            }
             try output.write(contentsOf: header("TRNS", Self.transactionColumns) + header("SPL", splitColumns) + header("ENDTRNS", []))
             if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
             files.append(relative)
@@ -177,13 +189,6 @@ final class IIFWriter: FormatWriter {
                 data.append(IIFEncoding.row(["INVITEM", IIFEncoding.cell(item.name), "COMPTAX", "", QBInvoice.salesTaxAccount,
                                              item.ratePercent.map { "\($0.formatted(minimumPlaces: 2))%" } ?? "", "N",
                                              IIFEncoding.cell(item.agency)]))
-            }
-        }
-        if !lists.customers.isEmpty {
-            data.append(header("CUST", Self.customerColumns))
-            for customer in lists.customers {
-                data.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress) + Self.freeLines(customer.shipAddress) +
-                                            [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
             }
         }
         return data

@@ -13,6 +13,8 @@ final class QBOCSVWriter: FormatWriter {
     private let parts: PartSeries
     /// The payouts' bank-upload rows, streamed.
     let deposits: PartFile
+    /// The rows of customers.csv, streamed.
+    private let customers: PartFile
     /// The discounts to enter by hand, streamed.
     let discounts: DiscountWorksheet
     /// Each file's records and total, for `import-checklist.csv`.
@@ -34,6 +36,7 @@ final class QBOCSVWriter: FormatWriter {
         self.edition = edition
         self.nonTaxableCode = nonTaxableCode
         deposits = try PartFile(url: staging.appendingPathComponent("qbo-deposits.part"))
+        customers = try PartFile(url: staging.appendingPathComponent("qbo-customers.part"))
         discounts = try DiscountWorksheet(staging: staging)
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
         parts = PartSeries(folder: staging, prefix: "qbo-invoices") { part, rows in
@@ -93,19 +96,19 @@ final class QBOCSVWriter: FormatWriter {
         return targets
     }
 
+    func add(_ customer: QBCustomer) throws {
+        let address = customer.billAddress
+        let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
+        try customers.append(CSVText.row([
+            text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
+            text(street), text(address?.city), text(address?.state),
+            text(address?.postalCode), text(address?.country),
+        ]).utf8)
+    }
+
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
         let directory = folder.appendingPathComponent(format.folder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var customers = CSVText.row(Self.customerColumns)
-        for customer in lists.customers {
-            let address = customer.billAddress
-            let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
-            customers += CSVText.row([
-                text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
-                text(street), text(address?.city), text(address?.state),
-                text(address?.postalCode), text(address?.country),
-            ])
-        }
         var products = CSVText.row(Self.productColumns)
         for item in lists.items {
             products += CSVText.row([
@@ -114,11 +117,15 @@ final class QBOCSVWriter: FormatWriter {
                 text(item.account), item.taxable ? "Yes" : "No",
             ])
         }
-        try Data(customers.utf8).write(to: directory.appendingPathComponent("customers.csv"))
+        try FileManager.default.createFile(at: directory.appendingPathComponent("customers.csv"), contents: Data(CSVText.row(Self.customerColumns).utf8))
+        let customersFile = try FileHandle(forWritingTo: directory.appendingPathComponent("customers.csv"))
+        defer { try? customersFile.close() }
+        try customersFile.seekToEnd()
+        try customers.copy(to: customersFile)
         try Data(products.utf8).write(to: directory.appendingPathComponent("products.csv"))
         let depositsFile = try finishDeposits(into: directory)
         var files = ["\(format.folder)/customers.csv", "\(format.folder)/products.csv", depositsFile]
-        var steps = [ImportChecklist.Entry(file: files[0], what: "import: customers", records: lists.customers.count, total: nil),
+        var steps = [ImportChecklist.Entry(file: files[0], what: "import: customers", records: customers.transactions, total: nil),
                      ImportChecklist.Entry(file: files[1], what: "import: products and services", records: lists.items.count, total: nil)]
         let worksheet = try discounts.render(into: folder)
         if let worksheet { files.append(worksheet) }

@@ -26,11 +26,20 @@ final class QBXMLWriter: FormatWriter {
     static let phoneLimit = FieldLimits.table[.phone]?[.qbxml] ?? 21
     static let emailLimit = FieldLimits.table[.email]?[.qbxml] ?? 1023
 
-    init(edition: Edition, nonTaxableCode: String?, version: String, splitEvery: Int, staging: URL) {
+    init(edition: Edition, nonTaxableCode: String?, version: String, splitEvery: Int, staging: URL) throws {
         self.edition = edition
         self.nonTaxableCode = nonTaxableCode
         self.version = version
         parts = PartSeries(folder: staging, prefix: "qbxml") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
+        customers = try PartFile(url: staging.appendingPathComponent("qbxml-customers.part"))
+    }
+
+    /// The CustomerAddRq of each customer created, streamed; they go first in the first file.
+    private let customers: PartFile
+
+    func add(_ customer: QBCustomer) throws {
+        customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil)
+        try customers.append(xml.finish())
     }
 
     private func target(part: Int, anchor: String) -> OutputTarget {
@@ -221,9 +230,6 @@ final class QBXMLWriter: FormatWriter {
     }
 
     private func listRequests(_ lists: RunLists) -> Data {
-        for customer in lists.customers {
-            customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil)
-        }
         for (customer, listID, editSequence) in lists.customerUpdates {
             customerRequest(customer, requestID: target(forCustomerUpdate: customer).anchor ?? "", identity: (listID, editSequence))
         }
@@ -286,7 +292,10 @@ final class QBXMLWriter: FormatWriter {
             let output = try FileHandle(forWritingTo: url)
             defer { try? output.close() }
             try output.seekToEnd()
-            if number == 1 { try output.write(contentsOf: listRequests(lists)) }
+            if number == 1 {
+                try customers.copy(to: output)
+                try output.write(contentsOf: listRequests(lists))
+            }
             if parts.parts.indices.contains(number - 1) { try parts.parts[number - 1].copy(to: output) }
             try output.write(contentsOf: Data(closing.utf8))
             files.append(relative)
