@@ -43,12 +43,19 @@ final class CustomerDirectory {
         init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
     }
 
-    private var byKey: [Key: QBCustomer] = [:]
+    /// A customer already in the run, by what later records of it need: its QuickBooks name, the billing address an
+    /// invoice without one of its own takes, and how it landed (its other fields were written when it was created).
+    private struct Known {
+        let name: String
+        let billAddress: Address?
+        let landing: ListLanding
+    }
+
+    private var known: [Key: Known] = [:]
     /// Customers earlier batches exported, by Run a Call id, until this run has seen them.
     private var earlierByID: [String: LedgerEntry] = [:]
     /// Whether a changed customer is written as an update (`customers.sync_updates` on and qbXML written).
     private let updates: Bool
-    private var landings: [Key: ListLanding] = [:]
     private var names: NameRegistry
     private let create: Bool
     private let books: BooksRules
@@ -95,7 +102,10 @@ final class CustomerDirectory {
             changed.name = !update || unchangedName ? earlier.customer ?? customer.name : names.propose(customer.name)
             return .changed(changed, earlier: earlier, update: update)
         }
-        if let known = byKey[key] { return .existing(known) }
+        if let known = known[key] {
+            return .existing(QBCustomer(name: known.name, sourceID: nil, email: nil, phone: nil, company: nil,
+                                        billAddress: known.billAddress, shipAddress: nil))
+        }
         if let list = books.snapshot.customers {
             let cleaned = names.cleaned(customer.name)
             let candidates = list.named(customer.name) + (NameKey(cleaned) == key.name ? [] : list.named(cleaned))
@@ -139,17 +149,15 @@ final class CustomerDirectory {
         if let id = source.id { earlierByID[id] = nil }
         names.claim(customer.name)
         let key = Key(source)
-        byKey[key] = customer
-        landings[key] = landing
+        known[key] = Known(name: customer.name, billAddress: customer.billAddress, landing: landing)
     }
 
     /// A customer an earlier batch created: matched like a books entry, never created again.
     func remember(name: String, email: String?, as quickBooksName: String) {
         let key = Key(name: name, email: email)
-        guard byKey[key] == nil else { return }
+        guard known[key] == nil else { return }
         names.claim(quickBooksName)
-        byKey[key] = QBCustomer(name: quickBooksName, sourceID: nil, email: email, phone: nil, company: nil, billAddress: nil, shipAddress: nil)
-        landings[key] = .earlierBatch
+        known[key] = Known(name: quickBooksName, billAddress: nil, landing: .earlierBatch)
     }
 
     /// A customer an earlier batch exported under its Run a Call id: a later change of it is told by `resolve`.
@@ -193,5 +201,5 @@ final class CustomerDirectory {
     func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
 
     /// How a customer already in the run landed, for later records of the same customer.
-    func landing(of source: Customer) -> ListLanding { landings[Key(source)] ?? .earlierInRun }
+    func landing(of source: Customer) -> ListLanding { known[Key(source)]?.landing ?? .earlierInRun }
 }
