@@ -47,9 +47,10 @@ public final class ConnectorQueue: Sendable {
 
     // MARK: The queue
 
-    /// The requests of committed batches that QuickBooks has not answered yet (in doubt included).
+    /// The requests of committed batches that QuickBooks has not answered yet (in doubt included), read from
+    /// the index that holds only them (SQLite would otherwise walk every request answered before them).
     private static let unanswered = """
-        FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+        FROM export e INDEXED BY export_unanswered JOIN batch b ON b.id = e.batch AND b.state = 'committed'
         WHERE e.request_id IS NOT NULL AND e.answer IS NULL AND e.action <> 'noted'
         """
 
@@ -178,7 +179,7 @@ public final class ConnectorQueue: Sendable {
     private static func waits(_ ledger: Ledger, batch: Int64, _ requestID: String) throws -> Bool {
         func unanswered(_ id: String) throws -> Bool {
             try ledger.database.integer("""
-                SELECT COUNT(*) FROM export WHERE request_id = ? AND batch = ? AND answer IS NULL AND action <> 'noted'
+                SELECT COUNT(*) FROM export INDEXED BY export_request WHERE request_id = ? AND batch = ? AND answer IS NULL AND action <> 'noted'
                 """, [.text(id), .integer(batch)]) ?? 0 > 0
         }
         func sent(_ id: String) throws -> Bool {
