@@ -6,7 +6,7 @@ header, over one kept-alive HTTP connection): authenticate, then sendRequestXML 
 100 %, then closeConnection. QuickBooks' part answers every request of a document "done", with a TxnID, a
 ListID and an EditSequence, so that the connector ingests each answer as it would QuickBooks' own. (The
 double-entry stand-in that checks the books is the tests' FakeQuickBooks; this one only answers.)
-Prints the documents, the requests and the seconds taken.
+Prints the documents, the requests and the seconds taken (every 250 documents, on standard error, how far it is).
 Usage: qbwc_standin.py URL USER PASSWORD
 """
 import http.client
@@ -75,5 +75,7 @@ while True:
         sys.exit("receiveResponseXML: " + call("getLastError", [("ticket", ticket)])[0])
     if percentage >= 100:
         break
+    if documents % 250 == 0:
+        print(f"  {documents} documents, {requests} requests, {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
 words = call("closeConnection", [("ticket", ticket)])[0]
 print(f"documents {documents}, requests {requests} (at most {largest} a document), {time.monotonic() - started:.1f} s; {words.splitlines()[0]}")

@@ -2,7 +2,9 @@ import Foundation
 
 /// The Web Connector's queue, which is the ledger: every committed batch's
 /// qbXML requests that QuickBooks has not answered yet, oldest batch first, in
-/// file order, handed out as documents of bounded size. The requests handed
+/// file order, handed out as documents of bounded size, each request file read
+/// on from its cursor (`ConnectorCursor`), so a document costs what its own
+/// requests cost however long the batch. The requests handed
 /// out are recorded (`connector_sent`) before the document leaves, so that a
 /// lost answer, a closed QuickBooks or a killed service leaves them *in
 /// doubt*: before any of them is sent again, QuickBooks is asked whether it
