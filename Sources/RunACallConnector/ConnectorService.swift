@@ -18,6 +18,8 @@ public final class ConnectorService: @unchecked Sendable {
     private struct Session {
         let ticket: String
         var lastCall: Date
+        /// The requests waiting when it began: the percentage's whole.
+        let waiting: Int
         var document: ConnectorDocument?
         var answered = 0
         var refusals: [ResponseIngest.Row] = []
@@ -71,12 +73,13 @@ public final class ConnectorService: @unchecked Sendable {
         let passwordMatches = hash?.matches(password) ?? false
         guard let expected = settings[ConnectorSettings.userKey], user == expected, passwordMatches else { return [refusedTicket, "nvu"] }
         guard session == nil, let lock = try? ConnectorSessionLock(ledger: queue.ledger) else { return [refusedTicket, "busy"] }
-        guard (try? queue.remaining()) ?? 0 > 0 else {
+        let waiting = (try? queue.remaining()) ?? 0
+        guard waiting > 0 else {
             lock.release()
             return [refusedTicket, "none"]
         }
         let ticket = Self.newTicket()
-        session = Session(ticket: ticket, lastCall: now(), lock: lock)
+        session = Session(ticket: ticket, lastCall: now(), waiting: waiting, lock: lock)
         return [ticket, ""]
     }
 
@@ -127,9 +130,9 @@ public final class ConnectorService: @unchecked Sendable {
                 return -1
             }
             session = current
-            let left = try queue.remaining()
-            if left == 0 { return 100 }
-            return min(99, current.answered * 100 / max(1, current.answered + left))
+            // Whether any request waits, not how many: counting them for every answer would grow with the queue.
+            guard try queue.waits() else { return 100 }
+            return min(99, current.answered * 100 / max(1, current.waiting))
         } catch {
             current.lastError = "rac2qb could not read QuickBooks' answer: \(error). The requests are checked in QuickBooks before they are sent again."
             session = current

@@ -10,7 +10,8 @@ struct ConnectorCommand: ParsableCommand {
         abstract: "Serve the ledger's qbXML batches to QuickBooks Web Connector (QuickBooks Desktop pulls them itself).",
         discussion: """
         Serves the QBWC protocol at /qbwc on 127.0.0.1. Add the service in QuickBooks Web Connector with the file \
-        `rac2qb connector qwc` writes. The password QBWC sends is RAC2QB_CONNECTOR_PASSWORD, kept in the ledger as a salted hash.
+        `rac2qb connector qwc` writes. The password QBWC sends is RAC2QB_CONNECTOR_PASSWORD, or typed when the service asks for it (on a terminal, not shown; \
+        else the first line of standard input), kept in the ledger as a salted hash.
         """,
         subcommands: [ConnectorQWCCommand.self])
 
@@ -46,14 +47,18 @@ struct ConnectorCommand: ParsableCommand {
     func run() throws {
         let ledger = try location.existingLedger()
         let queue = ConnectorQueue(ledger: ledger)
-        let password = ProcessInfo.processInfo.environment["RAC2QB_CONNECTOR_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        var password = ProcessInfo.processInfo.environment["RAC2QB_CONNECTOR_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if password == nil, !ConnectorSettings.hasPassword(try queue.settings()) {
+            password = SecretPrompt.read("The password QuickBooks Web Connector will send (not shown): ")
+        }
         let settings = try ConnectorSettings.prepare(queue, user: nil, password: password)
         guard ConnectorSettings.user(settings) != nil else {
             throw FatalError(.usage, "\(ledger.path): no Web Connector user yet. Run rac2qb connector qwc --out rac2qb.qwc --user NAME first, "
                 + "and add that file in QuickBooks Web Connector.")
         }
         guard ConnectorSettings.hasPassword(settings) else {
-            throw FatalError(.usage, "no Web Connector password: set RAC2QB_CONNECTOR_PASSWORD in the environment (the password you give QBWC), then start again.")
+            throw FatalError(.usage, "no Web Connector password: set RAC2QB_CONNECTOR_PASSWORD in the environment, or type it when rac2qb connector asks "
+                + "(the password you give QBWC), then start again.")
         }
         let tls = tlsCert.flatMap { cert in tlsKey.map { ConnectorServer.TLSFiles(certificate: cert, key: $0) } }
         let server: ConnectorServer
@@ -129,7 +134,7 @@ struct ConnectorQWCCommand: ParsableCommand {
         }
         Console.line("rac2qb connector qwc: \(file.path) (user \(user), \(qwc.appURL)); ledger \(ledger.path)")
         if !ConnectorSettings.hasPassword(settings) {
-            Console.line("Set RAC2QB_CONNECTOR_PASSWORD before rac2qb connector starts: QBWC asks for that password once.")
+            Console.line("rac2qb connector asks for the password QBWC will send when it starts (or set RAC2QB_CONNECTOR_PASSWORD): QBWC asks for it once.")
         }
     }
 }

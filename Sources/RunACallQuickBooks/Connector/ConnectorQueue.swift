@@ -2,7 +2,9 @@ import Foundation
 
 /// The Web Connector's queue, which is the ledger: every committed batch's
 /// qbXML requests that QuickBooks has not answered yet, oldest batch first, in
-/// file order, handed out as documents of bounded size. The requests handed
+/// file order, handed out as documents of bounded size, each request file read
+/// on from its cursor (`ConnectorCursor`), so a document costs what its own
+/// requests cost however long the batch. The requests handed
 /// out are recorded (`connector_sent`) before the document leaves, so that a
 /// lost answer, a closed QuickBooks or a killed service leaves them *in
 /// doubt*: before any of them is sent again, QuickBooks is asked whether it
@@ -47,14 +49,22 @@ public final class ConnectorQueue: Sendable {
 
     // MARK: The queue
 
+    /// The requests of committed batches that QuickBooks has not answered yet (in doubt included), read from
+    /// the index that holds only them (SQLite would otherwise walk every request answered before them).
+    private static let unanswered = """
+        FROM export e INDEXED BY export_unanswered JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+        WHERE e.request_id IS NOT NULL AND e.answer IS NULL AND e.action <> 'noted'
+        """
+
     /// Requests of committed batches that QuickBooks has not answered yet (in doubt included).
     public func remaining() throws -> Int {
-        try open { ledger in
-            Int(try ledger.database.integer("""
-                SELECT COUNT(*) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-                WHERE e.request_id IS NOT NULL AND e.answer IS NULL AND e.action <> 'noted'
-                """) ?? 0)
-        }
+        try open { ledger in Int(try ledger.database.integer("SELECT COUNT(*) \(Self.unanswered)") ?? 0) }
+    }
+
+    /// Whether any request of a committed batch waits for QuickBooks' answer (in doubt included): `remaining() > 0`
+    /// without counting them, for every answer of a long queue.
+    public func waits() throws -> Bool {
+        try open { ledger in try ledger.database.integer("SELECT EXISTS (SELECT 1 \(Self.unanswered))") ?? 0 != 0 }
     }
 
     /// The next document to hand out: lookups of the requests in doubt first, else up to `maxRequests`
@@ -94,8 +104,12 @@ public final class ConnectorQueue: Sendable {
         var lookups: [String: ConnectorDocument.Doubt] = [:]
         try ledger.transaction {
             for (doubt, lookup, answer) in doubts {
-                guard answer == nil, let lookup else {
+                guard answer == nil else {
                     try forget(ledger, doubt.batch, [doubt.requestID])
+                    continue
+                }
+                guard let lookup else {
+                    try handOutAgain(ledger, doubt.batch, [doubt.requestID])
                     continue
                 }
                 let queryID = "lookup-\(lookups.count + 1)"
@@ -109,71 +123,88 @@ public final class ConnectorQueue: Sendable {
     }
 
     /// Up to `maxRequests` unanswered requests of one batch, recorded as handed out; nil when it has none left to send.
+    /// Each request file is read from its cursor (where the last document of it stopped), and its digest checked only
+    /// when the file changed since the last check, so a document costs what its own requests cost.
     private func document(_ ledger: Ledger, batch: Int64, output: String, files: String, maxRequests: Int) throws -> ConnectorDocument? {
-        var requests: [ScannedRequest] = []
+        var requests: [(request: ScannedRequest, file: String, start: Int64)] = []
         var lookups: [String: ConnectorLookup.Query] = [:]
         var version = "13.0"
-        let pending = try pendingRequests(ledger, batch: batch)
+        var cursors = try ConnectorCursor.all(ledger, batch: batch)
+        var moved: [String: ConnectorCursor] = [:]
         let folder = URL(fileURLWithPath: output)
         for line in files.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[1].hasPrefix("qbxml/"), parts[1].hasSuffix(".xml") else { continue }
-            let file = folder.appendingPathComponent(parts[1])
-            guard FileDigest.of(file) == parts[0] else {
-                throw FatalError(.unreadableInput, "\(file.path): the qbXML requests of batch \(batch) were changed or removed after convert wrote them, "
-                    + "so the Web Connector cannot send them. Put the file back as convert wrote it, or undo batch \(batch) (rac2qb undo \(batch)) and convert again.")
-            }
+            let (name, file) = (parts[1], folder.appendingPathComponent(parts[1]))
+            var cursor = cursors[name] ?? ConnectorCursor()
+            try cursor.check(file, digest: parts[0], batch: batch)
             var macros: [String: String] = [:]
             var inDocument = Set<String>()
-            let declared = try QBXMLRequestScanner.scan(file, wanted: pending.contains, defines: { macros[$0] = $1 }, macro: { name in
-                guard let definer = macros[name], !inDocument.contains(definer) else { return nil }
+            let end = try QBXMLRequestScanner.scan(file, from: cursor.offset, version: cursor.version,
+                                                   wanted: { try Self.waits(ledger, batch: batch, $0) },
+                                                   defines: { macros[$0] = $1 }, macro: { name in
+                // A macro defined before the cursor was read in an earlier document: its definer is named after it.
+                guard let definer = macros[name] ?? QBXMLWriter.definer(ofMacro: name), !inDocument.contains(definer) else { return nil }
                 return try ledger.exports(requestID: definer, batch: batch).first?.txnID
-            }) { request in
-                requests.append(request)
+            }) { request, start in
+                requests.append((request, name, start))
                 inDocument.insert(request.requestID)
                 if let lookup = ConnectorLookup.query(for: request) { lookups[request.requestID] = lookup }
                 return requests.count < maxRequests
             }
-            if let declared { version = declared }
+            if let declared = end.version { version = declared }
+            cursor.offset = end.offset
+            cursor.version = end.version
+            if cursor != cursors[name] { moved[name] = cursor }
+            cursors[name] = cursor
             if requests.count >= maxRequests { break }
         }
-        guard !requests.isEmpty else { return nil }
         let now = ISO8601DateFormatter().string(from: Date())
         try ledger.transaction {
-            for request in requests {
+            for (file, cursor) in moved.sorted(by: { $0.key < $1.key }) { try cursor.save(ledger, batch: batch, file: file) }
+            for (request, file, start) in requests {
                 let lookup = lookups[request.requestID]
                 try ledger.database.run("""
-                    INSERT OR REPLACE INTO connector_sent(batch, request_id, kind, lookup, memo, edit_sequence, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO connector_sent(batch, request_id, kind, lookup, memo, edit_sequence, sent_at, file, offset)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.integer(batch), .text(request.requestID), .text(String(request.element.dropLast(2))),
-                          .text(lookup?.query), .text(lookup?.memo), .text(lookup?.sentEditSequence), .text(now)])
+                          .text(lookup?.query), .text(lookup?.memo), .text(lookup?.sentEditSequence), .text(now), .text(file), .integer(start)])
             }
         }
-        return ConnectorDocument(batch: batch, requestIDs: requests.map(\.requestID), xml: ConnectorDocument.wrap(requests.map(\.xml), version: version),
-                                 lookups: [:])
+        guard !requests.isEmpty else { return nil }
+        return ConnectorDocument(batch: batch, requestIDs: requests.map(\.request.requestID),
+                                 xml: ConnectorDocument.wrap(requests.map(\.request.xml), version: version), lookups: [:])
     }
 
-    /// The requestIDs of a batch that wait for QuickBooks: their records have no answer and they are not in doubt.
-    /// A customer message goes with the invoice that uses it.
-    private func pendingRequests(_ ledger: Ledger, batch: Int64) throws -> Set<String> {
-        var sent = Set<String>()
-        try ledger.database.query("SELECT request_id FROM connector_sent WHERE batch = ?", [.integer(batch)]) { sent.insert($0.text(0) ?? "") }
-        var pending = Set<String>()
-        try ledger.database.query("""
-            SELECT request_id FROM export WHERE batch = ? AND request_id IS NOT NULL AND answer IS NULL AND action <> 'noted'
-            """, [.integer(batch)]) { row in
-            let id = row.text(0) ?? ""
-            guard !sent.contains(id) else { return }
-            pending.insert(id)
-            let message = id + QBXMLWriter.messageRequestSuffix
-            if !sent.contains(message) { pending.insert(message) }
+    /// Whether a request of a batch waits for QuickBooks: its record has no answer and it is not in doubt.
+    /// A customer message goes with the invoice that uses it. Indexed look-ups: the cost does not grow with the batch.
+    private static func waits(_ ledger: Ledger, batch: Int64, _ requestID: String) throws -> Bool {
+        func unanswered(_ id: String) throws -> Bool {
+            try ledger.database.integer("""
+                SELECT COUNT(*) FROM export INDEXED BY export_request WHERE request_id = ? AND batch = ? AND answer IS NULL AND action <> 'noted'
+                """, [.text(id), .integer(batch)]) ?? 0 > 0
         }
-        return pending
+        func sent(_ id: String) throws -> Bool {
+            try ledger.database.integer("SELECT COUNT(*) FROM connector_sent WHERE batch = ? AND request_id = ?", [.integer(batch), .text(id)]) ?? 0 > 0
+        }
+        if try unanswered(requestID) { return try !sent(requestID) }
+        let suffix = QBXMLWriter.messageRequestSuffix
+        guard requestID.hasSuffix(suffix) else { return false }
+        let invoice = String(requestID.dropLast(suffix.count))
+        return try unanswered(invoice) && !sent(invoice) && !sent(requestID)
     }
 
+    /// Forgets requests handed out, whose answers are in.
     private func forget(_ ledger: Ledger, _ batch: Int64, _ requestIDs: [String]) throws {
         for id in requestIDs {
             try ledger.database.run("DELETE FROM connector_sent WHERE batch = ? AND request_id = ?", [.integer(batch), .text(id)])
         }
+    }
+
+    /// Forgets requests handed out that QuickBooks does not hold, and moves their files' cursors back to them, so they are sent again.
+    private func handOutAgain(_ ledger: Ledger, _ batch: Int64, _ requestIDs: [String]) throws {
+        try ConnectorCursor.rewind(ledger, batch: batch, to: requestIDs)
+        try forget(ledger, batch, requestIDs)
     }
 
     // MARK: Answers
@@ -235,7 +266,7 @@ public final class ConnectorQueue: Sendable {
             try open { ledger in try ledger.transaction { try forget(ledger, batch, found.map(\.0)) } }
         }
         receipt.answered = receipt.found
-        try open { ledger in try ledger.transaction { for (batch, id) in notFound { try forget(ledger, batch, [id]) } } }
+        try open { ledger in try ledger.transaction { for (batch, id) in notFound { try handOutAgain(ledger, batch, [id]) } } }
         return receipt
     }
 

@@ -12,77 +12,65 @@ struct ScannedRequest {
     var fields: [String: String]
 }
 
-/// Reads the requests of a qbXML request file one at a time with libxml2's
-/// streaming reader (no network, no DTD, no entity substitution), so a file of
-/// any size is read in constant memory.
+/// Where a scan of a qbXML request file ended: the version the file declares, and the byte offset just past the
+/// last request it read (where the next scan resumes).
+struct ScanEnd: Equatable {
+    var version: String?
+    var offset: Int64
+}
+
+/// Reads the requests of a qbXML request file one at a time with libxml2's push parser (no network, no DTD, no
+/// entity substitution), each request's subtree freed once read, so a file of any size is read in constant memory.
+/// A scan can resume at the byte offset where an earlier one ended (between two requests of the file): the
+/// parser is then handed the document's opening elements and the file from that offset, so handing out a
+/// document costs what its own requests cost, not the file before them.
 enum QBXMLRequestScanner {
-    /// The qbXML version the file declares (`<?qbxml version="13.0"?>`), and each request `wanted` takes, in file
-    /// order; `defines` is told every request's macro (`defMacro`, wanted or not). `body` returns false to stop.
-    /// `macro` gives the TxnID for a macro used by a request, when known.
-    static func scan(_ url: URL, wanted: (String) -> Bool, defines: (_ macro: String, _ requestID: String) -> Void,
-                     macro: (String) throws -> String?, _ body: (ScannedRequest) throws -> Bool) throws -> String? {
+    /// Each request `wanted` takes, in file order from byte `offset` (0, or where an earlier scan ended: `version`
+    /// is then the version that scan read); `defines` is told every request's macro (`defMacro`, wanted or not).
+    /// `body` gets the request and the byte offset where it starts (a scan may resume there), and returns false to
+    /// stop after it. `macro` gives the TxnID for a macro used by a request, when known.
+    static func scan(_ url: URL, from offset: Int64 = 0, version: String? = nil, wanted: (String) throws -> Bool,
+                     defines: (_ macro: String, _ requestID: String) -> Void, macro: (String) throws -> String?,
+                     _ body: (ScannedRequest, _ start: Int64) throws -> Bool) throws -> ScanEnd {
         xmlInitParser()
-        let options = Int32(XML_PARSE_NONET.rawValue)
-        guard let reader = xmlReaderForFile(url.path, nil, options) else {
-            throw FatalError(.unreadableInput, "\(url.path): cannot be opened as XML")
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+            try handle.seek(toOffset: UInt64(offset))
+        } catch {
+            throw FatalError(.unreadableInput, "\(url.path): cannot be read (\(error.localizedDescription))")
         }
-        defer { xmlFreeTextReader(reader) }
-        var version: String?
-        var depth: [String] = []
-        var status = xmlTextReaderRead(reader)
-        while status != 0 {
-            guard status == 1 else {
-                throw FatalError(.unreadableInput, "\(url.path):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML")
-            }
-            let type = xmlTextReaderNodeType(reader)
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            switch type {
-            case 10: // a DOCTYPE: never in a request file rac2qb wrote
-                throw FatalError(.unreadableInput, "\(url.path): holds a DOCTYPE; rac2qb request files have none")
-            case 7 where name == "qbxml":
-                let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-                version = value.components(separatedBy: "\"").dropFirst().first
-            case 1 where depth == ["QBXML", "QBXMLMsgsRq"]:
-                guard let node = xmlTextReaderExpand(reader) else {
-                    throw FatalError(.unreadableInput, "\(url.path):\(xmlTextReaderGetParserLineNumber(reader)): not well-formed XML")
+        defer { try? handle.close() }
+        let opening = offset == 0 ? "" : "<?xml version=\"1.0\" encoding=\"utf-8\"?><QBXML><QBXMLMsgsRq>"
+        return try withoutActuallyEscaping(wanted) { wanted in
+            try withoutActuallyEscaping(defines) { defines in
+                try withoutActuallyEscaping(macro) { macro in
+                    try withoutActuallyEscaping(body) { body in
+                        let state = PushScan(url: url, offset: offset, opening: opening, version: version) { node, name, start in
+                            let requestID = Self.attribute(node, "requestID") ?? ""
+                            if let record = Self.record(node, name: name), let defined = Self.attribute(record, "defMacro") { defines(defined, requestID) }
+                            guard try wanted(requestID) else { return true }
+                            return try body(try Self.request(node, name: name, macro: macro), start)
+                        }
+                        return try state.run(handle)
+                    }
                 }
-                let requestID = Self.attribute(node, "requestID") ?? ""
-                if let record = Self.record(node, name: name), let defined = Self.attribute(record, "defMacro") { defines(defined, requestID) }
-                if wanted(requestID) {
-                    guard try body(try Self.request(node, name: name, macro: macro)) else { return version }
-                }
-                // On to the next sibling, past this request's subtree.
-                status = xmlTextReaderNext(reader)
-                continue
-            case 1:
-                if xmlTextReaderIsEmptyElement(reader) != 1 { depth.append(name) }
-            case 15:
-                depth.removeLast()
-            default:
-                break
             }
-            status = xmlTextReaderRead(reader)
         }
-        return version
     }
 
-    /// A request element copied out of the reader's document, its foreign macros replaced.
+    /// A request element read by the parser, its foreign macros replaced (the element is freed after).
     private static func request(_ node: xmlNodePtr, name: String, macro: (String) throws -> String?) throws -> ScannedRequest {
-        guard let document = xmlNewDoc("1.0"), let copy = xmlDocCopyNode(node, document, 1) else {
-            throw FatalError(.unreadableInput, "a qbXML request could not be copied (out of memory)")
-        }
-        defer { xmlFreeDoc(document) }
-        xmlDocSetRootElement(document, copy)
-        var request = ScannedRequest(element: name, requestID: Self.attribute(copy, "requestID") ?? "", xml: "", fields: [:])
-        let record = Self.record(copy, name: name) ?? copy
+        var request = ScannedRequest(element: name, requestID: Self.attribute(node, "requestID") ?? "", xml: "", fields: [:])
+        let record = Self.record(node, name: name) ?? node
         for child in Self.elements(record) {
             let childName = Self.name(child)
             if ["RefNumber", "Name", "Memo", "TxnDate", "TxnID", "ListID", "EditSequence"].contains(childName) {
                 request.fields[childName] = Self.text(child)
             }
         }
-        try Self.replaceMacros(in: copy, macro: macro)
-        request.xml = Self.serialized(copy, document)
+        try Self.replaceMacros(in: node, macro: macro)
+        request.xml = Self.serialized(node, node.pointee.doc)
         return request
     }
 

@@ -143,6 +143,21 @@ final class Ledger {
             PRIMARY KEY (batch, request_id)
         );
         """,
+        // The Web Connector resumes each request file where it stopped (its cursor, the file checked once per change),
+        // and knows where each request handed out starts, to send it again; the unanswered requests are indexed.
+        """
+        CREATE TABLE connector_cursor(
+            batch INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            version TEXT,
+            checked TEXT,
+            PRIMARY KEY (batch, file)
+        );
+        ALTER TABLE connector_sent ADD COLUMN file TEXT;
+        ALTER TABLE connector_sent ADD COLUMN offset INTEGER;
+        CREATE INDEX export_unanswered ON export(batch) WHERE request_id IS NOT NULL AND answer IS NULL AND action <> 'noted';
+        """,
     ]
 
     let database: SQLiteDatabase

@@ -194,6 +194,39 @@ enum SystemCalls {
     /// Whether an open descriptor is a terminal (isatty(3)): the progress line is only for one.
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// Turns a terminal's echo of what is typed on or off; false when `descriptor` is no terminal or its mode cannot be set.
+    static func setEcho(_ descriptor: Int32, _ on: Bool) -> Bool {
+        #if os(Windows)
+        // Untested here: the console's echo of typed input (ENABLE_ECHO_INPUT).
+        let handle = HANDLE(bitPattern: _get_osfhandle(descriptor))
+        var mode = DWORD()
+        guard GetConsoleMode(handle, &mode) else { return false }
+        let echo = DWORD(ENABLE_ECHO_INPUT)
+        return SetConsoleMode(handle, on ? mode | echo : mode & ~echo)
+        #else
+        var settings = termios()
+        guard tcgetattr(descriptor, &settings) == 0 else { return false }
+        if on { settings.c_lflag |= tcflag_t(ECHO) } else { settings.c_lflag &= ~tcflag_t(ECHO) }
+        return tcsetattr(descriptor, TCSANOW, &settings) == 0
+        #endif
+    }
+
+    /// Reads one line from an open descriptor a byte at a time (nothing past the line is taken from it), without
+    /// its line break (`\n`, `\r\n`); nil at the end of the input before any byte.
+    static func readLine(_ descriptor: Int32) -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = readDescriptor(descriptor, &byte)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == 0x0A { break }
+            bytes.append(byte)
+        }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Writes all of `bytes` to an open descriptor (standard output or error), however many write(2)
     /// calls it takes; a signal's interruption is retried. Fails with the errno of the first write that fails.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(Failure) {
@@ -267,6 +300,14 @@ private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ c
     Int(ucrt._write(descriptor, bytes, UInt32(min(count, Int(Int32.max)))))
     #else
     write(descriptor, bytes, count)
+    #endif
+}
+
+private func readDescriptor(_ descriptor: Int32, _ byte: UnsafeMutablePointer<UInt8>) -> Int {
+    #if os(Windows)
+    Int(ucrt._read(descriptor, byte, 1))
+    #else
+    read(descriptor, byte, 1)
     #endif
 }
 

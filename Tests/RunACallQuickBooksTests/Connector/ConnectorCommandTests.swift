@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import RunACallConnector
 @testable import RunACallQuickBooks
 
 /// `rac2qb connector qwc` and `rac2qb connector`, run as the built binary.
@@ -81,5 +82,53 @@ import Testing
         #endif
         process.terminate()
         process.waitUntilExit()
+    }
+
+    /// Without RAC2QB_CONNECTOR_PASSWORD and no password kept, `rac2qb connector` asks for it: from a pipe, its first line.
+    @Test func connectorTakesThePasswordFromStandardInputWhenNoneIsSet() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let ledger = folder.appendingPathComponent("ledger.sqlite")
+        _ = try ConnectorQueueTests.october(ledger)
+        _ = try Self.binaryRun(["connector", "qwc", "--out", "a.qwc", "--user", "u", "--ledger", ledger.path], in: folder, password: nil)
+        let process = Process()
+        process.executableURL = try #require(CommandLineTests.binary)
+        process.arguments = ["connector", "--ledger", ledger.path, "--port", "0", "--quiet"]
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "RAC2QB_CONNECTOR_PASSWORD" }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        try input.fileHandleForWriting.write(contentsOf: Data("typed at the prompt\n".utf8))
+        var data = Data()
+        while !data.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        let line = String(decoding: data, as: UTF8.self)
+        #expect(line.hasPrefix("rac2qb connector: http://127.0.0.1:"), "\(line)")
+        process.terminate()
+        process.waitUntilExit()
+        let kept = try #require(try ConnectorQueue(ledger: ledger).settings()[ConnectorSettings.passwordKey].flatMap(PasswordHash.init(stored:)))
+        #expect(kept.matches("typed at the prompt") && !kept.matches("typed at the prompt\n"))
+
+        let other = folder.appendingPathComponent("other.sqlite").path
+        _ = try Self.binaryRun(["connector", "qwc", "--out", "b.qwc", "--user", "u", "--ledger", other], in: folder, password: nil)
+        let empty = Process()
+        empty.executableURL = process.executableURL
+        empty.arguments = ["connector", "--ledger", other, "--port", "0"]
+        empty.currentDirectoryURL = folder
+        empty.environment = process.environment
+        empty.standardInput = FileHandle.nullDevice
+        let error = Pipe()
+        empty.standardOutput = FileHandle.nullDevice
+        empty.standardError = error
+        try empty.run()
+        let words = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        empty.waitUntilExit()
+        #expect(empty.terminationStatus == 2 && words.contains("type it when rac2qb connector asks"), "\(words)")
     }
 }

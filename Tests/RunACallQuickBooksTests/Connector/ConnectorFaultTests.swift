@@ -76,4 +76,26 @@ import Testing
         }
         Self.expectOnce(quickBooks)
     }
+
+    /// A document handed out that never reached QuickBooks (QBWC reported a connection error at once), after one
+    /// that did: its requests are looked up, not found, and sent again from where they stand in the file.
+    @Test(arguments: [1, 2])
+    func aDocumentThatNeverReachedQuickBooksIsSentAgain(answeredFirst: Int) async throws {
+        let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
+        nonisolated(unsafe) let quickBooks = FakeQuickBooks()
+        _ = try ConnectorQueueTests.october(ledger)
+        try await RunningConnector.with(ledger: ledger, maxRequests: 2) { qbwc async throws in
+            let (ticket, _) = try await qbwc.authenticate()
+            for _ in 0..<answeredFirst {
+                let requests = try TestPaths.temporaryFolder().appendingPathComponent("requests.xml")
+                try Data(try await qbwc.sendRequestXML(ticket).utf8).write(to: requests)
+                #expect(try await qbwc.receiveResponseXML(ticket, response: try quickBooks.process(requests: requests)) < 100)
+            }
+            let lost = try await qbwc.sendRequestXML(ticket)
+            #expect(lost.contains("AddRq"))
+            _ = try await qbwc.call("connectionError", [("ticket", ticket), ("hresult", "0x80040408"), ("message", "Could not start QuickBooks.")])
+            try await Self.mend(qbwc, quickBooks)
+        }
+        Self.expectOnce(quickBooks)
+    }
 }

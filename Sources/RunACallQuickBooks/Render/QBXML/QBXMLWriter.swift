@@ -91,6 +91,12 @@ final class QBXMLWriter: FormatWriter {
         return "\(kind)-\(alphanumerics(of: source, upTo: 16))-\(String(repeating: "0", count: 16 - hash.count))\(hash)"
     }
 
+    /// The requestID of the request whose transaction defines `macro`: the writer names both after the
+    /// transaction (`TxnID:inv-A` is defined by `req-inv-A`); nil for a macro of another form.
+    static func definer(ofMacro macro: String) -> String? {
+        macro.hasPrefix("TxnID:") ? "req-\(macro.dropFirst("TxnID:".count))" : nil
+    }
+
     /// Whether an id can stand in a requestID as it is: ASCII letters, digits, `.`, `_`, `-`.
     private static func isPlain(_ source: String) -> Bool {
         source.unicodeScalars.allSatisfy { isAlphanumeric($0) || "._-".unicodeScalars.contains($0) }
