@@ -7,6 +7,7 @@ header, over one kept-alive HTTP connection): authenticate, then sendRequestXML 
 ListID and an EditSequence, so that the connector ingests each answer as it would QuickBooks' own. (The
 double-entry stand-in that checks the books is the tests' FakeQuickBooks; this one only answers.)
 Prints the documents, the requests and the seconds taken (every 250 documents, on standard error, how far it is).
+A request handed out twice (the same requestID in two documents) stops it with an error: nothing may be doubled.
 Usage: qbwc_standin.py URL USER PASSWORD
 """
 import http.client
@@ -43,9 +44,15 @@ ENTITIES = {"&quot;": '"', "&apos;": "'", "&#13;": "\r", "&#10;": "\n"}
 REQUEST = re.compile(r'<(\w+)Rq requestID="([^"]*)"')
 
 
+handed = set()
+
+
 def answer(document, counter):
     responses = []
     for kind, request_id in REQUEST.findall(document):
+        if request_id in handed:
+            sys.exit(f"request {request_id} handed out twice")
+        handed.add(request_id)
         counter[0] += 1
         number = counter[0]
         ret = kind[:-3] if kind.endswith("Add") or kind.endswith("Mod") else kind
