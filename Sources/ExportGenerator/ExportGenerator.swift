@@ -4,11 +4,14 @@ import Foundation
 /// every status with hostile text, discounts, member discounts, several tax
 /// rates (one unmapped), closed-period, wrong-total, malformed and duplicate
 /// records, and the never-synced fields filled with `SECRET-` markers.
-/// Records are written one at a time, so any size fits in memory.
+/// The invoices are drawn from `customerCount` customers. Records are written
+/// one at a time, so any size fits in memory.
 public struct ExportGenerator {
     public enum Format: String, Sendable, CaseIterable { case json, jsonl, csv }
 
     public let invoiceCount: Int
+    /// Customers the invoices are drawn from (`cust-0` on), evenly at random.
+    public let customerCount: Int
     public let seed: UInt64
     /// Whether to add broken records (bad date, non-numeric amount, wrong totals, duplicates).
     public let includeBroken: Bool
@@ -22,8 +25,17 @@ public struct ExportGenerator {
     /// The closing date the generated config uses.
     public static let closingDate = "2026-01-31"
 
-    public init(invoiceCount: Int, seed: UInt64 = 42, includeBroken: Bool = true, withBooks: Bool = false) {
+    /// The customers of the tests' exports, whatever their size (and of the books they read).
+    public static let testCustomerCount = 200
+
+    /// About one customer per four invoices, as a shop's history has: what `rac2qb-gen` makes.
+    public static func shopCustomerCount(invoiceCount: Int) -> Int { max(1, invoiceCount / 4) }
+
+    public init(invoiceCount: Int, customerCount: Int = testCustomerCount, seed: UInt64 = 42, includeBroken: Bool = true,
+                withBooks: Bool = false) {
+        precondition(customerCount > 0, "an export needs a customer")
         self.invoiceCount = invoiceCount
+        self.customerCount = customerCount
         self.seed = seed
         self.includeBroken = includeBroken
         self.withBooks = withBooks
@@ -101,7 +113,7 @@ public struct ExportGenerator {
         case .jsonl: break
         }
         for index in 0..<invoiceCount {
-            let invoice = GeneratedInvoice.make(index: index, random: &random, includeBroken: includeBroken)
+            let invoice = GeneratedInvoice.make(index: index, customerCount: customerCount, random: &random, includeBroken: includeBroken)
             expected.append(withBooks ? GeneratedBooks.expected(for: invoice) : invoice.expected)
             dates(invoice.id, CalendarCheck.isValid(invoice.invoiceDate) ? invoice.invoiceDate : "2026-06-01")
             switch format {

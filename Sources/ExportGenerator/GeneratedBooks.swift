@@ -11,7 +11,6 @@ public enum GeneratedBooks {
     static let missingTerms = "Net 45"
     static let missingItem = "Capacitor 45/5"
     static let inactiveAccount = "Equipment sales"
-    static let customerCount = 200
 
     /// The config for an export with these books (US edition, creation off, unmapped rates to "To classify").
     public static func configuration() -> String {
@@ -39,10 +38,6 @@ public enum GeneratedBooks {
         return number % 23 == 4 ? .inactive : .present
     }
 
-    static func customerName(_ number: Int) -> String {
-        number % 10 == 3 ? "Jane Smith" : "\(HostileText.fragments[number % HostileText.fragments.count]) \(number)"
-    }
-
     static func incomeAccount(forCategory category: String) -> String {
         switch category {
         case "Parts": "Parts sales"
@@ -51,13 +46,13 @@ public enum GeneratedBooks {
         }
     }
 
-    /// Writes `books/` into `folder` (the config's folder).
-    public static func write(to folder: URL) throws {
+    /// Writes `books/` into `folder` (the config's folder), for an export of `customerCount` customers.
+    public static func write(to folder: URL, customerCount: Int = ExportGenerator.testCustomerCount) throws {
         let books = folder.appendingPathComponent("books")
         try FileManager.default.createDirectory(at: books, withIntermediateDirectories: true)
         var customers = "Name,Email,Type,Active\r\n"
         for number in 0..<customerCount where customerState(number) != .missing {
-            customers += [customerName(number), "c\(number)@example.com", "Customer", customerState(number) == .inactive ? "false" : "true"]
+            customers += [GeneratedCustomer.name(number), GeneratedCustomer.email(number), "Customer", customerState(number) == .inactive ? "false" : "true"]
                 .map(CSVInvoiceRow.cell).joined(separator: ",") + "\r\n"
         }
         customers += "Acme Supply,,Vendor,true\r\n"

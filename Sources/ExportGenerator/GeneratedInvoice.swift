@@ -84,17 +84,17 @@ struct GeneratedInvoice {
         return remainder * 2 >= divisor ? quotient + 1 : quotient
     }
 
-    static func make(index: Int, random: inout SeededRandom, includeBroken: Bool) -> GeneratedInvoice {
+    /// Invoice number `index`, for one of customers `cust-0` to `cust-<customerCount - 1>`.
+    static func make(index: Int, customerCount: Int, random: inout SeededRandom, includeBroken: Bool) -> GeneratedInvoice {
         func roll(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
         let broken = includeBroken ? index % 101 : -1
         var status = "sent"
         var weight = roll(100)
         for (name, share) in statuses { if weight < share { status = name; break }; weight -= share }
         if [7, 13, 29, 41, 53, 67, 89].contains(broken) { status = "sent" }
-        let customerNumber = roll(200)
-        let customerName = customerNumber % 10 == 3 ? "Jane Smith" : "\(HostileText.fragments[customerNumber % HostileText.fragments.count]) \(customerNumber)"
-        let customer = (id: "cust-\(customerNumber)", name: customerName, email: "c\(customerNumber)@example.com",
-                        phone: "+1 303 555 \(1000 + customerNumber)")
+        let customerNumber = roll(customerCount)
+        let customer = (id: "cust-\(customerNumber)", name: GeneratedCustomer.name(customerNumber),
+                        email: GeneratedCustomer.email(customerNumber), phone: GeneratedCustomer.phone(customerNumber))
         let day = 1 + roll(28)
         let month = broken == 7 ? 1 : 2 + roll(10)
         let invoiceDate = "2026-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
