@@ -31,7 +31,7 @@ import Testing
     static func backfill(_ invoices: Int) throws -> Result {
         let work = try TestPaths.temporaryFolder()
         let export = work.appendingPathComponent("export-\(invoices)")
-        _ = try ExportGenerator(invoiceCount: invoices).writeWithPayments(format: .jsonl, to: export)
+        _ = try ExportGenerator(invoiceCount: invoices, customerCount: invoices / 4).writeWithPayments(format: .jsonl, to: export)
         try Data().write(to: export.appendingPathComponent("done"))
         let binaries = Self.releaseBinaries ?? TestPaths.packageRoot.appendingPathComponent(".build-install/release")
         let script = TestPaths.packageRoot.appendingPathComponent("scripts/benchmark-connector.sh").path
