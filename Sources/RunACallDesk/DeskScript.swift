@@ -227,6 +227,12 @@ enum DeskScript {
           if (row) row.querySelector(".problem").textContent = text; else say(status, text, true);
         }
         say(status, "Not saved: the file is as it was.", true);
+        const first = Array.from(settingsForm.querySelectorAll(".problem")).find(p => p.textContent);
+        if (first) {
+          first.closest("tr").scrollIntoView({block: "center"});
+          const field = first.closest("td").querySelector("input, select, textarea");
+          if (field) field.focus({preventScroll: true});
+        }
       });
       render();
     }
