@@ -24,8 +24,10 @@ struct HistoryCommand: ParsableCommand {
             for action in batch.actions {
                 Console.line("  \(action.what): \(action.count)\(action.total.map { ", total \($0)" } ?? "")")
             }
-            if batch.answered > 0 { Console.line("  QuickBooks answered \(batch.answered) (\(batch.refused) refused)") }
-            if batch.inDoubt > 0 { Console.line("  in doubt: \(batch.inDoubt) handed to QuickBooks by the Web Connector, no answer yet (looked up before any is sent again)") }
+            if batch.requests > 0 {
+                Console.line("  qbXML requests \(batch.requests): QuickBooks answered \(batch.answered) (\(batch.refused) refused), "
+                    + "\(batch.inDoubt) in doubt (handed out, no answer yet), \(batch.waiting) waiting")
+            }
         }
     }
 }

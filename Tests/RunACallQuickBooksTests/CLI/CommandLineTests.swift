@@ -140,6 +140,8 @@ import Testing
         #expect(history.output.split(separator: "\n").filter { $0.hasPrefix("batch ") }.count == 1, "no batch for the second run")
         #expect(history.output.hasPrefix("batch 1  "))
         #expect(history.output.contains("\n  invoice add: 21, total 12302.80\n"), "per batch: counts and totals")
+        #expect(history.output.contains("\n  qbXML requests 55: QuickBooks answered 0 (0 refused), 0 in doubt (handed out, no answer yet), 55 waiting\n"),
+                "per batch: where its qbXML requests are")
 
         let responses = try ResponseIngestTests.responses("""
         <InvoiceAddRs requestID="req-inv-1042" statusCode="3140" statusSeverity="Error" statusMessage="There is an invalid reference to QuickBooks Customer." />
