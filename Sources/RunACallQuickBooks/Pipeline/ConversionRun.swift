@@ -98,8 +98,7 @@ final class ConversionRun {
     }
 
     private func addCustomer(_ customer: QBCustomer, source: Customer) throws -> [OutputTarget] {
-        for writer in writers { try writer.add(customer) }
-        let targets = writers.map { $0.target(forCustomer: customer) }
+        let targets = try writers.map { try $0.add(customer) }
         try recordCustomer(customer, source: source, targets: targets)
         return targets
     }

@@ -9,7 +9,7 @@ enum PreviewRenderer {
         var files: [InvoicePreview.File] = []
         for format in configuration.output.formats {
             let writer = try FormatWriters.make(format, configuration: configuration, splitEvery: 0, staging: folder)
-            if let customer { try writer.add(customer) }
+            if let customer { _ = try writer.add(customer) }
             _ = try writer.add(invoice)
             // The import checklist lists files, it holds no text of the invoice.
             for path in try writer.finish(lists: lists, into: folder).files where path != ImportChecklist.target.path(parts: 1) {

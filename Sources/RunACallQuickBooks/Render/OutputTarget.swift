@@ -144,10 +144,10 @@ protocol FormatWriter: AnyObject {
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget]
     /// Writes one payout's bank deposit.
     func add(_ deposit: QBDeposit) throws -> [OutputTarget]
-    /// Writes one customer the run creates onto the format's customer list (kept on disk until `finish`).
-    func add(_ customer: QBCustomer) throws
-    /// Where a list entry will be written.
-    func target(forCustomer customer: QBCustomer) -> OutputTarget
+    /// Writes one customer the run creates onto the format's customer list (kept on disk until `finish`);
+    /// returns where it went. Each customer is added once.
+    func add(_ customer: QBCustomer) throws -> OutputTarget
+    /// Where an item will be written.
     func target(forItem item: QBItem) -> OutputTarget
     /// Writes the complete files into `folder` (the staging copy of the output
     /// folder) and returns their relative paths and the part count per file key.

@@ -39,15 +39,15 @@ final class IIFWriter: FormatWriter {
         customers = try PartFile(url: staging.appendingPathComponent("iif-customers.part"))
     }
 
-    func add(_ customer: QBCustomer) throws {
+    func add(_ customer: QBCustomer) throws -> OutputTarget {
         if customers.transactions == 0 { try customers.append(header("CUST", Self.customerColumns)) }
         try customers.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress)
             + Self.freeLines(customer.shipAddress) + [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
+        return fileTarget(part: 1)
     }
 
     private var splitColumns: [String] { edition == .us ? Self.splitColumns : Self.splitColumns + ["TAXCODE"] }
 
-    func target(forCustomer customer: QBCustomer) -> OutputTarget { fileTarget(part: 1) }
     func target(forItem item: QBItem) -> OutputTarget { fileTarget(part: 1) }
 
     private func fileTarget(part: Int) -> OutputTarget {

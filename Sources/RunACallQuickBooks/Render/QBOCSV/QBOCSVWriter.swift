@@ -44,10 +44,6 @@ final class QBOCSVWriter: FormatWriter {
         }
     }
 
-    func target(forCustomer customer: QBCustomer) -> OutputTarget {
-        OutputTarget(format: .qboCSV, base: "customers", fileExtension: "csv")
-    }
-
     func target(forItem item: QBItem) -> OutputTarget {
         OutputTarget(format: .qboCSV, base: "products", fileExtension: "csv")
     }
@@ -96,7 +92,7 @@ final class QBOCSVWriter: FormatWriter {
         return targets
     }
 
-    func add(_ customer: QBCustomer) throws {
+    func add(_ customer: QBCustomer) throws -> OutputTarget {
         let address = customer.billAddress
         let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
         try customers.append(CSVText.row([
@@ -104,6 +100,7 @@ final class QBOCSVWriter: FormatWriter {
             text(street), text(address?.city), text(address?.state),
             text(address?.postalCode), text(address?.country),
         ]).utf8)
+        return OutputTarget(format: .qboCSV, base: "customers", fileExtension: "csv")
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {

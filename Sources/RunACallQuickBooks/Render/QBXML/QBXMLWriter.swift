@@ -10,10 +10,10 @@ final class QBXMLWriter: FormatWriter {
     let nonTaxableCode: String?
     private let version: String
     private let parts: PartSeries
-    private var customerRequestIDs: [String: String] = [:]
     private var customerUpdateRequestIDs: [String: String] = [:]
     private var itemRequestIDs: [String: String] = [:]
-    private var usedRequestIDs = Set<String>()
+    /// The list requestIDs given so far, by their 64-bit hash (8 bytes each, however many customers).
+    private var usedRequestIDs = Set<UInt64>()
     /// The one writer every request is rendered with, emptied by each `finish`.
     let xml = XMLFragmentWriter()
 
@@ -37,19 +37,15 @@ final class QBXMLWriter: FormatWriter {
     /// The CustomerAddRq of each customer created, streamed; they go first in the first file.
     private let customers: PartFile
 
-    func add(_ customer: QBCustomer) throws {
-        customerRequest(customer, requestID: target(forCustomer: customer).anchor ?? "", identity: nil)
+    func add(_ customer: QBCustomer) throws -> OutputTarget {
+        let id = requestID("req-cust", customer.sourceID ?? customer.name)
+        customerRequest(customer, requestID: id, identity: nil)
         try customers.append(xml.finish())
+        return target(part: 1, anchor: id)
     }
 
     private func target(part: Int, anchor: String) -> OutputTarget {
         OutputTarget(format: .qbxml, base: "requests", fileExtension: "xml", part: part, anchor: anchor)
-    }
-
-    func target(forCustomer customer: QBCustomer) -> OutputTarget {
-        let id = customerRequestIDs[customer.name] ?? requestID("req-cust", customer.sourceID ?? customer.name)
-        customerRequestIDs[customer.name] = id
-        return target(part: 1, anchor: id)
     }
 
     /// Where the CustomerMod of a customer an earlier batch created goes.
@@ -70,15 +66,15 @@ final class QBXMLWriter: FormatWriter {
     /// characters, too long, or already used gets a short hash instead.
     private func requestID(_ prefix: String, _ source: String) -> String {
         var candidate = "\(prefix)-\(source)"
-        if !Self.isPlain(source) || candidate.count > 40 || usedRequestIDs.contains(candidate) {
+        if !Self.isPlain(source) || candidate.count > 40 || usedRequestIDs.contains(StableHash.value(candidate)) {
             let safe = Self.alphanumerics(of: source, upTo: 24)
             var salt = 0
             repeat {
                 candidate = "\(prefix)-\(safe)-\(StableHash.hex(source + (salt == 0 ? "" : "#\(salt)")))"
                 salt += 1
-            } while usedRequestIDs.contains(candidate)
+            } while usedRequestIDs.contains(StableHash.value(candidate))
         }
-        usedRequestIDs.insert(candidate)
+        usedRequestIDs.insert(StableHash.value(candidate))
         return candidate
     }
 
