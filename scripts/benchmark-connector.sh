@@ -12,20 +12,9 @@ count=${1:-100000}
 max=${2:-100}
 work=${3:-$(mktemp -d)}
 mkdir -p "$work"
-if [ -z "${RAC2QB_BIN:-}" ]; then
-  swift build -c release --product rac2qb >&2
-  swift build -c release --product rac2qb-gen >&2
-  bin=.build/release
-else
-  bin=$RAC2QB_BIN
-fi
-bin=$(cd "$bin" && pwd)
-export_folder=$work/export-$count
-if [ ! -f "$export_folder/done" ]; then
-  rm -rf "$export_folder"
-  "$bin/rac2qb-gen" "$count" "$export_folder" jsonl >&2
-  touch "$export_folder/done"
-fi
+source scripts/benchmark/release_export.sh
+release_binaries
+generated_export "$count" "$work"
 sed 's/^ledger:.*/ledger: ledger.sqlite/' samples/rac2qb.yml | sed 's/^  closing_date:.*/  closing_date:/' > "$work/rac2qb.yml"
 rm -rf "$work/out" "$work/ledger.sqlite" "$work/rac2qb.qwc"
 convert_start=$(date +%s.%N)
