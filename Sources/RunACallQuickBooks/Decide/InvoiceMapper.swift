@@ -261,14 +261,17 @@ struct InvoiceMapper {
         return notes
     }
 
-    /// What the flat formats do to the invoice: QuickBooks Online CSV leaves the discounts
-    /// to enter by hand; IIF and QBO CSV hold each field on one line.
+    /// What the flat formats do to the invoice: a format whose lines cannot be negative (QuickBooks Online CSV)
+    /// leaves the discounts to enter by hand; IIF and QBO CSV hold each field on one line.
     private func formatNotes(_ invoice: QBInvoice) -> [String] {
         let formats = configuration.output.formats
         var notes: [String] = []
-        let byHand = QBOCSVWriter.discountsByHand(of: invoice).reduce(Money.zero) { $0 - $1.amount }
-        if formats.contains(.qboCSV), byHand != .zero {
-            notes.append("QBO CSV: discount \(byHand) to enter by hand (\(DiscountWorksheet.target.path(parts: 1)))")
+        for format in formats {
+            let profile = FormatProfile.of(format)
+            let byHand = profile.linesByHand(of: invoice).reduce(Money.zero) { $0 - $1.amount }
+            if byHand != .zero, let list = profile.byHandList {
+                notes.append("\(format.displayName): discount \(byHand) to enter by hand (\(list.path(parts: 1)))")
+            }
         }
         let flat = formats.filter { $0 == .iif || $0 == .qboCSV }
         func broken(_ text: String?) -> Bool { text.map(QuickBooksText.hasLineBreak) ?? false }

@@ -136,7 +136,7 @@ public struct ReportSummary: Sendable, Encodable {
             writtenInvoices[format.rawValue, default: 0] += 1
         }
         if formats.contains(.qboCSV) {
-            qboDiscountsByHand = QBOCSVWriter.discountsByHand(of: written).reduce(qboDiscountsByHand) { $0 - $1.amount }
+            qboDiscountsByHand = FormatProfile.qboCSV.linesByHand(of: written).reduce(qboDiscountsByHand) { $0 - $1.amount }
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 final class DiscountWorksheet {
     static let columns = ["invoice_number", "customer", "invoice_date", "discount_item", "discount_account", "description",
                           "amount", "total_after_import", "total_after_discount"]
-    static let target = OutputTarget(format: .qboCSV, base: "discounts-to-enter", fileExtension: "csv")
+    static let target = FormatProfile.qboCSVDiscounts
 
     private let file: PartFile
     private(set) var count = 0

@@ -56,12 +56,6 @@ final class QBOCSVWriter: FormatWriter {
         value.map(QuickBooksText.oneLine) ?? ""
     }
 
-    /// The lines QuickBooks Online's invoice importer cannot take (it refuses negative amounts):
-    /// the discounts, entered by hand after the import. A void invoice's zeroed discounts need nothing.
-    static func discountsByHand(of invoice: QBInvoice) -> [QBInvoiceLine] {
-        invoice.lines.filter { $0.kind == .discount && $0.amount != .zero }
-    }
-
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let lines = invoice.lines.filter { $0.kind != .discount }
         let (number, part) = try parts.current(adding: lines.count)
@@ -83,7 +77,7 @@ final class QBOCSVWriter: FormatWriter {
         }
         try part.append(rows.bytes, rows: lines.count)
         var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
-        let byHand = Self.discountsByHand(of: invoice)
+        let byHand = FormatProfile.qboCSV.linesByHand(of: invoice)
         checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })
         if !byHand.isEmpty {
             try discounts.add(invoice, discounts: byHand, date: date(invoice.txnDate))
