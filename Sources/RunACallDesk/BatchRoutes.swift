@@ -10,7 +10,7 @@ struct BatchRoutes: Sendable {
 
     func add(to router: Router<DeskContext>) {
         router.get("/api/batches") { _, _ in
-            DeskJSON.response(raw: try await BlockingWork.run { try LedgerHistory.json(try batches()) })
+            DeskJSON.response(raw: try await BlockingWork.run { try LedgerHistory.json(try settings.batches()) })
         }
         router.get("/api/batches/:batch/download") { _, context in
             let batch = try await BlockingWork.run { try namedBatch(context.parameters.get("batch")) }
@@ -25,7 +25,7 @@ struct BatchRoutes: Sendable {
             return try FileResponse.stream(file, contentType: FileResponse.contentType(of: file.path))
         }
         router.post("/api/batches/:batch/undo") { _, context in
-            guard let ledger = existingLedger, let number = Int64(context.parameters.get("batch") ?? "") else {
+            guard let ledger = settings.existingLedger, let number = Int64(context.parameters.get("batch") ?? "") else {
                 return DeskProblem.notFound.response
             }
             guard let latest = try await BlockingWork.run({ try LedgerHistory.batches(in: ledger).last }), latest.id == number else {
@@ -39,21 +39,9 @@ struct BatchRoutes: Sendable {
         }
     }
 
-    /// The ledger, when the config names one and a run has written it.
-    private var existingLedger: URL? {
-        settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-    }
-
-    private func batches() throws -> [LedgerHistory.Batch] {
-        guard let ledger = existingLedger else { return [] }
-        return try LedgerHistory.batches(in: ledger)
-    }
-
     /// The batch the address names, or a 404.
     private func namedBatch(_ id: String?) throws -> LedgerHistory.Batch {
-        guard let number = Int64(id ?? ""), let batch = try batches().first(where: { $0.id == number }) else {
-            throw HTTPError(.notFound)
-        }
+        guard let batch = try settings.batch(id) else { throw HTTPError(.notFound) }
         return batch
     }
 }

@@ -22,17 +22,11 @@ struct DeskRoutes: Sendable {
             return DeskPage.response(PreviewPage(preview: preview, exportID: export.id, secrets: secrets).html)
         }
         router.get("/batches") { _, _ in
-            let batches = try await BlockingWork.run {
-                try settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? try LedgerHistory.batches(in: $0) : nil } ?? []
-            }
+            let batches = try await BlockingWork.run { try settings.batches() }
             return DeskPage.response(BatchesPage(batches: batches, secrets: secrets).html)
         }
         router.get("/batches/:batch") { _, context in
-            let number = Int64(context.parameters.get("batch") ?? "")
-            let batch = try await BlockingWork.run {
-                try settings.ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? try LedgerHistory.batches(in: $0) : nil }?
-                    .first { $0.id == number }
-            }
+            let batch = try await BlockingWork.run { try settings.batch(context.parameters.get("batch")) }
             guard let batch else { throw HTTPError(.notFound) }
             return DeskPage.response(BatchPage(batch: batch, secrets: secrets).html)
         }

@@ -34,6 +34,21 @@ public struct DeskSettings: Sendable {
     /// at once; while the file cannot be read, the one it named at start.
     public var ledger: URL? { ((try? currentConfiguration()) ?? configuration).ledgerURL }
 
+    /// The ledger, when the config names one and a run has written it.
+    var existingLedger: URL? { ledger.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil } }
+
+    /// The ledger's batches, oldest first; none while there is no ledger.
+    func batches() throws -> [LedgerHistory.Batch] {
+        guard let ledger = existingLedger else { return [] }
+        return try LedgerHistory.batches(in: ledger)
+    }
+
+    /// The batch whose number is `id`, if the ledger holds it.
+    func batch(_ id: String?) throws -> LedgerHistory.Batch? {
+        guard let number = Int64(id ?? "") else { return nil }
+        return try batches().first { $0.id == number }
+    }
+
     /// The config as the file holds it now (the settings page may have changed it), or the built-in defaults
     /// while there is no file yet.
     public func currentConfiguration() throws -> Configuration {
