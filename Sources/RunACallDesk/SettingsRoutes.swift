@@ -38,9 +38,7 @@ struct SettingsRoutes: Sendable {
                     "allowed": key.allowed,
                 ]
             }
-            var located = configuration
-            located.directory = settings.configFile.deletingLastPathComponent()
-            var object = MappingChoices.object(workspace: workspace, configuration: located)
+            var object = MappingChoices.object(workspace: workspace, configuration: configuration)
             object["settings"] = rows
             object["path"] = settings.configFile.path
             return DeskJSON.response(object)

@@ -174,6 +174,12 @@ public struct Configuration: Sendable {
     public init() {}
 
     /// The folder relative paths of the config are read from: the config's, else the current folder.
+    /// Records that this configuration is the file at `url`: its folder is where `ledger` and `books` paths start.
+    mutating func locate(at url: URL) {
+        directory = url.deletingLastPathComponent()
+        file = url
+    }
+
     public var baseDirectory: URL { directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     /// A path of the config (`ledger`, `books`): absolute as written, else relative to `base`.

@@ -17,17 +17,20 @@ public struct ConfigurationIssue: Sendable, CustomStringConvertible {
 public enum ConfigurationLoader {
     /// Loads a configuration file; throws a `.usage` `FatalError` listing every issue.
     public static func load(contentsOf url: URL) throws -> Configuration {
+        var configuration = try parse(try text(of: url), fileName: url.lastPathComponent)
+        configuration.locate(at: url)
+        return configuration
+    }
+
+    /// The text of the config file at `url`, decoded as the loader reads it.
+    static func text(of url: URL) throws -> String {
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: url))
         } catch {
             throw FatalError(.usage, "\(url.path): the configuration file cannot be read (\(error.localizedDescription))")
         }
-        let text = try ConfigurationText.decode(bytes, fileName: url.lastPathComponent)
-        var configuration = try parse(text, fileName: url.lastPathComponent)
-        configuration.directory = url.deletingLastPathComponent()
-        configuration.file = url
-        return configuration
+        return try ConfigurationText.decode(bytes, fileName: url.lastPathComponent)
     }
 
     /// Parses configuration text.

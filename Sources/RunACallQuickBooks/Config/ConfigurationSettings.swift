@@ -27,7 +27,7 @@ public enum ConfigurationSettings {
     public static func read(_ url: URL) -> Result<Configuration, Problems> {
         guard SystemCalls.kind(url.path) != .missing else { return .success(Configuration()) }
         do {
-            return check(try text(of: url), fileName: url.lastPathComponent)
+            return check(try ConfigurationLoader.text(of: url), at: url)
         } catch {
             return .failure(Problems(problems: [problem(error)]))
         }
@@ -64,7 +64,7 @@ public enum ConfigurationSettings {
         }
         guard problems.isEmpty else { return .failure(Problems(problems: problems)) }
         let exists = SystemCalls.kind(url.path) != .missing
-        let original = exists ? try text(of: url) : StarterConfiguration.text + "\n"
+        let original = exists ? try ConfigurationLoader.text(of: url) : StarterConfiguration.text + "\n"
         let before = try? ConfigurationLoader.read(original, fileName: url.lastPathComponent)
         var edit = ConfigurationTextEdit(original)
         for (key, input) in known {
@@ -74,7 +74,7 @@ public enum ConfigurationSettings {
                 return .failure(Problems(problems: [notInPlace(key, url)]))
             }
         }
-        let checked = check(edit.text, fileName: url.lastPathComponent)
+        let checked = check(edit.text, at: url)
         guard case .success(let configuration) = checked else { return checked }
         if let (old, issues) = before, issues.isEmpty {
             let changed = Set(known.map(\.0.path))
@@ -87,9 +87,12 @@ public enum ConfigurationSettings {
     }
 
     /// The text's configuration, or every issue of it by key.
-    private static func check(_ text: String, fileName: String) -> Result<Configuration, Problems> {
+    /// The configuration `text` (the file at `url`, as it is or as it would be) holds, located at `url` as the
+    /// loader locates a file it loads, or every issue of it by key.
+    private static func check(_ text: String, at url: URL) -> Result<Configuration, Problems> {
         do {
-            let (configuration, issues) = try ConfigurationLoader.read(text, fileName: fileName)
+            var (configuration, issues) = try ConfigurationLoader.read(text, fileName: url.lastPathComponent)
+            configuration.locate(at: url)
             guard !issues.isEmpty else { return .success(configuration) }
             return .failure(Problems(problems: issues.map { issue in
                 let key = ConfigurationKeys.key(containing: issue.key)
@@ -98,16 +101,6 @@ public enum ConfigurationSettings {
         } catch {
             return .failure(Problems(problems: [problem(error)]))
         }
-    }
-
-    private static func text(of url: URL) throws -> String {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw FatalError(.usage, "\(url.path): the configuration file cannot be read (\(error.localizedDescription))")
-        }
-        return try ConfigurationText.decode(bytes, fileName: url.lastPathComponent)
     }
 
     private static func problem(_ error: any Error) -> Problem {
