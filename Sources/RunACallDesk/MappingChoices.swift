@@ -11,14 +11,15 @@ enum MappingChoices {
 
     /// `{"found": {KEY: [{"name": ..., "note": ...}]}, "found_in": EXPORT, "choices": {KEY: [NAME, ...]}}`.
     static func object(workspace: Workspace, configuration: Configuration?) -> [String: Any] {
-        var object: [String: Any] = ["found": found(workspace), "choices": choices(configuration)]
-        if let latest = workspace.exportIDs().last { object["found_in"] = latest }
+        let latest = workspace.exportIDs().last.flatMap { try? workspace.export($0) }
+        var object: [String: Any] = ["found": found(latest, in: workspace), "choices": choices(configuration)]
+        if let latest { object["found_in"] = latest.id }
         return object
     }
 
     /// The rates and categories of the latest export, as its upload surveyed them.
-    private static func found(_ workspace: Workspace) -> [String: Any] {
-        guard let id = workspace.exportIDs().last, let export = try? workspace.export(id) else { return [taxRates: [Any](), categoryAccounts: [Any]()] }
+    private static func found(_ export: Workspace.Export?, in workspace: Workspace) -> [String: Any] {
+        guard let export else { return [taxRates: [Any](), categoryAccounts: [Any]()] }
         let survey = workspace.found(of: export)
         let rates = (survey["rates"] as? [[String: Any]] ?? []).map { rate in
             ["name": rate["name"] ?? "", "note": "\(rate["invoices"] ?? 0) invoice(s), tax \(rate["tax"] ?? "0.00")"]
