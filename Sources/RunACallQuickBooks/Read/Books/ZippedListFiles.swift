@@ -20,9 +20,7 @@ public enum ZippedListFiles {
         let name = zip.lastPathComponent
         let archive = try archive(zip)
         let entries = try listEntries(of: archive, name: name)
-        let size = (try? FileManager.default.attributesOfItem(atPath: zip.path)[.size] as? NSNumber)?.uint64Value ?? 0
-        let budget = limits.budget(forArchiveOf: size)
-        let allowed = "allowed: \(budget) bytes unpacked in all (\(limits.ratio) × the archive's \(size) bytes, at least \(limits.floor), at most \(limits.ceiling))"
+        let (budget, allowed) = limits.budget(of: zip)
         var written: UInt64 = 0
         var unpacked: [(file: URL, label: String)] = []
         for (position, entry) in entries.sorted(by: { $0.path < $1.path }).enumerated() {

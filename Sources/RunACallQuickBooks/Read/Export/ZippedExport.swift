@@ -23,6 +23,13 @@ public struct ZipLimits: Sendable {
         let (scaled, overflow) = size.multipliedReportingOverflow(by: ratio)
         return min(ceiling, max(floor, overflow ? .max : scaled))
     }
+
+    /// The bytes the archive `zip` may unpack to, and the words that say so when an entry goes past them.
+    func budget(of zip: URL) -> (bytes: UInt64, allowed: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: zip.path)[.size] as? NSNumber)?.uint64Value ?? 0
+        let budget = budget(forArchiveOf: size)
+        return (budget, "allowed: \(budget) bytes unpacked in all (\(ratio) × the archive's \(size) bytes, at least \(floor), at most \(ceiling))")
+    }
 }
 
 /// Unpacks the entity files of a zipped export into folders of the run's
@@ -57,9 +64,7 @@ enum ZippedExport {
                 + "which is not read, so nothing was read; allowed: export files in the zip's folders: unzip the inner zip and put "
                 + "its files in a folder of \(name), or give it on the command line beside \(name)")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: zip.path)[.size] as? NSNumber)?.uint64Value ?? 0
-        let budget = limits.budget(forArchiveOf: size)
-        let allowed = "allowed: \(budget) bytes unpacked in all (\(limits.ratio) × the archive's \(size) bytes, at least \(limits.floor), at most \(limits.ceiling))"
+        let (budget, allowed) = limits.budget(of: zip)
         var written: UInt64 = 0
         var unpacked: [(folder: URL, inner: String)] = []
         for (position, (path, entries)) in folders.sorted(by: { $0.key < $1.key }).enumerated() {
