@@ -68,6 +68,17 @@ def run_browser(args, work, base, token, export_zip, config, text):
     # A page that reloads while it is read leaves its old nodes behind: those reads are tried again.
     wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException, WebDriverException])
     shot = lambda name: driver.save_screenshot(os.path.join(args.screenshots, name + ".png"))
+
+    def open_settings(field):
+        driver.get(f"{base}/settings")
+        wait.until(seen.presence_of_element_located((By.ID, field)))
+        return driver.find_element(By.ID, field)
+
+    save_settings = lambda: driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+
+    def config_text():
+        with open(config, encoding="utf-8") as file:
+            return file.read()
     try:
         driver.get(f"{base}/?token={token}")
         if "token=" in driver.current_url:
@@ -79,44 +90,35 @@ def run_browser(args, work, base, token, export_zip, config, text):
         wait.until(seen.url_contains("/exports/1"))
         shot("02-export-uploaded")
 
-        driver.get(f"{base}/settings")
-        wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
-        split = driver.find_element(By.ID, "setting-output.split_every")
+        split = open_settings("setting-output.split_every")
         split.clear(); split.send_keys("-1")
-        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+        save_settings()
         wait.until(seen.text_to_be_present_in_element((By.ID, "row-output.split_every"), "allowed"))
         shot("03a-settings-refused")
-        with open(config, encoding="utf-8") as file:
-            if file.read() != text:
-                fail("a refused setting leaves the file as it was")
-        driver.get(f"{base}/settings")
-        wait.until(seen.presence_of_element_located((By.ID, "setting-payments.stripe_payout_account")))
-        account = driver.find_element(By.ID, "setting-payments.stripe_payout_account")
+        if config_text() != text:
+            fail("a refused setting leaves the file as it was")
+        account = open_settings("setting-payments.stripe_payout_account")
         account.clear(); account.send_keys("Operating Checking")
-        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+        save_settings()
         try:
             wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
         except Exception:
             shot("03b-settings-not-saved")
             fail("saving a setting", driver.find_element(By.CSS_SELECTOR, "form.settings .status").text)
         shot("03b-settings-saved")
-        with open(config, encoding="utf-8") as file:
-            saved = file.read()
+        saved = config_text()
         if "stripe_payout_account: Operating Checking" not in saved or saved.count("\n") != text.count("\n"):
             fail("the setting saved in the YAML, in place", saved)
 
-        driver.get(f"{base}/settings")
-        wait.until(seen.presence_of_element_located((By.ID, "setting-tax.rates")))
-        rates = driver.find_element(By.ID, "setting-tax.rates")
+        rates = open_settings("setting-tax.rates")
         if "Boulder 8.845%" not in rates.text or "not mapped" not in rates.text:
             fail("the rate table offers the export's unmapped rate", rates.text)
         rates.find_element(By.CSS_SELECTOR, "input[aria-label='tax.rates: the QuickBooks name for Boulder 8.845%']").send_keys("Boulder")
-        driver.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+        save_settings()
         wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, "form.settings .status"), "Saved."))
         driver.execute_script("document.getElementById('row-tax.rates').scrollIntoView()")
         shot("03c-settings-rate-picked")
-        with open(config, encoding="utf-8") as file:
-            mapped = file.read()
+        mapped = config_text()
         if "Boulder 8.845%: Boulder" not in mapped or "stripe_payout_account: Operating Checking" not in mapped:
             fail("the rate picked in the table saved in the YAML", mapped)
 
