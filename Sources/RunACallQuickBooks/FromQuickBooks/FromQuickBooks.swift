@@ -98,8 +98,7 @@ public enum FromQuickBooks {
         let keptEarlier = nothingNew && !earlierFiles(in: options.outputDirectory).isEmpty
         let rerun = RerunNote.fromQuickBooks(ledger: options.ledger.map(DisplayPath.of), batch: ledger?.openBatch, nothingNew: nothingNew,
                                              output: DisplayPath.of(options.outputDirectory), keptEarlier: keptEarlier)
-        var failures = FailureGroups()
-        try log.forEachRow { failures.add($0) }
+        let failures = log.failures
         if keptEarlier {
             return FromQuickBooksResult(summary: log.summary, files: [], failures: failures, batch: nil, recovered: recovered,
                                         nothingNew: true, rerun: rerun)

@@ -125,8 +125,7 @@ public enum Converter {
         let published = options.outputDirectory == nil ? Published(files: written, batch: nil, nothingNew: false)
             : try publish(run, written: written, parts: parts, ledger: ledger, staging: staging, description: options.runDescription,
                           rowIndex: options.rowIndex)
-        var failures = FailureGroups()
-        try run.log.forEachRow { failures.add($0) }
+        let failures = run.log.failures
         let rerun = writes ? RerunNote.convert(ledger: ledger.map { DisplayPath.of($0.url) }, batch: published.batch, latest: latestBatch,
                                                nothingNew: published.nothingNew, output: options.outputDirectory.map(DisplayPath.of) ?? "",
                                                keptBatch: published.keptBatch) : nil

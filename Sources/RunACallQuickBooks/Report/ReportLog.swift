@@ -1,23 +1,27 @@
 import Foundation
 
-/// Collects report rows as the run streams: each row goes to a temporary
-/// CSV file (memory stays flat) and into the summary's counts.
+/// Collects report rows as the run streams: each row goes into the summary's counts, the failure and
+/// warning groups, and the temporary spool the report's files are rendered from (memory stays flat).
 final class ReportLog {
-    private let file: PartFile
+    private let spool: ReportRowSpool
     private(set) var summary = ReportSummary()
     /// How many rows were added (source rows and rows created on their behalf).
     private(set) var rowCount = 0
+    /// The failed rows, grouped by error.
+    private(set) var failures = FailureGroups()
+    /// The rows written with a caveat, grouped by warning.
+    private(set) var warnings = WarningGroups()
 
     init(staging: URL) throws {
-        file = try PartFile(url: staging.appendingPathComponent("report-rows.csv"))
+        spool = try ReportRowSpool(url: staging.appendingPathComponent("report-rows.spool"))
     }
 
     func add(_ row: ReportRow) throws {
         summary.count(row)
         rowCount += 1
-        var stored = CSVRows(guarding: false)
-        stored.row(row.storedCells)
-        try file.append(stored.bytes)
+        failures.add(row)
+        warnings.add(row)
+        try spool.append(row)
     }
 
     /// Notes the entities the export has no file for; those it has are counted, at zero when empty.
@@ -35,14 +39,5 @@ final class ReportLog {
     }
 
     /// Reads the rows back in order, calling `body` for each.
-    func forEachRow(_ body: (ReportRow) throws -> Void) throws {
-        try file.flush()
-        let reader = try CSVRowReader(url: file.url)
-        while let row = try reader.next() {
-            guard let stored = ReportRow(storedCells: row.cells) else {
-                throw FatalError(.unwritableOutput, "\(file.url.path):\(row.line): the report's temporary rows are damaged")
-            }
-            try body(stored)
-        }
-    }
+    func forEachRow(_ body: (ReportRow) throws -> Void) throws { try spool.forEachRow(body) }
 }

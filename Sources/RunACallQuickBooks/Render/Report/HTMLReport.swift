@@ -7,7 +7,7 @@ import Foundation
 /// the list of the row pages (`HTMLRowPages`). Its size is bounded whatever the
 /// export's: the failures show at most `FailureGroups.exampleLimit` records per
 /// error (one group per error of the catalogue), the warnings the first
-/// `HTMLWarnings.listLimit`, the payment worksheet the first `worksheetLimit`
+/// `WarningGroups.listLimit`, the payment worksheet the first `worksheetLimit`
 /// rows (the rest in `payment-application.csv`), the customers whose balances
 /// differ the first `customerLimit` (all in `sync-report.json`), the row pages
 /// the first `HTMLRowPages.pageListLimit`.
@@ -32,7 +32,7 @@ enum HTMLReport {
 
         """ + HTMLRowsTable.css + "\n</style>"
 
-    static func render(run: RunDescription, summary: ReportSummary, failures: FailureGroups, warnings: HTMLWarnings,
+    static func render(run: RunDescription, summary: ReportSummary, failures: FailureGroups, warnings: WarningGroups,
                        rows: HTMLRowPages, worksheet: PaymentWorksheet?, quickBooksFiles: [String]? = nil, to url: URL) throws {
         let output = try BufferedOutput(url: url)
         try output.write("""
@@ -73,7 +73,7 @@ enum HTMLReport {
             try output.write("</table>\n")
         }
         if let quickBooksFiles { try HTMLNextSteps.render(files: quickBooksFiles, worksheetRows: worksheet?.count ?? 0, output: output) }
-        try HTMLWarnings.render(warnings, address: rows.warningsAddress, paged: rows.isPaged, output: output)
+        try HTMLWarnings.render(warnings, total: summary.warnings.values.reduce(0, +), address: rows.warningsAddress, paged: rows.isPaged, output: output)
         try output.write("<h2>Invoice totals: export against QuickBooks files</h2>\n<table>")
         try output.write("<tr><th>Sent, partially paid and paid invoices in the export</th><td class=\"n\">\(amount(summary.billedInExport))</td></tr>")
         try output.write("<tr><th>of which failed</th><td class=\"n\">\(amount(summary.billedFailed))</td></tr>")

@@ -17,8 +17,6 @@ enum ReportRenderer {
         let json = try BufferedOutput(url: directory.appendingPathComponent("sync-report.json"))
         try writeJSONHead(run: run, summary: summary, to: json)
         let pages = HTMLRowPages(directory: directory, rowCount: log.rowCount, counts: summary.counts)
-        var failures = FailureGroups()
-        var warnings = HTMLWarnings(total: summary.warnings.values.reduce(0, +))
         var first = true
         let index = try rowIndex.map(ReportRowIndex.Writer.init(creating:))
         try log.forEachRow { row in
@@ -28,15 +26,13 @@ enum ReportRenderer {
             try json.write { writeJSONRow(cells, first: first, into: &$0) }
             first = false
             try pages.add(row, cells: cells)
-            failures.add(row)
-            warnings.add(row)
         }
         try csv.close()
         try index?.finish()
         try json.write("\n]}\n")
         try json.close()
         try pages.finish()
-        try HTMLReport.render(run: run, summary: summary, failures: failures, warnings: warnings, rows: pages, worksheet: worksheet,
+        try HTMLReport.render(run: run, summary: summary, failures: log.failures, warnings: log.warnings, rows: pages, worksheet: worksheet,
                               quickBooksFiles: quickBooksFiles, to: directory.appendingPathComponent("index.html"))
         var files = ["report/sync-report.csv", "report/sync-report.json", "report/index.html"] + pages.files
         if let worksheet, worksheet.count > 0 { files.append(try worksheet.render(into: folder)) }
