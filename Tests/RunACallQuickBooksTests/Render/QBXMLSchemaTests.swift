@@ -13,6 +13,14 @@ struct QBXMLSchemaTests {
         }
     }
 
+    /// The qbXML writer's small postings (`RendererBytesTests`: adds, a payment, a credit memo, a deposit, a mod and a void).
+    @Test func thePostingsOfTheRendererTestValidate() throws {
+        let made = try RendererBytesTests.rendered(.qbxml)
+        let file = try TestPaths.temporaryFolder().appendingPathComponent("requests.xml")
+        try Data(made.drop { $0 != "\n" }.dropFirst().utf8).write(to: file)
+        #expect(try Self.schema().validate(file: file) == [])
+    }
+
     @Test func elementsOutOfOrderAreRejected() throws {
         let url = try TestPaths.temporaryFolder().appendingPathComponent("bad.xml")
         try Data("""
