@@ -52,7 +52,7 @@ struct ExportRoutes: Sendable {
     private func startRun(on export: Workspace.Export, writing: Bool, formats: [OutputFormat]?) -> String {
         jobs.start { progress in
             var configuration = try settings.currentConfiguration()
-            if let formats { configuration.output.formats = formats }
+            if let formats { configuration.output.formats = formats.sorted() }
             let out = try workspace.newRunFolder(for: export, kind: writing ? "batch" : "check")
             var options = ConversionOptions(
                 exportPaths: [export.input], configuration: configuration, outputDirectory: out,

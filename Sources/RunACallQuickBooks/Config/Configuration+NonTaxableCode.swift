@@ -6,7 +6,7 @@ extension Configuration {
     func nonTaxableCode(for format: OutputFormat) -> String? {
         guard company.edition != .us else { return nil }
         if let code = tax.nonTaxableCode { return code }
-        return format == .qboCSV ? company.edition.onlineNonTaxableCode : nil
+        return FormatProfile.of(format).takesOnlineTaxCodes ? company.edition.onlineNonTaxableCode : nil
     }
 
     /// The non-taxable codes the formats written carry, once each, with the key that gives them.
@@ -20,10 +20,11 @@ extension Configuration {
         return codes
     }
 
-    /// qbXML holds a sales tax code in at most 3 characters: a longer `tax.non_taxable_code` would fail
-    /// every invoice with an untaxed line, so the run stops before reading anything.
+    /// qbXML holds a sales tax code in at most 3 characters (`FormatProfile.lineTaxCodeLimit`): a longer
+    /// `tax.non_taxable_code` would fail every invoice with an untaxed line, so the run stops before reading anything.
     func checkNonTaxableCodeFitsQBXML() throws {
-        guard output.formats.contains(.qbxml), let code = nonTaxableCode(for: .qbxml), code.count > 3 else { return }
+        guard let format = output.formats.first(where: { FormatProfile.of($0).lineTaxCodeLimit != nil }),
+              let limit = FormatProfile.of(format).lineTaxCodeLimit, let code = nonTaxableCode(for: format), code.count > limit else { return }
         throw FatalError(.usage, "tax.non_taxable_code: \"\(code)\" is longer than the 3 characters qbXML allows for a sales tax code; "
             + "allowed: the QuickBooks Desktop code's short name (such as E or FRE), or formats without qbxml "
             + "(QuickBooks Online's longer names go in a config that writes qbo-csv only)")

@@ -20,7 +20,7 @@ extension Configuration {
     /// formula: it cannot be renamed (QuickBooks holds it under that name), and guarding its cell would
     /// make QuickBooks Online look for another name than the other formats.
     func checkNamesForOnlineCSV() throws {
-        guard output.formats.contains(.qboCSV),
+        guard output.formats.any(\.guardsFormulas),
               let (key, name) = namesInOnlineCSV.first(where: { CSVText.isFormula($0.name) }),
               let reason = QuickBooksText.formulaReason(name) else { return }
         throw FatalError(.usage, "\(key): \"\(name)\" cannot be written to QuickBooks Online CSV: \(reason), and a name "

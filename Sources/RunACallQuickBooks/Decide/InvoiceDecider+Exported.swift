@@ -94,7 +94,7 @@ extension InvoiceDecider {
 
     /// What the formats other than qbXML leave to the user, when the run writes some (empty otherwise).
     private func byHandInOtherFormats(_ task: String) -> String {
-        let others = configuration.output.formats.filter { $0 != .qbxml }
+        let others = configuration.output.formats.having { !$0.referencesQuickBooksIDs }
         return others.isEmpty ? "" : "\(others.map(\.rawValue).joined(separator: ", ")): \(task)"
     }
 

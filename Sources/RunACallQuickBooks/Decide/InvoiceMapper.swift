@@ -80,8 +80,8 @@ struct InvoiceMapper {
 
     /// qbXML holds a line's sales tax code in at most 3 characters.
     private func checkTaxCodesFitQBXML(_ tax: TaxPlan) throws {
-        guard configuration.output.formats.contains(.qbxml),
-              let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > 3 }) else { return }
+        guard let limit = configuration.output.formats.compactMap({ FormatProfile.of($0).lineTaxCodeLimit }).min(),
+              let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > limit }) else { return }
         throw Problem.taxCodeTooLongForQBXML(long)
     }
 
@@ -273,7 +273,7 @@ struct InvoiceMapper {
                 notes.append("\(format.displayName): discount \(byHand) to enter by hand (\(list.path(parts: 1)))")
             }
         }
-        let flat = formats.filter { $0 == .iif || $0 == .qboCSV }
+        let flat = formats.having { !$0.keepsLineBreaks }
         func broken(_ text: String?) -> Bool { text.map(QuickBooksText.hasLineBreak) ?? false }
         if !flat.isEmpty,
            broken(invoice.memo) || broken(invoice.customerMessage) || invoice.lines.contains(where: { broken($0.description) }) {

@@ -61,7 +61,7 @@ struct NameLimits {
     init(formats: [OutputFormat]) {
         self.formats = formats
         desktop = formats.contains { $0.isDesktop }
-        formulaSafe = formats.contains(.qboCSV)
+        formulaSafe = formats.any(\.guardsFormulas)
         customer = desktop ? 41 : 100
         item = desktop ? 31 : 100
         docNumber = desktop ? 11 : 21

@@ -90,12 +90,12 @@ struct PaymentRules {
             return .fail(.invoiceFailed(payment.invoiceID, error: error, what: what))
         case .written(let name, let ref, let amount): (customer, refNumber, total) = (name, ref, amount)
         case .exported(let name, let ref, let amount):
-            if configuration.output.formats.contains(.qbxml), payment.kind == .payment, txnID == nil {
+            if configuration.output.formats.any(\.referencesQuickBooksIDs), payment.kind == .payment, txnID == nil {
                 return .fail(.invoiceTxnIDUnknown(ref ?? payment.invoiceID, what: what))
             }
             (customer, refNumber, total) = (name, ref, amount)
         }
-        if configuration.output.formats.contains(.qbxml), configuration.output.splitEvery > 0 {
+        if configuration.output.formats.any(\.referencesQuickBooksIDs), configuration.output.splitEvery > 0 {
             // qbXML macros link a payment to its invoice only inside one document.
             return .fail(.paymentsInSplitQBXML(what: what))
         }

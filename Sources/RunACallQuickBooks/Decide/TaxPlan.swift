@@ -84,7 +84,17 @@ struct TaxPlan {
 
     /// The formats in which QuickBooks computes US sales tax from the item's own rate (IIF carries the amount).
     static func computingFormats(_ formats: [OutputFormat]) -> [OutputFormat] {
-        formats.filter { $0 == .qbxml || $0 == .qboCSV }
+        formats.having { $0.salesTax != .carriesAmount }
+    }
+
+    /// The first format that writes the exact tax as its own line where the item's rate would not give it (qbXML).
+    static func exactLineFormat(_ formats: [OutputFormat]) -> OutputFormat? {
+        formats.first { FormatProfile.of($0).salesTax == .computedOrExactLine }
+    }
+
+    /// The first format that can only leave QuickBooks to compute the tax (QBO CSV).
+    static func computedOnlyFormat(_ formats: [OutputFormat]) -> OutputFormat? {
+        formats.first { FormatProfile.of($0).salesTax == .computedOnly }
     }
 
     /// Where QuickBooks would compute the tax from the item's own rate: keeps that plain form when the books'
@@ -94,36 +104,37 @@ struct TaxPlan {
     private static func checkQuickBooksComputes(_ tax: inout QBSalesTax, safetyNet: String?, formats: [OutputFormat],
                                                 warnings: inout [String]) throws {
         guard !computingFormats(formats).isEmpty, let item = tax.item else { return }
+        let exactLine = exactLineFormat(formats), computedOnly = computedOnlyFormat(formats)
         if let computed = tax.quickBooksComputes, let booksRate = tax.booksRatePercent {
             guard computed != tax.amount else { return }
             let isSafetyNet = safetyNet.map { NameKey($0) == NameKey(item) } ?? false
-            guard isSafetyNet, formats.contains(.qbxml), !formats.contains(.qboCSV) else {
+            guard isSafetyNet, let exactLine, computedOnly == nil else {
                 throw Problem.salesTaxRateDiffers(item: item, booksRate: booksRate, computed: computed, charged: tax.amount,
                                                      chargedRate: tax.chargedRatePercent)
             }
             tax.asTaxLine = true
-            warnings.append(taxLineWarning(tax, item: item, reason: "its \(booksRate)% in the books would give \(computed)",
+            warnings.append(taxLineWarning(tax, item: item, format: exactLine, reason: "its \(booksRate)% in the books would give \(computed)",
                                            fix: "map the rate to a sales tax item at Run a Call's rate (tax.rates)"))
             return
         }
         guard tax.amount != .zero || tax.taxableAmount != .zero else { return }
-        if formats.contains(.qbxml) {
+        if let exactLine {
             tax.asTaxLine = true
-            warnings.append(taxLineWarning(tax, item: item, reason: "the books give no rate for it",
+            warnings.append(taxLineWarning(tax, item: item, format: exactLine, reason: "the books give no rate for it",
                                            fix: "list the item with its rate in books.tax_codes"))
         }
-        guard formats.contains(.qboCSV) else { return }
+        guard let computedOnly else { return }
         let assumed = tax.chargedRatePercent.map { " only if its rate is \($0)%" } ?? ""
-        warnings.append("\(OutputFormat.qboCSV.displayName): QuickBooks computes the sales tax itself from item \"\(item)\", "
+        warnings.append("\(computedOnly.displayName): QuickBooks computes the sales tax itself from item \"\(item)\", "
             + "whose rate the books do not give: Run a Call's tax \(tax.amount) holds\(assumed)")
     }
 
     /// The row's word on the exact form: what was written, why, and what it costs.
-    private static func taxLineWarning(_ tax: QBSalesTax, item: String, reason: String, fix: String) -> String {
+    private static func taxLineWarning(_ tax: QBSalesTax, item: String, format: OutputFormat, reason: String, fix: String) -> String {
         let written = tax.amount == .zero
             ? "no sales tax line (Run a Call charged none)"
             : "Run a Call's tax \(tax.amount) as its own line on sales tax item \"\(item)\""
-        return "\(OutputFormat.qbxml.displayName): \(written) and every other line non-taxable, so QuickBooks adds no tax of its own "
+        return "\(format.displayName): \(written) and every other line non-taxable, so QuickBooks adds no tax of its own "
             + "(item \"\(item)\": \(reason)); QuickBooks' sales tax reports count this invoice's sales as non-taxable: "
             + "\(fix) to write taxable lines"
     }

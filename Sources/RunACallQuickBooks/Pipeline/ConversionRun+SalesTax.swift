@@ -5,7 +5,7 @@
 extension ConversionRun {
     /// Whether AUTOSTAX lines are written: US edition, IIF among the formats.
     var writesIIFSalesTax: Bool {
-        configuration.company.edition == .us && formats.contains(.iif) && options.writeQuickBooksFiles
+        configuration.company.edition == .us && formats.any(\.declaresSalesTaxItems) && options.writeQuickBooksFiles
     }
 
     /// Records the sales tax item an IIF AUTOSTAX line names (`item`, or the 0% item when nil).
@@ -37,21 +37,22 @@ extension ConversionRun {
     func countSalesTax(_ tax: QBSalesTax) {
         guard let item = tax.item, tax.amount != .zero || tax.taxableAmount != .zero else { return }
         if tax.asTaxLine { salesTaxAsLines.add(tax.amount, item: item) }
-        if formats.contains(.qboCSV), tax.booksRatePercent == nil { salesTaxAtRisk.add(tax.amount, item: item) }
+        if TaxPlan.computedOnlyFormat(formats) != nil, tax.booksRatePercent == nil { salesTaxAtRisk.add(tax.amount, item: item) }
     }
 
     /// The summary notes: the tax QBO CSV leaves QuickBooks to compute at rates the books do not give, and the tax
     /// qbXML writes exactly as its own line, with what that costs.
     func noteSalesTax() {
         let atRisk = salesTaxAtRisk, asLines = salesTaxAsLines
+        let computedOnly = TaxPlan.computedOnlyFormat(formats), exactLine = TaxPlan.exactLineFormat(formats)
         log.recordMoney {
-            if atRisk.invoices > 0 {
+            if atRisk.invoices > 0, let computedOnly {
                 $0.notes.append("sales tax at risk: \(atRisk.amount) on \(atRisk.invoices) invoices, which QuickBooks computes itself in "
-                    + "\(OutputFormat.qboCSV.displayName) from the rates of \(atRisk.itemList), which the books do not give; "
+                    + "\(computedOnly.displayName) from the rates of \(atRisk.itemList), which the books do not give; "
                     + "list the items with their rates in books.tax_codes to check them")
             }
-            if asLines.invoices > 0 {
-                $0.notes.append("\(OutputFormat.qbxml.displayName): sales tax \(asLines.amount) of \(asLines.invoices) invoices written exactly, "
+            if asLines.invoices > 0, let exactLine {
+                $0.notes.append("\(exactLine.displayName): sales tax \(asLines.amount) of \(asLines.invoices) invoices written exactly, "
                     + "as its own line on \(asLines.itemList), because QuickBooks' rate for them cannot be known to give it; "
                     + "QuickBooks' sales tax reports count those invoices' sales as non-taxable: list the items with their rates "
                     + "in books.tax_codes to write taxable lines")

@@ -60,17 +60,17 @@ final class ConversionRun {
         let limits = NameLimits(formats: formats)
         self.books = BooksRules(books)
         customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books,
-                                      updates: configuration.customers.syncUpdates && formats.contains(.qbxml) && options.writeQuickBooksFiles)
+                                      updates: configuration.customers.syncUpdates && formats.any(\.referencesQuickBooksIDs) && options.writeQuickBooksFiles)
         items = ItemCatalog(configuration: configuration, limits: limits, books: self.books)
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
         invoiceDecider = InvoiceDecider(configuration: configuration, mapper: mapper,
-                                        writesQBXML: formats.contains(.qbxml) && options.writeQuickBooksFiles,
+                                        writesQBXML: formats.any(\.referencesQuickBooksIDs) && options.writeQuickBooksFiles,
                                         paymentsInExport: export.files[.payments] != nil, invoiceFiles: export.fileNames(.invoices))
         payoutDecider = PayoutDecider(configuration: configuration, books: self.books)
         listDecider = ListDecider(items: items, customers: customers, books: self.books, formats: formats)
         invoiceFacts = export.files[.payments] != nil ? try InvoiceFacts() : nil
         log = try ReportLog(staging: staging)
-        worksheet = options.writeQuickBooksFiles && formats.contains(.iif) ? try PaymentWorksheet(staging: staging) : nil
+        worksheet = options.writeQuickBooksFiles && formats.any { $0.paymentUnlinked != nil } ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration
         writers = !options.writeQuickBooksFiles ? [] : try formats.map { format in
             try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging)

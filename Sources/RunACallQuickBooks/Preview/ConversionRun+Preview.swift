@@ -40,12 +40,12 @@ extension ConversionRun {
             return " (\(computing.map(\.displayName).joined(separator: ", ")): QuickBooks computes \(computed) at the item's \(rate)%)"
         }
         var notes: [String] = []
-        if tax.asTaxLine {
+        if tax.asTaxLine, let exactLine = TaxPlan.exactLineFormat(formats) {
             let line = tax.amount == .zero ? "no tax line" : "its own line of \(tax.amount) on the item"
-            notes.append("\(OutputFormat.qbxml.displayName): \(line), every other line non-taxable")
+            notes.append("\(exactLine.displayName): \(line), every other line non-taxable")
         }
-        if formats.contains(.qboCSV), tax.booksRatePercent == nil {
-            notes.append("\(OutputFormat.qboCSV.displayName): QuickBooks computes it at the item's own rate, which the books do not give")
+        if let computedOnly = TaxPlan.computedOnlyFormat(formats), tax.booksRatePercent == nil {
+            notes.append("\(computedOnly.displayName): QuickBooks computes it at the item's own rate, which the books do not give")
         }
         return notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
     }

@@ -14,8 +14,8 @@ enum PreviewRenderer {
             // The import checklist lists files, it holds no text of the invoice.
             for path in try writer.finish(lists: lists, into: folder).files where path != ImportChecklist.target.path(parts: 1) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(path))
-                let text = (format == .iif ? String(data: data, encoding: .windowsCP1252) : String(data: data, encoding: .utf8)) ?? ""
-                let headerOnly = format == .qboCSV && text.split(whereSeparator: \.isNewline).count <= 1
+                let text = String(data: data, encoding: FormatProfile.of(format).encoding) ?? ""
+                let headerOnly = path.hasSuffix(".csv") && text.split(whereSeparator: \.isNewline).count <= 1
                 guard !text.isEmpty, !headerOnly else { continue }
                 files.append(InvoicePreview.File(path: path, text: text))
             }

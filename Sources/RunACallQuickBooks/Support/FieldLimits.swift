@@ -1,4 +1,4 @@
-/// The longest text each format takes in a free-text field, in one table, so a
+/// The free-text fields whose length a format limits (each format's limits are in its `FormatProfile`), so a
 /// field is cut once, at the strictest limit among the formats written, and
 /// every format holds the same text (and the report says so).
 ///
@@ -50,23 +50,12 @@ enum TextField: Int, CaseIterable, Sendable {
 }
 
 enum FieldLimits {
-    static let table: [TextField: [OutputFormat: Int]] = [
-        .memo: [.iif: 4095, .qbxml: 4095],
-        .lineDescription: [.iif: 4095, .qbxml: 4095],
-        .customerMessage: [.iif: 101, .qbxml: 101],
-        .terms: [.iif: 31, .qbxml: 31],
-        .itemDescription: [.iif: 4095, .qbxml: 4095, .qboCSV: 4000],
-        .companyName: [.iif: 41, .qbxml: 41, .qboCSV: 50],
-        .phone: [.iif: 21, .qbxml: 21, .qboCSV: 21],
-        .email: [.iif: 1023, .qbxml: 1023, .qboCSV: 100],
-        .addressLine: [.iif: 41, .qbxml: 41, .qboCSV: 2000],
-        .city: [.iif: 31, .qbxml: 31, .qboCSV: 255],
-        .state: [.iif: 21, .qbxml: 21, .qboCSV: 255],
-        .postalCode: [.iif: 13, .qbxml: 13, .qboCSV: 30],
-        .country: [.iif: 31, .qbxml: 31, .qboCSV: 255],
-        .paymentReference: [.iif: 20, .qbxml: 20],
-        .paymentMethod: [.iif: 31, .qbxml: 31],
-    ]
+    /// Each field's limit in each format that limits it, from the formats' profiles.
+    static let table: [TextField: [OutputFormat: Int]] = Dictionary(uniqueKeysWithValues: TextField.allCases.map { field in
+        (field, Dictionary(uniqueKeysWithValues: OutputFormat.allCases.compactMap { format in
+            FormatProfile.of(format).fieldLimits[field].map { (format, $0) }
+        }))
+    })
 
     /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
     static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
@@ -120,18 +109,20 @@ enum FieldLimits {
         result.state = part(result.state, .state)
         result.postalCode = part(result.postalCode, .postalCode)
         result.country = part(result.country, .country)
-        if formats.contains(.iif), let note = placeLineNote(result) { notes.append(note) }
+        for format in formats.having(\.placeOnOneAddressLine) {
+            if let note = placeLineNote(result, format: format) { notes.append(note) }
+        }
         return (result, notes)
     }
 
     /// IIF has no city, state or postal code column: `DesktopAddress` puts them on one free line (`City, ST ZIP`)
     /// within an address line's limit, so parts that fit their own limits can still be cut there.
-    private static func placeLineNote(_ address: Address) -> String? {
-        let limit = table[.addressLine]?[.iif] ?? 41
+    private static func placeLineNote(_ address: Address, format: OutputFormat) -> String? {
+        guard let limit = table[.addressLine]?[format] else { return nil }
         let region = [address.state, address.postalCode].compactMap { $0 }.joined(separator: " ")
         let place = [address.city ?? "", region].filter { !$0.isEmpty }.joined(separator: ", ")
         guard QuickBooksText.desktop(place).count > limit else { return nil }
-        return "Address city, state and postal code cut to \(limit) characters on IIF's one line for them (IIF limit)"
+        return "Address city, state and postal code cut to \(limit) characters on \(format.displayName)'s one line for them (\(format.displayName) limit)"
     }
 
     /// `4095` → `4,095`.

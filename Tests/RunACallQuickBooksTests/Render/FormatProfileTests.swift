@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RunACallQuickBooks
 
@@ -24,5 +25,24 @@ import Testing
 
     @Test func aZeroedDiscountNeedsNothingByHand() {
         #expect(FormatProfile.qboCSV.linesByHand(of: Self.invoice(discount: .zero, void: true)).isEmpty)
+    }
+
+    /// Adding a format is one profile and one writer: every format has both, each naming its own format.
+    @Test func everyFormatHasItsProfileAndItsWriter() throws {
+        let configuration = try ConfigurationLoader.parse("version: 1\n")
+        for format in OutputFormat.allCases {
+            let writer = try FormatWriters.make(format, configuration: configuration, splitEvery: 0, staging: try TestPaths.temporaryFolder())
+            #expect(writer.format == format)
+            #expect(FormatProfile.of(format).format == format)
+        }
+    }
+
+    /// The field limits are the profiles': Desktop's through IIF and qbXML alike, QBO CSV's own, none where no limit is known.
+    @Test func theFieldLimitsComeFromTheProfiles() {
+        #expect(FieldLimits.strictest(.addressLine, among: OutputFormat.allCases)?.limit == 41)
+        #expect(FieldLimits.strictest(.addressLine, among: OutputFormat.allCases)?.formats == [.iif, .qbxml])
+        #expect(FieldLimits.strictest(.companyName, among: [.qboCSV])?.limit == 50)
+        #expect(FieldLimits.strictest(.memo, among: [.qboCSV]) == nil)
+        #expect(FormatProfile.iif.fieldLimits == FormatProfile.qbxml.fieldLimits)
     }
 }
