@@ -43,15 +43,8 @@ final class CustomerDirectory {
         init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
     }
 
-    /// A customer already in the run, by what later records of it need: its QuickBooks name, the billing address an
-    /// invoice without one of its own takes, and how it landed (its other fields were written when it was created).
-    private struct Known {
-        let name: String
-        let billAddress: Address?
-        let landing: ListLanding
-    }
-
-    private var known: [Key: Known] = [:]
+    /// The customers already in the run, by what later records of them need (their other fields were written when they were created).
+    private var known = KnownCustomers()
     /// Customers earlier batches exported, by Run a Call id, until this run has seen them.
     private var earlierByID: [String: LedgerEntry] = [:]
     /// Whether a changed customer is written as an update (`customers.sync_updates` on and qbXML written).
@@ -149,7 +142,7 @@ final class CustomerDirectory {
         if let id = source.id { earlierByID[id] = nil }
         names.claim(customer.name)
         let key = Key(source)
-        known[key] = Known(name: customer.name, billAddress: customer.billAddress, landing: landing)
+        known[key] = KnownCustomers.Known(name: customer.name, billAddress: customer.billAddress, landing: landing)
     }
 
     /// A customer an earlier batch created: matched like a books entry, never created again.
@@ -157,7 +150,7 @@ final class CustomerDirectory {
         let key = Key(name: name, email: email)
         guard known[key] == nil else { return }
         names.claim(quickBooksName)
-        known[key] = Known(name: quickBooksName, billAddress: nil, landing: .earlierBatch)
+        known[key] = KnownCustomers.Known(name: quickBooksName, billAddress: nil, landing: .earlierBatch)
     }
 
     /// A customer an earlier batch exported under its Run a Call id: a later change of it is told by `resolve`.

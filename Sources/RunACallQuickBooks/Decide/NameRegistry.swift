@@ -8,7 +8,8 @@ struct NameRegistry {
     let desktop: Bool
     /// Whether QuickBooks Online CSV is written, so a name must not read as a spreadsheet formula.
     let formulaSafe: Bool
-    private var taken = Set<NameKey>()
+    /// The name keys handed out or claimed, packed (a customer list grows to a quarter of a million names).
+    private var taken = PackedTable()
 
     init(limit: Int, desktop: Bool, formulaSafe: Bool) {
         self.limit = limit
@@ -32,18 +33,18 @@ struct NameRegistry {
     /// The name `original` would get now; nothing is reserved.
     func propose(_ original: String) -> String {
         let base = cleaned(original)
-        if !taken.contains(NameKey(base)) { return base }
+        if !taken.contains(NameKey(base).value.utf8) { return base }
         var counter = 2
         while true {
             let suffix = " (\(counter))"
             let candidate = QuickBooksText.prefix(base, limit - suffix.count) + suffix
-            if !taken.contains(NameKey(candidate)) { return candidate }
+            if !taken.contains(NameKey(candidate).value.utf8) { return candidate }
             counter += 1
         }
     }
 
     /// Reserves a name.
-    mutating func claim(_ name: String) { taken.insert(NameKey(name)) }
+    mutating func claim(_ name: String) { taken.set(NameKey(name).value.utf8, value: EmptyCollection()) }
 
 }
 
