@@ -91,8 +91,7 @@ extension ConversionRun {
         if let rendering = decision.rendering { row.targets = try render(rendering) }
         if let invoice = decision.invoice, let memory = decision.memory { try remember(invoice, memory, targets: row.targets) }
         if let balance = decision.balance {
-            balances[balance.customer, default: (.zero, .zero)].export += balance.due
-            balances[balance.customer, default: (.zero, .zero)].written += balance.held
+            balances.add(customer: balance.customer, due: balance.due, held: balance.held)
         }
         if let id = decision.invoice?.id ?? record.id, let facts = decision.facts {
             try invoiceFacts?.record(facts, txnID: decision.txnID, for: id)

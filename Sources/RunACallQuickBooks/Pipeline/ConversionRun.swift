@@ -38,9 +38,8 @@ final class ConversionRun {
     let invoiceFacts: InvoiceFacts?
     /// The earliest `received_at` of each invoice's payments in the export, read when an edited invoice first needs it.
     var firstPaymentsInExport: [String: Timestamp]?
-    /// Per QuickBooks customer, over the export's invoices QuickBooks holds (written now or by an earlier
-    /// batch): Σ balance_due, and what QuickBooks will hold of them (totals − payments of every batch).
-    var balances: [String: (export: Money, written: Money)] = [:]
+    /// Per QuickBooks customer, Σ balance_due and what QuickBooks will hold of the invoices.
+    var balances = CustomerBalances()
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
     /// The invoice `preview` follows, as the run decides it; its posting and the list entries it created.
@@ -179,20 +178,30 @@ final class ConversionRun {
     // MARK: Finish
 
     /// Compares each customer's receivable in QuickBooks with the export's balance_due, under the name
-    /// QuickBooks holds after this batch (invoices counted before the run met a rename join it).
+    /// QuickBooks holds after this batch (invoices counted before the run met a rename join it). Only the
+    /// renamed customers are gathered by name; the others are compared where they are kept.
     func reconcileBalances() {
-        var byName: [String: (export: Money, written: Money)] = [:]
-        for (customer, balance) in balances {
+        var renamed: [String: (export: Money, written: Money)] = [:]
+        balances.forEach { customer, export, written in
             let name = customers.quickBooksName(customer)
-            byName[name, default: (.zero, .zero)].export += balance.export
-            byName[name, default: (.zero, .zero)].written += balance.written
+            guard name != customer else { return }
+            renamed[name, default: (.zero, .zero)].export += export
+            renamed[name, default: (.zero, .zero)].written += written
         }
+        var exportTotal = Money.zero, writtenTotal = Money.zero
+        var notReconciled: [String] = []
+        balances.forEach { customer, export, written in
+            exportTotal += export
+            writtenTotal += written
+            guard customers.quickBooksName(customer) == customer else { return }
+            let joined = renamed.removeValue(forKey: customer) ?? (.zero, .zero)
+            if export + joined.export != written + joined.written { notReconciled.append(customer) }
+        }
+        for (name, balance) in renamed where balance.export != balance.written { notReconciled.append(name) }
         log.recordMoney { summary in
-            for (customer, balance) in byName.sorted(by: { $0.key < $1.key }) {
-                summary.balanceDueInExport = summary.balanceDueInExport + balance.export
-                summary.receivableWritten = summary.receivableWritten + balance.written
-                if balance.export != balance.written { summary.customersNotReconciled.append(customer) }
-            }
+            summary.balanceDueInExport = summary.balanceDueInExport + exportTotal
+            summary.receivableWritten = summary.receivableWritten + writtenTotal
+            summary.customersNotReconciled += notReconciled.sorted()
         }
     }
 

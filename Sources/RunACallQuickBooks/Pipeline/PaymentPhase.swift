@@ -286,7 +286,7 @@ extension ConversionRun {
                 if let byHand = profile.paymentByHand { row.warn(byHand) }
             }
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
-            if invoiceHeldByQuickBooks { balances[customer]?.written -= payment.amount }
+            if invoiceHeldByQuickBooks { balances.pay(customer: customer, payment.amount) }
         case .refund:
             let item = try refundItem()
             let memo = QBCreditMemo(sourceID: payment.id, customer: customer, date: date, amount: payment.amount, item: item.name,

@@ -23,6 +23,22 @@ struct PackedTable {
         return entry(Int(slots[slot] & 0xFFFF_FFFF) - 1).value
     }
 
+    /// The place of `key` among the keys, from 0 in the order they were first stored; nil when the table does not hold it.
+    func index(of key: some Collection<UInt8>) -> Int? {
+        let slot = find(key, hash: Self.hash(key))
+        return slots[slot] == 0 ? nil : Int(slots[slot] & 0xFFFF_FFFF) - 1
+    }
+
+    /// The place of `key` among the keys, storing it (with an empty value) when the table does not hold it yet.
+    mutating func intern(_ key: some Collection<UInt8>) -> Int {
+        if let index = index(of: key) { return index }
+        set(key, value: EmptyCollection())
+        return count - 1
+    }
+
+    /// The key at `index` (a place `index(of:)` or `intern` gave).
+    func key(at index: Int) -> ArraySlice<UInt8> { entry(index).key }
+
     /// Whether the table holds `key`.
     func contains(_ key: some Collection<UInt8>) -> Bool { value(for: key) != nil }
 
