@@ -116,6 +116,19 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Runs an INSERT of one row with `values` bound to its parameters; false, having changed nothing, when a row
+    /// holds its primary key already. A plain INSERT of one row never needs a statement journal, where an
+    /// `INSERT OR REPLACE` into a table with a foreign key writes every page it touches to one (a temporary file).
+    func insertIfNew(_ sql: String, _ values: [SQLiteValue]) throws -> Bool {
+        do {
+            try run(sql, values)
+            return true
+        } catch let error as FatalError {
+            guard sqlite3_extended_errcode(handle) == rac2qb_sqlite_constraint_primarykey() else { throw error }
+            return false
+        }
+    }
+
     /// The first column of the first row, as an integer.
     func integer(_ sql: String, _ values: [SQLiteValue] = []) throws -> Int64? {
         var result: Int64?
