@@ -254,6 +254,23 @@ final class Ledger {
         return entry
     }
 
+    /// `EarlierExports.key` of the entity and source id of every export, in any batch.
+    func exportKeys() throws -> [UInt64] {
+        var keys: [UInt64] = []
+        try database.query("SELECT entity, source_id FROM export") { row in keys.append(EarlierExports.key(row.utf8(0), row.utf8(1))) }
+        return keys
+    }
+
+    /// `EarlierExports.key` of the invoice of every payment and refund export, in any batch.
+    func paidInvoiceKeys() throws -> [UInt64] {
+        let invoice = Array(EntityType.invoice.rawValue.utf8)
+        var keys: [UInt64] = []
+        try database.query("SELECT invoice_id FROM export WHERE invoice_id IS NOT NULL AND entity IN ('payment', 'refund')") { row in
+            keys.append(EarlierExports.key(invoice, row.utf8(0)))
+        }
+        return keys
+    }
+
     /// Every standing export of one record, oldest first.
     func exports(of entity: EntityType, _ sourceID: String, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""

@@ -24,6 +24,12 @@ struct SQLiteRow {
     }
 
     func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    /// The column's text as SQLite holds it (UTF-8, no String made), valid only until the row's callback returns; empty for NULL.
+    func utf8(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
 }
 
 /// A SQLite database file (the system's libsqlite3): statements with bound
