@@ -254,6 +254,23 @@ final class Ledger {
         return entry
     }
 
+    /// `EarlierExports.key` of the entity and source id of every export, in any batch.
+    func exportKeys() throws -> [UInt64] {
+        var keys: [UInt64] = []
+        try database.query("SELECT entity, source_id FROM export") { row in keys.append(EarlierExports.key(row.utf8(0), row.utf8(1))) }
+        return keys
+    }
+
+    /// `EarlierExports.key` of the invoice of every payment and refund export, in any batch.
+    func paidInvoiceKeys() throws -> [UInt64] {
+        let invoice = Array(EntityType.invoice.rawValue.utf8)
+        var keys: [UInt64] = []
+        try database.query("SELECT invoice_id FROM export WHERE invoice_id IS NOT NULL AND entity IN ('payment', 'refund')") { row in
+            keys.append(EarlierExports.key(invoice, row.utf8(0)))
+        }
+        return keys
+    }
+
     /// Every standing export of one record, oldest first.
     func exports(of entity: EntityType, _ sourceID: String, _ body: (LedgerEntry) throws -> Void) throws {
         try database.query("""
@@ -364,17 +381,21 @@ final class Ledger {
         }
     }
 
-    /// Adds a record to the open batch.
+    /// Adds a record to the open batch (replacing the one it recorded of the same record, if any). The row is
+    /// inserted as new first: only an `INSERT OR REPLACE` needs a statement journal, and that costs a temporary
+    /// file's write of every page each record touches.
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }
-        try database.run("""
-            INSERT OR REPLACE INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
-                                          action, request_id, txn_id, list_id, edit_sequence, invoice_id)
+        let columns = """
+            INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
+                        action, request_id, txn_id, list_id, edit_sequence, invoice_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
+            """
+        let values: [SQLiteValue] = [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
                   .text(entry.customer), .text(entry.docNumber), .text(entry.total?.description),
                   .text(entry.status), .text(entry.targets), .text(entry.action.rawValue), .text(entry.requestID),
-                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)])
+                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)]
+        if try !database.insertIfNew("INSERT \(columns)", values) { try database.run("INSERT OR REPLACE \(columns)", values) }
     }
 
     /// Σ payments − refunds that standing exports applied to an invoice (Σ payments alone with `refunds: false`).
@@ -413,8 +434,9 @@ final class Ledger {
     func recordDeposit(payout payoutID: String, of lines: [(entity: EntityType, sourceID: String)]) throws {
         guard let batch = openBatch else { return }
         for line in lines {
-            try database.run("INSERT OR REPLACE INTO deposit_line(batch, payout_id, entity, source_id) VALUES (?, ?, ?, ?)",
-                             [.integer(batch), .text(payoutID), .text(line.entity.rawValue), .text(line.sourceID)])
+            let values: [SQLiteValue] = [.integer(batch), .text(payoutID), .text(line.entity.rawValue), .text(line.sourceID)]
+            let columns = "INTO deposit_line(batch, payout_id, entity, source_id) VALUES (?, ?, ?, ?)"
+            if try !database.insertIfNew("INSERT \(columns)", values) { try database.run("INSERT OR REPLACE \(columns)", values) }
         }
     }
 

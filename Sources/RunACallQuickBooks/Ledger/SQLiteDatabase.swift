@@ -24,6 +24,12 @@ struct SQLiteRow {
     }
 
     func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    /// The column's text as SQLite holds it (UTF-8, no String made), valid only until the row's callback returns; empty for NULL.
+    func utf8(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
 }
 
 /// A SQLite database file (the system's libsqlite3): statements with bound
@@ -113,6 +119,19 @@ final class SQLiteDatabase {
             case SQLITE_DONE: return
             default: throw failure(String(cString: sqlite3_errmsg(handle)))
             }
+        }
+    }
+
+    /// Runs an INSERT of one row with `values` bound to its parameters; false, having changed nothing, when a row
+    /// holds its primary key already. A plain INSERT of one row never needs a statement journal, where an
+    /// `INSERT OR REPLACE` into a table with a foreign key writes every page it touches to one (a temporary file).
+    func insertIfNew(_ sql: String, _ values: [SQLiteValue]) throws -> Bool {
+        do {
+            try run(sql, values)
+            return true
+        } catch let error as FatalError {
+            guard sqlite3_extended_errcode(handle) == rac2qb_sqlite_constraint_primarykey() else { throw error }
+            return false
         }
     }
 

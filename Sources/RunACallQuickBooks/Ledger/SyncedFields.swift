@@ -4,8 +4,13 @@
 /// one), and the never-synced fields are never read at all.
 struct SyncedFields {
     let lines: [String]
+    /// The lines joined, as the ledger stores them (joined once: the ledger takes both the text and its hash).
+    let text: String
 
-    init(lines: [String]) { self.lines = lines }
+    init(lines: [String]) {
+        self.lines = lines
+        text = lines.joined(separator: "\n")
+    }
 
     /// A hash of the lines (FNV-1a, 64 bits, hex).
     var hash: String {
@@ -13,8 +18,6 @@ struct SyncedFields {
         hash.add(text.utf8)
         return hash.hex
     }
-
-    var text: String { lines.joined(separator: "\n") }
 
     /// The lines of `old` that differ from these, as `name: old → new` (`→ (cleared)` for a field Run a Call emptied).
     func changes(from old: String) -> [String] {
@@ -89,7 +92,7 @@ struct SyncedFields {
         var lines = ["name: \(Self.escaped(customer.name))", "email: \(Self.escaped(customer.email))"]
         if let address = customer.billingAddress, !address.isEmpty { lines.append("billing address: \(Self.escaped(Self.address(address)))") }
         if let address = customer.serviceAddress, !address.isEmpty { lines.append("service address: \(Self.escaped(Self.address(address)))") }
-        self.lines = lines
+        self.init(lines: lines)
     }
 
     /// Changes in the fields these lines have (a field they lack is not a change), as `name: old → new`.
@@ -138,7 +141,7 @@ struct SyncedFields {
             "customer notes: \(Self.escaped(invoice.customerNotes))",
             "internal notes: \(Self.escaped(invoice.internalNotes))",
         ]
-        self.lines = lines
+        self.init(lines: lines)
     }
 
     /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
@@ -155,14 +158,14 @@ struct SyncedFields {
     }
 
     init(_ payment: Payment) {
-        lines = [
+        self.init(lines: [
             "invoice: \(payment.invoiceID)", "kind: \(payment.kind.rawValue)", "amount: \(payment.amount)",
             "method: \(payment.method.rawValue)", "received: \(payment.receivedAt.text)",
             "reference: \(Self.escaped(payment.reference))", "payout: \(payment.payoutID ?? "")",
-        ]
+        ])
     }
 
     init(_ payout: Payout) {
-        lines = ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"]
+        self.init(lines: ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"])
     }
 }

@@ -40,7 +40,7 @@ extension ConversionRun {
     private func history(of invoice: Invoice) throws -> InvoiceHistory {
         guard let ledger else { return .none }
         var history = InvoiceHistory()
-        history.previous = try ledger.lastExport(of: .invoice, invoice.id)
+        history.previous = try earlierExport(of: .invoice, invoice.id)
         if let previous = history.previous {
             if let id = invoice.customer.id, SyncedFields.values(previous.fields)["customer"] != nil {
                 try ledger.exports(of: .customer, id) { history.customerExports.append($0.fields) }
@@ -51,7 +51,7 @@ extension ConversionRun {
                     + (try ledger.receivedTimes(ofPaymentsTo: invoice.id))
             }
         }
-        if invoice.balanceDue != nil { history.paidEarlier = try ledger.applied(toInvoice: invoice.id, refunds: false) }
+        if invoice.balanceDue != nil { history.paidEarlier = try appliedEarlier(toInvoice: invoice.id, refunds: false) }
         return history
     }
 

@@ -106,6 +106,19 @@ extension ConversionRun {
 
     /// The batch that already exported a payment, refund or payout, if one did.
     func exportedBatch(_ entity: EntityType, _ id: String) throws -> Int64? {
-        try ledger?.lastExport(of: entity, id)?.batch
+        try earlierExport(of: entity, id)?.batch
+    }
+
+    /// The latest standing export of a record, if any: asked of the ledger only when `earlier` may hold it.
+    func earlierExport(of entity: EntityType, _ id: String) throws -> LedgerEntry? {
+        guard let ledger, earlier?.mayHold(entity, id) ?? true else { return nil }
+        return try ledger.lastExport(of: entity, id)
+    }
+
+    /// Σ payments − refunds standing exports applied to an invoice (Σ payments alone with `refunds: false`), zero
+    /// without a ledger: asked of the ledger only when `earlier` may hold a payment of it.
+    func appliedEarlier(toInvoice invoiceID: String, refunds: Bool = true) throws -> Money {
+        guard let ledger, earlier?.mayHavePayments(toInvoice: invoiceID) ?? true else { return .zero }
+        return try ledger.applied(toInvoice: invoiceID, refunds: refunds)
     }
 }

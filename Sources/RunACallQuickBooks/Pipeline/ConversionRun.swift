@@ -16,6 +16,8 @@ final class ConversionRun {
     let books: BooksRules
     /// What earlier batches exported; nil without a ledger.
     let ledger: Ledger?
+    /// Which records the ledger holds, read once: records it does not hold are never looked up. Nil without a ledger.
+    let earlier: EarlierExports?
     let mapper: InvoiceMapper
     let invoiceDecider: InvoiceDecider
     let payoutDecider: PayoutDecider
@@ -49,6 +51,7 @@ final class ConversionRun {
     init(options: ConversionOptions, export: ExportFiles, books: BooksSnapshot, ledger: Ledger?, staging: URL) throws {
         self.options = options
         self.ledger = ledger
+        earlier = try ledger.map(EarlierExports.init)
         self.export = export
         self.staging = staging
         progress = ProgressMeter(report: options.progress)

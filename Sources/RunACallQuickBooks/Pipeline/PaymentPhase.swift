@@ -142,9 +142,9 @@ extension ConversionRun {
     private func history(of payment: Payment) throws -> PaymentHistory {
         var history = PaymentHistory(decidedInvoice: try invoiceFacts?.lookup(payment.invoiceID),
                                      appliedInRun: try invoiceFacts?.applied(to: payment.invoiceID) ?? nil)
-        guard let ledger else { return history }
-        if history.decidedInvoice == nil { history.earlierInvoice = try ledger.lastExport(of: .invoice, payment.invoiceID) }
-        if history.appliedInRun == nil { history.appliedEarlier = try ledger.applied(toInvoice: payment.invoiceID) }
+        guard ledger != nil else { return history }
+        if history.decidedInvoice == nil { history.earlierInvoice = try earlierExport(of: .invoice, payment.invoiceID) }
+        if history.appliedInRun == nil { history.appliedEarlier = try appliedEarlier(toInvoice: payment.invoiceID) }
         return history
     }
 
@@ -168,7 +168,7 @@ extension ConversionRun {
         try forEachPayment { _, read in
             guard case .success(let payment) = read.payment, let payout = payment.payoutID else { return }
             try lines.add(payment.id, toPayout: payout)
-            if !duplicateIDs.contains(payment.id), let earlier = try ledger?.lastExport(of: payment.kind == .refund ? .refund : .payment, payment.id) {
+            if !duplicateIDs.contains(payment.id), let earlier = try earlierExport(of: payment.kind == .refund ? .refund : .payment, payment.id) {
                 try addEarlier(earlier, to: &tallies[payout, default: PayoutTally()])
                 return
             }
