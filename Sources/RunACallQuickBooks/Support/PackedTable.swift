@@ -1,7 +1,7 @@
 /// A map from byte strings to byte strings kept in one arena, for state that grows with the distinct
 /// names of an export (a quarter of a million customers): each entry costs its bytes, a 4-byte place and
-/// two 8-byte slots, where a `Dictionary` of `String`s costs several heap objects an entry. The arena
-/// grows in fixed chunks, so no growth copies what is already there; the slots double when half full.
+/// one or two 8-byte slots, where a `Dictionary` of `String`s costs several heap objects an entry. The arena
+/// grows in fixed chunks, so no growth copies what is already there; the slots double when three quarters full.
 /// Lookups compare the whole key: a shared hash never confuses two keys. Deterministic, not thread-safe.
 struct PackedTable {
     /// Bytes of a chunk; an entry longer than this gets a chunk of its own.
@@ -53,14 +53,14 @@ struct PackedTable {
         }
         places.append(append(key, value))
         insert(index: places.count - 1, hash: hash)
-        if places.count * 2 > slots.count { grow() }
+        if places.count * 4 > slots.count * 3 { grow() }
     }
 
     // MARK: Entries
 
-    /// An entry's bytes: its key's length (4 bytes), its value's length (4 bytes), the key, the value.
+    /// An entry's bytes: its key's length and its value's length (7 bits a byte, low bits first), the key, the value.
     private mutating func append(_ key: some Collection<UInt8>, _ value: some Collection<UInt8>) -> UInt64 {
-        let size = 8 + key.count + value.count
+        let size = 20 + key.count + value.count
         if chunks.isEmpty || chunks[chunks.count - 1].count + size > Self.chunkSize {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(max(Self.chunkSize, size))
@@ -68,7 +68,12 @@ struct PackedTable {
         let chunk = chunks.count - 1
         let offset = chunks[chunk].count
         for length in [key.count, value.count] {
-            for shift in 0..<4 { chunks[chunk].append(UInt8(truncatingIfNeeded: length >> (8 * shift))) }
+            var rest = length
+            while rest >= 0x80 {
+                chunks[chunk].append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            chunks[chunk].append(UInt8(rest))
         }
         chunks[chunk].append(contentsOf: key)
         chunks[chunk].append(contentsOf: value)
@@ -78,11 +83,20 @@ struct PackedTable {
     private func entry(_ index: Int) -> (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>) {
         let place = places[index]
         let chunk = chunks[Int(place >> 32)]
-        let offset = Int(place & 0xFFFF_FFFF)
-        func length(at start: Int) -> Int { (0..<4).reduce(0) { $0 | Int(chunk[start + $1]) << (8 * $1) } }
-        let keyLength = length(at: offset), valueLength = length(at: offset + 4)
-        let keyStart = offset + 8
-        return (chunk[keyStart..<(keyStart + keyLength)], chunk[(keyStart + keyLength)..<(keyStart + keyLength + valueLength)])
+        var position = Int(place & 0xFFFF_FFFF)
+        func length() -> Int {
+            var value = 0, shift = 0
+            while true {
+                let byte = chunk[position]
+                position += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+        }
+        let keyLength = length(), valueLength = length()
+        let keyEnd = position + keyLength
+        return (chunk[position..<keyEnd], chunk[keyEnd..<(keyEnd + valueLength)])
     }
 
     // MARK: Slots
