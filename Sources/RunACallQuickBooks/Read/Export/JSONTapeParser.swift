@@ -1,0 +1,253 @@
+/// Reads one JSON value held whole in memory (a JSON Lines line) into a `JSONTape`, checking it
+/// exactly as `JSONParser` checks a value it builds: the same syntax errors, met in the same order,
+/// and (when `looksForFlaws`) the same first `ValueFlaw` with the same path.
+struct JSONTapeParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The line all the bytes are on.
+    private let line: Int
+    /// Whether flaws are noted; an id pre-pass reads the id of a flawed record all the same.
+    private let looksForFlaws: Bool
+    private var position = 0
+    private(set) var tokens: [JSONTape.Token] = []
+    /// The first flaw met.
+    private(set) var flaw: ValueFlaw?
+    /// The member names of the objects being read, innermost last, to find a name given twice.
+    private var names: [Int] = []
+    /// Room to unescape a string whose bytes are checked as UTF-8.
+    private var scratch: [UInt8] = []
+    private static let maxDepth = 256
+
+    init(bytes: UnsafeBufferPointer<UInt8>, line: Int, looksForFlaws: Bool) {
+        self.bytes = bytes
+        self.line = line
+        self.looksForFlaws = looksForFlaws
+        tokens.reserveCapacity(256)
+    }
+
+    /// Reads one value, then checks that only whitespace follows it.
+    mutating func parseWhole() throws {
+        try parseValue(depth: 0)
+        skipWhitespace()
+        guard position == bytes.count else { throw fail("more than one JSON value on the line") }
+    }
+
+    private func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: line, reason: reason) }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte, consumed; nil at the end.
+    private mutating func next() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    private mutating func expect(_ byte: UInt8) throws {
+        skipWhitespace()
+        guard let found = next() else { throw fail("expected \(JSONParser.describe(byte)), found the end of the file") }
+        guard found == byte else { throw fail("expected \(JSONParser.describe(byte)), found \(JSONParser.describe(found))") }
+    }
+
+    /// Appends a token and returns its index; `after` is set for a scalar, by `close` for a container.
+    private mutating func push(_ kind: JSONTape.Kind, start: Int = 0, end: Int = 0, escaped: Bool = false, plain: Bool = false) -> Int {
+        let index = tokens.count
+        tokens.append(JSONTape.Token(kind: kind, escaped: escaped, plain: plain, start: Int32(start), end: Int32(end),
+                                     after: Int32(index + 1)))
+        return index
+    }
+
+    private mutating func close(_ index: Int) { tokens[index].after = Int32(tokens.count) }
+
+    private mutating func parseValue(depth: Int) throws {
+        guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+        skipWhitespace()
+        guard position < bytes.count else { throw fail("unexpected end of the file") }
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "{"): try parseObject(depth: depth)
+        case UInt8(ascii: "["): try parseArray(depth: depth)
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "t"): try literal("true"); _ = push(.true)
+        case UInt8(ascii: "f"): try literal("false"); _ = push(.false)
+        case UInt8(ascii: "n"): try literal("null"); _ = push(.null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
+        default:
+            throw fail("found \(JSONParser.describe(byte)) where a value was expected; allowed: an object, array, string, number, true, false or null")
+        }
+    }
+
+    private mutating func parseObject(depth: Int) throws {
+        position += 1
+        let index = push(.object)
+        let firstName = names.count
+        defer { names.removeSubrange(firstName...) }
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return close(index)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
+            let name = tokens.count
+            try parseString()
+            try expect(UInt8(ascii: ":"))
+            let clean = flaw == nil
+            try parseValue(depth: depth + 1)
+            if clean, flaw != nil {
+                let key = text(of: name)
+                flaw?.path.insert(key, at: 0)
+            }
+            if looksForFlaws, flaw == nil, names[firstName...].contains(where: { same(name, $0) }) {
+                flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [text(of: name)])
+            }
+            names.append(name)
+            skipWhitespace()
+            switch next() {
+            case UInt8(ascii: ","): continue
+            case UInt8(ascii: "}"): return close(index)
+            default: throw fail("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws {
+        position += 1
+        let index = push(.array)
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return close(index)
+        }
+        var count = 0
+        while true {
+            let clean = flaw == nil
+            try parseValue(depth: depth + 1)
+            count += 1
+            if clean, flaw != nil { flaw?.path.insert("[\(count - 1)]", at: 0) }
+            skipWhitespace()
+            switch next() {
+            case UInt8(ascii: ","): continue
+            case UInt8(ascii: "]"): return close(index)
+            default: throw fail("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for byte in expected {
+            guard next() == byte else { throw fail("invalid literal, expected '\(word)'") }
+        }
+    }
+
+    private mutating func parseNumber() throws {
+        let start = position
+        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+        let number = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        guard JSONParser.isNumber(number) else { throw fail("invalid number '\(String(decoding: number, as: UTF8.self))'") }
+        _ = push(.number, start: start, end: position)
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    /// Reads a string (a value or a member name) from its opening quote.
+    private mutating func parseString() throws {
+        position += 1
+        let start = position
+        var escaped = false
+        var ascii = true
+        while true {
+            guard let byte = next() else { throw fail("unterminated string") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                let index = push(.string, start: start, end: position - 1, escaped: escaped, plain: ascii && !escaped)
+                if looksForFlaws, flaw == nil, !ascii || escaped, !isUTF8(index) {
+                    flaw = ValueFlaw(kind: .notUTF8, line: line)
+                }
+                return
+            case UInt8(ascii: "\\"):
+                escaped = true
+                guard let escape = next() else { throw fail("unterminated string") }
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    break
+                case UInt8(ascii: "u"):
+                    if try parseUnicodeEscape() == 0, looksForFlaws, flaw == nil { flaw = ValueFlaw(kind: .nulCharacter, line: line) }
+                default:
+                    throw fail("invalid escape: a backslash before \(JSONParser.describe(escape)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                }
+            case 0x00..<0x20:
+                throw fail("control character in a string (\(JSONParser.describe(byte))); allowed: control characters written as \\u escapes")
+            default:
+                if byte >= 0x80 { ascii = false }
+            }
+        }
+    }
+
+    /// Whether the string at `index`, its escapes undone, is valid UTF-8.
+    private mutating func isUTF8(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let raw = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        guard token.escaped else { return String(validating: raw, as: UTF8.self) != nil }
+        scratch.removeAll(keepingCapacity: true)
+        JSONTape.unescape(raw, into: &scratch)
+        return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+    }
+
+    private mutating func parseHex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = next(), let digit = JSONTape.hexValue(byte) else { throw fail("invalid \\u escape") }
+            value = value * 16 + digit
+        }
+        return value
+    }
+
+    /// Checks a `\u` escape (and the low half of a surrogate pair) after its `u`; returns its scalar's value.
+    private mutating func parseUnicodeEscape() throws -> UInt32 {
+        var code = try parseHex4()
+        if (0xD800...0xDBFF).contains(code) {
+            guard next() == UInt8(ascii: "\\"), next() == UInt8(ascii: "u") else { throw fail("unpaired surrogate in \\u escape") }
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(code) {
+            throw fail("unpaired surrogate in \\u escape")
+        }
+        guard UnicodeScalar(code) != nil else { throw fail("invalid \\u escape") }
+        return code
+    }
+
+    /// The text of the string at `index`, as `JSONTape.text(at:)` gives it.
+    private func text(of index: Int) -> String {
+        let token = tokens[index]
+        let raw = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+        guard token.escaped else { return String(decoding: raw, as: UTF8.self) }
+        var unescaped: [UInt8] = []
+        JSONTape.unescape(raw, into: &unescaped)
+        return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    /// Whether the member names at `one` and `other` are the same string: by bytes when both are plain
+    /// ASCII, as strings otherwise (where two spellings of one text are one name).
+    private func same(_ one: Int, _ other: Int) -> Bool {
+        let first = tokens[one], second = tokens[other]
+        if first.plain, second.plain {
+            return UnsafeBufferPointer(rebasing: bytes[Int(first.start)..<Int(first.end)])
+                .elementsEqual(UnsafeBufferPointer(rebasing: bytes[Int(second.start)..<Int(second.end)]))
+        }
+        return text(of: one) == text(of: other)
+    }
+}
