@@ -20,12 +20,16 @@ import Testing
     }
 
     /// What `JSONTapeParser` makes of `bytes`, in the words of `tree`.
-    private static func tape(_ bytes: [UInt8], looksForFlaws: Bool = true) -> Outcome {
+    private static func tape(_ bytes: [UInt8], looksForFlaws: Bool = true, topLevelOnly: Bool = false) -> Outcome {
         do {
             let (tokens, flaw) = try bytes.withUnsafeBufferPointer { line in
-                var parser = JSONTapeParser(bytes: line, line: 7, looksForFlaws: looksForFlaws)
+                var parser = JSONTapeParser(bytes: line, line: 7, looksForFlaws: looksForFlaws, topLevelOnly: topLevelOnly)
                 try parser.parseWhole()
                 return (parser.tokens, parser.flaw)
+            }
+            if topLevelOnly {
+                let id = RecordNode(JSONTape(bytes: bytes, tokens: tokens), at: 0).member("id")
+                return Outcome(value: id.map { .string("\($0.kind) \($0.text)") }, words: describe(flaw))
             }
             return Outcome(value: value(JSONTape(bytes: bytes, tokens: tokens), at: 0), words: describe(flaw))
         } catch {
@@ -118,8 +122,10 @@ import Testing
                 }
                 let full = Self.tree(bytes)
                 #expect(Self.tape(bytes) == full, "\(Array(bytes))")
-                let cheap = Self.tape(bytes, looksForFlaws: false)
-                #expect(cheap.value == full.value && (full.value != nil || cheap.words == full.words), "\(Array(bytes))")
+                let cheap = Self.tape(bytes, looksForFlaws: false, topLevelOnly: true)
+                let id = full.value?["id"].map { RecordNode($0) }
+                #expect(cheap.value == id.map { .string("\($0.kind) \($0.text)") } && (full.value != nil || cheap.words == full.words),
+                        "\(Array(bytes))")
             }
         }
     }

@@ -44,8 +44,8 @@ final class JSONLinesRecordStream: RawRecordStream {
         }
     }
 
-    /// The next non-blank line's number and object with its flaw (looked for when `looksForFlaws`),
-    /// or why it is not one JSON object; nil after the last line.
+    /// The next non-blank line's number and object with its flaw (looked for when `looksForFlaws`; when not,
+    /// only the object's members are kept, enough to find its id), or why it is not one JSON object; nil after the last line.
     private func nextLine(looksForFlaws: Bool) throws -> (Int, Result<(RecordNode, ValueFlaw?), JSONSyntaxError>)? {
         while true {
             let lineNumber = reader.line
@@ -54,7 +54,7 @@ final class JSONLinesRecordStream: RawRecordStream {
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             do {
                 let (tokens, flaw) = try bytes.withUnsafeBufferPointer { line in
-                    var parser = JSONTapeParser(bytes: line, line: lineNumber, looksForFlaws: looksForFlaws)
+                    var parser = JSONTapeParser(bytes: line, line: lineNumber, looksForFlaws: looksForFlaws, topLevelOnly: !looksForFlaws)
                     try parser.parseWhole()
                     return (parser.tokens, parser.flaw)
                 }

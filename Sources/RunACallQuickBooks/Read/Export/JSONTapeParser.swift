@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one JSON value held whole in memory (a JSON Lines line) into a `JSONTape`, checking it
 /// exactly as `JSONParser` checks a value it builds: the same syntax errors, met in the same order,
 /// and (when `looksForFlaws`) the same first `ValueFlaw` with the same path.
@@ -7,6 +9,8 @@ struct JSONTapeParser {
     private let line: Int
     /// Whether flaws are noted; an id pre-pass reads the id of a flawed record all the same.
     private let looksForFlaws: Bool
+    /// The deepest level whose tokens are kept (0 the value read, 1 its members); deeper ones are checked, not kept.
+    private let deepest: Int
     private var position = 0
     private(set) var tokens: [JSONTape.Token] = []
     /// The first flaw met.
@@ -17,10 +21,13 @@ struct JSONTapeParser {
     private var scratch: [UInt8] = []
     private static let maxDepth = 256
 
-    init(bytes: UnsafeBufferPointer<UInt8>, line: Int, looksForFlaws: Bool) {
+    /// A parser of `bytes`, all on `line`; `topLevelOnly` keeps the tokens of the value read and of its
+    /// members but not of what they hold, for a reader that only looks a member up (an id pre-pass).
+    init(bytes: UnsafeBufferPointer<UInt8>, line: Int, looksForFlaws: Bool, topLevelOnly: Bool = false) {
         self.bytes = bytes
         self.line = line
         self.looksForFlaws = looksForFlaws
+        deepest = topLevelOnly ? 1 : Int.max
         tokens.reserveCapacity(256)
     }
 
@@ -55,15 +62,20 @@ struct JSONTapeParser {
         guard found == byte else { throw fail("expected \(JSONParser.describe(byte)), found \(JSONParser.describe(found))") }
     }
 
-    /// Appends a token and returns its index; `after` is set for a scalar, by `close` for a container.
-    private mutating func push(_ kind: JSONTape.Kind, start: Int = 0, end: Int = 0, escaped: Bool = false, plain: Bool = false) -> Int {
+    /// Appends a token of the value at `depth` and returns its index (-1 when that depth is not kept);
+    /// `after` is set for a scalar, by `close` for a container.
+    private mutating func push(_ kind: JSONTape.Kind, depth: Int, start: Int = 0, end: Int = 0, escaped: Bool = false,
+                               plain: Bool = false) -> Int {
+        guard depth <= deepest else { return -1 }
         let index = tokens.count
         tokens.append(JSONTape.Token(kind: kind, escaped: escaped, plain: plain, start: Int32(start), end: Int32(end),
                                      after: Int32(index + 1)))
         return index
     }
 
-    private mutating func close(_ index: Int) { tokens[index].after = Int32(tokens.count) }
+    private mutating func close(_ index: Int) {
+        if index >= 0 { tokens[index].after = Int32(tokens.count) }
+    }
 
     private mutating func parseValue(depth: Int) throws {
         guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
@@ -73,11 +85,11 @@ struct JSONTapeParser {
         switch byte {
         case UInt8(ascii: "{"): try parseObject(depth: depth)
         case UInt8(ascii: "["): try parseArray(depth: depth)
-        case UInt8(ascii: "\""): try parseString()
-        case UInt8(ascii: "t"): try literal("true"); _ = push(.true)
-        case UInt8(ascii: "f"): try literal("false"); _ = push(.false)
-        case UInt8(ascii: "n"): try literal("null"); _ = push(.null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
+        case UInt8(ascii: "\""): try parseString(depth: depth)
+        case UInt8(ascii: "t"): try literal("true"); _ = push(.true, depth: depth)
+        case UInt8(ascii: "f"): try literal("false"); _ = push(.false, depth: depth)
+        case UInt8(ascii: "n"): try literal("null"); _ = push(.null, depth: depth)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber(depth: depth)
         default:
             throw fail("found \(JSONParser.describe(byte)) where a value was expected; allowed: an object, array, string, number, true, false or null")
         }
@@ -85,7 +97,7 @@ struct JSONTapeParser {
 
     private mutating func parseObject(depth: Int) throws {
         position += 1
-        let index = push(.object)
+        let index = push(.object, depth: depth)
         let firstName = names.count
         defer { names.removeSubrange(firstName...) }
         skipWhitespace()
@@ -97,7 +109,7 @@ struct JSONTapeParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
             let name = tokens.count
-            try parseString()
+            try parseString(depth: depth + 1)
             try expect(UInt8(ascii: ":"))
             let clean = flaw == nil
             try parseValue(depth: depth + 1)
@@ -108,7 +120,7 @@ struct JSONTapeParser {
             if looksForFlaws, flaw == nil, names[firstName...].contains(where: { same(name, $0) }) {
                 flaw = ValueFlaw(kind: .duplicateMember, line: line, path: [text(of: name)])
             }
-            names.append(name)
+            if looksForFlaws { names.append(name) }
             skipWhitespace()
             switch next() {
             case UInt8(ascii: ","): continue
@@ -120,7 +132,7 @@ struct JSONTapeParser {
 
     private mutating func parseArray(depth: Int) throws {
         position += 1
-        let index = push(.array)
+        let index = push(.array, depth: depth)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
@@ -148,12 +160,12 @@ struct JSONTapeParser {
         }
     }
 
-    private mutating func parseNumber() throws {
+    private mutating func parseNumber(depth: Int) throws {
         let start = position
         while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
         let number = UnsafeBufferPointer(rebasing: bytes[start..<position])
         guard JSONParser.isNumber(number) else { throw fail("invalid number '\(String(decoding: number, as: UTF8.self))'") }
-        _ = push(.number, start: start, end: position)
+        _ = push(.number, depth: depth, start: start, end: position)
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
@@ -161,18 +173,26 @@ struct JSONTapeParser {
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
-    /// Reads a string (a value or a member name) from its opening quote.
-    private mutating func parseString() throws {
+    /// Reads a string (a value or a member name at `depth`) from its opening quote.
+    private mutating func parseString(depth: Int) throws {
         position += 1
         let start = position
         var escaped = false
-        var ascii = true
+        // The bits of all the bytes read as they are: under 0x80 when all are ASCII.
+        var bits: UInt8 = 0
         while true {
+            while position < bytes.count {
+                let byte = bytes[position]
+                guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+                bits |= byte
+                position += 1
+            }
             guard let byte = next() else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                let index = push(.string, start: start, end: position - 1, escaped: escaped, plain: ascii && !escaped)
-                if looksForFlaws, flaw == nil, !ascii || escaped, !isUTF8(index) {
+                let end = position - 1
+                _ = push(.string, depth: depth, start: start, end: end, escaped: escaped, plain: bits < 0x80 && !escaped)
+                if looksForFlaws, flaw == nil, bits >= 0x80 || escaped, !isUTF8(start: start, end: end, escaped: escaped) {
                     flaw = ValueFlaw(kind: .notUTF8, line: line)
                 }
                 return
@@ -188,19 +208,16 @@ struct JSONTapeParser {
                 default:
                     throw fail("invalid escape: a backslash before \(JSONParser.describe(escape)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
                 }
-            case 0x00..<0x20:
-                throw fail("control character in a string (\(JSONParser.describe(byte))); allowed: control characters written as \\u escapes")
             default:
-                if byte >= 0x80 { ascii = false }
+                throw fail("control character in a string (\(JSONParser.describe(byte))); allowed: control characters written as \\u escapes")
             }
         }
     }
 
-    /// Whether the string at `index`, its escapes undone, is valid UTF-8.
-    private mutating func isUTF8(_ index: Int) -> Bool {
-        let token = tokens[index]
-        let raw = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-        guard token.escaped else { return String(validating: raw, as: UTF8.self) != nil }
+    /// Whether the string between `start` and `end`, its escapes undone, is valid UTF-8.
+    private mutating func isUTF8(start: Int, end: Int, escaped: Bool) -> Bool {
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard escaped else { return String(validating: raw, as: UTF8.self) != nil }
         scratch.removeAll(keepingCapacity: true)
         JSONTape.unescape(raw, into: &scratch)
         return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
@@ -245,8 +262,9 @@ struct JSONTapeParser {
     private func same(_ one: Int, _ other: Int) -> Bool {
         let first = tokens[one], second = tokens[other]
         if first.plain, second.plain {
-            return UnsafeBufferPointer(rebasing: bytes[Int(first.start)..<Int(first.end)])
-                .elementsEqual(UnsafeBufferPointer(rebasing: bytes[Int(second.start)..<Int(second.end)]))
+            let count = Int(first.end - first.start)
+            guard count == Int(second.end - second.start), let base = bytes.baseAddress else { return false }
+            return memcmp(base + Int(first.start), base + Int(second.start), count) == 0
         }
         return text(of: one) == text(of: other)
     }
