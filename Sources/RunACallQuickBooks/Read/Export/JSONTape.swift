@@ -35,12 +35,16 @@ final class JSONTape {
     func text(at index: Int) -> String {
         let token = tokens[index]
         return bytes.withUnsafeBufferPointer { all in
-            let raw = UnsafeBufferPointer(rebasing: all[Int(token.start)..<Int(token.end)])
-            guard token.escaped else { return String(decoding: raw, as: UTF8.self) }
-            var unescaped: [UInt8] = []
-            Self.unescape(raw, into: &unescaped)
-            return String(decoding: unescaped, as: UTF8.self)
+            Self.text(of: UnsafeBufferPointer(rebasing: all[Int(token.start)..<Int(token.end)]), escaped: token.escaped)
         }
+    }
+
+    /// The text of a string's checked `raw` bytes (a number's when not `escaped`), as `text(at:)` gives it.
+    static func text(of raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
+        guard escaped else { return String(decoding: raw, as: UTF8.self) }
+        var unescaped: [UInt8] = []
+        unescape(raw, into: &unescaped)
+        return String(decoding: unescaped, as: UTF8.self)
     }
 
     /// The index of the value of the member named `key` of the object at `index` (the last one of that

@@ -250,11 +250,7 @@ struct JSONTapeParser {
     /// The text of the string at `index`, as `JSONTape.text(at:)` gives it.
     private func text(of index: Int) -> String {
         let token = tokens[index]
-        let raw = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
-        guard token.escaped else { return String(decoding: raw, as: UTF8.self) }
-        var unescaped: [UInt8] = []
-        JSONTape.unescape(raw, into: &unescaped)
-        return String(decoding: unescaped, as: UTF8.self)
+        return JSONTape.text(of: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), escaped: token.escaped)
     }
 
     /// Whether the member names at `one` and `other` are the same string: by bytes when both are plain
