@@ -117,8 +117,8 @@ extension ConversionRun {
         init(_ record: RawRecord) {
             payment = ConversionRun.decode { try RecordDecoder.payment(record) }
             let fields = try? record.content.get()
-            isRefund = fields?["kind"] == .string("refund")
-            if case .string(let invoiceID)? = fields?["invoice_id"] { self.invoiceID = invoiceID }
+            isRefund = fields?.string("kind") == "refund"
+            invoiceID = fields?.string("invoice_id")
         }
     }
 

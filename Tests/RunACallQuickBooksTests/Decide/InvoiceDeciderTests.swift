@@ -19,7 +19,7 @@ import Testing
     static func invoice(id: String = "1", status: String = "sent", total: String = "100.00", extra: String = "") throws -> Invoice {
         let text = InvoiceRulesTests.invoice(id: id, status: status, extra: extra, total: total)
         let parser = JSONParser(reader: ByteReader(bytes: Array(text.utf8)))
-        let record = RawRecord(location: .index(0, in: "invoices.json"), content: .success(try parser.parseValue()),
+        let record = RawRecord(location: .index(0, in: "invoices.json"), content: .success(RecordNode(try parser.parseValue())),
                                fromCSV: false, rowLines: [], id: id)
         return try RecordDecoder.invoice(record)
     }

@@ -21,7 +21,7 @@ import Testing
             let position = lock.withLock { () -> Int in defer { index += 1 }; return index }
             if position == failAt { throw FatalError(.unreadableInput, "invoices.json: broken at record #\(position)") }
             guard position < count else { return nil }
-            return RawRecord(location: .index(position, in: "invoices.json"), content: .success(.string("\(position)")),
+            return RawRecord(location: .index(position, in: "invoices.json"), content: .success(RecordNode(.string("\(position)"))),
                              fromCSV: false, rowLines: [], id: "\(position)")
         }
     }

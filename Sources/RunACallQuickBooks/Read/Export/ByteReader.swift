@@ -51,7 +51,7 @@ final class ByteReader {
         while true {
             let ended = consume { available in
                 guard !available.isEmpty else { return (0, true) }
-                guard let end = available.firstIndex(of: 0x0A) else {
+                guard let end = Self.firstLineFeed(in: available[...]) else {
                     bytes.append(contentsOf: available)
                     return (available.count, false)
                 }
@@ -73,12 +73,23 @@ final class ByteReader {
             let available = UnsafeBufferPointer(rebasing: whole[start...])
             let (count, result) = try body(available)
             var feeds = 0
-            for byte in available[..<count] where byte == 0x0A { feeds += 1 }
+            var rest = available[..<count]
+            while let feed = Self.firstLineFeed(in: rest) {
+                feeds += 1
+                rest = rest[(feed + 1)...]
+            }
             return (count, result, feeds)
         }
         position = start + count
         line += feeds
         return result
+    }
+
+    /// The index of the first line feed in `bytes` (found by `memchr`), nil when none.
+    private static func firstLineFeed(in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !bytes.isEmpty, let base = bytes.base.baseAddress,
+              let found = memchr(base + bytes.startIndex, 0x0A, bytes.count) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The next byte without consuming it.

@@ -63,7 +63,7 @@ final class CSVInvoiceRecordStream: RawRecordStream {
             return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id,
                              partial: readableMoney(of: group.map(\.row)))
         }
-        return RawRecord(location: location, content: .success(invoice(from: group.map(\.row))),
+        return RawRecord(location: location, content: .success(RecordNode(invoice(from: group.map(\.row)))),
                          fromCSV: true, rowLines: rowLines, id: id)
     }
 

@@ -148,7 +148,7 @@ final class CSVFlatRecordStream: RawRecordStream {
         CSVShape.copy(plainPositions, as: plainColumns, table: table, row: row, into: &members)
         members["billing_address"] = CSVShape.address(billing, table: table, row: row)
         members["service_address"] = CSVShape.address(service, table: table, row: row)
-        return RawRecord(location: location, content: .success(.object(members)), fromCSV: true,
+        return RawRecord(location: location, content: .success(RecordNode(.object(members))), fromCSV: true,
                          rowLines: [row.line], id: id)
     }
 }

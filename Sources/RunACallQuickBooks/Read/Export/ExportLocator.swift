@@ -191,7 +191,7 @@ public struct ExportFiles: Sendable {
     private func open(_ url: URL, as entity: ExportEntity) throws -> RawRecordStream {
         let name = displayName(of: url)
         switch url.pathExtension.lowercased() {
-        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, unsynced: entity.unsyncedMembers, encoding: encoding)
+        case "jsonl": return try JSONLinesRecordStream(url: url, name: name, encoding: encoding)
         case "csv":
             return entity == .invoices ? try CSVInvoiceRecordStream(url: url, name: name, encoding: encoding)
                 : try CSVFlatRecordStream(url: url, name: name, required: entity.requiredCSVColumns, encoding: encoding)

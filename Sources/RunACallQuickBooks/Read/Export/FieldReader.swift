@@ -4,7 +4,7 @@ import Foundation
 /// the file, the record (line or index), the field and what is allowed.
 struct FieldReader {
     let record: RawRecord
-    let value: JSONValue
+    let value: RecordNode
     /// The path of `value` inside the record (`lines[2]`), empty at the top.
     let path: String
     /// Which invoice line `value` belongs to, for CSV line numbers.
@@ -12,7 +12,7 @@ struct FieldReader {
     /// Whether CSV columns follow invoices.csv (`invoice_id`, `line_*`, ...) rather than the field names.
     let invoiceLayout: Bool
 
-    init(record: RawRecord, value: JSONValue, path: String = "", lineIndex: Int? = nil, invoiceLayout: Bool) {
+    init(record: RawRecord, value: RecordNode, path: String = "", lineIndex: Int? = nil, invoiceLayout: Bool) {
         self.record = record
         self.value = value
         self.path = path
@@ -23,9 +23,9 @@ struct FieldReader {
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The raw member, nil when absent or null ("not set").
-    func raw(_ key: String) -> JSONValue? {
-        guard let member = value[key], member != .null else { return nil }
-        if case .string(let text) = member, text.isEmpty, record.fromCSV { return nil }
+    func raw(_ key: String) -> RecordNode? {
+        guard let member = value.member(key), member.kind != .null else { return nil }
+        if record.fromCSV, member.kind == .string, member.text.isEmpty { return nil }
         return member
     }
 
@@ -76,20 +76,24 @@ struct FieldReader {
         }
     }
 
-    static func shown(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let text): return "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
-        case .number(let text): return text
+    static func shown(_ value: RecordNode) -> String {
+        switch value.kind {
+        case .string: return shown(string: value.text)
+        case .number: return value.text
         case .bool(let flag): return String(flag)
         default: return value.typeName
         }
     }
 
+    /// A string as an error message shows it: quoted, cut after 40 characters.
+    static func shown(string text: String) -> String {
+        "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+    }
+
     func string(_ key: String) throws -> String? {
         guard let member = raw(key) else { return nil }
-        switch member {
-        case .string(let text): return text
-        case .number(let text): return text
+        switch member.kind {
+        case .string, .number: return member.text
         default: throw invalid(key, found: member.typeName, allowed: "text")
         }
     }
@@ -104,9 +108,9 @@ struct FieldReader {
     func money(_ key: String) throws -> Money? {
         guard let member = raw(key) else { return nil }
         let allowed = "a decimal amount with at most 2 decimals, such as 129.00 or -20.5"
-        switch member {
-        case .string(let text), .number(let text):
-            guard let money = Money(parsing: text.trimmingWhitespace) else {
+        switch member.kind {
+        case .string, .number:
+            guard let money = Money(parsing: member.text.trimmingWhitespace) else {
                 throw invalid(key, found: Self.shown(member), allowed: allowed)
             }
             return money
@@ -122,9 +126,9 @@ struct FieldReader {
     func decimal(_ key: String) throws -> ExactDecimal? {
         guard let member = raw(key) else { return nil }
         let allowed = "a decimal number with at most 5 decimals, such as 2 or 1.5"
-        switch member {
-        case .string(let text), .number(let text):
-            guard let value = ExactDecimal(parsing: text.trimmingWhitespace, maxPlaces: 5) else {
+        switch member.kind {
+        case .string, .number:
+            guard let value = ExactDecimal(parsing: member.text.trimmingWhitespace, maxPlaces: 5) else {
                 throw invalid(key, found: Self.shown(member), allowed: allowed)
             }
             return value
@@ -139,9 +143,9 @@ struct FieldReader {
 
     func bool(_ key: String) throws -> Bool? {
         guard let member = raw(key) else { return nil }
-        if case .bool(let flag) = member { return flag }
-        if record.fromCSV, case .string(let text) = member {
-            switch text.trimmingWhitespace.lowercased() {
+        if case .bool(let flag) = member.kind { return flag }
+        if record.fromCSV, member.kind == .string {
+            switch member.text.trimmingWhitespace.lowercased() {
             case "true", "yes", "1": return true
             case "false", "no", "0": return false
             default: break
@@ -155,7 +159,7 @@ struct FieldReader {
         guard let text = try string(key) else { return nil }
         guard let date = CalendarDate(iso: text.trimmingWhitespace) else {
             if let reading = SpreadsheetDate.reading(of: text.trimmingWhitespace) { throw spreadsheetDate(key, text, reading) }
-            throw invalid(key, found: Self.shown(.string(text)), allowed: "a date YYYY-MM-DD that exists, such as 2026-10-03")
+            throw invalid(key, found: Self.shown(string: text), allowed: "a date YYYY-MM-DD that exists, such as 2026-10-03")
         }
         try checkQuickBooksHolds(date, key, text)
         return date
@@ -165,7 +169,7 @@ struct FieldReader {
     private func checkQuickBooksHolds(_ date: CalendarDate, _ key: String, _ text: String) throws {
         let range = CalendarDate.quickBooksRange
         guard !range.contains(date) else { return }
-        throw invalid(key, found: Self.shown(.string(text)),
+        throw invalid(key, found: Self.shown(string: text),
                       allowed: "a date QuickBooks can hold, from \(range.lowerBound) to \(range.upperBound) (year \(date.year) is outside it)")
     }
 
@@ -178,7 +182,7 @@ struct FieldReader {
         guard let text = try string(key) else { return nil }
         guard let stamp = Timestamp(iso: text.trimmingWhitespace) else {
             if let reading = SpreadsheetDate.reading(of: text.trimmingWhitespace) { throw spreadsheetDate(key, text, reading, timestamp: true) }
-            throw invalid(key, found: Self.shown(.string(text)),
+            throw invalid(key, found: Self.shown(string: text),
                           allowed: "an ISO 8601 timestamp with offset and seconds 00 to 59 (no leap second 60), such as "
                               + "2026-10-03T15:04:05Z or 2026-10-03T09:04:05-06:00")
         }
@@ -189,7 +193,7 @@ struct FieldReader {
     func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
         guard let text = try string(key) else { return nil }
         guard let value = T(rawValue: text.trimmingWhitespace.lowercased()) else {
-            throw invalid(key, found: Self.shown(.string(text)), allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
+            throw invalid(key, found: Self.shown(string: text), allowed: T.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return value
     }
@@ -197,15 +201,15 @@ struct FieldReader {
     /// A nested object's reader, nil when not set.
     func object(_ key: String) throws -> FieldReader? {
         guard let member = raw(key) else { return nil }
-        guard case .object = member else { throw invalid(key, found: member.typeName, allowed: "an object") }
+        guard member.kind == .object else { throw invalid(key, found: member.typeName, allowed: "an object") }
         return FieldReader(record: record, value: member, path: fieldPath(key), lineIndex: lineIndex, invoiceLayout: invoiceLayout)
     }
 
     /// A nested array's element readers; empty when not set.
     func array(_ key: String) throws -> [FieldReader] {
         guard let member = raw(key) else { return [] }
-        guard case .array(let elements) = member else { throw invalid(key, found: member.typeName, allowed: "an array") }
-        return elements.enumerated().map { position, element in
+        guard member.kind == .array else { throw invalid(key, found: member.typeName, allowed: "an array") }
+        return member.elements.enumerated().map { position, element in
             FieldReader(record: record, value: element, path: "\(fieldPath(key))[\(position)]",
                         lineIndex: key == "lines" ? position : lineIndex, invoiceLayout: invoiceLayout)
         }

@@ -34,7 +34,7 @@ final class JSONRecordStream: RawRecordStream {
             let problem = Self.failure(flaw, place: "\(fileName) record #\(index)")
             return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
         }
-        return RawRecord(location: .index(index, in: fileName), content: .success(value), fromCSV: false, rowLines: [], id: id)
+        return RawRecord(location: .index(index, in: fileName), content: .success(RecordNode(value)), fromCSV: false, rowLines: [], id: id)
     }
 
     func nextID() throws -> String?? {
@@ -145,67 +145,6 @@ final class JSONRecordStream: RawRecordStream {
             return .nulCharacter(field: flaw.field, line: flaw.line, place: place)
         case .duplicateMember:
             return .duplicateMember(field: flaw.field, line: flaw.line, place: place)
-        }
-    }
-}
-
-/// Streams a `.jsonl` export file: one JSON object per line, blank lines skipped.
-/// A line that is not valid JSON fails that record only.
-final class JSONLinesRecordStream: RawRecordStream {
-    private let reader: ByteReader
-    private let fileName: String
-    /// What of each record is built.
-    private let keeping: JSONKeeping
-
-    /// Streams `url`'s records, dropping the top-level members named in `unsynced`.
-    init(url: URL, name: String? = nil, unsynced: Set<String> = [], encoding: ExportEncoding = .utf8) throws {
-        fileName = name ?? url.lastPathComponent
-        reader = try ByteReader(url: url, name: fileName, encoding: encoding)
-        keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
-    }
-
-    func next() throws -> RawRecord? {
-        guard let (lineNumber, parsed) = try nextLine(keeping: keeping) else { return nil }
-        let location = SourceLocation.line(lineNumber, in: fileName)
-        switch parsed {
-        case .success(let (value, flaw)):
-            let id = value["id"].flatMap(JSONRecordStream.idText)
-            if let flaw {
-                let problem = JSONRecordStream.failure(flaw, place: "\(fileName) line \(lineNumber)")
-                return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
-            }
-            return RawRecord(location: location, content: .success(value), fromCSV: false, rowLines: [], id: id)
-        case .failure(let error):
-            let problem = Problem.notJSON(reason: error.reason, line: lineNumber, file: fileName)
-            return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: nil)
-        }
-    }
-
-    func nextID() throws -> String?? {
-        guard let (_, parsed) = try nextLine(keeping: .only("id")) else { return nil }
-        guard case .success(let (value, _)) = parsed else { return .some(nil) }
-        return .some(value["id"].flatMap(JSONRecordStream.idText))
-    }
-
-    /// The next non-blank line's number and object (built as `keeping` says) with its flaw,
-    /// or why it is not one JSON object; nil after the last line.
-    private func nextLine(keeping: JSONKeeping) throws -> (Int, Result<(JSONValue, ValueFlaw?), JSONSyntaxError>)? {
-        while true {
-            let lineNumber = reader.line
-            guard var bytes = reader.readLine() else { return nil }
-            if bytes.last == 0x0D { bytes.removeLast() }
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            let lineReader = ByteReader(bytes: bytes, firstLine: lineNumber)
-            let parser = JSONParser(reader: lineReader)
-            do {
-                let value = try parser.parseValue(keeping: keeping)
-                parser.skipWhitespace()
-                guard lineReader.peek() == nil else { throw parser.fail("more than one JSON value on the line") }
-                guard case .object = value else { throw parser.fail("expected a JSON object, found \(value.typeName)") }
-                return (lineNumber, .success((value, parser.flaw)))
-            } catch let error as JSONSyntaxError {
-                return (lineNumber, .failure(error))
-            }
         }
     }
 }

@@ -13,18 +13,6 @@ public enum JSONValue: Sendable, Equatable {
         if case .object(let members) = self { return members[key] }
         return nil
     }
-
-    /// A short name of the value's type, for error messages.
-    var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
 }
 
 /// Which parts of a value the parser builds. The parts it drops are read and checked
@@ -227,7 +215,7 @@ final class JSONParser {
             bytes.append(contentsOf: available[..<count])
             return (count, !available.isEmpty && count == available.count)
         }) {}
-        guard Self.isNumber(bytes) else { throw fail("invalid number '\(String(decoding: bytes, as: UTF8.self))'") }
+        guard bytes.withUnsafeBufferPointer(Self.isNumber) else { throw fail("invalid number '\(String(decoding: bytes, as: UTF8.self))'") }
         return keep ? String(decoding: bytes, as: UTF8.self) : ""
     }
 
@@ -238,7 +226,7 @@ final class JSONParser {
 
     /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     /// Its size is the field's business (`1e400` fails the field that holds it).
-    static func isNumber(_ bytes: [UInt8]) -> Bool {
+    static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var position = 0
         func digits() -> Int {
             let start = position

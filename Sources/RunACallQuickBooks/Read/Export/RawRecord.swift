@@ -3,7 +3,7 @@ struct RawRecord {
     /// Where it came from.
     let location: SourceLocation
     /// Its fields, or why it could not even be read as a record.
-    let content: Result<JSONValue, Problem>
+    let content: Result<RecordNode, Problem>
     /// CSV cells are text: booleans may be `yes`/`no`/`1`/`0` there.
     let fromCSV: Bool
     /// For a CSV invoice: the line each of its rows (invoice lines) starts on.
@@ -16,7 +16,7 @@ struct RawRecord {
 
     /// What is kept of a record once it is decoded: where it came from and its id, not its fields.
     var withoutContent: RawRecord {
-        RawRecord(location: location, content: .success(.null), fromCSV: fromCSV, rowLines: rowLines, id: id)
+        RawRecord(location: location, content: .success(RecordNode(.null)), fromCSV: fromCSV, rowLines: rowLines, id: id)
     }
 }
 

@@ -45,14 +45,14 @@ enum RecordDecoder {
     /// The status and total of an invoice that could not be read, when both read (from its fields, or the
     /// `partial` ones of a record that did not read as one): its money is still counted.
     static func readableMoney(ofUnreadable record: RawRecord) -> (status: InvoiceStatus, total: Money)? {
-        let value: JSONValue
+        let value: RecordNode
         switch record.content {
         case .success(let fields): value = fields
         case .failure:
             guard let partial = record.partial else { return nil }
-            value = partial
+            value = RecordNode(partial)
         }
-        guard case .object = value else { return nil }
+        guard value.kind == .object else { return nil }
         let fields = FieldReader(record: record, value: value, invoiceLayout: true)
         guard let status = (try? fields.oneOf("status", InvoiceStatus.self)) ?? nil,
               let total = (try? fields.money("total")) ?? nil else { return nil }
@@ -61,7 +61,7 @@ enum RecordDecoder {
 
     /// The net of a payout that could not be read, when its fields read and the net is an amount: its money is still counted.
     static func readableNet(ofUnreadable record: RawRecord) -> Money? {
-        guard case .success(let value) = record.content, case .object = value else { return nil }
+        guard case .success(let value) = record.content, value.kind == .object else { return nil }
         return (try? FieldReader(record: record, value: value, invoiceLayout: false).money("net")) ?? nil
     }
 
@@ -111,7 +111,7 @@ enum RecordDecoder {
 
     private static func reader(for record: RawRecord, entity: String) throws -> FieldReader {
         let value = try record.content.get()
-        guard case .object = value else {
+        guard value.kind == .object else {
             throw Problem.notAnObject(entity: entity, found: value.typeName, place: record.location.description)
         }
         return FieldReader(record: record, value: value, invoiceLayout: entity == "invoice")
@@ -133,7 +133,7 @@ enum RecordDecoder {
         guard let code = try fields.string("currency") else { return "USD" }
         let trimmed = code.trimmingWhitespace.uppercased()
         guard trimmed.count == 3, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw fields.invalid("currency", found: FieldReader.shown(.string(code)), allowed: "an ISO 4217 code such as USD")
+            throw fields.invalid("currency", found: FieldReader.shown(string: code), allowed: "an ISO 4217 code such as USD")
         }
         return trimmed
     }
