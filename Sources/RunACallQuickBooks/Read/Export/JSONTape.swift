@@ -110,11 +110,6 @@ final class JSONTape {
             let escaped = raw[position]
             position += 1
             switch escaped {
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "t"): bytes.append(0x09)
             case UInt8(ascii: "u"):
                 var code = hex4()
                 if (0xD800...0xDBFF).contains(code) {
@@ -122,7 +117,7 @@ final class JSONTape {
                     code = 0x10000 + ((code - 0xD800) << 10) + (hex4() - 0xDC00)
                 }
                 if let scalar = UnicodeScalar(code), let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
-            default: bytes.append(escaped)
+            default: bytes.append(JSONValue.escapedByte(escaped) ?? escaped)
             }
         }
     }

@@ -1,6 +1,19 @@
 /// A parsed JSON value. Numbers keep their literal text so that money is
 /// never routed through binary floating point.
 public enum JSONValue: Sendable, Equatable {
+    /// The byte a one-letter JSON escape stands for (`\n`, `\"`, `\/`, …); nil for `\u` and for what is no escape.
+    static func escapedByte(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     case null
     case bool(Bool)
     case number(String)
@@ -272,17 +285,15 @@ final class JSONParser {
             case UInt8(ascii: "\\"):
                 guard let escaped = reader.next() else { throw fail("unterminated string") }
                 switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escaped)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
                     if scalar == [0], flaw == nil { flaw = ValueFlaw(kind: .nulCharacter, line: reader.line) }
                     bytes.append(contentsOf: scalar)
-                default: throw fail("invalid escape: a backslash before \(Self.describe(escaped)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                default:
+                    guard let byte = JSONValue.escapedByte(escaped) else {
+                        throw fail("invalid escape: a backslash before \(Self.describe(escaped)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                    }
+                    bytes.append(byte)
                 }
             case 0x00..<0x20:
                 throw fail("control character in a string (\(Self.describe(byte))); allowed: control characters written as \\u escapes")
