@@ -66,37 +66,23 @@ struct KnownCustomers {
         return Known(name: name, billAddress: address, landing: landing)
     }
 
-    /// An optional text: 0 for nil, else its length + 1 (7 bits a byte, low first) and its UTF-8 bytes.
+    /// An optional text: 0 for nil, else its length + 1 (`VarInt`) and its UTF-8 bytes.
     private static func append(_ text: String?, to bytes: inout [UInt8]) {
         guard let text else {
             bytes.append(0)
             return
         }
-        var length = text.utf8.count + 1
-        while length >= 0x80 {
-            bytes.append(UInt8(length & 0x7F) | 0x80)
-            length >>= 7
-        }
-        bytes.append(UInt8(length))
+        VarInt.append(text.utf8.count + 1, to: &bytes)
         bytes.append(contentsOf: text.utf8)
     }
 
     /// The optional text at `position` (moved past it); nil when the bytes end too soon.
     private static func read(_ bytes: ArraySlice<UInt8>, _ position: inout Int) -> String?? {
-        var length = 0, shift = 0
-        while position < bytes.endIndex {
-            let byte = bytes[position]
-            position += 1
-            length |= Int(byte & 0x7F) << shift
-            shift += 7
-            guard byte >= 0x80 else {
-                guard length > 0 else { return .some(nil) }
-                let end = position + length - 1
-                guard end <= bytes.endIndex else { return nil }
-                defer { position = end }
-                return .some(String(decoding: bytes[position..<end], as: UTF8.self))
-            }
-        }
-        return nil
+        guard let length = VarInt.read(bytes, at: &position, end: bytes.endIndex) else { return nil }
+        guard length > 0 else { return .some(nil) }
+        let end = position + length - 1
+        guard end <= bytes.endIndex else { return nil }
+        defer { position = end }
+        return .some(String(decoding: bytes[position..<end], as: UTF8.self))
     }
 }

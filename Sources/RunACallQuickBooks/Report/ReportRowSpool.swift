@@ -1,7 +1,7 @@
 import Foundation
 
 /// The run's report rows on disk, in the order they came, so that memory stays flat: each row is its
-/// `storedCells`, each cell its UTF-8 bytes after their length, the row after its own length. Read back
+/// `storedCells`, each cell its UTF-8 bytes after their length (`VarInt`), the row after its own length. Read back
 /// by slicing lengths (no quoting to undo), once, when the report is rendered.
 final class ReportRowSpool {
     let url: URL
@@ -20,7 +20,7 @@ final class ReportRowSpool {
         for cell in row.storedCells {
             var cell = cell
             cell.withUTF8 { bytes in
-                Self.appendLength(bytes.count, to: &pending)
+                VarInt.append(bytes.count, to: &pending)
                 pending.append(contentsOf: bytes)
             }
         }
@@ -59,9 +59,9 @@ final class ReportRowSpool {
             var position = start + 4
             cells.removeAll(keepingCapacity: true)
             while position < end {
-                guard let (count, next) = readLength(buffer, at: position, end: end), next + count <= end else { throw damaged(url) }
-                cells.append(String(decoding: buffer[next..<(next + count)], as: UTF8.self))
-                position = next + count
+                guard let count = VarInt.read(buffer, at: &position, end: end), position + count <= end else { throw damaged(url) }
+                cells.append(String(decoding: buffer[position..<(position + count)], as: UTF8.self))
+                position += count
             }
             guard let row = ReportRow(storedCells: cells) else { throw damaged(url) }
             try body(row)
@@ -75,29 +75,5 @@ final class ReportRowSpool {
 
     private static func length(at start: Int, in buffer: [UInt8]) -> Int {
         (0..<4).reduce(0) { $0 | Int(buffer[start + $1]) << (8 * $1) }
-    }
-
-    /// A cell's length, seven bits a byte, low bits first.
-    private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        var rest = length
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    private static func readLength(_ bytes: [UInt8], at start: Int, end: Int) -> (Int, Int)? {
-        var value = 0
-        var shift = 0
-        var position = start
-        while position < end, shift < 63 {
-            let byte = bytes[position]
-            position += 1
-            value |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { return (value, position) }
-            shift += 7
-        }
-        return nil
     }
 }

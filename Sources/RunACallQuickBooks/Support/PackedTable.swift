@@ -1,5 +1,5 @@
 /// A map from byte strings to byte strings kept in one arena, for state that grows with the distinct
-/// names of an export (a quarter of a million customers): each entry costs its bytes, a 4-byte place and
+/// names of an export (a quarter of a million customers): each entry costs its bytes, an 8-byte place and
 /// one or two 8-byte slots, where a `Dictionary` of `String`s costs several heap objects an entry. The arena
 /// grows in fixed chunks, so no growth copies what is already there; the slots double when three quarters full.
 /// Lookups compare the whole key: a shared hash never confuses two keys. Deterministic, not thread-safe.
@@ -58,7 +58,7 @@ struct PackedTable {
 
     // MARK: Entries
 
-    /// An entry's bytes: its key's length and its value's length (7 bits a byte, low bits first), the key, the value.
+    /// An entry's bytes: its key's length and its value's length (`VarInt`), the key, the value.
     private mutating func append(_ key: some Collection<UInt8>, _ value: some Collection<UInt8>) -> UInt64 {
         let size = 20 + key.count + value.count
         if chunks.isEmpty || chunks[chunks.count - 1].count + size > Self.chunkSize {
@@ -67,14 +67,8 @@ struct PackedTable {
         }
         let chunk = chunks.count - 1
         let offset = chunks[chunk].count
-        for length in [key.count, value.count] {
-            var rest = length
-            while rest >= 0x80 {
-                chunks[chunk].append(UInt8(rest & 0x7F) | 0x80)
-                rest >>= 7
-            }
-            chunks[chunk].append(UInt8(rest))
-        }
+        VarInt.append(key.count, to: &chunks[chunk])
+        VarInt.append(value.count, to: &chunks[chunk])
         chunks[chunk].append(contentsOf: key)
         chunks[chunk].append(contentsOf: value)
         return UInt64(chunk) << 32 | UInt64(offset)
@@ -84,17 +78,9 @@ struct PackedTable {
         let place = places[index]
         let chunk = chunks[Int(place >> 32)]
         var position = Int(place & 0xFFFF_FFFF)
-        func length() -> Int {
-            var value = 0, shift = 0
-            while true {
-                let byte = chunk[position]
-                position += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-        }
-        let keyLength = length(), valueLength = length()
+        // The lengths were written by `append`, in the same chunk: they are there whole.
+        let keyLength = VarInt.read(chunk, at: &position, end: chunk.endIndex) ?? 0
+        let valueLength = VarInt.read(chunk, at: &position, end: chunk.endIndex) ?? 0
         let keyEnd = position + keyLength
         return (chunk[position..<keyEnd], chunk[keyEnd..<(keyEnd + valueLength)])
     }
