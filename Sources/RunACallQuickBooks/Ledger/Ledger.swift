@@ -381,21 +381,17 @@ final class Ledger {
         }
     }
 
-    /// Adds a record to the open batch (replacing the one it recorded of the same record, if any). The row is
-    /// inserted as new first: only an `INSERT OR REPLACE` needs a statement journal, and that costs a temporary
-    /// file's write of every page each record touches.
+    /// Adds a record to the open batch (replacing the one it recorded of the same record, if any).
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }
-        let columns = """
+        try database.insertOrReplace("""
             INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
                         action, request_id, txn_id, list_id, edit_sequence, invoice_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        let values: [SQLiteValue] = [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
+            """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
                   .text(entry.customer), .text(entry.docNumber), .text(entry.total?.description),
                   .text(entry.status), .text(entry.targets), .text(entry.action.rawValue), .text(entry.requestID),
-                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)]
-        if try !database.insertIfNew("INSERT \(columns)", values) { try database.run("INSERT OR REPLACE \(columns)", values) }
+                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)])
     }
 
     /// Σ payments − refunds that standing exports applied to an invoice (Σ payments alone with `refunds: false`).
@@ -434,9 +430,8 @@ final class Ledger {
     func recordDeposit(payout payoutID: String, of lines: [(entity: EntityType, sourceID: String)]) throws {
         guard let batch = openBatch else { return }
         for line in lines {
-            let values: [SQLiteValue] = [.integer(batch), .text(payoutID), .text(line.entity.rawValue), .text(line.sourceID)]
-            let columns = "INTO deposit_line(batch, payout_id, entity, source_id) VALUES (?, ?, ?, ?)"
-            if try !database.insertIfNew("INSERT \(columns)", values) { try database.run("INSERT OR REPLACE \(columns)", values) }
+            try database.insertOrReplace("INTO deposit_line(batch, payout_id, entity, source_id) VALUES (?, ?, ?, ?)",
+                                         [.integer(batch), .text(payoutID), .text(line.entity.rawValue), .text(line.sourceID)])
         }
     }
 

@@ -122,16 +122,16 @@ final class SQLiteDatabase {
         }
     }
 
-    /// Runs an INSERT of one row with `values` bound to its parameters; false, having changed nothing, when a row
-    /// holds its primary key already. A plain INSERT of one row never needs a statement journal, where an
-    /// `INSERT OR REPLACE` into a table with a foreign key writes every page it touches to one (a temporary file).
-    func insertIfNew(_ sql: String, _ values: [SQLiteValue]) throws -> Bool {
+    /// Inserts one row, `into` being `INTO table(columns) VALUES (?, …)` with `values` bound to its parameters,
+    /// replacing the row that holds its primary key already. It is tried as a plain INSERT first: a plain INSERT of
+    /// one row never needs a statement journal, where an `INSERT OR REPLACE` into a table with a foreign key writes
+    /// every page it touches to one (a temporary file); only a row that is there already is replaced.
+    func insertOrReplace(_ into: String, _ values: [SQLiteValue]) throws {
         do {
-            try run(sql, values)
-            return true
+            try run("INSERT \(into)", values)
         } catch let error as FatalError {
             guard sqlite3_extended_errcode(handle) == rac2qb_sqlite_constraint_primarykey() else { throw error }
-            return false
+            try run("INSERT OR REPLACE \(into)", values)
         }
     }
 
