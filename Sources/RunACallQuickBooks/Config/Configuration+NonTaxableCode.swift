@@ -6,7 +6,7 @@ extension Configuration {
     func nonTaxableCode(for format: OutputFormat) -> String? {
         guard company.edition != .us else { return nil }
         if let code = tax.nonTaxableCode { return code }
-        return FormatProfile.of(format).takesOnlineTaxCodes ? company.edition.onlineNonTaxableCode : nil
+        return format.profile.takesOnlineTaxCodes ? company.edition.onlineNonTaxableCode : nil
     }
 
     /// The non-taxable codes the formats written carry, once each, with the key that gives them.
@@ -23,8 +23,8 @@ extension Configuration {
     /// qbXML holds a sales tax code in at most 3 characters (`FormatProfile.lineTaxCodeLimit`): a longer
     /// `tax.non_taxable_code` would fail every invoice with an untaxed line, so the run stops before reading anything.
     func checkNonTaxableCodeFitsQBXML() throws {
-        guard let format = output.formats.first(where: { FormatProfile.of($0).lineTaxCodeLimit != nil }),
-              let limit = FormatProfile.of(format).lineTaxCodeLimit, let code = nonTaxableCode(for: format), code.count > limit else { return }
+        guard let format = output.formats.first(where: { $0.profile.lineTaxCodeLimit != nil }),
+              let limit = format.profile.lineTaxCodeLimit, let code = nonTaxableCode(for: format), code.count > limit else { return }
         throw FatalError(.usage, "tax.non_taxable_code: \"\(code)\" is longer than the 3 characters qbXML allows for a sales tax code; "
             + "allowed: the QuickBooks Desktop code's short name (such as E or FRE), or formats without qbxml "
             + "(QuickBooks Online's longer names go in a config that writes qbo-csv only)")

@@ -32,10 +32,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
     public var folder: String { rawValue }
 
     /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
-    public var isDesktop: Bool { FormatProfile.of(self).isDesktop }
+    public var isDesktop: Bool { profile.isDesktop }
 
     /// The format's name in messages: `IIF`, `QBO CSV`, `qbXML`.
-    public var displayName: String { FormatProfile.of(self).displayName }
+    public var displayName: String { profile.displayName }
 
     public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

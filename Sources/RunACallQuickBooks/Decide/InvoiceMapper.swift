@@ -80,7 +80,7 @@ struct InvoiceMapper {
 
     /// qbXML holds a line's sales tax code in at most 3 characters.
     private func checkTaxCodesFitQBXML(_ tax: TaxPlan) throws {
-        guard let limit = configuration.output.formats.compactMap({ FormatProfile.of($0).lineTaxCodeLimit }).min(),
+        guard let limit = configuration.output.formats.compactMap(\.profile.lineTaxCodeLimit).min(),
               let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > limit }) else { return }
         throw Problem.taxCodeTooLongForQBXML(long)
     }
@@ -267,7 +267,7 @@ struct InvoiceMapper {
         let formats = configuration.output.formats
         var notes: [String] = []
         for format in formats {
-            let profile = FormatProfile.of(format)
+            let profile = format.profile
             let byHand = profile.linesByHand(of: invoice).reduce(Money.zero) { $0 - $1.amount }
             if byHand != .zero, let list = profile.byHandList {
                 notes.append("\(format.displayName): discount \(byHand) to enter by hand (\(list.path(parts: 1)))")

@@ -89,12 +89,12 @@ struct TaxPlan {
 
     /// The first format that writes the exact tax as its own line where the item's rate would not give it (qbXML).
     static func exactLineFormat(_ formats: [OutputFormat]) -> OutputFormat? {
-        formats.first { FormatProfile.of($0).salesTax == .computedOrExactLine }
+        formats.first { $0.profile.salesTax == .computedOrExactLine }
     }
 
     /// The first format that can only leave QuickBooks to compute the tax (QBO CSV).
     static func computedOnlyFormat(_ formats: [OutputFormat]) -> OutputFormat? {
-        formats.first { FormatProfile.of($0).salesTax == .computedOnly }
+        formats.first { $0.profile.salesTax == .computedOnly }
     }
 
     /// Where QuickBooks would compute the tax from the item's own rate: keeps that plain form when the books'

@@ -96,7 +96,7 @@ extension ConversionRun {
                 try recordPayout(payout, lines: depositLines, targets: row.targets)
                 let fromEarlier = earlier.earlierLines.isEmpty ? "" : ", \(earlier.earlierLines.count) of them written by earlier batches"
                 row.message = "Deposit of \(payout.net) into \(deposit.account) (\(depositLines.count) lines\(fromEarlier))"
-                    + formats.compactMap { FormatProfile.of($0).depositStep }.map { "; \($0)" }.joined()
+                    + formats.compactMap(\.profile.depositStep).map { "; \($0)" }.joined()
                 log.recordMoney {
                     $0.depositsWritten = $0.depositsWritten + payout.net
                     $0.depositedFromEarlierBatches = $0.depositedFromEarlierBatches + earlier.earlierPayments - earlier.earlierRefunds
@@ -277,14 +277,8 @@ extension ConversionRun {
                 row.warn("Waits in \(posting.depositAccount) for Stripe payout \(waitsFor) (not in this export): its deposit takes it out when an export holds the payout")
                 log.recordMoney { $0.paymentsWaitingForPayout = $0.paymentsWaitingForPayout + payment.amount }
             }
-            for format in formats {
-                let profile = FormatProfile.of(format)
-                if let unlinked = profile.paymentUnlinked {
-                    row.warn(unlinked)
-                    try worksheet?.add(posting)
-                }
-                if let byHand = profile.paymentByHand { row.warn(byHand) }
-            }
+            for caveat in formats.compactMap(\.profile.paymentUnlinked) + formats.compactMap(\.profile.paymentByHand) { row.warn(caveat) }
+            try worksheet?.add(posting)
             log.recordMoney { $0.paymentsWritten = $0.paymentsWritten + payment.amount }
             if invoiceHeldByQuickBooks { balances.pay(customer: customer, payment.amount) }
         case .refund:
@@ -305,7 +299,7 @@ extension ConversionRun {
             } else {
                 row.warn("Refund the credit from QuickBooks (it was not paid out of a Stripe payout)")
             }
-            for format in formats { if let byHand = FormatProfile.of(format).creditMemoByHand { row.warn(byHand) } }
+            for caveat in formats.compactMap(\.profile.creditMemoByHand) { row.warn(caveat) }
             log.recordMoney { $0.refundsWritten = $0.refundsWritten + payment.amount }
         }
     }

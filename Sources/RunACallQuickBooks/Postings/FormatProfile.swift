@@ -106,10 +106,15 @@ public struct FormatProfile: Sendable {
     }
 }
 
+extension OutputFormat {
+    /// What the format can carry and leaves to the user.
+    public var profile: FormatProfile { FormatProfile.of(self) }
+}
+
 extension Collection<OutputFormat> {
     /// Whether any of the formats' profiles has `property`.
-    func any(_ property: (FormatProfile) -> Bool) -> Bool { contains { property(FormatProfile.of($0)) } }
+    func any(_ property: (FormatProfile) -> Bool) -> Bool { contains { property($0.profile) } }
 
     /// The formats whose profiles have `property`, in order.
-    func having(_ property: (FormatProfile) -> Bool) -> [OutputFormat] { filter { property(FormatProfile.of($0)) } }
+    func having(_ property: (FormatProfile) -> Bool) -> [OutputFormat] { filter { property($0.profile) } }
 }

@@ -14,7 +14,7 @@ enum PreviewRenderer {
             // The import checklist lists files, it holds no text of the invoice.
             for path in try writer.finish(lists: lists, into: folder).files where path != ImportChecklist.target.path(parts: 1) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(path))
-                let text = String(data: data, encoding: FormatProfile.of(format).encoding) ?? ""
+                let text = String(data: data, encoding: format.profile.encoding) ?? ""
                 let headerOnly = path.hasSuffix(".csv") && text.split(whereSeparator: \.isNewline).count <= 1
                 guard !text.isEmpty, !headerOnly else { continue }
                 files.append(InvoicePreview.File(path: path, text: text))

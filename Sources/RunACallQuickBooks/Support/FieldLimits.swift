@@ -53,7 +53,7 @@ enum FieldLimits {
     /// Each field's limit in each format that limits it, from the formats' profiles.
     static let table: [TextField: [OutputFormat: Int]] = Dictionary(uniqueKeysWithValues: TextField.allCases.map { field in
         (field, Dictionary(uniqueKeysWithValues: OutputFormat.allCases.compactMap { format in
-            FormatProfile.of(format).fieldLimits[field].map { (format, $0) }
+            format.profile.fieldLimits[field].map { (format, $0) }
         }))
     })
 
