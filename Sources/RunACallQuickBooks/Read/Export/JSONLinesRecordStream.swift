@@ -17,7 +17,7 @@ final class JSONLinesRecordStream: RawRecordStream {
         let location = SourceLocation.line(lineNumber, in: fileName)
         switch parsed {
         case .success(let (value, flaw)):
-            let id = Self.id(of: value)
+            let id = value.id
             if let flaw {
                 let problem = JSONRecordStream.failure(flaw, place: "\(fileName) line \(lineNumber)")
                 return RawRecord(location: location, content: .failure(problem), fromCSV: false, rowLines: [], id: id)
@@ -32,16 +32,7 @@ final class JSONLinesRecordStream: RawRecordStream {
     func nextID() throws -> String?? {
         guard let (_, parsed) = try nextLine(looksForFlaws: false) else { return nil }
         guard case .success(let (value, _)) = parsed else { return .some(nil) }
-        return .some(Self.id(of: value))
-    }
-
-    /// The record's `id` member when it is a string or a number.
-    private static func id(of value: RecordNode) -> String? {
-        guard let id = value.member("id") else { return nil }
-        switch id.kind {
-        case .string, .number: return id.text
-        default: return nil
-        }
+        return .some(value.id)
     }
 
     /// The next non-blank line's number and object with its flaw (looked for when `looksForFlaws`; when not,

@@ -29,7 +29,7 @@ final class JSONRecordStream: RawRecordStream {
     func next() throws -> RawRecord? {
         guard let value = try nextValue(keeping: keeping) else { return nil }
         defer { index += 1 }
-        let id = value["id"].flatMap(Self.idText)
+        let id = RecordNode(value).id
         if let flaw = parser.flaw {
             let problem = Self.failure(flaw, place: "\(fileName) record #\(index)")
             return RawRecord(location: .index(index, in: fileName), content: .failure(problem), fromCSV: false, rowLines: [], id: id)
@@ -40,7 +40,7 @@ final class JSONRecordStream: RawRecordStream {
     func nextID() throws -> String?? {
         guard let value = try nextValue(keeping: .only("id")) else { return nil }
         index += 1
-        return .some(value["id"].flatMap(Self.idText))
+        return .some(RecordNode(value).id)
     }
 
     /// The next record's value, built as `keeping` says, with its flaw left in `parser.flaw`; nil after the last.
@@ -125,14 +125,6 @@ final class JSONRecordStream: RawRecordStream {
             throw FatalError(.unreadableInput, "\(fileName): expected a JSON array of \(entity) or an object with an \"\(entity)\" array")
         }
         throw FatalError(.unreadableInput, "\(fileName): the object has no \"\(entity)\" array")
-    }
-
-    static func idText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): return text
-        case .number(let text): return text
-        default: return nil
-        }
     }
 
     /// The failure of a record with `flaw`, at `place` (`invoices.json record #3`).

@@ -68,6 +68,15 @@ struct RecordNode {
         return member.text
     }
 
+    /// The text of a record's `id` member when it is a string or a number; nil otherwise.
+    var id: String? {
+        guard let id = member("id") else { return nil }
+        switch id.kind {
+        case .string, .number: return id.text
+        default: return nil
+        }
+    }
+
     /// The elements of an array; empty for any other value.
     var elements: [RecordNode] {
         switch storage {
