@@ -30,6 +30,7 @@ import Testing
 
     static func backfill(_ invoices: Int) throws -> Result {
         let work = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }  // 10,000 and 100,000 invoices: about 800 MB on disk
         let export = work.appendingPathComponent("export-\(invoices)")
         _ = try ExportGenerator(invoiceCount: invoices, customerCount: invoices / 4).writeWithPayments(format: .jsonl, to: export)
         try Data().write(to: export.appendingPathComponent("done"))

@@ -38,10 +38,10 @@ enum TestPaths {
     /// A schema validator, loaded once.
     static let schema: QBXMLSchemaValidator? = schemaDirectory.flatMap { try? QBXMLSchemaValidator(schemaDirectory: $0) }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside this test process's own scratch root (removed when the process ends).
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rac2qb-tests-\(safe)-\(UUID().uuidString)")
+        let url = TestScratch.root.appendingPathComponent("\(safe)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
