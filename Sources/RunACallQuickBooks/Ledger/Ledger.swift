@@ -381,6 +381,26 @@ final class Ledger {
         }
     }
 
+    /// From now on, the writes `later` is given run on a thread of their own (`WriteBehind`), in order;
+    /// every other use of the ledger waits for those asked before it.
+    func startWritingBehind() {
+        guard database.writeBehind == nil else { return }
+        database.writeBehind = WriteBehind()
+    }
+
+    /// Runs the writes still queued, then writes on the caller's thread again.
+    func stopWritingBehind() {
+        database.writeBehind?.stop()
+        database.writeBehind = nil
+    }
+
+    /// Runs `write` on the writing thread when one runs (after every write asked before), else now.
+    /// Throws the error of an earlier write that failed, or of this one when it runs now.
+    func later(_ write: @escaping (Ledger) throws -> Void) throws {
+        guard let writeBehind = database.writeBehind else { return try write(self) }
+        try writeBehind.submit { [unowned self] in try write(self) }
+    }
+
     /// Adds a record to the open batch (replacing the one it recorded of the same record, if any).
     func record(_ entry: LedgerEntry) throws {
         guard let batch = openBatch else { return }

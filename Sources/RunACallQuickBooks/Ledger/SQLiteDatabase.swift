@@ -46,6 +46,9 @@ final class SQLiteDatabase {
     /// The virtual machine steps SQLite took for this database's statements so far: the work a run
     /// asked of it, the same on any machine (how it grows with the input shows a scan hidden in a loop).
     private(set) var steps: Int64 = 0
+    /// The thread the writes run on while a run goes on (`Ledger.startWritingBehind`); any other use of the
+    /// database waits for the writes asked before it.
+    var writeBehind: WriteBehind?
 
     /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given.
     init(url: URL, file: URL? = nil) throws {
@@ -84,6 +87,7 @@ final class SQLiteDatabase {
 
     /// Runs SQL text of one or more statements without parameters.
     func execute(_ sql: String) throws {
+        try settle()
         var error: UnsafeMutablePointer<CChar>?
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? "unknown error"
@@ -99,6 +103,7 @@ final class SQLiteDatabase {
 
     /// Runs one query, calling `body` for each row.
     func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
+        try settle()
         let statement = try prepared(sql)
         defer {
             steps += Int64(sqlite3_stmt_status(statement, Int32(SQLITE_STMTSTATUS_VM_STEP), 1))
@@ -140,6 +145,12 @@ final class SQLiteDatabase {
         var result: Int64?
         try query(sql, values) { row in if result == nil { result = row.integer(0) } }
         return result
+    }
+
+    /// Off the writing thread, waits for the writes asked before (throwing the error of one that failed).
+    private func settle() throws {
+        guard let writeBehind, !writeBehind.isCurrentThread else { return }
+        try writeBehind.settle()
     }
 
     private func prepared(_ sql: String) throws -> OpaquePointer {

@@ -30,19 +30,20 @@ extension ConversionRun {
     /// Nothing without a ledger: the fields are not even computed.
     func recordCustomer(_ customer: QBCustomer, source: Customer, targets: [OutputTarget], action: LedgerAction = .add,
                         earlier: LedgerEntry? = nil, pendingName: String? = nil) throws {
-        guard let ledger else { return }
-        let current = SyncedFields(customer: source)
-        let names = SyncedFields.values(current.text).keys
-        let renamedNow = pendingName != nil || action == .update
-        let kept = earlier.map { SyncedFields.values($0.fields) }?
-            .filter { !names.contains($0.key) && $0.key != "id" && !(renamedNow && $0.key == SyncedFields.pendingName) }
-            .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
-        let pending = pendingName.map { ["\(SyncedFields.pendingName): \(SyncedFields.escaped($0))"] } ?? []
-        let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept + pending)
-        try ledger.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
-                                      customer: customer.name, targets: Self.label(targets), action: action,
-                                      requestID: Self.requestID(targets), txnID: nil, listID: earlier?.listID,
-                                      editSequence: action == .noted ? earlier?.editSequence : nil))
+        try ledger?.later { ledger in
+            let current = SyncedFields(customer: source)
+            let names = SyncedFields.values(current.text).keys
+            let renamedNow = pendingName != nil || action == .update
+            let kept = earlier.map { SyncedFields.values($0.fields) }?
+                .filter { !names.contains($0.key) && $0.key != "id" && !(renamedNow && $0.key == SyncedFields.pendingName) }
+                .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
+            let pending = pendingName.map { ["\(SyncedFields.pendingName): \(SyncedFields.escaped($0))"] } ?? []
+            let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept + pending)
+            try ledger.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
+                                          customer: customer.name, targets: Self.label(targets), action: action,
+                                          requestID: Self.requestID(targets), txnID: nil, listID: earlier?.listID,
+                                          editSequence: action == .noted ? earlier?.editSequence : nil))
+        }
     }
 
     /// A customer an earlier batch exported changed in Run a Call: a qbXML CustomerMod when `update`, else a report row

@@ -40,11 +40,12 @@ extension ConversionRun {
 
     /// Records an item the run creates (nothing without a ledger: its synced fields are not even computed).
     func recordItem(_ item: QBItem, original: String, targets: [OutputTarget]) throws {
-        guard let ledger else { return }
-        let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
-                                          "kind: \(item.kind.rawValue)"])
-        try ledger.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
-                                      customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        try ledger?.later { ledger in
+            let fields = SyncedFields(lines: ["name: \(SyncedFields.escaped(original))", "account: \(SyncedFields.escaped(item.account))",
+                                              "kind: \(item.kind.rawValue)"])
+            try ledger.record(LedgerEntry(entity: .item, sourceID: original, hash: fields.hash, fields: fields.text,
+                                          customer: item.name, targets: Self.label(targets), requestID: Self.requestID(targets)))
+        }
     }
 
     static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
@@ -57,18 +58,19 @@ extension ConversionRun {
     /// Records what a decided invoice asks the ledger to remember (nothing without a ledger: the synced
     /// fields of a new invoice are not even computed).
     func remember(_ invoice: Invoice, _ memory: InvoiceMemory, targets: [OutputTarget]) throws {
-        guard let ledger else { return }
-        switch memory {
-        case .added(let posting):
-            let fields = SyncedFields(invoice)
-            try ledger.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
-                                          customer: posting.customer, docNumber: posting.refNumber, total: posting.total,
-                                          status: invoice.status.rawValue, targets: Self.label(targets), requestID: Self.requestID(targets)))
-        case .changed(let action, let fields, let previous, let total):
-            try ledger.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
-                                          customer: previous.customer, docNumber: previous.docNumber, total: total,
-                                          status: invoice.status.rawValue, targets: Self.label(targets), action: action,
-                                          requestID: Self.requestID(targets), txnID: previous.txnID, listID: nil, editSequence: nil))
+        try ledger?.later { ledger in
+            switch memory {
+            case .added(let posting):
+                let fields = SyncedFields(invoice)
+                try ledger.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
+                                              customer: posting.customer, docNumber: posting.refNumber, total: posting.total,
+                                              status: invoice.status.rawValue, targets: Self.label(targets), requestID: Self.requestID(targets)))
+            case .changed(let action, let fields, let previous, let total):
+                try ledger.record(LedgerEntry(entity: .invoice, sourceID: invoice.id, hash: fields.hash, fields: fields.text,
+                                              customer: previous.customer, docNumber: previous.docNumber, total: total,
+                                              status: invoice.status.rawValue, targets: Self.label(targets), action: action,
+                                              requestID: Self.requestID(targets), txnID: previous.txnID, listID: nil, editSequence: nil))
+            }
         }
     }
 
@@ -85,23 +87,25 @@ extension ConversionRun {
     /// Records a payment or refund with its customer and the Stripe payout that will deposit it, if it names one
     /// (nothing without a ledger: its synced fields are not even computed).
     func recordPayment(_ payment: Payment, customer: String, targets: [OutputTarget]) throws {
-        guard let ledger else { return }
-        let fields = SyncedFields(payment)
-        let entity: EntityType = payment.kind == .refund ? .refund : .payment
-        try ledger.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
-                                      fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
-                                      requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
-        if let payoutID = payment.payoutID { try ledger.recordPayoutID(payoutID, of: entity, payment.id) }
+        try ledger?.later { ledger in
+            let fields = SyncedFields(payment)
+            let entity: EntityType = payment.kind == .refund ? .refund : .payment
+            try ledger.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
+                                          fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
+                                          requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
+            if let payoutID = payment.payoutID { try ledger.recordPayoutID(payoutID, of: entity, payment.id) }
+        }
     }
 
     /// Records a payout's deposit and the payments and refunds it takes out of Undeposited Funds (never deposited again);
     /// nothing without a ledger (its synced fields are not even computed).
     func recordPayout(_ payout: Payout, lines: [QBDepositLine], targets: [OutputTarget]) throws {
-        guard let ledger else { return }
-        let fields = SyncedFields(payout)
-        try ledger.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
-                                      total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
-        try ledger.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
+        try ledger?.later { ledger in
+            let fields = SyncedFields(payout)
+            try ledger.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
+                                          total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
+            try ledger.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
+        }
     }
 
     /// The batch that already exported a payment, refund or payout, if one did.

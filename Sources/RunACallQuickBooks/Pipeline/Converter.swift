@@ -112,6 +112,9 @@ public enum Converter {
             _ = try ledger.begin(startedAt: ISO8601DateFormatter().string(from: options.startedAt), output: output.standardizedFileURL.path)
         }
         defer { ledger?.abandon() }
+        // What the run records goes into the ledger on the second core; stopped (the writes queued run) before an abandon.
+        if writes, options.readsAhead { ledger?.startWritingBehind() }
+        defer { ledger?.stopWritingBehind() }
         let run = try ConversionRun(options: options, export: export, books: books, ledger: ledger, staging: staging.url)
         run.log.recordAbsent(export.absentEntities)
         run.log.recordNotes(export.passedOver)

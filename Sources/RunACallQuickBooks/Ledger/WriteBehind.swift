@@ -1,0 +1,91 @@
+import Foundation
+
+/// Runs a database's writes on a thread of its own, in the order they were asked, while the run
+/// goes on (the second core). Whoever else touches the database first waits until every write asked
+/// before has run (`settle`), so it sees the database exactly as if each write had run when asked:
+/// what the run decides, and what the ledger ends up holding, are the same with or without it.
+/// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
+/// it; its error reaches the run at its next write or the next use of the database.
+final class WriteBehind: @unchecked Sendable {
+    private let capacity: Int
+    /// Guards `jobs`, `running`, `failure` and `stopped`; signalled when either side moves.
+    private let condition = NSCondition()
+    private var jobs: [() throws -> Void] = []
+    /// Whether the writing thread is running a batch of jobs it took.
+    private var running = false
+    private var failure: Error?
+    private var stopped = false
+    private let done = DispatchSemaphore(value: 0)
+    private var thread: Thread?
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        let thread = Thread { [self] in work() }
+        thread.stackSize = 8 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Whether this is the writing thread (which never waits for itself).
+    var isCurrentThread: Bool { Thread.current === thread }
+
+    /// Queues `job`; throws the error of an earlier job that failed (then `job` never runs).
+    func submit(_ job: @escaping () throws -> Void) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.count >= capacity && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        jobs.append(job)
+        if jobs.count == 1 { condition.broadcast() }
+    }
+
+    /// Waits until every job queued has run; throws the error of one that failed.
+    func settle() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while !jobs.isEmpty || running { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Runs what is queued, then ends the writing thread and waits for it (once).
+    func stop() {
+        condition.lock()
+        guard !stopped else { condition.unlock(); return }
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        done.wait()
+    }
+
+    private func work() {
+        defer { done.signal() }
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !stopped { condition.wait() }
+            if jobs.isEmpty {
+                condition.unlock()
+                return
+            }
+            let batch = jobs
+            jobs.removeAll(keepingCapacity: true)
+            running = true
+            condition.broadcast()
+            condition.unlock()
+            var jobFailure: Error?
+            for job in batch {
+                do { try job() } catch {
+                    jobFailure = error
+                    break
+                }
+            }
+            condition.lock()
+            running = false
+            if let jobFailure {
+                failure = failure ?? jobFailure
+                jobs.removeAll()
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
