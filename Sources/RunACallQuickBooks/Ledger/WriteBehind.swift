@@ -6,20 +6,25 @@ import Foundation
 /// what the run decides, and what the ledger ends up holding, are the same with or without it.
 /// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
 /// it; its error reaches the run at its next write or the next use of the database.
+/// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
 final class WriteBehind: @unchecked Sendable {
     private let capacity: Int
-    /// Guards `jobs`, `running`, `failure` and `stopped`; signalled when either side moves.
+    private let batch: Int
+    /// Guards `jobs`, `running`, `settling`, `failure` and `stopped`; signalled when either side moves.
     private let condition = NSCondition()
     private var jobs: [() throws -> Void] = []
     /// Whether the writing thread is running a batch of jobs it took.
     private var running = false
+    /// How many callers wait in `settle`.
+    private var settling = 0
     private var failure: Error?
     private var stopped = false
     private let done = DispatchSemaphore(value: 0)
     private var thread: Thread?
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, batch: Int = 64) {
         self.capacity = capacity
+        self.batch = min(batch, capacity)
         let thread = Thread { [self] in work() }
         thread.stackSize = 8 << 20
         self.thread = thread
@@ -36,14 +41,17 @@ final class WriteBehind: @unchecked Sendable {
         while jobs.count >= capacity && failure == nil { condition.wait() }
         if let failure { throw failure }
         jobs.append(job)
-        if jobs.count == 1 { condition.broadcast() }
+        if jobs.count == batch { condition.broadcast() }
     }
 
     /// Waits until every job queued has run; throws the error of one that failed.
     func settle() throws {
         condition.lock()
         defer { condition.unlock() }
+        settling += 1
+        condition.broadcast()
         while !jobs.isEmpty || running { condition.wait() }
+        settling -= 1
         if let failure { throw failure }
     }
 
@@ -61,7 +69,7 @@ final class WriteBehind: @unchecked Sendable {
         defer { done.signal() }
         while true {
             condition.lock()
-            while jobs.isEmpty && !stopped { condition.wait() }
+            while !stopped && (jobs.isEmpty || jobs.count < batch && settling == 0) { condition.wait() }
             if jobs.isEmpty {
                 condition.unlock()
                 return

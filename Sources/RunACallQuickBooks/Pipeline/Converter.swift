@@ -167,11 +167,14 @@ public enum Converter {
         let batch = ledger?.openBatch
         var description = description
         description.batch = batch
+        // The files written so far are hashed for the ledger on the second core while the report is rendered.
+        let digests = ledger != nil && run.options.readsAhead ? FileDigest.inBackground(files, in: staging.url) : { [:] }
         files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts,
                                            quickBooksFiles: files.filter(OutputFolder.isQuickBooksFile), into: staging.url,
                                            rowIndex: rowIndex)
         try staging.flushToDisk(files)
-        try ledger?.seal(files: files.map { ($0, FileDigest.of(staging.url.appendingPathComponent($0)) ?? "") })
+        let hashed = digests()
+        try ledger?.seal(files: files.map { ($0, (hashed[$0] ?? FileDigest.of(staging.url.appendingPathComponent($0))) ?? "") })
         do {
             try staging.publish(files)
         } catch {
