@@ -10,6 +10,8 @@ final class ConversionRun {
     let export: ExportFiles
     let formats: [OutputFormat]
     let writers: [any FormatWriter]
+    /// The thread the writers make and write their bytes on (the second core); nil in line.
+    private let renderingThread: WriteBehind?
     let customers: CustomerDirectory
     let items: ItemCatalog
     /// What QuickBooks already holds, from the config's `books:` files.
@@ -74,10 +76,16 @@ final class ConversionRun {
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.any { $0.paymentUnlinked != nil } ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration
+        let renderingThread = options.readsAhead && options.writeQuickBooksFiles ? WriteBehind() : nil
+        self.renderingThread = renderingThread
         writers = !options.writeQuickBooksFiles ? [] : try formats.map { format in
-            try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging)
+            try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging,
+                                   sink: RenderSink(thread: renderingThread))
         }
     }
+
+    /// A run that failed leaves no rendering thread behind (the desk runs many).
+    deinit { renderingThread?.stop() }
 
     /// One more record read: the progress line counts it.
     func tick() { progress.tick() }
@@ -219,6 +227,7 @@ final class ConversionRun {
             files += written
             parts.merge(counts) { $1 }
         }
+        renderingThread?.stop()
         return (files, parts)
     }
 

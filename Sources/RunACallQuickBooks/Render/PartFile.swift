@@ -55,29 +55,49 @@ final class PartFile {
     }
 }
 
-/// A sequence of part files that starts a new part when the current one is full.
+/// A sequence of part files that starts a new part when the current one is full. Which part a
+/// transaction goes into is decided when it is placed, on the run's thread (`place`); its bytes are
+/// appended later, maybe on the rendering thread (`append`), in the order they were placed.
 final class PartSeries {
+    /// What a part holds, as placed.
+    struct Fill {
+        var transactions = 0
+        var rows = 0
+    }
+
     private let folder: URL
     private let prefix: String
-    private let isFull: (PartFile, Int) -> Bool
+    private let isFull: (Fill, Int) -> Bool
+    /// The parts placed so far (the run's thread).
+    private var placed: [Fill] = []
+    /// The part files written so far (the rendering thread; read once it is settled).
     private(set) var parts: [PartFile] = []
 
     /// `isFull(part, rows)` says whether `part` cannot take one more transaction of `rows` rows.
-    init(folder: URL, prefix: String, isFull: @escaping (PartFile, Int) -> Bool) {
+    init(folder: URL, prefix: String, isFull: @escaping (Fill, Int) -> Bool) {
         self.folder = folder
         self.prefix = prefix
         self.isFull = isFull
     }
 
-    /// The part the next transaction goes into (1-based number and file).
-    func current(adding rows: Int = 1) throws -> (number: Int, file: PartFile) {
-        if let last = parts.last, !isFull(last, rows) { return (parts.count, last) }
-        try parts.last?.close()
-        let file = try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part"))
-        parts.append(file)
-        return (parts.count, file)
+    /// The 1-based part the next transaction, of `rows` rows, goes into.
+    func place(rows: Int = 0) -> Int {
+        if placed.last.map({ isFull($0, rows) }) ?? true { placed.append(Fill()) }
+        placed[placed.count - 1].transactions += 1
+        placed[placed.count - 1].rows += rows
+        return placed.count
+    }
+
+    /// Appends a transaction's bytes to part `number`, the one `place` gave it; a new part's file is
+    /// made when its first transaction comes, the part before it closed.
+    func append(_ bytes: some Collection<UInt8>, rows: Int = 0, toPart number: Int) throws {
+        while parts.count < number {
+            try parts.last?.close()
+            parts.append(try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part")))
+        }
+        try parts[number - 1].append(bytes, rows: rows)
     }
 
     /// Number of parts, at least 1 (an empty run still writes one file).
-    var count: Int { max(1, parts.count) }
+    var count: Int { max(1, placed.count) }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// IIF cannot link a payment to its invoice: the report's worksheet lists how to apply each.
 extension IIFWriter {
     func add(_ payment: QBPayment) throws -> [OutputTarget] {
+        try append { [self] in rows(of: payment) }
+    }
+
+    private func rows(of payment: QBPayment) -> IIFRows {
         let date = payment.date.usSlashed
         let memo = "Payment for invoice #\(payment.invoiceRefNumber ?? payment.invoiceID)"
         var rows = IIFRows()
@@ -14,10 +18,14 @@ extension IIFWriter {
         splitRow(type: "PAYMENT", date: date, account: QBInvoice.receivableAccount, name: payment.customer,
                  amount: -payment.amount, docNumber: payment.reference, memo: memo, into: &rows)
         rows.row(["ENDTRNS"])
-        return try append(rows)
+        return rows
     }
 
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
+        try append { [self] in rows(of: creditMemo) }
+    }
+
+    private func rows(of creditMemo: QBCreditMemo) -> IIFRows {
         let date = creditMemo.date.usSlashed
         let memo = "Refund \(creditMemo.sourceID) of invoice #\(creditMemo.invoiceRefNumber ?? creditMemo.invoiceID)"
         var rows = IIFRows()
@@ -31,10 +39,14 @@ extension IIFWriter {
                      docNumber: nil, memo: nil, price: auto.rate, item: auto.item, extra: "AUTOSTAX", into: &rows)
         }
         rows.row(["ENDTRNS"])
-        return try append(rows)
+        return rows
     }
 
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
+        try append { [self] in rows(of: deposit) }
+    }
+
+    private func rows(of deposit: QBDeposit) -> IIFRows {
         let date = deposit.date.usSlashed
         var rows = IIFRows()
         transactionRow(type: "DEPOSIT", date: date, account: deposit.account, name: nil, amount: deposit.net,
@@ -53,7 +65,7 @@ extension IIFWriter {
             }
         }
         rows.row(["ENDTRNS"])
-        return try append(rows)
+        return rows
     }
 
     private func transactionRow(type: String, date: String, account: String, name: String?, amount: Money,

@@ -13,6 +13,8 @@ final class IIFWriter: FormatWriter {
     private let parts: PartSeries
     /// The CUST rows of the customers created, header first, streamed.
     private let customers: PartFile
+    /// Where the rows are made and appended.
+    let sink: RenderSink
 
     static let transactionColumns = [
         "TRNSID", "TRNSTYPE", "DATE", "ACCNT", "NAME", "AMOUNT", "DOCNUM", "MEMO", "CLEAR", "TOPRINT",
@@ -31,8 +33,9 @@ final class IIFWriter: FormatWriter {
         "PHONE1", "EMAIL", "COMPANYNAME",
     ]
 
-    init(edition: Edition, nonTaxableCode: String?, taxAgency: String?, splitEvery: Int, staging: URL) throws {
+    init(edition: Edition, nonTaxableCode: String?, taxAgency: String?, splitEvery: Int, staging: URL, sink: RenderSink) throws {
         self.edition = edition
+        self.sink = sink
         self.nonTaxableCode = nonTaxableCode
         self.taxAgency = taxAgency
         parts = PartSeries(folder: staging, prefix: "iif") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
@@ -40,9 +43,11 @@ final class IIFWriter: FormatWriter {
     }
 
     func add(_ customer: QBCustomer) throws -> OutputTarget {
-        if customers.transactions == 0 { try customers.append(header("CUST", Self.customerColumns)) }
-        try customers.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress)
-            + Self.freeLines(customer.shipAddress) + [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
+        try sink.run { [self] in
+            if customers.transactions == 0 { try customers.append(header("CUST", Self.customerColumns)) }
+            try customers.append(IIFEncoding.row(["CUST", IIFEncoding.cell(customer.name)] + Self.freeLines(customer.billAddress)
+                + Self.freeLines(customer.shipAddress) + [IIFEncoding.cell(customer.phone), IIFEncoding.cell(customer.email), IIFEncoding.cell(customer.company)]))
+        }
         return fileTarget(part: 1)
     }
 
@@ -54,11 +59,14 @@ final class IIFWriter: FormatWriter {
         OutputTarget(format: .iif, base: "quickbooks", fileExtension: "iif", part: part)
     }
 
-    /// Appends one whole transaction to the current part, once it is known to balance.
-    func append(_ rows: IIFRows) throws -> [OutputTarget] {
-        try IIFBalance.check(rows.bytes)
-        let (number, part) = try parts.current()
-        try part.append(rows.bytes)
+    /// Places one whole transaction in the current part; `rows` makes it in the sink, appended once it is known to balance.
+    func append(_ rows: @escaping () -> IIFRows) throws -> [OutputTarget] {
+        let number = parts.place()
+        try sink.run { [parts] in
+            let bytes = rows().bytes
+            try IIFBalance.check(bytes)
+            try parts.append(bytes, toPart: number)
+        }
         return [fileTarget(part: number)]
     }
 
@@ -70,6 +78,10 @@ final class IIFWriter: FormatWriter {
     private static let blankLines = Array(repeating: "", count: 5)
 
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+        try append { [self] in rows(of: invoice) }
+    }
+
+    private func rows(of invoice: QBInvoice) -> IIFRows {
         var rows = IIFRows()
         let date = invoice.txnDate.usSlashed
         let reference = invoice.refNumber ?? ""
@@ -97,7 +109,7 @@ final class IIFWriter: FormatWriter {
         }
         taxRows(invoice, date: date, reference: reference, into: &rows)
         rows.row(["ENDTRNS"])
-        return try append(rows)
+        return rows
     }
 
     /// The AUTOSTAX line's agency, item and rate: the invoice's sales tax item, or the 0% item when it charges none.
@@ -133,6 +145,7 @@ final class IIFWriter: FormatWriter {
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+        try sink.settle()
         let count = parts.count
         var files: [String] = []
         for number in 1...count {

@@ -11,8 +11,10 @@ extension QBOCSVWriter {
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
 
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
-        let row = CSVText.row([date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description])
-        try deposits.append(Data(row.utf8), rows: 1)
+        try sink.run { [self] in
+            let row = CSVText.row([date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description])
+            try deposits.append(Data(row.utf8), rows: 1)
+        }
         checklist.addDeposit(net: deposit.net)
         return [OutputTarget(format: .qboCSV, base: "deposits", fileExtension: "csv")]
     }

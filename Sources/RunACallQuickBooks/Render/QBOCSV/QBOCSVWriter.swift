@@ -19,6 +19,8 @@ final class QBOCSVWriter: FormatWriter {
     let discounts: DiscountWorksheet
     /// Each file's records and total, for `import-checklist.csv`.
     let checklist = ImportChecklist()
+    /// Where the invoice, customer and deposit rows are made and appended (the discounts are listed on the run's thread).
+    let sink: RenderSink
 
     static let maxInvoicesPerFile = 100
     static let maxRowsPerFile = 1_000
@@ -32,8 +34,9 @@ final class QBOCSVWriter: FormatWriter {
     static let customerColumns = ["Name", "Company", "Email", "Phone", "Street", "City", "State", "ZIP", "Country"]
     static let productColumns = ["Name", "Type", "Sales Description", "Sales Price/Rate", "Income Account", "Taxable"]
 
-    init(edition: Edition, nonTaxableCode: String?, splitEvery: Int, staging: URL) throws {
+    init(edition: Edition, nonTaxableCode: String?, splitEvery: Int, staging: URL, sink: RenderSink) throws {
         self.edition = edition
+        self.sink = sink
         self.nonTaxableCode = nonTaxableCode
         deposits = try PartFile(url: staging.appendingPathComponent("qbo-deposits.part"))
         customers = try PartFile(url: staging.appendingPathComponent("qbo-customers.part"))
@@ -58,7 +61,22 @@ final class QBOCSVWriter: FormatWriter {
 
     func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let lines = invoice.lines.filter { $0.kind != .discount }
-        let (number, part) = try parts.current(adding: lines.count)
+        let number = parts.place(rows: lines.count)
+        try sink.run { [self, parts] in
+            try parts.append(rows(of: invoice, lines: lines), rows: lines.count, toPart: number)
+        }
+        var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
+        let byHand = FormatProfile.qboCSV.linesByHand(of: invoice)
+        checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })
+        if !byHand.isEmpty {
+            try discounts.add(invoice, discounts: byHand, date: date(invoice.txnDate))
+            targets.append(DiscountWorksheet.target)
+        }
+        return targets
+    }
+
+    /// An invoice's rows: one a line (`lines`, its discounts left out).
+    private func rows(of invoice: QBInvoice, lines: [QBInvoiceLine]) -> [UInt8] {
         var rows = CSVRows(guarding: true)
         let head = [text(invoice.refNumber ?? invoice.sourceID), text(invoice.customer),
                     date(invoice.txnDate), date(invoice.dueDate ?? invoice.txnDate), text(invoice.terms), "",
@@ -75,29 +93,24 @@ final class QBOCSVWriter: FormatWriter {
             rows.cells(["", message])
             rows.endRow()
         }
-        try part.append(rows.bytes, rows: lines.count)
-        var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
-        let byHand = FormatProfile.qboCSV.linesByHand(of: invoice)
-        checklist.addInvoice(part: number, total: byHand.reduce(invoice.total) { $0 - $1.amount })
-        if !byHand.isEmpty {
-            try discounts.add(invoice, discounts: byHand, date: date(invoice.txnDate))
-            targets.append(DiscountWorksheet.target)
-        }
-        return targets
+        return rows.bytes
     }
 
     func add(_ customer: QBCustomer) throws -> OutputTarget {
-        let address = customer.billAddress
-        let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
-        try customers.append(CSVText.row([
-            text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
-            text(street), text(address?.city), text(address?.state),
-            text(address?.postalCode), text(address?.country),
-        ]).utf8)
+        try sink.run { [self] in
+            let address = customer.billAddress
+            let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
+            try customers.append(CSVText.row([
+                text(customer.name), text(customer.company), text(customer.email), text(customer.phone),
+                text(street), text(address?.city), text(address?.state),
+                text(address?.postalCode), text(address?.country),
+            ]).utf8)
+        }
         return OutputTarget(format: .qboCSV, base: "customers", fileExtension: "csv")
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+        try sink.settle()
         let directory = folder.appendingPathComponent(format.folder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var products = CSVText.row(Self.productColumns)

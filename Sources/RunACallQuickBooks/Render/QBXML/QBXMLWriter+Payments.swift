@@ -29,7 +29,7 @@ extension QBXMLWriter {
     }
 
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
-        try transaction("CreditMemoAdd", name: Self.transactionName("cm", creditMemo.sourceID)) { xml in
+        try transaction("CreditMemoAdd", name: Self.transactionName("cm", creditMemo.sourceID)) { [edition] xml in
             xml.reference("CustomerRef", creditMemo.customer)
             xml.element("TxnDate", creditMemo.date.description)
             xml.element("Memo", QBXMLText.clean("Refund \(creditMemo.sourceID) of invoice #\(creditMemo.invoiceRefNumber ?? creditMemo.invoiceID)"))
@@ -70,12 +70,13 @@ extension QBXMLWriter {
     }
 
     /// One `<kind>Rq` request named `req-<name>` whose transaction defines the macro `TxnID:<name>`.
-    private func transaction(_ kind: String, name: String, body: (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
-        xml.start("\(kind)Rq", ["requestID": "req-\(name)"])
-        xml.start(kind, ["defMacro": "TxnID:\(name)"])
-        body(xml)
-        xml.end()
-        xml.end()
-        return try append(xml.finish(), anchor: "req-\(name)")
+    private func transaction(_ kind: String, name: String, body: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
+        try append(anchor: "req-\(name)") { xml in
+            xml.start("\(kind)Rq", ["requestID": "req-\(name)"])
+            xml.start(kind, ["defMacro": "TxnID:\(name)"])
+            body(xml)
+            xml.end()
+            xml.end()
+        }
     }
 }

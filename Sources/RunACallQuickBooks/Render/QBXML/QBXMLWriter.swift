@@ -14,8 +14,10 @@ final class QBXMLWriter: FormatWriter {
     private var itemRequestIDs: [String: String] = [:]
     /// The list requestIDs given so far, by their 64-bit hash (8 bytes each, however many customers).
     private var usedRequestIDs = Set<UInt64>()
-    /// The one writer every request is rendered with, emptied by each `finish`.
+    /// The one writer every request is rendered with, emptied by each `finish`: used in the sink only, and by `finish` once it is settled.
     let xml = XMLFragmentWriter()
+    /// Where the requests are made and appended; the requestIDs and parts are given on the run's thread.
+    let sink: RenderSink
 
     static let requestIDLimit = 50
     /// The schema's limits, from the one table (the mapper has already cut invoices' text to them).
@@ -26,8 +28,9 @@ final class QBXMLWriter: FormatWriter {
     static let phoneLimit = FieldLimits.table[.phone]?[.qbxml] ?? 21
     static let emailLimit = FieldLimits.table[.email]?[.qbxml] ?? 1023
 
-    init(edition: Edition, nonTaxableCode: String?, version: String, splitEvery: Int, staging: URL) throws {
+    init(edition: Edition, nonTaxableCode: String?, version: String, splitEvery: Int, staging: URL, sink: RenderSink) throws {
         self.edition = edition
+        self.sink = sink
         self.nonTaxableCode = nonTaxableCode
         self.version = version
         parts = PartSeries(folder: staging, prefix: "qbxml") { part, _ in splitEvery > 0 && part.transactions >= splitEvery }
@@ -39,8 +42,10 @@ final class QBXMLWriter: FormatWriter {
 
     func add(_ customer: QBCustomer) throws -> OutputTarget {
         let id = requestID("req-cust", customer.sourceID ?? customer.name)
-        customerRequest(customer, requestID: id, identity: nil)
-        try customers.append(xml.finish())
+        try sink.run { [self] in
+            customerRequest(customer, requestID: id, identity: nil)
+            try customers.append(xml.finish())
+        }
         return target(part: 1, anchor: id)
     }
 
@@ -139,17 +144,23 @@ final class QBXMLWriter: FormatWriter {
     /// A TxnVoidRq for the QuickBooks invoice `txnID`: it keeps its number with a 0.00 balance.
     func void(invoiceID: String, txnID: String) throws -> [OutputTarget] {
         let requestID = "req-\(Self.transactionName("void", invoiceID))"
-        xml.start("TxnVoidRq", ["requestID": requestID])
-        xml.element("TxnVoidType", "Invoice")
-        xml.element("TxnID", txnID)
-        xml.end()
-        return try append(xml.finish(), anchor: requestID)
+        return try append(anchor: requestID) { xml in
+            xml.start("TxnVoidRq", ["requestID": requestID])
+            xml.element("TxnVoidType", "Invoice")
+            xml.element("TxnID", txnID)
+            xml.end()
+        }
     }
 
     /// InvoiceAdd and InvoiceMod share their elements' order; a mod starts with the
     /// invoice's TxnID and EditSequence and adds every line anew (`TxnLineID` -1).
     private func invoiceRequest(_ invoice: QBInvoice, requestID id: String, element: String, macro: String?,
                                 identity: (txnID: String, editSequence: String)?) throws -> [OutputTarget] {
+        try append(anchor: id) { [self] _ in writeInvoiceRequest(invoice, requestID: id, element: element, macro: macro, identity: identity) }
+    }
+
+    private func writeInvoiceRequest(_ invoice: QBInvoice, requestID id: String, element: String, macro: String?,
+                                     identity: (txnID: String, editSequence: String)?) {
         let message = text(invoice.customerMessage.map(Self.singleSpaced), limit: Self.customerMessageLimit)
         if let message, !message.isEmpty {
             xml.start("CustomerMsgAddRq", ["requestID": "\(id)\(Self.messageRequestSuffix)"])
@@ -194,7 +205,6 @@ final class QBXMLWriter: FormatWriter {
         if let taxLine { salesTaxLine(taxLine, element: lineElement, adding: identity == nil) }
         xml.end()
         xml.end()
-        return try append(xml.finish(), anchor: id)
     }
 
     /// Run a Call's exact tax as a line on the invoice's sales tax item, its `Amount` given so that QuickBooks
@@ -210,10 +220,13 @@ final class QBXMLWriter: FormatWriter {
         xml.end()
     }
 
-    /// Appends one request (or a few that belong together) to the current part.
-    func append(_ data: Data, anchor: String) throws -> [OutputTarget] {
-        let (number, part) = try parts.current()
-        try part.append(data)
+    /// Places one request (or a few that belong together) in the current part; `write` writes it with `xml` in the sink.
+    func append(anchor: String, _ write: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
+        let number = parts.place()
+        try sink.run { [self, parts] in
+            write(xml)
+            try parts.append(xml.finish(), toPart: number)
+        }
         return [target(part: number, anchor: anchor)]
     }
 
@@ -283,6 +296,7 @@ final class QBXMLWriter: FormatWriter {
     }
 
     func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+        try sink.settle()
         let count = parts.count
         var files: [String] = []
         let (opening, closing) = Self.document(version: version)

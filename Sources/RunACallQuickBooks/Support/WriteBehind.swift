@@ -1,11 +1,12 @@
 import Foundation
 
-/// Runs a database's writes on a thread of its own, in the order they were asked, while the run
-/// goes on (the second core). Whoever else touches the database first waits until every write asked
-/// before has run (`settle`), so it sees the database exactly as if each write had run when asked:
-/// what the run decides, and what the ledger ends up holding, are the same with or without it.
+/// Runs writes on a thread of its own, in the order they were asked, while the run goes on (the
+/// second core): the ledger's records (`Ledger.later`) and the QuickBooks files' bytes (`RenderSink`).
+/// Whoever else touches what they write first waits until every write asked before has run
+/// (`settle`), so it finds it exactly as if each write had run when asked: what the run decides,
+/// what the ledger ends up holding and every byte written are the same with or without it.
 /// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
-/// it; its error reaches the run at its next write or the next use of the database.
+/// it; its error reaches the run at its next write or at `settle`.
 /// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
 final class WriteBehind: @unchecked Sendable {
     private let capacity: Int
