@@ -78,9 +78,14 @@ final class ConversionRun {
         let configuration = options.configuration
         let renderingThread = options.readsAhead && options.writeQuickBooksFiles ? WriteBehind() : nil
         self.renderingThread = renderingThread
-        writers = !options.writeQuickBooksFiles ? [] : try formats.map { format in
-            try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging,
-                                   sink: RenderSink(thread: renderingThread))
+        do {
+            writers = !options.writeQuickBooksFiles ? [] : try formats.map { format in
+                try FormatWriters.make(format, configuration: configuration, splitEvery: configuration.output.splitEvery, staging: staging,
+                                       sink: RenderSink(thread: renderingThread))
+            }
+        } catch {
+            renderingThread?.stop()
+            throw error
         }
     }
 
