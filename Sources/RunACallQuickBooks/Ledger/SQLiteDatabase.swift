@@ -67,7 +67,7 @@ final class SQLiteDatabase {
         subject = "the run's scratch database (\(name))"
         isScratch = true
         try open("", failing: subject)
-        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096; PRAGMA temp_store = FILE")
+        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1024; PRAGMA temp_store = FILE")
     }
 
     /// Opens `path` ("" for a private temporary database); `failing` names it when that fails.
