@@ -11,9 +11,11 @@ final class PartFile {
     /// Rows written to this part (QBO CSV counts lines).
     private(set) var rows = 0
 
-    init(url: URL) throws {
+    /// A new part file that starts with `header` (counted as no transaction and no row).
+    init(url: URL, header: [UInt8] = []) throws {
         try FileManager.default.createFile(at: url)
         self.url = url
+        pending = header
         do { handle = try FileHandle(forWritingTo: url) } catch { throw OutputFailure.fatal(error, path: url) }
     }
 
@@ -42,6 +44,13 @@ final class PartFile {
         pending = []
     }
 
+    /// Closes the part and gives it its final name (`url`, which must not exist): a part that starts with
+    /// its file's header is the whole file, never copied.
+    func move(to destination: URL) throws {
+        try close()
+        do { try FileManager.default.moveItem(at: url, to: destination) } catch { throw OutputFailure.fatal(error, path: destination) }
+    }
+
     /// Copies the part's bytes to the end of `output`.
     func copy(to output: FileHandle) throws {
         try close()
@@ -67,16 +76,19 @@ final class PartSeries {
 
     private let folder: URL
     private let prefix: String
+    /// The bytes each part file starts with.
+    private let header: [UInt8]
     private let isFull: (Fill, Int) -> Bool
     /// The parts placed so far (the run's thread).
     private var placed: [Fill] = []
     /// The part files written so far (the rendering thread; read once it is settled).
     private(set) var parts: [PartFile] = []
 
-    /// `isFull(part, rows)` says whether `part` cannot take one more transaction of `rows` rows.
-    init(folder: URL, prefix: String, isFull: @escaping (Fill, Int) -> Bool) {
+    /// `isFull(part, rows)` says whether `part` cannot take one more transaction of `rows` rows; each part file starts with `header`.
+    init(folder: URL, prefix: String, header: [UInt8] = [], isFull: @escaping (Fill, Int) -> Bool) {
         self.folder = folder
         self.prefix = prefix
+        self.header = header
         self.isFull = isFull
     }
 
@@ -93,7 +105,7 @@ final class PartSeries {
     func append(_ bytes: some Collection<UInt8>, rows: Int = 0, toPart number: Int) throws {
         while parts.count < number {
             try parts.last?.close()
-            parts.append(try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part")))
+            parts.append(try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part"), header: header))
         }
         try parts[number - 1].append(bytes, rows: rows)
     }

@@ -42,7 +42,7 @@ final class QBOCSVWriter: FormatWriter {
         customers = try PartFile(url: staging.appendingPathComponent("qbo-customers.part"))
         discounts = try DiscountWorksheet(staging: staging)
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
-        parts = PartSeries(folder: staging, prefix: "qbo-invoices") { part, rows in
+        parts = PartSeries(folder: staging, prefix: "qbo-invoices", header: Array(CSVText.row(Self.invoiceColumns).utf8)) { part, rows in
             part.transactions >= invoicesPerFile || (part.rows > 0 && part.rows + rows > Self.maxRowsPerFile)
         }
     }
@@ -134,16 +134,15 @@ final class QBOCSVWriter: FormatWriter {
         let worksheet = try discounts.render(into: folder)
         if let worksheet { files.append(worksheet) }
         let count = parts.count
-        let header = Data(CSVText.row(Self.invoiceColumns).utf8)
         for number in 1...count {
             let relative = OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number).path(parts: count)
             let url = folder.appendingPathComponent(relative)
-            try FileManager.default.createFile(at: url, contents: header)
-            let output = try FileHandle(forWritingTo: url)
-            defer { try? output.close() }
-            try output.seekToEnd()
             let part = parts.parts.indices.contains(number - 1) ? parts.parts[number - 1] : nil
-            try part?.copy(to: output)
+            if let part {
+                try part.move(to: url)
+            } else {
+                try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.invoiceColumns).utf8))
+            }
             files.append(relative)
             steps.append(ImportChecklist.Entry(file: relative, what: count > 1 ? "import: invoices, part \(number) of \(count)" : "import: invoices",
                                                records: part?.transactions ?? 0, total: checklist.invoiceTotal(part: number)))
