@@ -8,10 +8,8 @@ final class PartFile {
     private var pending: [UInt8] = []
     /// Transactions written to this part.
     private(set) var transactions = 0
-    /// Rows written to this part (QBO CSV counts lines).
-    private(set) var rows = 0
 
-    /// A new part file that starts with `header` (counted as no transaction and no row).
+    /// A new part file that starts with `header` (counted as no transaction).
     init(url: URL, header: [UInt8] = []) throws {
         try FileManager.default.createFile(at: url)
         self.url = url
@@ -21,11 +19,10 @@ final class PartFile {
 
     deinit { try? handle?.close() }
 
-    /// Appends one transaction's bytes, of `rows` rows.
-    func append(_ bytes: some Collection<UInt8>, rows: Int = 0) throws {
+    /// Appends one transaction's bytes.
+    func append(_ bytes: some Collection<UInt8>) throws {
         pending.append(contentsOf: bytes)
         transactions += 1
-        self.rows += rows
         if pending.count >= 1 << 16 { try flush() }
     }
 
@@ -102,12 +99,12 @@ final class PartSeries {
 
     /// Appends a transaction's bytes to part `number`, the one `place` gave it; a new part's file is
     /// made when its first transaction comes, the part before it closed.
-    func append(_ bytes: some Collection<UInt8>, rows: Int = 0, toPart number: Int) throws {
+    func append(_ bytes: some Collection<UInt8>, toPart number: Int) throws {
         while parts.count < number {
             try parts.last?.close()
             parts.append(try PartFile(url: folder.appendingPathComponent("\(prefix)-\(parts.count + 1).part"), header: header))
         }
-        try parts[number - 1].append(bytes, rows: rows)
+        try parts[number - 1].append(bytes)
     }
 
     /// Number of parts, at least 1 (an empty run still writes one file).

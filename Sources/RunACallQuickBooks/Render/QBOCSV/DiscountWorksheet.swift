@@ -31,7 +31,7 @@ final class DiscountWorksheet {
                                  line.account, QuickBooksText.oneLine(line.description ?? ""), (-line.amount).description,
                                  (invoice.total + byHand).description, invoice.total.description])
         }
-        try file.append(Data(text.utf8), rows: discounts.count)
+        try file.append(Data(text.utf8))
     }
 
     /// Writes the worksheet under `folder`; nil (no file) when no invoice has a discount.

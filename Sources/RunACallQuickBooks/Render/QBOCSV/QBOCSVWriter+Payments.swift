@@ -13,7 +13,7 @@ extension QBOCSVWriter {
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
         try sink.run { [self] in
             let row = CSVText.row([date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description])
-            try deposits.append(Data(row.utf8), rows: 1)
+            try deposits.append(Data(row.utf8))
         }
         checklist.addDeposit(net: deposit.net)
         return [OutputTarget(format: .qboCSV, base: "deposits", fileExtension: "csv")]

@@ -63,7 +63,7 @@ final class QBOCSVWriter: FormatWriter {
         let lines = invoice.lines.filter { $0.kind != .discount }
         let number = parts.place(rows: lines.count)
         try sink.run { [self, parts] in
-            try parts.append(rows(of: invoice, lines: lines), rows: lines.count, toPart: number)
+            try parts.append(rows(of: invoice, lines: lines), toPart: number)
         }
         var targets = [OutputTarget(format: .qboCSV, base: "invoices", fileExtension: "csv", part: number)]
         let byHand = FormatProfile.qboCSV.linesByHand(of: invoice)
