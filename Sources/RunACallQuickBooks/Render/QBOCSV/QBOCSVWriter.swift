@@ -31,6 +31,8 @@ final class QBOCSVWriter: FormatWriter {
         "ItemDescription", "ItemQuantity", "ItemRate", "*ItemAmount", "*ItemTaxCode", "ItemTaxAmount", "Service Date",
         "Message displayed on invoice",
     ]
+    /// The first row of every invoices file: each part starts with it, and an empty run's one file holds it alone.
+    static let invoiceHeader = Array(CSVText.row(invoiceColumns).utf8)
     static let customerColumns = ["Name", "Company", "Email", "Phone", "Street", "City", "State", "ZIP", "Country"]
     static let productColumns = ["Name", "Type", "Sales Description", "Sales Price/Rate", "Income Account", "Taxable"]
 
@@ -42,7 +44,7 @@ final class QBOCSVWriter: FormatWriter {
         customers = try PartFile(url: staging.appendingPathComponent("qbo-customers.part"))
         discounts = try DiscountWorksheet(staging: staging)
         let invoicesPerFile = splitEvery > 0 ? min(splitEvery, Self.maxInvoicesPerFile) : Self.maxInvoicesPerFile
-        parts = PartSeries(folder: staging, prefix: "qbo-invoices", header: Array(CSVText.row(Self.invoiceColumns).utf8)) { part, rows in
+        parts = PartSeries(folder: staging, prefix: "qbo-invoices", header: Self.invoiceHeader) { part, rows in
             part.transactions >= invoicesPerFile || (part.rows > 0 && part.rows + rows > Self.maxRowsPerFile)
         }
     }
@@ -141,7 +143,7 @@ final class QBOCSVWriter: FormatWriter {
             if let part {
                 try part.move(to: url)
             } else {
-                try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.invoiceColumns).utf8))
+                try FileManager.default.createFile(at: url, contents: Data(Self.invoiceHeader))
             }
             files.append(relative)
             steps.append(ImportChecklist.Entry(file: relative, what: count > 1 ? "import: invoices, part \(number) of \(count)" : "import: invoices",
