@@ -30,7 +30,7 @@ struct ConnectorCursor: Equatable {
     mutating func check(_ url: URL, digest: String, batch: Int64) throws {
         let stamp = Self.stamp(url)
         if let stamp, stamp == checked { return }
-        guard stamp != nil, FileDigest.of(url) == digest else {
+        guard stamp != nil, FileDigest.matches(url, digest) else {
             throw FatalError(.unreadableInput, "\(url.path): the qbXML requests of batch \(batch) were changed or removed after convert wrote them, "
                 + "so the Web Connector cannot send them. Put the file back as convert wrote it, or undo batch \(batch) (rac2qb undo \(batch)) and convert again.")
         }

@@ -69,7 +69,7 @@ public enum FromQuickBooks {
         let ledger = try options.ledger.map {
             try Ledger(url: $0, lockingFor: "rac2qb from-quickbooks", wait: options.ledgerWait ?? LedgerLock.defaultWait)
         }
-        let recovered = try ledger?.recover(hashOf: FileDigest.of) ?? []
+        let recovered = try ledger?.recover(matches: FileDigest.matches) ?? []
         try refuseEarlierFiles(in: options.outputDirectory, replace: options.replace)
         let staging = try Staging(outputDirectory: options.outputDirectory)
         defer { staging.discard() }

@@ -577,7 +577,7 @@ final class Ledger {
     /// every file it lists is in place with its content, removed otherwise
     /// (the files it did publish are renamed `*.abandoned`, so none is imported).
     /// Returns a sentence per batch, for the user.
-    func recover(hashOf: (URL) -> String?) throws -> [String] {
+    func recover(matches: (URL, String) -> Bool) throws -> [String] {
         precondition(lock != nil, "recovery runs only under the ledger's lock: a batch of a live run is not a crashed one")
         var pending: [(Int64, String, String)] = []
         try database.query("SELECT id, output, files FROM batch WHERE state = 'pending' ORDER BY id") { row in
@@ -590,12 +590,12 @@ final class Ledger {
                 let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
                 return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
             }
-            let complete = !listed.isEmpty && listed.allSatisfy { hash, path in hashOf(folder.appendingPathComponent(path)) == hash }
+            let complete = !listed.isEmpty && listed.allSatisfy { hash, path in matches(folder.appendingPathComponent(path), hash) }
             if complete {
                 try database.run("UPDATE batch SET state = 'committed' WHERE id = ?", [.integer(id)])
                 messages.append("batch \(id): its files were all published before the run stopped; kept")
             } else {
-                for (hash, path) in listed where hashOf(folder.appendingPathComponent(path)) == hash {
+                for (hash, path) in listed where matches(folder.appendingPathComponent(path), hash) {
                     let file = folder.appendingPathComponent(path)
                     try? FileManager.default.removeItem(at: file.appendingPathExtension("abandoned"))
                     try? FileManager.default.moveItem(at: file, to: file.appendingPathExtension("abandoned"))

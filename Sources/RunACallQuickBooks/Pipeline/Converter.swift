@@ -98,7 +98,7 @@ public enum Converter {
             writes ? try Ledger(url: url, lockingFor: "rac2qb convert", wait: options.ledgerWait ?? LedgerLock.defaultWait)
                 : FileManager.default.fileExists(atPath: url.path) ? try Ledger(url: url) : nil
         }
-        let recovered = writes ? try ledger?.recover(hashOf: FileDigest.of) ?? [] : []
+        let recovered = writes ? try ledger?.recover(matches: FileDigest.matches) ?? [] : []
         if let output = options.outputDirectory {
             try OutputFolder.refuseEarlierFiles(in: output, ledger: ledger, replace: options.replace, canReplace: options.writeQuickBooksFiles)
         }

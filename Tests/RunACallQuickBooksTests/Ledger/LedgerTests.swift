@@ -34,7 +34,7 @@ import Testing
         try ledger.record(Self.entry("1"))
         ledger.abandon()
         #expect(try ledger.batches().isEmpty)
-        #expect(try ledger.recover { _ in nil }.isEmpty)
+        #expect(try ledger.recover { _, _ in false }.isEmpty)
     }
 
     @Test func aPendingBatchIsKeptWhenItsFilesAreInPlaceAndRemovedOtherwise() throws {
@@ -48,8 +48,8 @@ import Testing
                 try killed.record(Self.entry("1"))
                 try killed.seal(files: [("a.iif", "h-a"), ("b.xml", "h-b")])
             }
-            let messages = try Ledger(url: url, lockingFor: "test").recover { file in
-                file.lastPathComponent == "a.iif" ? "h-a" : (published ? "h-b" : "other")
+            let messages = try Ledger(url: url, lockingFor: "test").recover { file, recorded in
+                recorded == (file.lastPathComponent == "a.iif" ? "h-a" : (published ? "h-b" : "other"))
             }
             #expect(messages.count == 1)
             let after = try Ledger(url: url)

@@ -105,7 +105,7 @@ import Testing
         #expect(OutputFolder.quickBooksFiles(in: out).isEmpty, "no iif/qbo-csv/qbxml file moved into place")
         #expect(try Self.snapshot(out) == before)
         #expect(try Ledger(url: ledger).batches().isEmpty, "no committed batch")
-        #expect(try Ledger(url: ledger, lockingFor: "test").recover { _ in nil }.isEmpty, "and no pending one")
+        #expect(try Ledger(url: ledger, lockingFor: "test").recover { _, _ in false }.isEmpty, "and no pending one")
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: out.path)).contains { $0.hasPrefix(Staging.prefix) })
     }
 
