@@ -33,11 +33,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The one system call Swift's Glibc module does not show (sync_file_range needs _GNU_SOURCE).
+        .target(name: "CSystemCalls"),
         .target(
             name: "RunACallQuickBooks",
             dependencies: [
                 "CLibXML2",
                 "CSQLite",
+                "CSystemCalls",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

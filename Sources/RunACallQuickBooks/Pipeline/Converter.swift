@@ -167,7 +167,8 @@ public enum Converter {
         let batch = ledger?.openBatch
         var description = description
         description.batch = batch
-        // The files written so far are hashed for the ledger on the second core while the report is rendered.
+        // The files written so far go to the disk, and are hashed for the ledger on the second core, while the report is rendered.
+        staging.startWritingToDisk(files)
         let digests = ledger != nil && run.options.readsAhead ? FileDigest.inBackground(files, in: staging.url) : { [:] }
         files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts,
                                            quickBooksFiles: files.filter(OutputFolder.isQuickBooksFile), into: staging.url,

@@ -44,8 +44,15 @@ final class Staging {
         }
     }
 
+    /// Starts writing the staged files to the disk without waiting (`SystemCalls.startWritingToDisk`), so that the
+    /// disk works while the run goes on (the report renders) and all files are queued at once before `flushToDisk` waits.
+    func startWritingToDisk(_ files: [String]) {
+        for file in files { SystemCalls.startWritingToDisk(url.appendingPathComponent(file).path) }
+    }
+
     /// Flushes the staged files and their folders to the disk, before the ledger commits them and they are renamed into place.
     func flushToDisk(_ files: [String]) throws {
+        startWritingToDisk(files)
         var folders: Set<String> = [url.path]
         for file in files {
             let staged = url.appendingPathComponent(file)

@@ -8,6 +8,7 @@ import Musl
 import ucrt
 import WinSDK
 #endif
+import CSystemCalls
 import Foundation
 
 /// The few POSIX system calls the ledger lock, publishing and the progress line
@@ -99,6 +100,17 @@ enum SystemCalls {
         if fcntl(descriptor, F_FULLFSYNC) == 0 { return }
         #endif
         try check(fsync(descriptor))
+    }
+
+    /// Starts writing a file's changed pages to the disk and returns at once (Linux; elsewhere nothing), so that
+    /// `flushToDisk` later has little left to wait for. Only a hint: a file it cannot open is left to `flushToDisk`.
+    static func startWritingToDisk(_ path: String) {
+        #if os(Linux)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = rac2qb_start_writeback(descriptor)
+        _ = closeDescriptor(descriptor)
+        #endif
     }
 
     /// Renames `source` to `destination`, which must not exist: a hard link then

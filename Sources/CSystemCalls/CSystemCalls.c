@@ -1,0 +1,14 @@
+#ifdef __linux__
+#define _GNU_SOURCE
+#include <fcntl.h>
+#endif
+#include "CSystemCalls.h"
+
+int rac2qb_start_writeback(int descriptor) {
+#ifdef __linux__
+    return sync_file_range(descriptor, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)descriptor;
+    return 0;
+#endif
+}
