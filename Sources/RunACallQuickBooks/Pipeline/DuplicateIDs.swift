@@ -1,6 +1,8 @@
-/// The IDs an entity's files hold more than once, found by an id-only pass that keeps 8 bytes an ID
-/// (a 64-bit `StableHash` of it) instead of the ID: only when two IDs share a hash are the files read
-/// again, keeping just the IDs of those hashes, to tell a duplicate from two IDs that collide.
+/// The IDs an entity's files hold more than once, found by a quick id-only pass (`nextID(exactWhen:)`) that
+/// keeps 8 bytes an ID (a 64-bit `StableHash` of it) instead of the ID: only when two IDs share a hash
+/// are the files read again, keeping just the IDs of those hashes, each read exactly (the record parsed in
+/// full where the quick read is unsure), to tell a duplicate from two IDs that collide, or from an id the
+/// quick pass read in a record that does not read.
 enum DuplicateIDs {
     /// The duplicated IDs and how many records the files hold; `open` gives a fresh stream over them,
     /// `tick` is called once a record of the first pass; `hash` is `StableHash.value` but in tests.
@@ -10,7 +12,7 @@ enum DuplicateIDs {
         var seen = Set<UInt64>()
         var shared = Set<UInt64>()
         var records = 0
-        while let id = try stream.nextID() {
+        while let id = try stream.nextID(exactWhen: { _ in false }) {
             tick()
             records += 1
             guard let id else { continue }
@@ -21,7 +23,7 @@ enum DuplicateIDs {
         seen = []
         var candidates = Set<String>()
         var duplicates = Set<String>()
-        while let id = try again.nextID() {
+        while let id = try again.nextID(exactWhen: { shared.contains(hash($0)) }) {
             guard let id, shared.contains(hash(id)) else { continue }
             if !candidates.insert(id).inserted { duplicates.insert(id) }
         }

@@ -24,4 +24,11 @@ import Testing
         #expect(everyIDCollides.ids == ["1", "3"] && everyIDCollides.records == 6)
         #expect(try Self.find([#"{"id": "1"}"#, #"{"id": "2"}"#], hash: { _ in 7 }).ids.isEmpty)
     }
+
+    @Test func anIDTheQuickPassReadsInALineThatIsNotJSONIsNoDuplicate() throws {
+        let lines = [#"{"id": "1", "total": 1.2.3}"#, #"{"id": "1"}"#, #"{"id": "2", "paid": tru}"#, #"{"id": "2"}"#, "", #"{"id": "3"}"#, #"{"id": "3"}"#]
+        let found = try Self.find(lines)
+        #expect(found.ids == ["3"], "the lines that do not read have no id")
+        #expect(found.records == 6, "blank lines are not records")
+    }
 }

@@ -62,6 +62,19 @@ final class ByteReader {
         }
     }
 
+    /// Hands the next line (up to its line feed, which is consumed) to `body` without copying it when it
+    /// lies wholly in the buffer; nil at the end of the input.
+    func withNextLine<Value>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Value) rethrows -> Value? {
+        guard peek() != nil else { return nil }
+        let start = position
+        let end = buffer.withUnsafeBufferPointer { whole in Self.firstLineFeed(in: whole[start...]) }
+        guard let end else { return try readLine().map { try $0.withUnsafeBufferPointer(body) } }
+        let result = try buffer.withUnsafeBufferPointer { whole in try body(UnsafeBufferPointer(rebasing: whole[start..<end])) }
+        position = end + 1
+        line += 1
+        return result
+    }
+
     /// Hands the buffered bytes not yet read to `body` (refilling first when
     /// none are left; empty only at the end of the input), which returns how many
     /// of them it consumed and its result; line feeds among those are counted.

@@ -211,6 +211,8 @@ final class ChainedRecordStream: RawRecordStream {
 
     func nextID() throws -> String?? { try advance { try $0.nextID() } }
 
+    func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try advance { try $0.nextID(exactWhen: exact) } }
+
     /// What `read` takes from the current file, or from the next file once one has nothing left.
     private func advance<Read>(_ read: (RawRecordStream) throws -> Read?) throws -> Read? {
         while true {

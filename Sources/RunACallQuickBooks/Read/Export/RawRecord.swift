@@ -28,9 +28,15 @@ protocol RawRecordStream: AnyObject {
     /// building the record: `.some(nil)` for a record whose id cannot be read, nil at the end;
     /// throws where `next()` would.
     func nextID() throws -> String??
+    /// Like `nextID`, but maybe quicker: exactly `nextID`'s id for each record that reads and for each whose
+    /// id found `exact` accepts; for a record that does not read, possibly an id where `nextID` finds none.
+    func nextID(exactWhen exact: (String) -> Bool) throws -> String??
 }
 
 extension RawRecordStream {
     /// The id of the record `next()` builds, for streams with no cheaper way to it.
     func nextID() throws -> String?? { try next().map(\.id) }
+
+    /// `nextID`, for streams with no quicker way.
+    func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try nextID() }
 }
