@@ -106,6 +106,43 @@ import Testing
         #expect(decision.balance == InvoiceBalance(customer: "Ann Lee", due: Money(parsing: "70.00")!, held: Money(parsing: "70.00")!))
     }
 
+    @Test func aNewVoidIsWrittenAtZeroAndItsPaymentsCanNeverBeWritten() throws {
+        let decision = try Self.decide(try Self.invoice(status: "void", extra: #", "balance_due": "0.00""#))
+        #expect(decision.row.status == .success && decision.row.message == "Void: written with a zero balance")
+        guard case .add(let posting)? = decision.rendering else { Issue.record("not added"); return }
+        #expect(posting.isVoid && posting.total == .zero)
+        guard case .notWritable("void")? = decision.facts else { Issue.record("\(String(describing: decision.facts))"); return }
+        #expect(decision.balance == nil, "a void holds no receivable")
+    }
+
+    @Test func aWrittenInvoiceWithoutABalanceDueAddsNoBalanceToCheck() throws {
+        let decision = try Self.decide(try Self.invoice())
+        #expect(decision.rendering != nil && decision.balance == nil)
+    }
+
+    @Test func anUnreadableRecordWhoseStatusAndTotalReadCountsThemAndOneWithoutAnIDKeepsNoFacts() throws {
+        let decider = try Self.decider()
+        let readable = decider.unreadable(Self.row, .undecodable(CocoaError(.coderReadCorrupt)), id: "1",
+                                          readable: (status: .sent, total: Money(parsing: "100.00")!))
+        #expect(readable.row.status == .failed && readable.amount == Money(parsing: "100.00") && readable.readableStatus == .sent)
+        let anonymous = decider.unreadable(Self.row, .undecodable(CocoaError(.coderReadCorrupt)), id: nil, readable: nil)
+        #expect(anonymous.facts == nil && anonymous.amount == nil && anonymous.readableStatus == nil)
+    }
+
+    @Test func theRowsTimeIsWhenItsSyncEventHappened() throws {
+        let paid = try Self.invoice(status: "paid", extra: #", "paid_at": "2026-10-04T08:00:00Z""#)
+        #expect(try Self.decider("invoices:\n  when: on_payment\n").timestamp(of: paid) == "2026-10-04T08:00:00Z")
+        #expect(try Self.decider().timestamp(of: paid) == "2026-10-01T10:00:00Z", "on send: when it was sent")
+        let voided = try Self.invoice(status: "void", extra: #", "voided_at": "2026-10-06T09:30:00Z""#)
+        #expect(try Self.decider().timestamp(of: voided) == "2026-10-06T09:30:00Z")
+    }
+
+    @Test func aMappedInvoicesWarningsReachItsRow() throws {
+        let decision = try Self.decide(try Self.invoice(total: "90.00", extra: #", "discount": {"amount": "10.00"}"#))
+        #expect(decision.row.status == .success)
+        #expect(decision.row.warning == "QBO CSV: discount 10.00 to enter by hand (qbo-csv/discounts-to-enter.csv)")
+    }
+
     // MARK: An invoice an earlier batch exported
 
     @Test func unchangedSinceAnEarlierBatchIsNotWrittenAgain() throws {
@@ -177,6 +214,69 @@ import Testing
         #expect(!isEdit(after, Self.exported(before, status: "void")))
     }
 
+    @Test func anExportThatWasVoidIsNotWrittenAgainAndItsPaymentsCannotBe() throws {
+        let void = try Self.invoice(status: "void")
+        let decision = try Self.decide(void, history: InvoiceHistory(previous: Self.exported(void, status: "void", txnID: "T-1")))
+        #expect(decision.row.status == .skipped && decision.row.message == "Already exported in batch 3" && decision.rendering == nil)
+        guard case .notWritable("void")? = decision.facts else { Issue.record("\(String(describing: decision.facts))"); return }
+    }
+
+    @Test func anExportedInvoicesPaymentsGetItsTxnIDAndItsBalanceIsTheLedgersTotal() throws {
+        let invoice = try Self.invoice(status: "partially_paid", extra: #", "amount_paid": "40.00", "balance_due": "60.00""#)
+        let history = InvoiceHistory(previous: Self.exported(invoice, txnID: "T-1"), paidEarlier: Money(parsing: "40.00")!)
+        let decision = try Self.decide(invoice, history: history)
+        #expect(decision.txnID == "T-1")
+        #expect(decision.balance == InvoiceBalance(customer: "Ann Lee", due: Money(parsing: "60.00")!, held: Money(parsing: "60.00")!))
+    }
+
+    @Test func voidedAfterExportWithoutQBXMLIsLeftToTheUserWithoutAWordOfIngest() throws {
+        let decision = try Self.decide(try Self.invoice(status: "void"), history: InvoiceHistory(previous: Self.exported(try Self.invoice())),
+                                       config: "output:\n  formats: [iif, qbo-csv]\n")
+        #expect(decision.row.status == .skipped && decision.rendering == nil && decision.memory == nil)
+        #expect(decision.row.message == "Voided in Run a Call after batch 3: void invoice #1 in QuickBooks (it keeps its number with a 0.00 balance)")
+        guard case .notWritable("void")? = decision.facts else { Issue.record("\(String(describing: decision.facts))"); return }
+    }
+
+    @Test func voidedAfterExportInQBXMLAloneLeavesNothingByHand() throws {
+        let decision = try Self.decide(try Self.invoice(status: "void"), history: InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1")),
+                                       config: "output:\n  formats: [qbxml]\n")
+        guard case .void("1", "T-1")? = decision.rendering else { Issue.record("no void"); return }
+        #expect(decision.row.warning == "")
+    }
+
+    static func editedInvoice(status: String = "sent") throws -> Invoice {
+        try InvoiceMapperTests.invoice(status: status, lines: #"[{"item": "Labor", "quantity": "1", "unit_price": "120.00", "amount": "120.00"}]"#,
+                                       total: "120.00")
+    }
+
+    @Test func editedWithQBXMLBeforeItsTxnIDIsKnownIsToldToIngest() throws {
+        let decision = try Self.decide(try Self.editedInvoice(), history: InvoiceHistory(previous: Self.exported(try Self.invoice())))
+        #expect(decision.row.status == .skipped && decision.rendering == nil && decision.memory == nil)
+        #expect(decision.row.message.hasPrefix("Needs update: invoice #1 was edited in Run a Call after batch 3; change it in QuickBooks: "))
+        #expect(decision.row.message.hasSuffix(" (QuickBooks' TxnID is not known: ingest batch 3's QuickBooks responses with rac2qb ingest to have qbXML do it)"))
+        guard case .exported(_, _, Money(parsing: "100.00"))? = decision.facts else { Issue.record("\(String(describing: decision.facts))"); return }
+    }
+
+    @Test func editedWithATxnIDButNoEditSequenceWaitsForItsResponse() throws {
+        let decision = try Self.decide(try Self.editedInvoice(), history: InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1")))
+        #expect(decision.rendering == nil && decision.memory == nil)
+        #expect(decision.row.message.hasSuffix(" (its change of batch 3 has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)"))
+    }
+
+    @Test func anEditTheRulesCannotWriteFailsAsNotUpdated() throws {
+        let decision = try Self.decide(try Self.editedInvoice(), history: InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1", editSequence: "E-1")),
+                                       config: "company:\n  closing_date: 2026-10-01\n")
+        #expect(decision.row.status == .failed && decision.row.error == .notUpdated && decision.rendering == nil && decision.memory == nil)
+        #expect(decision.row.message.hasPrefix("Not updated: invoice #1 was edited in Run a Call after batch 3, and the edit cannot be written: Closed period: "))
+    }
+
+    @Test func anEditTheRulesNowSkipIsLeftToTheUserWithTheReason() throws {
+        let decision = try Self.decide(try Self.editedInvoice(), history: InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1", editSequence: "E-1")),
+                                       config: "invoices:\n  sync: false\n")
+        #expect(decision.row.status == .skipped && decision.rendering == nil)
+        #expect(decision.row.message.hasPrefix("Needs update: invoice #1 was edited in Run a Call after batch 3 (Invoice sync is off (invoices.sync: false)); change it in QuickBooks: "))
+    }
+
     // MARK: The order of an edit and the first payment
 
     @Test func editOrderComparesTheEditWithTheEarliestPayment() throws {
@@ -187,5 +287,20 @@ import Testing
         #expect(EditOrder.of(edited, paymentTimes: [late, early]) == .afterPayment(edited: "2026-10-04T10:00:00Z", paid: "2026-10-03T09:00:00Z"))
         #expect(EditOrder.of(try Self.invoice(), paymentTimes: []) == .beforePayment)
         #expect(EditOrder.of(try Self.invoice(status: "paid"), paymentTimes: []) == .unknown("it gives no paid_at and holds none of its payments"))
+    }
+
+    @Test func editOrderIsUnknownWithoutAnEditTimeOrWhenTheEditIsAtThePayment() throws {
+        let paid = try Self.invoice(status: "paid", extra: #", "paid_at": "2026-10-05T10:00:00Z""#)
+        #expect(EditOrder.of(paid, paymentTimes: []) == .unknown("no updated_at; first paid 2026-10-05T10:00:00Z"))
+        let same = try Self.invoice(status: "paid", extra: #", "paid_at": "2026-10-05T10:00:00Z", "updated_at": "2026-10-05T10:00:00Z""#)
+        #expect(EditOrder.of(same, paymentTimes: []) == .unknown("updated_at 2026-10-05T10:00:00Z is the time of its first payment"))
+    }
+
+    @Test func editOrderCountsAnAmountPaidAndTheInvoicesOwnPaidAt() throws {
+        let partly = try Self.invoice(status: "sent", extra: #", "amount_paid": "10.00""#)
+        #expect(EditOrder.of(partly, paymentTimes: []) == .unknown("it gives no paid_at and holds none of its payments"))
+        let paidFirst = try Self.invoice(status: "paid", extra: #", "paid_at": "2026-10-02T10:00:00Z", "updated_at": "2026-10-04T10:00:00Z""#)
+        let late = try #require(Timestamp(iso: "2026-10-06T09:00:00Z"))
+        #expect(EditOrder.of(paidFirst, paymentTimes: [late]) == .afterPayment(edited: "2026-10-04T10:00:00Z", paid: "2026-10-02T10:00:00Z"))
     }
 }

@@ -131,6 +131,50 @@ import Testing
         guard case .skip("Payment sync is off (payments.sync: false)") = verdict else { Issue.record("\(verdict)"); return }
     }
 
+    @Test func aPaymentOfAnInvoiceAnEarlierBatchWroteAndVoidedFails() throws {
+        let earlier = LedgerEntry(entity: .invoice, sourceID: "1", hash: "", fields: "", customer: "Ann Lee", docNumber: "1",
+                                  total: .zero, status: "void", targets: "", batch: 2, txnID: "T-1")
+        let verdict = try Self.rules(facts: nil).verdict(Self.payment(), history: PaymentHistory(earlierInvoice: earlier))
+        guard case .fail(let problem) = verdict else { Issue.record("\(verdict)"); return }
+        #expect(problem.message == "Invoice not written: invoice #1 was not written (void), so the payment has nothing to apply to")
+    }
+
+    @Test func aFailedInvoicesPaymentNamesTheInvoicesErrorAsItsCause() throws {
+        guard case .fail(let problem) = try Self.rules(facts: .failed(.taxCodeNotMapped)).verdict(Self.payment()) else {
+            Issue.record("not failed"); return
+        }
+        #expect(problem.cause == "invoice #1 failed: Tax code not mapped")
+    }
+
+    @Test func withoutQBXMLAnInvoiceAnEarlierBatchWroteNeedsNoTxnID() throws {
+        let rules = try Self.rules("output:\n  formats: [iif, qbo-csv]\n", facts: .exported(customer: "Ann Lee", refNumber: "1", total: Self.money("100.00")))
+        guard case .accept("Ann Lee", "1", nil, Self.money("100.00")) = rules.verdict(Self.payment()) else { Issue.record("not accepted"); return }
+    }
+
+    @Test func aRefundOfAnInvoiceAnEarlierBatchWroteNeedsNoTxnIDEvenInQBXML() throws {
+        let rules = try Self.rules(facts: .exported(customer: "Ann Lee", refNumber: "1", total: Self.money("100.00")))
+        let verdict = rules.verdict(Self.payment("r1", amount: "30.00", kind: .refund), history: PaymentHistory(appliedEarlier: Self.money("100.00")))
+        guard case .accept(_, _, nil, Self.money("70.00")) = verdict else { Issue.record("\(verdict)"); return }
+    }
+
+    @Test func qbXMLSplitIntoSeveralFilesWritesNoPayment() throws {
+        #expect(Self.failure(try Self.rules("output:\n  split_every: 10\n").verdict(Self.payment())) == .paymentsNotWritten)
+        #expect(Self.accepted(try Self.rules("output:\n  formats: [iif]\n  split_every: 10\n").verdict(Self.payment())) == "Ann Lee")
+    }
+
+    @Test func anUnusableRefundItemFailsEveryRefundButNoPayment() throws {
+        let rules = RulesOverInvoice(rules: PaymentRules(configuration: try ConfigurationLoader.parse("version: 1\n"), refundProblem: .itemInactive("Refund")),
+                                     facts: .written(customer: "Ann Lee", refNumber: "1", total: Self.money("100.00")))
+        #expect(Self.accepted(rules.verdict(Self.payment())) == "Ann Lee")
+        #expect(Self.failure(rules.verdict(Self.payment("r1", amount: "10.00", kind: .refund))) == .itemNotFound)
+    }
+
+    @Test func aRefundInAClosedPeriodSaysItIsTheRefundsDate() throws {
+        let rules = try Self.rules("company:\n  closing_date: 2026-10-02\n")
+        guard case .fail(let problem) = rules.verdict(Self.payment("r1", amount: "10.00", kind: .refund)) else { Issue.record("not failed"); return }
+        #expect(problem.message == "Closed period: The refund date 2026-10-02 is on or before the QuickBooks closing date 2026-10-02")
+    }
+
     // MARK: Payouts
 
     static func payout(gross: String = "100.00", fees: String = "3.20", net: String = "96.80", on day: String = "2026-10-05") -> Payout {
@@ -182,5 +226,41 @@ import Testing
         var tally = Self.tally
         tally.unknownTxnID = ("p0", 2)
         #expect(try Self.decider().verdict(Self.payout(), tally: tally, duplicated: false).problem?.code == .payoutNotWrittenYet)
+    }
+
+    @Test func paymentSyncOffSkipsEveryPayout() throws {
+        let verdict = try Self.decider("payments:\n  sync: false\n").verdict(Self.payout(), tally: Self.tally, duplicated: true)
+        #expect(verdict.status == .skipped && verdict.note == "Payment sync is off (payments.sync: false)")
+    }
+
+    static func books(inactive account: String) -> BooksRules {
+        var books = BooksSnapshot()
+        books.accounts = BookList()
+        books.accounts?.add(BookEntry(name: account, isActive: false))
+        return BooksRules(books)
+    }
+
+    @Test func aPayoutWhoseBankAccountIsInactiveFails() throws {
+        let decider = PayoutDecider(configuration: try ConfigurationLoader.parse("version: 1\n"), books: Self.books(inactive: "Business Checking"))
+        let verdict = decider.verdict(Self.payout(), tally: Self.tally, duplicated: false)
+        #expect(verdict.problem?.message == #"Account inactive: the deposit account "Business Checking" is marked inactive in QuickBooks"#)
+    }
+
+    @Test func anInactiveFeeAccountFailsOnlyAPayoutWithFees() throws {
+        let decider = PayoutDecider(configuration: try ConfigurationLoader.parse("version: 1\n"), books: Self.books(inactive: "Merchant fees"))
+        let verdict = decider.verdict(Self.payout(), tally: Self.tally, duplicated: false)
+        #expect(verdict.problem?.message == #"Account inactive: the fee account "Merchant fees" is marked inactive in QuickBooks"#)
+        #expect(decider.verdict(Self.payout(fees: "0.00", net: "100.00"), tally: Self.tally, duplicated: false).status == .success)
+    }
+
+    @Test func aPayoutThatDoesNotAddUpSaysWhatEarlierBatchesWrote() throws {
+        let tally = PayoutTally(payments: Self.money("100.00"), refunds: Self.money("10.00"), earlierPayments: Self.money("60.00"))
+        let verdict = try Self.decider().verdict(Self.payout(), tally: tally, duplicated: false)
+        #expect(verdict.problem?.message == "Payout does not add up: its payments 100.00 − refunds 10.00 = 90.00 (of which payments 60.00 − refunds 0.00 exported by earlier batches) but gross is 100.00")
+    }
+
+    @Test func refundsComeOffThePaymentsBeforeTheGrossIsCompared() throws {
+        let tally = PayoutTally(payments: Self.money("130.00"), refunds: Self.money("30.00"))
+        #expect(try Self.decider().verdict(Self.payout(), tally: tally, duplicated: false).status == .success)
     }
 }

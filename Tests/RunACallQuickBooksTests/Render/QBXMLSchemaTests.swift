@@ -21,6 +21,14 @@ struct QBXMLSchemaTests {
         #expect(try Self.schema().validate(file: file) == [])
     }
 
+    @Test(arguments: RendererBytesMoreTests.Scenario.allCases)
+    func thePostingsOfTheMoreRendererScenariosValidate(scenario: RendererBytesMoreTests.Scenario) throws {
+        let made = try RendererBytesMoreTests.rendered(.qbxml, scenario)
+        let file = try TestPaths.temporaryFolder().appendingPathComponent("requests.xml")
+        try Data(made.drop { $0 != "\n" }.dropFirst().utf8).write(to: file)
+        #expect(try Self.schema().validate(file: file) == [])
+    }
+
     @Test func elementsOutOfOrderAreRejected() throws {
         let url = try TestPaths.temporaryFolder().appendingPathComponent("bad.xml")
         try Data("""
