@@ -170,9 +170,11 @@ public enum Converter {
         // The files written so far go to the disk, and are hashed for the ledger on the second core, while the report is rendered.
         staging.startWritingToDisk(files)
         let digests = ledger != nil && run.options.readsAhead ? FileDigest.inBackground(files, in: staging.url) : { [:] }
+        let reportThread = run.options.readsAhead ? WriteBehind() : nil
+        defer { reportThread?.stop() }
         files += try ReportRenderer.render(run.log, run: description, worksheet: run.worksheet, parts: parts,
                                            quickBooksFiles: files.filter(OutputFolder.isQuickBooksFile), into: staging.url,
-                                           rowIndex: rowIndex)
+                                           rowIndex: rowIndex, sink: RenderSink(thread: reportThread))
         try staging.flushToDisk(files)
         let hashed = digests()
         try ledger?.seal(files: files.map { ($0, (hashed[$0] ?? FileDigest.of(staging.url.appendingPathComponent($0))) ?? "") })

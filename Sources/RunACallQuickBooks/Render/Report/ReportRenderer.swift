@@ -3,12 +3,14 @@ import Foundation
 /// Writes `report/sync-report.csv`, `sync-report.json`, `index.html` and, past
 /// one page of rows, the row pages (`HTMLRowPages`), from the logged rows: one
 /// pass over them feeds every file, each row's bytes appended to buffers, so any
-/// number of rows fits in flat memory.
+/// number of rows fits in flat memory. The rows are read and their cells made on
+/// the calling thread; the CSV, JSON and row pages' bytes are made in `sink`, in order.
 enum ReportRenderer {
     /// Renders the report under `folder`; returns its files, relative to `folder`. `quickBooksFiles`: the
     /// QuickBooks files the run publishes, whose import steps the page gives (nil: no such section, as for `from-quickbooks`).
     static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
-                       quickBooksFiles: [String]? = nil, into folder: URL, rowIndex: URL? = nil) throws -> [String] {
+                       quickBooksFiles: [String]? = nil, into folder: URL, rowIndex: URL? = nil,
+                       sink: RenderSink = .inLine) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let summary = log.summary
@@ -22,11 +24,15 @@ enum ReportRenderer {
         try log.forEachRow { row in
             let cells = row.cells(parts: parts)
             try index?.add(row, cells: cells)
-            try csv.write { $0.appendCSVRow(cells) }
-            try json.write { writeJSONRow(cells, first: first, into: &$0) }
+            let isFirst = first
+            try sink.run {
+                try csv.write { $0.appendCSVRow(cells) }
+                try json.write { writeJSONRow(cells, first: isFirst, into: &$0) }
+                try pages.add(row, cells: cells)
+            }
             first = false
-            try pages.add(row, cells: cells)
         }
+        try sink.settle()
         try csv.close()
         try index?.finish()
         try json.write("\n]}\n")
