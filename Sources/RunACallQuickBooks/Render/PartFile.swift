@@ -48,11 +48,12 @@ final class PartFile {
         do { try FileManager.default.moveItem(at: url, to: destination) } catch { throw OutputFailure.fatal(error, path: destination) }
     }
 
-    /// Copies the part's bytes to the end of `output`.
+    /// Copies the part's bytes to the end of `output` (inside the kernel where it can: `SystemCalls.copyRest`).
     func copy(to output: FileHandle) throws {
         try close()
         let reader = try FileHandle(forReadingFrom: url)
         defer { try? reader.close() }
+        if SystemCalls.copyRest(from: reader.fileDescriptor, to: output.fileDescriptor) { return }
         while true {
             let chunk = reader.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }

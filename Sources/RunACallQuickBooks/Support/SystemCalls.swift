@@ -113,6 +113,17 @@ enum SystemCalls {
         #endif
     }
 
+    /// Copies the rest of the file open as `from` to the end of the one open as `to` inside the kernel, without
+    /// reading it into memory (Linux); false when that cannot be done (both offsets then where the copy stopped,
+    /// so a plain read-and-write copy goes on from there).
+    static func copyRest(from: Int32, to: Int32) -> Bool {
+        #if os(Linux)
+        rac2qb_copy_rest(from, to) == 0
+        #else
+        false
+        #endif
+    }
+
     /// Renames `source` to `destination`, which must not exist: a hard link then
     /// the removal of the old name, so an existing file is never replaced.
     static func renameWithoutReplacing(_ source: String, _ destination: String) throws(Failure) {
