@@ -58,11 +58,6 @@ public enum Numbering: String, Sendable, CaseIterable {
     case quickbooks
 }
 
-/// Run a Call payment methods.
-public enum PaymentMethod: String, Sendable, CaseIterable {
-    case card, ach, cash, check, other
-}
-
 /// The converter's configuration: the five sections of Run a Call's
 /// Settings → QuickBooks → Configuration, plus company and output settings.
 /// Defaults are the seed's recommended values.

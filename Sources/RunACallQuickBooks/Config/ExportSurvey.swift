@@ -42,15 +42,6 @@ public struct ExportSurvey: Sendable {
     private var rateIndex: [NameKey: Int] = [:]
     private var categoryIndex: [NameKey: Int] = [:]
 
-    /// Reads the export at `paths` (folders, zips or entity files, as `convert` takes them); throws as `convert`
-    /// does when it cannot be read at all (no invoices file: exit 3). An invoice record that cannot be read is
-    /// counted (`convert` names each with its fix); an item or payment record that cannot be read adds nothing.
-    public static func read(_ paths: [URL]) throws -> ExportSurvey {
-        let scratch = try Staging(outputDirectory: nil)
-        defer { scratch.discard() }
-        return try read(ExportFiles(paths: paths, scratch: scratch.url))
-    }
-
     /// Reads an export already located (and unpacked), as `read(_ paths:)` does.
     public static func read(_ export: ExportFiles) throws -> ExportSurvey {
         var survey = ExportSurvey()

@@ -423,8 +423,8 @@ extension Problem {
                 fix: "Decide which value is right and give it to the other side: in Run a Call (then from-quickbooks sends nothing for it) or in QuickBooks (then convert and import its update), then re-run.")
     }
 
-    /// A QuickBooks list entry with fields that could not be read (`problems`), at `location` of `file`.
-    static func unreadableEntry(_ list: QuickBooksListEntry.List, location: String, file: String, problems: [String]) -> Problem {
+    /// A QuickBooks list entry (a customer or an item) with fields that could not be read (`problems`), at `location` of `file`.
+    static func unreadableEntry(_ list: EntityType, location: String, file: String, problems: [String]) -> Problem {
         let noun = list.rawValue
         return Problem(list == .customer ? .unreadableCustomer : .unreadableItem, "\(location): \(problems.joined(separator: "; "))",
                        fix: "Correct the \(noun) in QuickBooks (or the field in \(file)), export the list again, then re-run.")

@@ -56,8 +56,8 @@ public enum InputKind: Equatable, Sendable {
     /// The kind of a CSV file by its header row.
     private static func csvKind(header: Substring) -> InputKind {
         let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let written: [(String, [String])] = [("invoices", QBOCSVWriter.invoiceColumns), ("customers", QBOCSVWriter.customerColumns),
-                                             ("products", QBOCSVWriter.productColumns), ("deposits", QBOCSVWriter.depositColumns)]
+        let written: [(String, [String])] = [("invoices", QBOCSVColumns.invoices), ("customers", QBOCSVColumns.customers),
+                                             ("products", QBOCSVColumns.products), ("deposits", QBOCSVColumns.deposits)]
         if let (name, _) = written.first(where: { $0.1 == columns }) { return .qboCSV(name) }
         let present = Set(columns)
         for entity in [ExportEntity.invoices, .payments, .payouts] where present.isSuperset(of: entity.requiredCSVColumns) {

@@ -1,8 +1,3 @@
-/// The kinds of record the sync report lists.
-public enum EntityType: String, Sendable, CaseIterable {
-    case invoice, payment, refund, payout, customer, item
-}
-
 /// A row's outcome, as Run a Call's sync log words it.
 public enum RowStatus: String, Sendable, CaseIterable {
     case success = "Success"

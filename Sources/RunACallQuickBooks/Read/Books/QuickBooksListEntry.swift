@@ -6,6 +6,9 @@ public struct QuickBooksListEntry: Sendable, Equatable {
     /// Which QuickBooks list the entry is on.
     public enum List: String, Sendable {
         case customer, item
+
+        /// The report's (and the sync-error catalogue's) name for the list's records.
+        var entity: EntityType { self == .customer ? .customer : .item }
     }
 
     public var list: List

@@ -118,6 +118,11 @@ public enum PaymentKind: String, Sendable, CaseIterable {
     case payment, refund
 }
 
+/// Run a Call payment methods.
+public enum PaymentMethod: String, Sendable, CaseIterable {
+    case card, ach, cash, check, other
+}
+
 /// A payment (or refund) as Run a Call exports it.
 public struct Payment: Sendable {
     public var id: String

@@ -4,8 +4,6 @@ import Foundation
 /// payouts go to `deposits.csv` in the bank-upload layout (`Date,Description,Amount`,
 /// one row per payout at its net amount) for matching in Banking.
 extension QBOCSVWriter {
-    static let depositColumns = ["Date", "Description", "Amount"]
-
     func add(_ payment: QBPayment) throws -> [OutputTarget] { [] }
 
     func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
@@ -22,7 +20,7 @@ extension QBOCSVWriter {
     /// Writes `deposits.csv`: the header, then the payouts' rows.
     func finishDeposits(into directory: URL) throws -> String {
         let url = directory.appendingPathComponent("deposits.csv")
-        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(Self.depositColumns).utf8))
+        try FileManager.default.createFile(at: url, contents: Data(CSVText.row(QBOCSVColumns.deposits).utf8))
         let output = try FileHandle(forWritingTo: url)
         defer { try? output.close() }
         try output.seekToEnd()

@@ -26,15 +26,8 @@ final class QBOCSVWriter: FormatWriter {
     static let maxRowsPerFile = 1_000
     static let nameLimit = 100
 
-    static let invoiceColumns = [
-        "*InvoiceNo", "*Customer", "*InvoiceDate", "*DueDate", "Terms", "Location", "Memo", "Item(Product/Service)",
-        "ItemDescription", "ItemQuantity", "ItemRate", "*ItemAmount", "*ItemTaxCode", "ItemTaxAmount", "Service Date",
-        "Message displayed on invoice",
-    ]
     /// The first row of every invoices file: each part starts with it, and an empty run's one file holds it alone.
-    static let invoiceHeader = Array(CSVText.row(invoiceColumns).utf8)
-    static let customerColumns = ["Name", "Company", "Email", "Phone", "Street", "City", "State", "ZIP", "Country"]
-    static let productColumns = ["Name", "Type", "Sales Description", "Sales Price/Rate", "Income Account", "Taxable"]
+    static let invoiceHeader = Array(CSVText.row(QBOCSVColumns.invoices).utf8)
 
     init(edition: Edition, nonTaxableCode: String?, splitEvery: Int, staging: URL, sink: RenderSink) throws {
         self.edition = edition
@@ -115,7 +108,7 @@ final class QBOCSVWriter: FormatWriter {
         try sink.settle()
         let directory = folder.appendingPathComponent(format.folder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var products = CSVText.row(Self.productColumns)
+        var products = CSVText.row(QBOCSVColumns.products)
         for item in lists.items {
             products += CSVText.row([
                 text(item.name), item.kind == .nonInventory ? "Non-inventory" : "Service",
@@ -123,7 +116,7 @@ final class QBOCSVWriter: FormatWriter {
                 text(item.account), item.taxable ? "Yes" : "No",
             ])
         }
-        try FileManager.default.createFile(at: directory.appendingPathComponent("customers.csv"), contents: Data(CSVText.row(Self.customerColumns).utf8))
+        try FileManager.default.createFile(at: directory.appendingPathComponent("customers.csv"), contents: Data(CSVText.row(QBOCSVColumns.customers).utf8))
         let customersFile = try FileHandle(forWritingTo: directory.appendingPathComponent("customers.csv"))
         defer { try? customersFile.close() }
         try customersFile.seekToEnd()

@@ -4,18 +4,6 @@ import Foundation
 /// files into QuickBooks, in order, named by the files this run wrote (a run that wrote
 /// no QuickBooks file says so).
 public enum HTMLNextSteps {
-    /// The steps for the batch written in `folder`: its QuickBooks files, and the payments its IIF payment
-    /// worksheet (`report/payment-application.csv`) lists.
-    public static func steps(forBatchIn folder: URL) throws -> [(format: String, steps: [String])] {
-        var worksheetRows = 0
-        let worksheet = folder.appendingPathComponent("report/payment-application.csv")
-        if SystemCalls.kind(worksheet.path) == .file {
-            let reader = try CSVRowReader(url: worksheet)
-            while try reader.next() != nil { worksheetRows += 1 }
-        }
-        return steps(files: try BatchArchive.files(in: folder), worksheetRows: max(0, worksheetRows - 1))
-    }
-
     /// The steps for the QuickBooks files among `files` (paths under the output folder, in writing order);
     /// `worksheetRows` the payments the IIF payment worksheet lists.
     static func steps(files: [String], worksheetRows: Int) -> [(format: String, steps: [String])] {
