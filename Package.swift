@@ -33,9 +33,27 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The library's stages, one way: each target may use only those above it here (README, Layout).
+        .target(name: "RunACallSupport", dependencies: ["CLibXML2", "CSQLite"]),
+        .target(
+            name: "RunACallRead",
+            dependencies: ["RunACallSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "RunACallDecide",
+            dependencies: ["RunACallSupport", "RunACallRead", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RunACallRender",
+            dependencies: ["RunACallSupport", "RunACallRead", "RunACallDecide", "CLibXML2"]
+        ),
         .target(
             name: "RunACallQuickBooks",
             dependencies: [
+                "RunACallSupport",
+                "RunACallRead",
+                "RunACallDecide",
+                "RunACallRender",
                 "CLibXML2",
                 "CSQLite",
                 .product(name: "Yams", package: "Yams"),
@@ -84,6 +102,10 @@ let package = Package(
         .testTarget(
             name: "RunACallQuickBooksTests",
             dependencies: [
+                "RunACallSupport",
+                "RunACallRead",
+                "RunACallDecide",
+                "RunACallRender",
                 "RunACallQuickBooks",
                 "RunACallDesk",
                 "RunACallConnector",

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// `validate` never passes a file it could not read, checks IIF and QBO CSV
 /// without a schema, never calls qbXML valid without one, and takes output folders.
