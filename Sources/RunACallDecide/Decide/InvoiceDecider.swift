@@ -90,7 +90,8 @@ package struct InvoiceDecider {
         return InvoiceBalance(customer: customer, due: due, held: total - history.paidEarlier)
     }
 
-    package init(configuration: Configuration, mapper: InvoiceMapper, writesQBXML: Bool, paymentsInExport: Bool, invoiceFiles: String) {
+    package init(configuration: Configuration, mapper: InvoiceMapper, writesQBXML: Bool, paymentsInExport: Bool,
+                 invoiceFiles: String) {
         self.configuration = configuration
         self.mapper = mapper
         self.writesQBXML = writesQBXML

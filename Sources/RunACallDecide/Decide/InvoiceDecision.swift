@@ -17,7 +17,8 @@ package struct InvoiceHistory {
     /// No earlier batch knows the invoice.
     package static let none = InvoiceHistory()
 
-    package init(previous: LedgerEntry? = nil, customerExports: [String] = [], paidEarlier: Money = .zero, paymentTimes: [Timestamp] = []) {
+    package init(previous: LedgerEntry? = nil, customerExports: [String] = [], paidEarlier: Money = .zero,
+                 paymentTimes: [Timestamp] = []) {
         self.previous = previous
         self.customerExports = customerExports
         self.paidEarlier = paidEarlier

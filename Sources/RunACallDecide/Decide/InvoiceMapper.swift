@@ -354,7 +354,8 @@ package struct InvoiceMapper {
             && invoice.lines.allSatisfy { safe($0.description) } && safe(invoice.billAddress) && safe(invoice.shipAddress)
     }
 
-    package init(configuration: Configuration, limits: NameLimits, customers: CustomerDirectory, items: ItemCatalog, books: BooksRules) {
+    package init(configuration: Configuration, limits: NameLimits, customers: CustomerDirectory, items: ItemCatalog,
+                 books: BooksRules) {
         self.configuration = configuration
         self.limits = limits
         self.customers = customers

@@ -34,7 +34,11 @@ package struct LedgerEntry: Equatable {
     /// Payments and refunds: the Run a Call invoice they apply to.
     package var invoiceID: String? = nil
 
-    package init(entity: EntityType, sourceID: String, hash: String, fields: String, customer: String? = nil, docNumber: String? = nil, total: Money? = nil, status: String? = nil, targets: String, batch: Int64 = 0, action: LedgerAction = .add, requestID: String? = nil, txnID: String? = nil, listID: String? = nil, editSequence: String? = nil, answer: LedgerAnswer? = nil, answerMessage: String? = nil, invoiceID: String? = nil) {
+    package init(entity: EntityType, sourceID: String, hash: String, fields: String, customer: String? = nil,
+                 docNumber: String? = nil, total: Money? = nil, status: String? = nil, targets: String,
+                 batch: Int64 = 0, action: LedgerAction = .add, requestID: String? = nil, txnID: String? = nil,
+                 listID: String? = nil, editSequence: String? = nil, answer: LedgerAnswer? = nil,
+                 answerMessage: String? = nil, invoiceID: String? = nil) {
         self.entity = entity
         self.sourceID = sourceID
         self.hash = hash

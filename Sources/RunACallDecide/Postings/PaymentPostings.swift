@@ -21,7 +21,9 @@ public struct QBPayment: Sendable {
     /// The invoice's QuickBooks TxnID, when an earlier batch wrote it and its response was ingested.
     public var invoiceTxnID: String? = nil
 
-    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, method: String, reference: String? = nil, fullReference: String? = nil, depositAccount: String, invoiceID: String, invoiceRefNumber: String? = nil, invoiceTxnID: String? = nil) {
+    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, method: String,
+                 reference: String? = nil, fullReference: String? = nil, depositAccount: String, invoiceID: String,
+                 invoiceRefNumber: String? = nil, invoiceTxnID: String? = nil) {
         self.sourceID = sourceID
         self.customer = customer
         self.date = date
@@ -49,7 +51,8 @@ public struct QBCreditMemo: Sendable {
     public var invoiceID: String
     public var invoiceRefNumber: String?
 
-    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, item: String, account: String, invoiceID: String, invoiceRefNumber: String? = nil) {
+    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, item: String, account: String,
+                 invoiceID: String, invoiceRefNumber: String? = nil) {
         self.sourceID = sourceID
         self.customer = customer
         self.date = date
@@ -101,7 +104,8 @@ public struct QBDeposit: Sendable {
     public var lines: [QBDepositLine]
     public var net: Money
 
-    package init(sourceID: String, date: CalendarDate, account: String, fromAccount: String, lines: [QBDepositLine], net: Money) {
+    package init(sourceID: String, date: CalendarDate, account: String, fromAccount: String, lines: [QBDepositLine],
+                 net: Money) {
         self.sourceID = sourceID
         self.date = date
         self.account = account

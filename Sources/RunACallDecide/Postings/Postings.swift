@@ -33,7 +33,8 @@ public struct QBItem: Sendable, Hashable {
     public var price: ExactDecimal?
     public var taxable: Bool
 
-    package init(name: String, sourceID: String? = nil, kind: QBItemKind, description: String? = nil, account: String, price: ExactDecimal? = nil, taxable: Bool) {
+    package init(name: String, sourceID: String? = nil, kind: QBItemKind, description: String? = nil, account: String,
+                 price: ExactDecimal? = nil, taxable: Bool) {
         self.name = name
         self.sourceID = sourceID
         self.kind = kind

@@ -13,7 +13,9 @@ public struct RunLists: Sendable {
     public var taxAgency: String?
     public var salesTaxItems: [QBSalesTaxItem] = []
 
-    package init(accounts: [QBAccount] = [], items: [QBItem] = [], customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = [], taxAgency: String? = nil, salesTaxItems: [QBSalesTaxItem] = []) {
+    package init(accounts: [QBAccount] = [], items: [QBItem] = [],
+                 customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = [],
+                 taxAgency: String? = nil, salesTaxItems: [QBSalesTaxItem] = []) {
         self.accounts = accounts
         self.items = items
         self.customerUpdates = customerUpdates
