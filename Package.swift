@@ -35,12 +35,29 @@ let package = Package(
         ),
         // The one system call Swift's Glibc module does not show (sync_file_range needs _GNU_SOURCE).
         .target(name: "CSystemCalls"),
+        // The library's stages, one way: each target may use only those above it here (README, Layout).
+        .target(name: "RunACallSupport", dependencies: ["CLibXML2", "CSQLite", "CSystemCalls"]),
+        .target(
+            name: "RunACallRead",
+            dependencies: ["RunACallSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "RunACallDecide",
+            dependencies: ["RunACallSupport", "RunACallRead", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RunACallRender",
+            dependencies: ["RunACallSupport", "RunACallRead", "RunACallDecide", "CLibXML2"]
+        ),
         .target(
             name: "RunACallQuickBooks",
             dependencies: [
+                "RunACallSupport",
+                "RunACallRead",
+                "RunACallDecide",
+                "RunACallRender",
                 "CLibXML2",
                 "CSQLite",
-                "CSystemCalls",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -87,6 +104,10 @@ let package = Package(
         .testTarget(
             name: "RunACallQuickBooksTests",
             dependencies: [
+                "RunACallSupport",
+                "RunACallRead",
+                "RunACallDecide",
+                "RunACallRender",
                 "RunACallQuickBooks",
                 "RunACallDesk",
                 "RunACallConnector",

@@ -63,7 +63,7 @@ struct EntryDecision {
 enum EntryRules {
     static func common(_ entry: QuickBooksListEntry, facts: EntryFacts, noun: String) -> EntryDecision? {
         if !entry.problems.isEmpty {
-            return .failed(.unreadableEntry(entry.list, location: entry.location.description, file: entry.location.file, problems: entry.problems))
+            return .failed(.unreadableEntry(entry.list.entity, location: entry.location.description, file: entry.location.file, problems: entry.problems))
         }
         if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { return .skipped("No name: a QuickBooks \(noun) without a name is never sent") }
         if !entry.isActive { return .skipped("Inactive in QuickBooks: never sent") }

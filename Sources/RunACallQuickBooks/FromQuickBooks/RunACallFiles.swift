@@ -70,3 +70,10 @@ struct CustomerUpdate: Equatable {
     var oldValue: String
     var newValue: String
 }
+
+extension OutputTarget {
+    /// A Run a Call import file (`run-a-call/customers.csv`), written by `from-quickbooks`.
+    init(runACallFile base: String) {
+        self.init(folder: RunACallFiles.folder, base: base, fileExtension: "csv", part: 1, anchor: nil)
+    }
+}

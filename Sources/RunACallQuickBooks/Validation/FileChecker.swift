@@ -113,10 +113,10 @@ public enum FileChecker {
         if !marked, isWorksheet { problems.append("1: the worksheet has no UTF-8 byte order mark (Excel on Windows would misread its accented letters)") }
         let table = try CSVTable(url: url)
         let expected: [String]
-        if name.hasPrefix("invoices") { expected = QBOCSVWriter.invoiceColumns }
-        else if name.hasPrefix("customers") { expected = QBOCSVWriter.customerColumns }
-        else if name.hasPrefix("products") { expected = QBOCSVWriter.productColumns }
-        else if name.hasPrefix("deposits") { expected = QBOCSVWriter.depositColumns }
+        if name.hasPrefix("invoices") { expected = QBOCSVColumns.invoices }
+        else if name.hasPrefix("customers") { expected = QBOCSVColumns.customers }
+        else if name.hasPrefix("products") { expected = QBOCSVColumns.products }
+        else if name.hasPrefix("deposits") { expected = QBOCSVColumns.deposits }
         else if name.hasPrefix("discounts-to-enter") { expected = DiscountWorksheet.columns }
         else if name.hasPrefix("import-checklist") { expected = ImportChecklist.columns }
         else {

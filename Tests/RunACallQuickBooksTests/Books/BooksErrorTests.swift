@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The seed's sync errors that come from the books, one test each: the
 /// seed's words, its fix, the record's own details, and nothing of a failed

@@ -2,6 +2,9 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 @Suite struct BooksReaderTests {
     @Test(.enabled(if: TestPaths.sharedDataAvailableOrCI, "needs ../shared/reference"))

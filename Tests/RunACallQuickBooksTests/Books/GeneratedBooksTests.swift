@@ -2,6 +2,7 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
 
 /// An export and books the tests never saw (generated, with creation off):
 /// every seed error the data holds is reported on the right record with its

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// US qbXML never depends on a rate rac2qb cannot know: where the books give no rate for the
 /// sales tax item, or the item is the `default_for_unmapped` safety net and its rate would not

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// US qbXML and QBO CSV let QuickBooks compute the tax from the sales tax item's own rate:
 /// an invoice whose tax that rate would not give fails before anything is written,

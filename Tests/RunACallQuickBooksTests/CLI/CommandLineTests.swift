@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// Runs the built `rac2qb` binary: output and exit status as outputs.md specifies.
 @Suite struct CommandLineTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// `rac2qb confirm-rename CUSTOMER_ID`: exit 0 and what it recorded for a rename
 /// a report asked for; exit 2 and why for a customer the ledger does not know,

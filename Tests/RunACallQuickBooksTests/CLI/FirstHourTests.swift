@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// The first hour of a new user, against the built binary: a new folder, `init --from` the export,
 /// convert, convert again; and README's sample command, which leaves nothing in the repository.

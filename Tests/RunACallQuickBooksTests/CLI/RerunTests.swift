@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// No hidden state: every run says what running it again would do; a run with
 /// nothing new leaves an earlier batch's files and report as they were, even

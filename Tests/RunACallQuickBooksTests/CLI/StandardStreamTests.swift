@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The built binary with its standard streams closed, full or fed hostile text:
 /// it never traps, never loses its output without a word, and never lets a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
 
 /// A file given to the wrong command is named for what it is, told by its content (not its
 /// name), with the command that takes it; the run stops with exit 2 and writes nothing.

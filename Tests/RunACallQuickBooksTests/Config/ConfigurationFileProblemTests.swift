@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// A config file that cannot be used as it is says so plainly: not UTF-8 with
 /// the line, a books file that is not there with its key and line.

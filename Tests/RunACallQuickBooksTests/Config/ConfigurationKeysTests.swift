@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// The one declaration of the config's keys: README's table is made from it, and each key reads into its own setting.
 @Suite struct ConfigurationKeysTests {

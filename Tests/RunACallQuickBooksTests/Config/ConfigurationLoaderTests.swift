@@ -1,5 +1,7 @@
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 @Suite struct ConfigurationLoaderTests {
     @Test func emptyConfigGivesTheSeedDefaults() throws {

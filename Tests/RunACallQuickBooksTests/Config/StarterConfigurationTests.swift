@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// What `rac2qb init --from` writes: every rate and category the export names, read back by the loader as the same names.
 @Suite struct StarterConfigurationTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Issue 22, Must show 1: a three-month story (card payments paid out the
 /// next month, a refund, fees, cash and checks, edits, voids, sales tax, a

@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// `rac2qb connector qwc` and `rac2qb connector`, run as the built binary.
 @Suite struct ConnectorCommandTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Faults after QuickBooks applied a document: an empty response with an
 /// hresult, the service stopped before the answer came, a session abandoned.

@@ -4,6 +4,7 @@ import NIOPosix
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The real `rac2qb connector` killed (SIGKILL) before, during and after the ingest of an answer QuickBooks applied,
 /// then started again: the next update ends with every invoice, payment and deposit once in QuickBooks, and the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Batches converted with qbXML and sent only through the Web Connector (over
 /// HTTP, as QBWC calls it) into the stand-in QuickBooks: every invoice,

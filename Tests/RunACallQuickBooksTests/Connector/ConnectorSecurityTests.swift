@@ -4,6 +4,7 @@ import NIOCore
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// XXE and entity expansion refused, the body cap, the password kept as a salted slow hash.
 @Suite struct ConnectorSecurityTests {

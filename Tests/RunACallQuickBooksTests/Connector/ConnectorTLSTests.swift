@@ -3,6 +3,7 @@ import NIOSSL
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
 
 /// HTTPS with `--tls-cert` / `--tls-key` (QBWC wants it for any host but localhost); another address without them is refused.
 @Suite struct ConnectorTLSTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// An update (InvoiceMod) whose answer never came is looked up by its TxnID:
 /// another edit sequence in QuickBooks means it was applied (taken as the

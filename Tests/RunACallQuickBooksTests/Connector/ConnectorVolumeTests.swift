@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// A batch of many invoices goes through in bounded documents, each request
 /// handed out once, each record once. (100,000 invoices: scripts/benchmark-connector.sh,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The request scanner resumes a file at the byte offset where an earlier scan
 /// stopped: scans of one request each, chained, read what one scan reads.

@@ -11,6 +11,8 @@ import NIOSSL
 import Testing
 @testable import RunACallConnector
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// The Web Connector service served in-process on a free loopback port for one
 /// test, and a QBWC that calls it over real HTTP as QBWC does: SOAP 1.1

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The Web Connector's password read from standard input when it is no
 /// terminal (a pipe): its first line, nothing past it taken, no prompt written.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The invoice decider on small values, one test per rule: no file, no ledger, no writer.
 @Suite struct InvoiceDeciderTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The invoice mapper (the seed's invoice rules) on small values, one test per rule: an invoice in, its outcome
 /// out (the posting, the skip reason or the error), with the list entries it adds. No file, no ledger, no writer.

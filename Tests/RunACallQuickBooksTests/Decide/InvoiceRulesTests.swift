@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// One-invoice exports, each proving one rule of the seed.
 @Suite struct InvoiceRulesTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The run's known customers, packed: each comes back as it was committed, by name key and email.
 @Suite struct KnownCustomersTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The list decider on small values, one test per rule: no file, no ledger, no writer.
 @Suite struct ListDeciderTests {

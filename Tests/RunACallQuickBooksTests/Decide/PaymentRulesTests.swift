@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// One small export per payment rule.
 @Suite struct PaymentRulesTests {

@@ -5,6 +5,8 @@ import HummingbirdTesting
 import Testing
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// desk.md "Who may talk to it", rule by rule, over real HTTP on loopback.
 @Suite struct DeskAccessTests {

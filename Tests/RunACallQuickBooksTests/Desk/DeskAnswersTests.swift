@@ -6,6 +6,8 @@ import Testing
 import ZIPFoundation
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// QuickBooks' answers (`POST /api/responses`) and the other direction (`POST /api/from-quickbooks`), over real HTTP.
 @Suite struct DeskAnswersTests {

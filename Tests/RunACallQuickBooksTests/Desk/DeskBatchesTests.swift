@@ -6,6 +6,7 @@ import Testing
 import ZIPFoundation
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// `/api/batches`: history as `rac2qb history --json`, a batch's files and zip, undo of the latest; over real HTTP.
 @Suite struct DeskBatchesTests {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// One conversion per ledger at a time: while another run holds the ledger, the desk's convert and ingest answer
 /// "busy" (code `busy`, 409, with what to do), never an error page, and nothing is written; once it is free, the

@@ -7,6 +7,8 @@ import Testing
 import RunACallConnector
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// `rac2qb serve` with the Web Connector: QBWC signs in at the desk's `/qbwc` with its password (no cookie, no CSRF
 /// token), everything else keeps the desk's rules, and `/api/batches` and the batches page show each batch's

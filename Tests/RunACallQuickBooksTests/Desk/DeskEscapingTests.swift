@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// Script text in every text field of an export never reaches a desk page unescaped (desk.md: every value on a page escaped).
 @Suite struct DeskEscapingTests {

@@ -6,6 +6,7 @@ import Testing
 import ZIPFoundation
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// `/api/exports` and `/api/jobs`: upload, check and convert over real HTTP, the same files as `rac2qb convert`.
 @Suite struct DeskExportsTests {

@@ -5,6 +5,8 @@ import HummingbirdTesting
 import Testing
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// The review grid's rows and the invoice preview, over real HTTP, after a check of the sample export.
 @Suite struct DeskReviewTests {

@@ -5,6 +5,9 @@ import HummingbirdTesting
 import Testing
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// `GET /api/settings` and `PUT /api/settings` over real HTTP: every declared key, and changes saved in place in the
 /// same YAML file (the other lines, comments included, kept byte for byte), or refused with the file untouched.

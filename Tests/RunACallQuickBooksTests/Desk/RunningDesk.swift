@@ -7,6 +7,8 @@ import Testing
 import RunACallConnector
 @testable import RunACallDesk
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// A desk served in-process on a free loopback port for the length of one
 /// test, driven over real HTTP by Hummingbird's test client.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The catalogue of sync errors (Diagnostics/SyncError.swift): every code has a
 /// factory whose message starts with its title and which has a fix; the report

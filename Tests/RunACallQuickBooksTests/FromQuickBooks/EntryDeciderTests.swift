@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The per-entry deciders alone: given an entry, what Run a Call is known to have
 /// and the settings, the decision (no file, no ledger).

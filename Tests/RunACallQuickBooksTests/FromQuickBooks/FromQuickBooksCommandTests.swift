@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
 
 /// `rac2qb from-quickbooks` as a user runs it: the summary, the exit statuses of
 /// outputs.md, an earlier run's Run a Call files kept, and `init` writing the two settings.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// `from-quickbooks` on real QuickBooks list files: the Enterprise all-lists IIF
 /// export, schema-valid qbXML CustomerQueryRs / ItemQueryRs responses and QuickBooks

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Both directions with one ledger: `convert` creates customers in QuickBooks
 /// (qbXML, answered and ingested), QuickBooks changes some of them, a stand-in

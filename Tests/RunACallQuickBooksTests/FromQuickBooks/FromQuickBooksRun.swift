@@ -1,5 +1,8 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Runs `from-quickbooks` the way the CLI does, for tests.
 enum FromQuickBooksRun {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// `from-quickbooks` with a ledger does the same work per entry however many
 /// entries came before: no ledger scan hidden in the per-entry loop. Counted in

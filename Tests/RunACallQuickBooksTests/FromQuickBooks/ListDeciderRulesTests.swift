@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// `CustomerDecider` and `ItemDecider` on small values, one test per rule (beside `EntryDeciderTests`): a QuickBooks
 /// list entry, what Run a Call is known to have of it and the settings in; the decision out. No file, no ledger.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// A QuickBooks list entry whose text holds a control character or a byte
 /// Windows-1252 leaves undefined is refused, named, and never sent to Run a Call.

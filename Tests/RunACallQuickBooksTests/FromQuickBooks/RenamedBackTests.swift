@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// A customer Run a Call renamed, and rac2qb renamed in QuickBooks (qbXML's
 /// CustomerModRq, or IIF's by-hand rename once confirmed), comes back from

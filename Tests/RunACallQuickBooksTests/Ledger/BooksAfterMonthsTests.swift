@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// Issue 11, Must show 1: seeded monthly histories with card payments paid out
 /// the next month, refunds paid out a month later, fees, cash and checks, edits

@@ -2,6 +2,7 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
 
 /// The real binary killed (SIGKILL) at many points of a large run, then run
 /// again: across the committed batches every invoice and payment is written

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// `customers.sync_updates`: a customer an earlier batch exported whose name,
 /// email or address changed is updated (qbXML CustomerMod when its ListID is

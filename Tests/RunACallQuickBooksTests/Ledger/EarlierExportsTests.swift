@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// The hashes of what earlier batches exported, read once per run: every record the ledger can answer for is among
 /// them (a record missing from them is never looked up), and the run's own records are not.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Edits and payments between two runs, ordered by their timestamps: an edit
 /// before the first payment is an update and then the payment; an edit after

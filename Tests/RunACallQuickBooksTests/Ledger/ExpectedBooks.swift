@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// What the books must hold at the end of a monthly sequence, from Run a Call's
 /// end state: each invoice at its final total (0 voided; the paid version where

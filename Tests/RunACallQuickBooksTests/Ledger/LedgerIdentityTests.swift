@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// One ledger, one owner, whatever the path: the lock is the ledger file's
 /// (reached through a symbolic link or spelled another way, it is the same

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// One writer per ledger; atomic migrations; batch numbers never given twice.
 @Suite struct LedgerLockTests {

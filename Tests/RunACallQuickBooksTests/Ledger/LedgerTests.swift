@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The ledger's own rules: versioned schema, a batch visible only once
 /// committed, and recovery of a batch a killed run left pending.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Overlapping monthly exports against one ledger: what each batch writes,
 /// and what it tells the user instead of writing twice.

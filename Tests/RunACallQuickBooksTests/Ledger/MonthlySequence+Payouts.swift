@@ -1,5 +1,8 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The money of a monthly sequence: each payment's method, Stripe fee and payout,
 /// the refunds, and the payouts, which arrive the month after their payments.

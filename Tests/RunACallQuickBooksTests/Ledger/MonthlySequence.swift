@@ -1,6 +1,8 @@
 import ExportGenerator
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// A seeded history of invoices over several months (drafts, sends, edits
 /// before payment, payments in parts, voids, deleted drafts, re-issues and a few

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The samples split at a month boundary, against one ledger: October holds the
 /// invoices and payments but no payouts file, November the same records again

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// A customer renamed in Run a Call (same id, new name and email) keeps its
 /// identity month after month: its earlier invoices are not edited by the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// `ingest` trusts nothing: every answer must match its request's batch, kind
 /// and record; an answer that contradicts the ledger changes nothing and is told.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// `rac2qb ingest` with hand-written QuickBooks responses: what QuickBooks did
 /// and refused drives the next run (updates, voids, payments by TxnID, retries).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Must show 3: on seeded monthly histories the tests were not written for,
 /// run month after month through convert → QuickBooks (a fake that answers

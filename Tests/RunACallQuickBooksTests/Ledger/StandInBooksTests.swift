@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// The stand-ins refuse what QuickBooks refuses, so a test posting through them catches it:
 /// an unbalanced transaction, and a payment deposited twice.

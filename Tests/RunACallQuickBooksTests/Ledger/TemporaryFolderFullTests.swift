@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// A full temporary folder (TMPDIR on a full disk) is named as such: SQLite's
 /// "database or disk is full" of a scratch database, or of the ledger's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// `rac2qb undo` and `rac2qb history`: deletes in reverse dependency order when
 /// QuickBooks' ids are known, the rest by hand, and the ledger forgetting the batch.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The duplicate-ID pre-pass keeps a hash an ID; IDs that share a hash are read again, so a
 /// collision is never taken for a duplicate, nor a duplicate missed.

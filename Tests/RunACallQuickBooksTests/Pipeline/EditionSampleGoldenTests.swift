@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// The UK and Australian samples (samples/export-uk with samples/rac2qb-uk.yml, samples/export-au with
 /// samples/rac2qb-au.yml) converted end to end and compared byte for byte with samples/expected-uk and

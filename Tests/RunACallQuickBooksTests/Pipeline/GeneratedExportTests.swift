@@ -2,6 +2,8 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// Exports the tests never saw, generated from the contract with hostile text
 /// and thousands of invoices: every invoice accounted for exactly once, the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The samples' payments, refund and two payouts: money reconciled in every format.
 @Suite struct PaymentSampleTests {

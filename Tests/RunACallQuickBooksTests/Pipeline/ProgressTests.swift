@@ -2,6 +2,7 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
 
 /// The progress line: its text on given numbers, throttled reports during a run,
 /// and nothing at all on a standard error that is not a terminal.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The reading thread on small values: order kept, an error where it happened, a bounded queue, a clean stop.
 @Suite struct RecordReaderTests {

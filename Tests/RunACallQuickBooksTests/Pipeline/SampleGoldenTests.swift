@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The samples/ export converted end to end and compared byte for byte with
 /// samples/expected. Set RAC2QB_UPDATE_GOLDEN=1 to rewrite the expected files on purpose.

@@ -2,6 +2,7 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
 
 /// Reading and writing the ledger on a second thread (the default) and doing both in line give
 /// byte-identical files: every QuickBooks file, the report and the ledger's rows of each batch, on

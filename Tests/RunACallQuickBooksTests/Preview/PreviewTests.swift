@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// `preview`: one invoice of the samples, with the books, end to end; its
 /// text is exactly what the full conversion writes for it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// An output that cannot be written stops the run with exit 3, the path and
 /// the cause in plain words; never Foundation's raw error text.

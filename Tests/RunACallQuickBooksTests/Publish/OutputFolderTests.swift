@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// A run never removes or overwrites the QuickBooks files an earlier run
 /// published in its `--out` (exit 2, naming the batch) unless `--replace`;

@@ -2,6 +2,8 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// Two `rac2qb convert` processes on one ledger at once, into two output
 /// folders: the ledger is owned by one run at a time, so every invoice ends

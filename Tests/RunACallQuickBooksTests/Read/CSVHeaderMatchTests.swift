@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// A missing CSV column is named with the found header the user most likely meant.
 @Suite struct CSVHeaderMatchTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The CSV row reader scans a buffer that it refills from the file: a row, a quoted cell,
 /// a doubled quote or a CRLF cut by the buffer's end reads as if the file were read at once.

@@ -1,5 +1,6 @@
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 @Suite struct ExactDecimalTests {
     @Test(arguments: [("129.00", 12900), ("-20.5", -2050), ("0", 0), ("1e2", 10000), ("12.340", 1234), ("+3.1", 310)])

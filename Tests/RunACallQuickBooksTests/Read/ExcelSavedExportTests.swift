@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// An export opened and saved in Excel comes back in Windows-1252 with dates as `10/1/2026`:
 /// each record fails naming the encoding or the date style with the fix, its money is still

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// A NUL byte never reaches a QuickBooks file nor a message raw, and a JSON
 /// member given twice never silently drops one of its values: the record

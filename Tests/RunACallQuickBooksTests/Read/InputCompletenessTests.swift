@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Every input named is read in full, in the order given, or refused: never dropped.
 @Suite struct InputCompletenessTests {

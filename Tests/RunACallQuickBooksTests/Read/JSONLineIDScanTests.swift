@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
 
 /// The duplicate-ID pass's quick read of a line's id: for every line that is one valid JSON object,
 /// either exactly the id the full parser gives, or "unsure" (and the line is parsed in full).

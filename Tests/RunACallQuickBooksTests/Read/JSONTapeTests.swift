@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The tape a JSON Lines line is read into must read as `JSONParser` reads the same bytes:
 /// the same value, the same syntax error, the same first flaw, on hand-made lines and on mutations of them.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Every input named is read, or the run stops (exit 2) naming what it would not read: a month folder
 /// inside an export folder, a zip inside the export zip, one file given as two entities through a link.

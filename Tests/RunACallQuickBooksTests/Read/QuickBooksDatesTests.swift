@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Dates QuickBooks can hold: four-digit years in every slashed form, no leap second, years within QuickBooks' range.
 @Suite struct QuickBooksDatesTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 @Suite struct CSVReaderTests {
     @Test func quotedCommasQuotesAndLineBreaksKeepLineNumbers() throws {

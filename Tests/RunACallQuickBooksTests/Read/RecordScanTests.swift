@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// The cheap paths of the readers (the id pre-pass, members never synced, spans scanned whole)
 /// must read exactly what the full path reads.

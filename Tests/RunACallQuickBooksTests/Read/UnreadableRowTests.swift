@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// A record that cannot be read fails whole, by its id, naming the file, its
 /// lines, the field and what is allowed; a file that cannot be read as its

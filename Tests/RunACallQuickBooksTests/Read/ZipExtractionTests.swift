@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// A zipped export unpacks within bounds: a bounded total size counted while
 /// inflating, no symlink, no path out of the archive; refusals exit 3 naming

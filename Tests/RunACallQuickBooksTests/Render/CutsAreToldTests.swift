@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Every text cut to a QuickBooks limit says so on its row.
 @Suite struct CutsAreToldTests {

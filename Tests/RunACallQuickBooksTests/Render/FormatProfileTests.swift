@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The format profiles: which lines a format leaves to be entered by hand, and where it lists them.
 @Suite struct FormatProfileTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 @Suite(.enabled(if: TestPaths.sharedDataAvailableOrCI, "needs ../shared/reference"))
 struct IIFKitSampleTests {

@@ -4,6 +4,9 @@ import FoundationXML
 #endif
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Files that import as they are written (issue 10): one name per list entry
 /// in every format and the ledger, every CSV guarded, no negative QuickBooks

@@ -2,6 +2,9 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallRender
 
 /// `qbo-csv/import-checklist.csv`: every QBO CSV file once, in import order,
 /// with its record count and total read back from the files themselves.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 @Suite(.enabled(if: TestPaths.sharedDataAvailableOrCI, "needs ../shared/reference"))
 struct QBXMLSchemaTests {

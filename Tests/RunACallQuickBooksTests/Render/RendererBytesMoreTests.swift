@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// Each renderer on the postings `RendererBytesTests` leaves out, the exact bytes out: a Canadian invoice (a tax code
 /// and its tax on each line, a line posted to another account than its item's), a payment of an invoice whose

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// Each renderer on small values: postings in, the exact bytes of every file out. No export, no decider:
 /// what a writer makes of a posting is all that is tested here (the goldens test the whole run). The bytes

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// An export without some entity files says which, and what that means for
 /// the reconciliation: customer balances are not called reconciled without payments.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRender
 
 /// The report's bytes are appended without a String per row; they must be the
 /// bytes `JSONEncoder` and `CSVText.row` write.

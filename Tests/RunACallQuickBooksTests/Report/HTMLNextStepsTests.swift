@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallDecide
 
 /// The report page says what to do next, format by format and in order, before the table of
 /// every row; a warning many records share is said once with its count; the row table reads at 1280 px.

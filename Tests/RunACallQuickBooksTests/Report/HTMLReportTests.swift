@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The report people read: self-contained, shown by a real browser, filtered
 /// without scripts, and still usable at 100,000 rows.

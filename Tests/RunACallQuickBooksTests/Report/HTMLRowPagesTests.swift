@@ -2,6 +2,9 @@ import ExportGenerator
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The report of a run with many rows: `index.html` keeps the summary, failures
 /// and warnings, bounded; the rows are in pages beside it, each once.

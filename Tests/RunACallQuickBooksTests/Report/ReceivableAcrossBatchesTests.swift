@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The summary's customer balances span batches: an invoice an earlier batch
 /// wrote counts at the total QuickBooks holds, less every batch's payments,

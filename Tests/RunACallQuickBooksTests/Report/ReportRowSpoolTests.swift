@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
+@testable import RunACallRender
 
 /// The run's report rows on disk: every row back as it went in, in order, whatever its cells hold.
 @Suite struct ReportRowSpoolTests {

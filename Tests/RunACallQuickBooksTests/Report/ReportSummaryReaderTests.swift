@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallRender
 
 /// The summary read off a report's first line is the summary the whole file holds.
 @Suite struct ReportSummaryReaderTests {

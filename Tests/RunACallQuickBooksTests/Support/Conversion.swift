@@ -1,5 +1,7 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// Runs a conversion the way the CLI does, for tests.
 enum Conversion {

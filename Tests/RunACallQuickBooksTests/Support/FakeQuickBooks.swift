@@ -3,6 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// A small stand-in for QuickBooks Desktop behind the Web Connector: it runs
 /// the requests of a qbXML file in order (onError continue), keeps customers,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// A published file's digest: the same however the file is read, pinned so that no change of it
 /// goes unnoticed, changed by any byte, and still matching the digests older ledgers hold.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// A stand-in for QuickBooks Desktop importing the IIF files rac2qb writes, and
 /// for the user doing what the report says by hand. Each TRNS/SPL transaction

@@ -3,6 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
+@testable import RunACallDecide
 
 /// What the written files say about receivables, payments and deposits,
 /// read back independently of the writers.

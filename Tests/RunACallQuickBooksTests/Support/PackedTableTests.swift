@@ -1,5 +1,6 @@
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// The packed table against a Dictionary: the same answers for every key, through growth and overwrites.
 @Suite struct PackedTableTests {

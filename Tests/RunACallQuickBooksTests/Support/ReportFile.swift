@@ -1,5 +1,6 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallRead
 
 /// The sync report CSV read back as dictionaries.
 struct ReportFile {

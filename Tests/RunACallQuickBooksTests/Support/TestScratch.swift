@@ -1,5 +1,6 @@
 import Foundation
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
 
 /// Where the tests write: one folder per test process, `rac2qb-tests-<pid>` in the system's
 /// temporary folder, removed when the process exits. Roots left by test processes that died

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallDecide
 
 /// The ledger's writing thread: writes run in the order asked, whoever else uses the database
 /// first waits for them, and a write that fails stops those after it and reaches the run.

@@ -3,6 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// Reads the QuickBooks files back and totals each invoice, independently of the writers.
 enum WrittenTotals {

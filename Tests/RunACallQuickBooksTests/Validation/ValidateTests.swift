@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import RunACallQuickBooks
+@testable import RunACallSupport
+@testable import RunACallRead
 
 /// `validate` never passes a file it could not read, checks IIF and QBO CSV
 /// without a schema, never calls qbXML valid without one, and takes output folders.
@@ -57,7 +59,7 @@ import Testing
     }
 
     @Test func aUTF16CSVIsNamedAndFails() throws {
-        let text = QBOCSVWriter.invoiceColumns.joined(separator: ",") + "\n"
+        let text = QBOCSVColumns.invoices.joined(separator: ",") + "\n"
         let file = try write("invoices.csv", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         #expect(FileChecker.check(file, schema: nil) == ["invoices.csv: the file is UTF-16; save it as UTF-8"])
     }

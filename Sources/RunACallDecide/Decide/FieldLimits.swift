@@ -1,0 +1,141 @@
+import RunACallSupport
+import RunACallRead
+
+/// The free-text fields whose length a format limits (each format's limits are in its `FormatProfile`), so a
+/// field is cut once, at the strictest limit among the formats written, and
+/// every format holds the same text (and the report says so).
+///
+/// Sources: qbXML 13.0 XSD maxLength (`Memo`, `Desc`, `ItemDesc` 4095,
+/// `CustomerMsgRef` and `TermsRef` FullName 101 and 31, `CompanyName` 41, `Phone` 21,
+/// `Email` 1023, address `Addr1` 41, `City` 31, `State` 21, `PostalCode` 13, `Country` 31), which are QuickBooks Desktop's database limits and so bind IIF too;
+/// QuickBooks Online's import help (Sales Description 4000; Company 50, Phone 21,
+/// Email 100, Street 2000, City 255, State 255, ZIP 30, Country 255); `ReceivePaymentAdd/RefNumber` 20 and
+/// `PaymentMethodRef` FullName 31 (qbXML XSD; a Desktop payment's IIF DOCNUM and PAYMETH land in the same fields).
+/// A format with no known limit has no entry.
+/// Its raw value is its place in `allCases`, where `FieldLimits` finds the field's limits without hashing.
+package enum TextField: Int, CaseIterable, Sendable {
+    case memo
+    case lineDescription
+    case customerMessage
+    case terms
+    case itemDescription
+    case companyName
+    case phone
+    case email
+    case addressLine
+    case city
+    case state
+    case postalCode
+    case country
+    case paymentReference
+    case paymentMethod
+
+    /// The field's name in report messages.
+    var label: String {
+        switch self {
+        case .memo: "Memo"
+        case .lineDescription: "Line description"
+        case .customerMessage: "Customer message"
+        case .terms: "Terms"
+        case .itemDescription: "Item description"
+        case .companyName: "Company name"
+        case .phone: "Phone"
+        case .email: "Email"
+        case .addressLine: "Address line"
+        case .city: "City"
+        case .state: "State"
+        case .postalCode: "Postal code"
+        case .country: "Country"
+        case .paymentReference: "Payment reference"
+        case .paymentMethod: "Payment method"
+        }
+    }
+}
+
+package enum FieldLimits {
+    /// Each field's limit in each format that limits it, from the formats' profiles.
+    package static let table: [TextField: [OutputFormat: Int]] = Dictionary(uniqueKeysWithValues: TextField.allCases.map { field in
+        (field, Dictionary(uniqueKeysWithValues: OutputFormat.allCases.compactMap { format in
+            format.profile.fieldLimits[field].map { (format, $0) }
+        }))
+    })
+
+    /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
+    package static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
+        let limits = (table[field] ?? [:]).filter { formats.contains($0.key) }
+        guard let limit = limits.values.min() else { return nil }
+        return (limit, limits.filter { $0.value == limit }.keys.sorted())
+    }
+
+    /// `table` laid out by field (`TextField.rawValue`), each field's limits in an array.
+    private static let limitsByField: [[(format: OutputFormat, limit: Int)]] = TextField.allCases.map { field in
+        (table[field] ?? [:]).map { (format: $0.key, limit: $0.value) }
+    }
+
+    /// The strictest limit of `field` among `formats`, without the formats that set it.
+    private static func strictestLimit(_ field: TextField, among formats: [OutputFormat]) -> Int? {
+        var limit: Int?
+        for (format, value) in limitsByField[field.rawValue] where formats.contains(format) { limit = min(limit ?? value, value) }
+        return limit
+    }
+
+    /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
+    /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
+    /// holds for the transliterated text as well, so no writer has to cut it again.
+    package static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
+        guard let text, let limit = strictestLimit(field, among: formats) else { return (text, nil) }
+        let desktop = formats.contains { $0.isDesktop }
+        // Text Desktop takes as it is has no more characters than UTF-8 bytes: most text is within its limit at a glance.
+        if text.utf8.count <= limit, !desktop || QuickBooksText.isDesktopSafe(text) { return (text, nil) }
+        func length(_ candidate: String) -> Int { desktop ? QuickBooksText.desktop(candidate).count : candidate.count }
+        guard length(text) > limit, let (_, setters) = strictest(field, among: formats) else { return (text, nil) }
+        var cut = QuickBooksText.prefix(text, limit)
+        while !cut.isEmpty, length(cut) > limit {
+            cut = QuickBooksText.prefix(cut, min(cut.count - 1, cut.count * limit / length(cut)))
+        }
+        let names = setters.map(\.displayName).joined(separator: " and ")
+        return (cut, "\(field.label) cut to \(grouped(limit)) characters (\(names) limit)")
+    }
+
+    /// Each part of `address` cut to its strictest limit among `formats`, and a note per kind of part cut.
+    package static func cut(_ address: Address?, formats: [OutputFormat]) -> (address: Address?, notes: [String]) {
+        guard var result = address else { return (nil, []) }
+        var notes: [String] = []
+        func part(_ text: String?, _ field: TextField) -> String? {
+            let (kept, note) = cut(text, field, formats: formats)
+            if let note, !notes.contains(note) { notes.append(note) }
+            return kept
+        }
+        result.line1 = part(result.line1, .addressLine)
+        result.line2 = part(result.line2, .addressLine)
+        result.city = part(result.city, .city)
+        result.state = part(result.state, .state)
+        result.postalCode = part(result.postalCode, .postalCode)
+        result.country = part(result.country, .country)
+        for format in formats.having(\.placeOnOneAddressLine) {
+            if let note = placeLineNote(result, format: format) { notes.append(note) }
+        }
+        return (result, notes)
+    }
+
+    /// IIF has no city, state or postal code column: `DesktopAddress` puts them on one free line (`City, ST ZIP`)
+    /// within an address line's limit, so parts that fit their own limits can still be cut there.
+    private static func placeLineNote(_ address: Address, format: OutputFormat) -> String? {
+        guard let limit = table[.addressLine]?[format] else { return nil }
+        let region = [address.state, address.postalCode].compactMap { $0 }.joined(separator: " ")
+        let place = [address.city ?? "", region].filter { !$0.isEmpty }.joined(separator: ", ")
+        guard QuickBooksText.desktop(place).count > limit else { return nil }
+        return "Address city, state and postal code cut to \(limit) characters on \(format.displayName)'s one line for them (\(format.displayName) limit)"
+    }
+
+    /// `4095` → `4,095`.
+    package static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}

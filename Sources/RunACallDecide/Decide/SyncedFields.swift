@@ -1,0 +1,174 @@
+import RunACallSupport
+import RunACallRead
+
+/// The fields of a record that reach QuickBooks, one `name: value` a line,
+/// in a fixed order: what the ledger hashes to tell an edit from a re-run.
+/// Status and timestamps are not among them (a paid invoice is not an edited
+/// one), and the never-synced fields are never read at all.
+package struct SyncedFields {
+    package let lines: [String]
+    /// The lines joined, as the ledger stores them (joined once: the ledger takes both the text and its hash).
+    package let text: String
+
+    package init(lines: [String]) {
+        self.lines = lines
+        text = lines.joined(separator: "\n")
+    }
+
+    /// A hash of the lines (FNV-1a, 64 bits, hex).
+    package var hash: String {
+        var hash = StableHash()
+        hash.add(text.utf8)
+        return hash.hex
+    }
+
+    /// The lines of `old` that differ from these, as `name: old → new` (`→ (cleared)` for a field Run a Call emptied).
+    func changes(from old: String) -> [String] {
+        let before = Self.values(old)
+        let after = lines.map(Self.split)
+        var changes: [String] = []
+        for (name, value) in after where before[name] != value {
+            changes.append("\(name): \(before[name] ?? "(none)") → \(value.isEmpty ? "(cleared)" : value)")
+        }
+        let names = Set(after.map(\.0))
+        for (name, value) in before where !names.contains(name) { changes.append("\(name): \(value) → (none)") }
+        return changes.sorted()
+    }
+
+    /// The `name: value` lines of a stored text, by name.
+    package static func values(_ text: String) -> [String: String] {
+        Dictionary(text.split(separator: "\n").map(String.init).map(split), uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func split(_ line: String) -> (String, String) {
+        guard let colon = line.range(of: ": ") else { return (line, "") }
+        return (String(line[..<colon.lowerBound]), String(line[colon.upperBound...]))
+    }
+
+    private static func address(_ address: Address?) -> String {
+        guard let address else { return "" }
+        return [address.line1, address.line2, address.city, address.state, address.postalCode, address.country]
+            .map { $0 ?? "" }.joined(separator: " | ")
+    }
+
+    /// A value on one line: backslash, line feed and carriage return escaped.
+    package static func escaped(_ text: String?) -> String {
+        guard let text else { return "" }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    /// The value `escaped` was given.
+    package static func unescaped(_ text: String) -> String {
+        var result = ""
+        var pendingBackslash = false
+        for character in text {
+            if pendingBackslash {
+                switch character {
+                case "n": result.append("\n")
+                case "r": result.append("\r")
+                default: result.append(character)
+                }
+                pendingBackslash = false
+            } else if character == "\\" {
+                pendingBackslash = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The field of a customer's ledger entry that holds the name the user was told to rename it to in QuickBooks
+    /// (IIF and CSV cannot rename), until `rac2qb confirm-rename` or a books snapshot confirms it.
+    package static let pendingName = "pending name"
+
+    /// A customer's stored fields without its pending name: the rename is done.
+    package static func withoutPendingName(_ text: String) -> SyncedFields {
+        SyncedFields(lines: text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(pendingName + ": ") })
+    }
+
+    /// A customer's name, email and the addresses its record has (an invoice's
+    /// customer often carries none: an address it lacks is not a change).
+    package init(customer: Customer) {
+        var lines = ["name: \(Self.escaped(customer.name))", "email: \(Self.escaped(customer.email))"]
+        if let address = customer.billingAddress, !address.isEmpty { lines.append("billing address: \(Self.escaped(Self.address(address)))") }
+        if let address = customer.serviceAddress, !address.isEmpty { lines.append("service address: \(Self.escaped(Self.address(address)))") }
+        self.init(lines: lines)
+    }
+
+    /// Changes in the fields these lines have (a field they lack is not a change), as `name: old → new`.
+    package func changes(inFieldsOf old: String) -> [String] {
+        let before = Self.values(old)
+        return lines.map(Self.split).filter { name, value in before[name] != value }
+            .map { name, value in "\(name): \(before[name] ?? "(none)") → \(value)" }
+    }
+
+    /// An invoice's synced fields. A customer with a Run a Call id is named by
+    /// it (`customer id`), so renaming the customer does not edit its invoices;
+    /// one without an id by its name and email. `recordedCustomer`: the
+    /// `customer: name <email>` an earlier version recorded for the invoice
+    /// (before invoices named their customer by id), kept when it names this
+    /// customer, so that a ledger of that version does not see the rename as an edit either.
+    package init(_ invoice: Invoice, recordedCustomer: String? = nil) {
+        let customer: String
+        if let recordedCustomer {
+            customer = "customer: \(recordedCustomer)"
+        } else if let id = invoice.customer.id, !id.isEmpty {
+            customer = "customer id: \(Self.escaped(id))"
+        } else {
+            customer = "customer: \(Self.customerByName(invoice.customer.name, email: invoice.customer.email))"
+        }
+        var lines = [
+            customer,
+            "billing address: \(Self.escaped(Self.address(invoice.billingAddress)))",
+            "service address: \(Self.escaped(Self.address(invoice.serviceAddress)))",
+            "invoice date: \(invoice.invoiceDate)",
+            "due date: \(invoice.dueDate?.description ?? "")",
+            "terms: \(Self.escaped(invoice.terms))",
+            "currency: \(invoice.currency)",
+            "membership invoice: \(invoice.membershipInvoice)",
+        ]
+        for (number, line) in invoice.lines.enumerated() {
+            lines.append("line \(number + 1): \(Self.escaped(line.item)) | \(Self.escaped(line.description)) | \(Self.escaped(line.category)) | "
+                + "\(line.quantity) × \(line.unitPrice) = \(line.amount) | taxable \(line.taxable) | \(Self.escaped(line.taxRate))")
+        }
+        for (number, tax) in invoice.taxLines.enumerated() {
+            lines.append("tax \(number + 1): \(Self.escaped(tax.name)) | \(tax.ratePercent?.description ?? "") | \(tax.amount)")
+        }
+        lines += [
+            "discount: \(invoice.discount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
+            "member discount: \(invoice.memberDiscount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
+            "total: \(invoice.total?.description ?? "")",
+            "customer notes: \(Self.escaped(invoice.customerNotes))",
+            "internal notes: \(Self.escaped(invoice.internalNotes))",
+        ]
+        self.init(lines: lines)
+    }
+
+    /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
+    static func customerByName(_ name: String, email: String?) -> String { "\(escaped(name)) <\(email ?? "")>" }
+
+    /// The `customer` value of an invoice's fields as an earlier version recorded it, when it names `customer`:
+    /// by the name and email it has now, or one of `earlier` (its customer records' fields, by Run a Call id).
+    static func recordedCustomer(in fields: String, naming customer: Customer, earlier: [String]) -> String? {
+        guard let id = customer.id, !id.isEmpty, let recorded = values(fields)["customer"] else { return nil }
+        let known = [customerByName(customer.name, email: customer.email)] + earlier.map(values).map { record in
+            customerByName(unescaped(record["name"] ?? ""), email: record["email"].map(unescaped))
+        }
+        return known.contains(recorded) ? recorded : nil
+    }
+
+    package init(_ payment: Payment) {
+        self.init(lines: [
+            "invoice: \(payment.invoiceID)", "kind: \(payment.kind.rawValue)", "amount: \(payment.amount)",
+            "method: \(payment.method.rawValue)", "received: \(payment.receivedAt.text)",
+            "reference: \(Self.escaped(payment.reference))", "payout: \(payment.payoutID ?? "")",
+        ])
+    }
+
+    package init(_ payout: Payout) {
+        self.init(lines: ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"])
+    }
+}

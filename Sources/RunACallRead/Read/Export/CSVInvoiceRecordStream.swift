@@ -1,0 +1,165 @@
+import Foundation
+import RunACallSupport
+
+/// Streams `invoices.csv`: one row per invoice line, an invoice's rows
+/// consecutive, its own columns repeated on each row and required to agree.
+package final class CSVInvoiceRecordStream: RawRecordStream {
+    /// The columns that describe the invoice itself (everything but `line_*`).
+    static let invoiceColumns = [
+        "invoice_id", "status", "customer_id", "customer_name", "customer_email", "customer_phone",
+        "customer_company", "billing_line1", "billing_line2", "billing_city", "billing_state",
+        "billing_postal_code", "billing_country", "service_line1", "service_line2", "service_city",
+        "service_state", "service_postal_code", "service_country", "invoice_date", "due_date",
+        "terms", "sent_at", "paid_at", "voided_at", "updated_at", "currency", "membership_invoice",
+        "tax_lines", "discount_description", "discount_amount", "member_discount_plan",
+        "member_discount_amount", "subtotal", "tax_total", "total", "amount_paid", "balance_due",
+        "customer_notes", "internal_notes",
+    ]
+    static let lineColumns = [
+        "line_item", "line_description", "line_category", "line_quantity", "line_unit_price",
+        "line_amount", "line_taxable", "line_tax_rate",
+    ]
+
+    private let table: CSVTable
+    private var pending: (row: CSVRow, problem: Problem?)?
+    /// The header positions of the columns read, looked up once.
+    private let idPosition: Int?
+    private let invoicePositions: [Int?]
+    private let linePositions: [Int?]
+    private let ownPositions: [Int?]
+    private let customerPositions: [Int?]
+    private let billing: [Int?]
+    private let service: [Int?]
+    private let discountPositions: [Int?]
+    private let memberDiscountPositions: [Int?]
+    private let taxLinesPosition: Int?
+
+    /// The invoice's own members, copied under their column names.
+    private static let ownColumns = ["status", "invoice_date", "due_date", "terms", "sent_at", "paid_at", "voided_at",
+                                     "updated_at", "currency", "membership_invoice", "subtotal", "tax_total", "total",
+                                     "amount_paid", "balance_due", "customer_notes", "internal_notes"]
+    private static let customerFields = ["id", "name", "email", "phone", "company"]
+    private static let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
+
+    package init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
+        table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns, encoding: encoding)
+        idPosition = table.positions(["invoice_id"])[0]
+        invoicePositions = table.positions(Self.invoiceColumns)
+        linePositions = table.positions(Self.lineColumns)
+        ownPositions = table.positions(Self.ownColumns)
+        customerPositions = table.positions(Self.customerFields.map { "customer_\($0)" })
+        billing = CSVShape.addressPositions(prefix: "billing", table: table)
+        service = CSVShape.addressPositions(prefix: "service", table: table)
+        discountPositions = table.positions(["discount_description", "discount_amount"])
+        memberDiscountPositions = table.positions(["member_discount_plan", "member_discount_amount"])
+        taxLinesPosition = table.positions(["tax_lines"])[0]
+    }
+
+    package func next() throws -> RawRecord? {
+        guard let (group, id) = try nextGroup() else { return nil }
+        let first = group[0]
+        let location = SourceLocation.line(first.row.line, in: table.fileName)
+        let rowLines = group.map(\.row.line)
+        if let problem = unreadable(group) ?? disagreement(in: group.map(\.row)) {
+            return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id,
+                             partial: readableMoney(of: group.map(\.row)))
+        }
+        return RawRecord(location: location, content: .success(RecordNode(invoice(from: group.map(\.row)))),
+                         fromCSV: true, rowLines: rowLines, id: id)
+    }
+
+    package func nextID() throws -> String?? { try nextGroup().map(\.id) }
+
+    /// The `status` and `total` an unreadable invoice's rows agree on, when each row has the header's
+    /// cells on one line (so that no cell is taken from another column): its money still counts.
+    private func readableMoney(of rows: [CSVRow]) -> JSONValue? {
+        guard rows.allSatisfy({ $0.cells.count == table.columns.count && $0.lastLine == $0.line }) else { return nil }
+        let statuses = Set(rows.map { table.cell("status", in: $0) })
+        let totals = Set(rows.map { table.cell("total", in: $0) })
+        guard statuses.count == 1, totals.count == 1, let status = statuses.first ?? nil, let total = totals.first ?? nil else { return nil }
+        return .object(["status": .string(status), "total": .string(total)])
+    }
+
+    /// The next invoice's rows and its `invoice_id`: the rows that follow its first and share its id
+    /// (or are malformed with no readable id); nil after the last row.
+    private func nextGroup() throws -> (rows: [(row: CSVRow, problem: Problem?)], id: String?)? {
+        guard let first = try pending ?? table.nextRow() else { return nil }
+        pending = nil
+        let id = table.cell(at: idPosition, in: first.row)
+        var group = [first]
+        while let candidate = try table.nextRow() {
+            let candidateID = table.cell(at: idPosition, in: candidate.row)
+            // A malformed row whose invoice_id cannot be read fails with the invoice before it, never silently apart.
+            if id != nil, candidateID == id || (candidate.problem != nil && candidateID == nil) {
+                group.append(candidate)
+            } else {
+                pending = candidate
+                break
+            }
+        }
+        return (group, id)
+    }
+
+    /// When any row of the invoice is malformed the whole invoice fails, naming every bad line.
+    private func unreadable(_ group: [(row: CSVRow, problem: Problem?)]) -> Problem? {
+        let bad = group.filter { $0.problem != nil }.map(\.row)
+        guard !bad.isEmpty else { return nil }
+        guard group.count > 1 else { return group[0].problem }
+        let problem = table.malformed(bad)
+        let lines = group.map { String($0.row.line) }.joined(separator: ", ")
+        return problem.failingWholeInvoice(rows: group.count, lines: lines)
+    }
+
+    private func disagreement(in rows: [CSVRow]) -> Problem? {
+        guard let first = rows.first else { return nil }
+        for row in rows.dropFirst() {
+            for (column, position) in zip(Self.invoiceColumns, invoicePositions)
+            where table.cell(at: position, in: row) != table.cell(at: position, in: first) {
+                let shown = { (value: String?) in value.map { "\"\($0)\"" } ?? "empty" }
+                return .invoiceRowsDisagree(column: column, first: shown(table.cell(at: position, in: first)), firstLine: first.line,
+                                            other: shown(table.cell(at: position, in: row)), otherLine: row.line, file: table.fileName)
+            }
+        }
+        return nil
+    }
+
+    private func invoice(from rows: [CSVRow]) -> JSONValue {
+        let head = rows[0]
+        var members: [String: JSONValue] = [:]
+        CSVShape.copy([idPosition], as: ["id"], table: table, row: head, into: &members)
+        CSVShape.copy(ownPositions, as: Self.ownColumns, table: table, row: head, into: &members)
+        var customer: [String: JSONValue] = [:]
+        CSVShape.copy(customerPositions, as: Self.customerFields, table: table, row: head, into: &customer)
+        members["customer"] = customer.isEmpty ? nil : .object(customer)
+        members["billing_address"] = CSVShape.address(billing, table: table, row: head)
+        members["service_address"] = CSVShape.address(service, table: table, row: head)
+        var discount: [String: JSONValue] = [:]
+        CSVShape.copy(discountPositions, as: ["description", "amount"], table: table, row: head, into: &discount)
+        members["discount"] = discount.isEmpty ? nil : .object(discount)
+        var memberDiscount: [String: JSONValue] = [:]
+        CSVShape.copy(memberDiscountPositions, as: ["plan", "amount"], table: table, row: head, into: &memberDiscount)
+        members["member_discount"] = memberDiscount.isEmpty ? nil : .object(memberDiscount)
+        if let taxLines = table.cell(at: taxLinesPosition, in: head) { members["tax_lines"] = Self.taxLines(taxLines) }
+        members["lines"] = .array(rows.map { row in
+            var line: [String: JSONValue] = [:]
+            CSVShape.copy(linePositions, as: Self.lineFields, table: table, row: row, into: &line)
+            return .object(line)
+        })
+        return .object(members)
+    }
+
+    /// `name|rate_percent|taxable_amount|amount` entries joined by `;`.
+    static func taxLines(_ cell: String) -> JSONValue {
+        let entries = cell.split(separator: ";", omittingEmptySubsequences: true)
+        return .array(entries.map { entry in
+            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            var members: [String: JSONValue] = [:]
+            for (position, name) in ["name", "rate_percent", "taxable_amount", "amount"].enumerated()
+            where position < parts.count && !parts[position].isEmpty {
+                members[name] = .string(parts[position])
+            }
+            if parts.count != 4 { members["_malformed"] = .string(String(entry)) }
+            return .object(members)
+        })
+    }
+}

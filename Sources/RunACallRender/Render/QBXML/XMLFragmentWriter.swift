@@ -1,0 +1,185 @@
+import Foundation
+import RunACallRead
+internal import CLibXML2
+
+/// Writes qbXML requests with libxml2's text writer into one reusable memory buffer: libxml2 renders
+/// and escapes every tag and text; a character outside ASCII goes in as a character reference
+/// (`&#233;`), as QuickBooks Desktop's parser wants.
+///
+/// Requests sit two levels deep in their document (`QBXML`, `QBXMLMsgsRq`), so each tag line starts
+/// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
+/// and indent in place itself, one raw write per tag line (libxml2's own indentation writes a string
+/// per level and cannot start at 4 spaces).
+package final class XMLFragmentWriter {
+    /// The spaces before every tag line of a request, besides two per level of depth.
+    static let requestIndent = 4
+
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    /// A line break followed by spaces, written in pieces when a tag line needs more.
+    private let lineBreak: UnsafeMutableBufferPointer<UInt8>
+    /// The number of open elements.
+    private var depth = 0
+    /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
+    private var innermostHasChildren = false
+
+    package init() {
+        buffer = xmlBufferCreate()
+        writer = xmlNewTextWriterMemory(buffer, 0)
+        lineBreak = .allocate(capacity: 65)
+        lineBreak.initialize(repeating: 0x20)
+        lineBreak[0] = 0x0A
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+        lineBreak.deallocate()
+    }
+
+    /// Opens an element with attributes.
+    package func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        startTagLine()
+        name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
+        for (key, value) in attributes {
+            key.withXMLChars { key in value.withXMLChars { xmlTextWriterWriteAttribute(writer, key, $0) } }
+        }
+        depth += 1
+        innermostHasChildren = false
+    }
+
+    /// Closes the innermost open element.
+    package func end() {
+        depth -= 1
+        if innermostHasChildren { writeIndent(breakingLine: true) }
+        xmlTextWriterEndElement(writer)
+        closed()
+    }
+
+    /// `<name>text</name>`, nothing when `text` is nil or empty.
+    package func element(_ name: String, _ text: String?) {
+        guard let text, !text.isEmpty else { return }
+        startTagLine()
+        if Self.isASCIILine(text) {
+            name.withXMLChars { name in text.withXMLChars { xmlTextWriterWriteElement(writer, name, $0) } }
+        } else {
+            name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
+            writeText(text)
+            if Self.endsWithBlankLine(text) { writeSpaces(Self.requestIndent) }
+            xmlTextWriterEndElement(writer)
+        }
+        closed()
+    }
+
+    /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
+    private static func isASCIILine(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0A } } ?? false
+    }
+
+    /// Whether the last line of a text with line breaks is blank (spaces only): the closing tag then
+    /// starts a tag line, so the request indent goes before it, after the text's spaces.
+    private static func endsWithBlankLine(_ text: String) -> Bool {
+        text.utf8.contains(0x0A) && text.utf8.reversed().prefix { $0 != 0x0A }.allSatisfy { $0 == 0x20 }
+    }
+
+    /// A text through libxml2's escaping, each character outside ASCII as a character reference.
+    private func writeText(_ text: String) {
+        var run = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                run.unicodeScalars.append(scalar)
+                continue
+            }
+            writeString(run)
+            run = ""
+            "&#\(scalar.value);".withXMLChars { xmlTextWriterWriteRaw(writer, $0) }
+        }
+        writeString(run)
+    }
+
+    private func writeString(_ text: String) {
+        guard !text.isEmpty else { return }
+        text.withXMLChars { xmlTextWriterWriteString(writer, $0) }
+    }
+
+    /// `<name>text</name>`, or with `clearing` `<name></name>` when `text` is nil or empty (a Mod clears the field).
+    func element(_ name: String, _ text: String?, clearing: Bool) {
+        guard clearing, text?.isEmpty ?? true else { return element(name, text) }
+        empty(name, [:])
+    }
+
+    /// A reference, or with `clearing` `<name><FullName></FullName></name>` when `fullName` is nil or empty.
+    func reference(_ name: String, _ fullName: String?, clearing: Bool) {
+        guard clearing, fullName?.isEmpty ?? true else { return reference(name, fullName) }
+        start(name)
+        element("FullName", nil, clearing: true)
+        end()
+    }
+
+    /// `<name attribute="value"></name>`.
+    func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+        start(name, attributes)
+        depth -= 1
+        xmlTextWriterFullEndElement(writer)
+        closed()
+    }
+
+    /// `<name><FullName>text</FullName></name>`, nothing when `fullName` is nil.
+    func reference(_ name: String, _ fullName: String?) {
+        guard let fullName, !fullName.isEmpty else { return }
+        start(name)
+        element("FullName", fullName)
+        end()
+    }
+
+    /// The bytes of the requests written since the last `finish`, each ending with a line break;
+    /// the buffer starts empty again.
+    package func finish() -> Data {
+        xmlTextWriterFlush(writer)
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return Data() }
+        let data = Data(bytes: content, count: count)
+        xmlBufferEmpty(buffer)
+        return data
+    }
+
+    /// Begins the line of a start tag: a line break unless it opens the request, then the indent.
+    private func startTagLine() {
+        writeIndent(breakingLine: depth > 0)
+    }
+
+    /// After an element's closing tag: its parent holds an element; a closed request ends its line.
+    private func closed() {
+        innermostHasChildren = true
+        if depth == 0 { writeBytes(count: 1, breakingLine: true) }
+    }
+
+    /// The indent of a tag line at the current depth, after a line break when `breakingLine`.
+    private func writeIndent(breakingLine: Bool) {
+        writeBytes(count: Self.requestIndent + 2 * depth + (breakingLine ? 1 : 0), breakingLine: breakingLine)
+    }
+
+    private func writeSpaces(_ count: Int) {
+        writeBytes(count: count, breakingLine: false)
+    }
+
+    /// Writes `count` bytes of a line break and spaces as they are, without the line break unless `breakingLine`.
+    private func writeBytes(count: Int, breakingLine: Bool) {
+        var start = breakingLine ? 0 : 1
+        var remaining = count
+        while remaining > 0 {
+            let piece = min(remaining, lineBreak.count - start)
+            xmlTextWriterWriteRawLen(writer, lineBreak.baseAddress! + start, Int32(piece))
+            remaining -= piece
+            start = 1
+        }
+    }
+}
+
+private extension String {
+    /// Calls `body` with the text as a nul-terminated UTF-8 string, without a copy on the heap.
+    @discardableResult
+    func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+}

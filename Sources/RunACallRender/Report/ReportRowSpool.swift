@@ -1,0 +1,82 @@
+import Foundation
+import RunACallDecide
+import RunACallRead
+import RunACallSupport
+
+/// The run's report rows on disk, in the order they came, so that memory stays flat: each row is its
+/// `storedCells`, each cell its UTF-8 bytes after their length (`VarInt`), the row after its own length. Read back
+/// by slicing lengths (no quoting to undo), once, when the report is rendered.
+package final class ReportRowSpool {
+    let url: URL
+    private let file: PartFile
+    private var pending: [UInt8] = []
+
+    package init(url: URL) throws {
+        self.url = url
+        file = try PartFile(url: url)
+    }
+
+    /// Appends one row.
+    package func append(_ row: ReportRow) throws {
+        pending.removeAll(keepingCapacity: true)
+        pending.append(contentsOf: [0, 0, 0, 0])
+        for cell in row.storedCells {
+            var cell = cell
+            cell.withUTF8 { bytes in
+                VarInt.append(bytes.count, to: &pending)
+                pending.append(contentsOf: bytes)
+            }
+        }
+        let length = UInt32(pending.count - 4)
+        for shift in 0..<4 { pending[shift] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(shift))) }
+        try file.append(pending)
+    }
+
+    /// Reads the rows back in order, calling `body` for each.
+    func forEachRow(_ body: (ReportRow) throws -> Void) throws {
+        try file.flush()
+        try Self.forEachRow(in: url, body)
+    }
+
+    /// Reads the rows of the spool at `url` in order; a spool cut short or damaged stops with an error.
+    package static func forEachRow(in url: URL, _ body: (ReportRow) throws -> Void) throws {
+        let reader = try FileHandle(forReadingFrom: url)
+        defer { try? reader.close() }
+        var buffer: [UInt8] = []
+        var start = 0
+        var ended = false
+        var cells: [String] = []
+        while true {
+            if buffer.count - start < 4 || buffer.count - start < 4 + length(at: start, in: buffer) {
+                if ended {
+                    guard start == buffer.count else { throw damaged(url) }
+                    return
+                }
+                buffer.removeFirst(start)
+                start = 0
+                let chunk = try reader.read(upToCount: 1 << 20) ?? Data()
+                if chunk.isEmpty { ended = true } else { buffer.append(contentsOf: chunk) }
+                continue
+            }
+            let end = start + 4 + length(at: start, in: buffer)
+            var position = start + 4
+            cells.removeAll(keepingCapacity: true)
+            while position < end {
+                guard let count = VarInt.read(buffer, at: &position, end: end), position + count <= end else { throw damaged(url) }
+                cells.append(String(decoding: buffer[position..<(position + count)], as: UTF8.self))
+                position += count
+            }
+            guard let row = ReportRow(storedCells: cells) else { throw damaged(url) }
+            try body(row)
+            start = end
+        }
+    }
+
+    private static func damaged(_ url: URL) -> FatalError {
+        FatalError(.unwritableOutput, "\(url.path): the report's temporary rows are damaged")
+    }
+
+    private static func length(at start: Int, in buffer: [UInt8]) -> Int {
+        (0..<4).reduce(0) { $0 | Int(buffer[start + $1]) << (8 * $1) }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Remembers the recent results of one pure text function (a transliteration,
+/// a format's cleaning) for the texts that take its slow path; bounded, so
+/// memory stays flat however many distinct texts a run meets. Texts are told
+/// apart by their exact UTF-8 bytes, not by Swift's canonical equivalence
+/// (`é` and `e` + U+0301 are different inputs to QuickBooks' text rules).
+package final class TextMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Key: String] = [:]
+    private let capacity: Int
+
+    package init(capacity: Int = 4_096) {
+        self.capacity = capacity
+    }
+
+    /// `compute(text)`, from memory when `text` was met recently.
+    package func value(for text: String, _ compute: (String) -> String) -> String {
+        let key = Key(text: text)
+        lock.lock()
+        let known = entries[key]
+        lock.unlock()
+        if let known { return known }
+        let value = compute(text)
+        lock.lock()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = value
+        lock.unlock()
+        return value
+    }
+
+    private struct Key: Hashable {
+        let text: String
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
+    }
+}

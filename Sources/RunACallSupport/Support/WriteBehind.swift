@@ -1,0 +1,100 @@
+import Foundation
+
+/// Runs writes on a thread of its own, in the order they were asked, while the run goes on (the
+/// second core): the ledger's records (`Ledger.later`) and the QuickBooks files' bytes (`RenderSink`).
+/// Whoever else touches what they write first waits until every write asked before has run
+/// (`settle`), so it finds it exactly as if each write had run when asked: what the run decides,
+/// what the ledger ends up holding and every byte written are the same with or without it.
+/// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
+/// it; its error reaches the run at its next write or at `settle`.
+/// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
+package final class WriteBehind: @unchecked Sendable {
+    private let capacity: Int
+    private let batch: Int
+    /// Guards `jobs`, `running`, `settling`, `failure` and `stopped`; signalled when either side moves.
+    private let condition = NSCondition()
+    private var jobs: [() throws -> Void] = []
+    /// Whether the writing thread is running a batch of jobs it took.
+    private var running = false
+    /// How many callers wait in `settle`.
+    private var settling = 0
+    private var failure: Error?
+    private var stopped = false
+    private let done = DispatchSemaphore(value: 0)
+    private var thread: Thread?
+
+    package init(capacity: Int = 1024, batch: Int = 64) {
+        self.capacity = capacity
+        self.batch = min(batch, capacity)
+        let thread = Thread { [self] in work() }
+        thread.stackSize = 8 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Whether this is the writing thread (which never waits for itself).
+    var isCurrentThread: Bool { Thread.current === thread }
+
+    /// Queues `job`; throws the error of an earlier job that failed (then `job` never runs).
+    package func submit(_ job: @escaping () throws -> Void) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.count >= capacity && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        jobs.append(job)
+        if jobs.count == batch { condition.broadcast() }
+    }
+
+    /// Waits until every job queued has run; throws the error of one that failed.
+    package func settle() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        settling += 1
+        condition.broadcast()
+        while !jobs.isEmpty || running { condition.wait() }
+        settling -= 1
+        if let failure { throw failure }
+    }
+
+    /// Runs what is queued, then ends the writing thread and waits for it (once).
+    package func stop() {
+        condition.lock()
+        guard !stopped else { condition.unlock(); return }
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        done.wait()
+    }
+
+    private func work() {
+        defer { done.signal() }
+        while true {
+            condition.lock()
+            while !stopped && (jobs.isEmpty || jobs.count < batch && settling == 0) { condition.wait() }
+            if jobs.isEmpty {
+                condition.unlock()
+                return
+            }
+            let batch = jobs
+            jobs.removeAll(keepingCapacity: true)
+            running = true
+            condition.broadcast()
+            condition.unlock()
+            var jobFailure: Error?
+            for job in batch {
+                do { try job() } catch {
+                    jobFailure = error
+                    break
+                }
+            }
+            condition.lock()
+            running = false
+            if let jobFailure {
+                failure = failure ?? jobFailure
+                jobs.removeAll()
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
