@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The library's stages are separate modules; without cross-module optimization a release build calls
+/// across them without inlining or specializing (+10% CPU at 100,000 invoices, measured in README).
+let stageSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "rac2qb",
     platforms: [.macOS(.v15)],
@@ -36,18 +40,21 @@ let package = Package(
         // The one system call Swift's Glibc module does not show (sync_file_range needs _GNU_SOURCE).
         .target(name: "CSystemCalls"),
         // The library's stages, one way: each target may use only those above it here (README, Layout).
-        .target(name: "RunACallSupport", dependencies: ["CLibXML2", "CSQLite", "CSystemCalls"]),
+        .target(name: "RunACallSupport", dependencies: ["CLibXML2", "CSQLite", "CSystemCalls"], swiftSettings: stageSettings),
         .target(
             name: "RunACallRead",
-            dependencies: ["RunACallSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["RunACallSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: stageSettings
         ),
         .target(
             name: "RunACallDecide",
-            dependencies: ["RunACallSupport", "RunACallRead", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RunACallSupport", "RunACallRead", .product(name: "Yams", package: "Yams")],
+            swiftSettings: stageSettings
         ),
         .target(
             name: "RunACallRender",
-            dependencies: ["RunACallSupport", "RunACallRead", "RunACallDecide", "CLibXML2"]
+            dependencies: ["RunACallSupport", "RunACallRead", "RunACallDecide", "CLibXML2"],
+            swiftSettings: stageSettings
         ),
         .target(
             name: "RunACallQuickBooks",

@@ -9,12 +9,12 @@ package protocol RowBuilder {
 
 extension RowBuilder {
     /// Appends cells of the row being written.
-    package mutating func cells(_ texts: [String]) {
+    @inlinable package mutating func cells(_ texts: [String]) {
         for text in texts { cell(text) }
     }
 
     /// Appends a whole row of `cells`.
-    package mutating func row(_ cells: [String]) {
+    @inlinable package mutating func row(_ cells: [String]) {
         self.cells(cells)
         endRow()
     }

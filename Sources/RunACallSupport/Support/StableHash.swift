@@ -1,12 +1,12 @@
 /// A hash that is the same on every run and machine (FNV-1a, 64 bits), for
 /// deterministic identifiers and change detection; never for security.
 package struct StableHash {
-    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    package var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     package init() {}
 
     /// Adds bytes to the hash.
-    package mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    @inlinable package mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3

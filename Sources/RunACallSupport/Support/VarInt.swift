@@ -13,7 +13,7 @@ package enum VarInt {
 
     /// The value that starts at `position` in `bytes`, before `end`, and moves `position` past it; nil when the
     /// bytes end first (or hold more than 63 bits), `position` then left where it was.
-    package static func read<Bytes: Collection<UInt8>>(_ bytes: Bytes, at position: inout Bytes.Index, end: Bytes.Index) -> Int? {
+    @inlinable package static func read<Bytes: Collection<UInt8>>(_ bytes: Bytes, at position: inout Bytes.Index, end: Bytes.Index) -> Int? {
         var value = 0, shift = 0
         var next = position
         while next < end, shift < 63 {
