@@ -5,7 +5,7 @@ extension Configuration {
     /// says it); otherwise `tax.non_taxable_code`, or when it is not set the edition's QuickBooks Online code
     /// in QBO CSV (whose importer wants a code on every line) and none in IIF and qbXML (QuickBooks Desktop
     /// then takes the item's own code, as before the key existed).
-    package func nonTaxableCode(for format: OutputFormat) -> String? {
+    public func nonTaxableCode(for format: OutputFormat) -> String? {
         guard company.edition != .us else { return nil }
         if let code = tax.nonTaxableCode { return code }
         return format.profile.takesOnlineTaxCodes ? company.edition.onlineNonTaxableCode : nil
@@ -24,7 +24,7 @@ extension Configuration {
 
     /// qbXML holds a sales tax code in at most 3 characters (`FormatProfile.lineTaxCodeLimit`): a longer
     /// `tax.non_taxable_code` would fail every invoice with an untaxed line, so the run stops before reading anything.
-    package func checkNonTaxableCodeFitsQBXML() throws {
+    public func checkNonTaxableCodeFitsQBXML() throws {
         guard let format = output.formats.first(where: { $0.profile.lineTaxCodeLimit != nil }),
               let limit = format.profile.lineTaxCodeLimit, let code = nonTaxableCode(for: format), code.count > limit else { return }
         throw FatalError(.usage, "tax.non_taxable_code: \"\(code)\" is longer than the 3 characters qbXML allows for a sales tax code; "

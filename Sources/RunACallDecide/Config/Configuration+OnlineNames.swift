@@ -21,7 +21,7 @@ extension Configuration {
     /// With QuickBooks Online CSV written, a name the config refers to must not read as a spreadsheet
     /// formula: it cannot be renamed (QuickBooks holds it under that name), and guarding its cell would
     /// make QuickBooks Online look for another name than the other formats.
-    package func checkNamesForOnlineCSV() throws {
+    public func checkNamesForOnlineCSV() throws {
         guard output.formats.any(\.guardsFormulas),
               let (key, name) = namesInOnlineCSV.first(where: { CSVText.isFormula($0.name) }),
               let reason = QuickBooksText.formulaReason(name) else { return }

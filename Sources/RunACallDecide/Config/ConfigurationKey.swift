@@ -34,7 +34,7 @@ public struct ConfigurationKey: Sendable {
     }
 
     /// What `rac2qb init` writes for the key.
-    package enum Starter: Sendable {
+    public enum Starter: Sendable {
         /// The default, with `note` beside it.
         case defaultValue
         /// This value (YAML text) instead of the default, with `note` beside it.
@@ -54,7 +54,7 @@ public struct ConfigurationKey: Sendable {
     public let help: String
     /// The comment beside the key in the file `rac2qb init` writes, one entry a line.
     let note: [String]
-    package let starter: Starter
+    public let starter: Starter
     /// Reads the key's node into the configuration, or records an issue.
     let read: @Sendable (inout ConfigurationReader, Node, inout Configuration) -> Void
     /// The key's value in a configuration.

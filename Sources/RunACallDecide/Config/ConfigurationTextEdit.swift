@@ -7,23 +7,23 @@ internal import Yams
 /// value (its comment stays beside it), a mapping's entries are changed, added or removed one line each, and
 /// every other line, comments included, stays as it was. A key the file lacks is added to its section (the
 /// section at the end of the file when it lacks that too).
-package struct ConfigurationTextEdit {
+public struct ConfigurationTextEdit {
     /// A value written in a way no line edit can change safely (a block scalar, an anchor, a flow mapping
     /// holding the key): the user changes it in the file.
-    package struct NotInPlace: Error {}
+    public struct NotInPlace: Error {}
 
     private var lines: [String]
     private let lineEnd: String
 
-    package init(_ text: String) {
+    public init(_ text: String) {
         lineEnd = text.contains("\r\n") ? "\r" : ""
         lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
     }
 
-    package var text: String { lines.joined(separator: "\n") }
+    public var text: String { lines.joined(separator: "\n") }
 
     /// Sets `key` to `input`.
-    package mutating func set(_ key: ConfigurationKey, to input: ConfigurationInput) throws {
+    public mutating func set(_ key: ConfigurationKey, to input: ConfigurationInput) throws {
         let root = try Yams.compose(yaml: text)
         if let root, root.mapping == nil, !ConfigurationReader.isNull(root) { throw NotInPlace() }
         var members = root?.mapping.map(Array.init) ?? []

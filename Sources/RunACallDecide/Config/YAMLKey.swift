@@ -1,8 +1,8 @@
 import RunACallSupport
 
 /// A name as a YAML mapping key: plain when YAML reads it back as the same text, else double-quoted.
-package enum YAMLKey {
-    package static func quoted(_ name: String) -> String {
+public enum YAMLKey {
+    public static func quoted(_ name: String) -> String {
         let plainCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 %.&()/+-_$")
         let reserved: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"]
         let plain = !name.isEmpty && name.allSatisfy(plainCharacters.contains) && name.first?.isLetter == true

@@ -13,30 +13,30 @@ enum BookMatch {
 /// What the books snapshot says about the names a record uses. A list the
 /// snapshot lacks says nothing: every name is then assumed to exist (or to be
 /// created by the run).
-package struct BooksRules {
-    package let snapshot: BooksSnapshot
+public struct BooksRules {
+    public let snapshot: BooksSnapshot
 
-    package init(_ snapshot: BooksSnapshot = BooksSnapshot()) {
+    public init(_ snapshot: BooksSnapshot = BooksSnapshot()) {
         self.snapshot = snapshot
     }
 
     /// Whether QuickBooks already holds an account of this name (so the run need not declare it).
-    package func hasAccount(_ name: String) -> Bool {
+    public func hasAccount(_ name: String) -> Bool {
         snapshot.accounts?.named(name).isEmpty == false
     }
 
     /// Whether the books list a sales tax item (or group) of this name, so an IIF file need not declare it.
-    package func hasTaxItem(_ name: String) -> Bool {
+    public func hasTaxItem(_ name: String) -> Bool {
         snapshot.taxCodes?.named(name).isEmpty == false || snapshot.items?.named(name).isEmpty == false
     }
 
     /// Whether the books list a vendor (or other name) of this name, so an IIF file need not declare it.
-    package func hasOtherName(_ name: String) -> Bool {
+    public func hasOtherName(_ name: String) -> Bool {
         !snapshot.otherNames.named(name).isEmpty
     }
 
     /// "Account inactive" when the books list the account only as inactive.
-    package func accountProblem(_ name: String, role: String) -> Problem? {
+    public func accountProblem(_ name: String, role: String) -> Problem? {
         guard let entries = snapshot.accounts?.named(name), !entries.isEmpty,
               !entries.contains(where: \.isActive) else { return nil }
         return Problem.accountInactive(name, role: role)

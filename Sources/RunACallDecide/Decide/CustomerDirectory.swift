@@ -7,7 +7,7 @@ import RunACallSupport
 /// earlier run gave it) and the customers already in the run: a name match
 /// with a different email is a different customer and gets a distinct
 /// QuickBooks name, never one a customer, vendor or employee already has.
-package final class CustomerDirectory {
+public final class CustomerDirectory {
     /// How a Run a Call customer lands in QuickBooks.
     enum Resolution {
         /// Already in this run's customer list.
@@ -33,16 +33,16 @@ package final class CustomerDirectory {
         }
     }
 
-    package struct Key: Hashable {
+    public struct Key: Hashable {
         let name: NameKey
         let email: String
 
-        package init(name: String, email: String?) {
+        public init(name: String, email: String?) {
             self.name = NameKey(name)
             self.email = email?.trimmingWhitespaceAndNewlines.lowercased() ?? ""
         }
 
-        package init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
+        public init(_ customer: Customer) { self.init(name: customer.name, email: customer.email) }
     }
 
     /// The customers already in the run, by what later records of them need (their other fields were written when they were created).
@@ -56,7 +56,7 @@ package final class CustomerDirectory {
     private let books: BooksRules
     private let formats: [OutputFormat]
 
-    package init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
+    public init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
         self.updates = updates
         names = NameRegistry(limit: limits.customer, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenCustomerNames { names.claim(name) }
@@ -66,7 +66,7 @@ package final class CustomerDirectory {
     }
 
     /// A customer's contact fields cut once to the strictest limits of the formats written, and a note per field cut.
-    package func contactFields(of customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil)
+    public func contactFields(of customer: Customer, fallbackBilling: Address? = nil, shipping: Address? = nil)
         -> (company: String?, phone: String?, email: String?, billing: Address?, shipping: Address?, notes: [String]) {
         let company = FieldLimits.cut(customer.company, .companyName, formats: formats)
         let phone = FieldLimits.cut(customer.phone, .phone, formats: formats)
@@ -119,7 +119,7 @@ package final class CustomerDirectory {
     }
 
     /// Why a created customer's name differs from its Run a Call name.
-    package func renameReason(_ original: String) -> String {
+    public func renameReason(_ original: String) -> String {
         if let formula = names.formulaReason(original) { return formula }
         if books.snapshot.customers?.named(original).isEmpty == false {
             return "a QuickBooks customer with another email has that name"
@@ -148,7 +148,7 @@ package final class CustomerDirectory {
     }
 
     /// A customer an earlier batch created: matched like a books entry, never created again.
-    package func remember(name: String, email: String?, as quickBooksName: String) {
+    public func remember(name: String, email: String?, as quickBooksName: String) {
         let key = Key(name: name, email: email)
         guard known[key] == nil else { return }
         names.claim(quickBooksName)
@@ -156,7 +156,7 @@ package final class CustomerDirectory {
     }
 
     /// A customer an earlier batch exported under its Run a Call id: a later change of it is told by `resolve`.
-    package func remember(_ entry: LedgerEntry, id: String) {
+    public func remember(_ entry: LedgerEntry, id: String) {
         earlierByID[id] = entry
     }
 
@@ -166,22 +166,22 @@ package final class CustomerDirectory {
     private var held = Set<NameKey>()
 
     /// The name QuickBooks holds now for a customer an earlier batch recorded as `recorded` (an earlier invoice's customer).
-    package func quickBooksName(_ recorded: String) -> String { renamed[NameKey(recorded)] ?? recorded }
+    public func quickBooksName(_ recorded: String) -> String { renamed[NameKey(recorded)] ?? recorded }
 
     /// Records that a customer earlier batches exported is `name` in QuickBooks now.
-    package func holds(_ name: String) {
+    public func holds(_ name: String) {
         held.insert(NameKey(name))
         renamed[NameKey(name)] = nil
     }
 
     /// Records that earlier batches named a customer `former` before it became `name`; ignored when another customer holds `former` now.
-    package func formerName(_ former: String, of name: String) {
+    public func formerName(_ former: String, of name: String) {
         guard !held.contains(NameKey(former)) else { return }
         renamed[NameKey(former)] = name
     }
 
     /// Records that the customer QuickBooks held as `old` is now `new` (after this run's CustomerMod, or confirmed).
-    package func rename(_ old: String, to new: String) {
+    public func rename(_ old: String, to new: String) {
         guard NameKey(old) != NameKey(new) else { return }
         held.remove(NameKey(old))
         holds(new)
@@ -190,10 +190,10 @@ package final class CustomerDirectory {
     }
 
     /// Keeps `name` from every other customer: the name a customer is to be renamed to by hand.
-    package func reserve(_ name: String) { names.claim(name) }
+    public func reserve(_ name: String) { names.claim(name) }
 
     /// The QuickBooks name a customer renamed in Run a Call should get (what a CustomerMod would give it).
-    package func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
+    public func proposedName(for customer: Customer) -> String { names.propose(customer.name) }
 
     /// How a customer already in the run landed, for later records of the same customer.
     func landing(of source: Customer) -> ListLanding { known[Key(source)]?.landing ?? .earlierInRun }

@@ -3,7 +3,7 @@ import RunACallRead
 
 /// Whether an invoice edited since its last export was edited before or after
 /// it was first paid, as the export's timestamps tell.
-package enum EditOrder: Equatable {
+public enum EditOrder: Equatable {
     /// Not paid, or edited before its first payment: the update is written, then the payment.
     case beforePayment
     /// Edited after its first payment (`paid`): blocked.
@@ -15,7 +15,7 @@ package enum EditOrder: Equatable {
 extension EditOrder {
     /// Orders an invoice's edit (`updated_at`) against its first payment: the earliest of its `paid_at` and of
     /// `paymentTimes` (its payments' `received_at` in this export and in earlier batches).
-    package static func of(_ invoice: Invoice, paymentTimes: [Timestamp]) -> EditOrder {
+    public static func of(_ invoice: Invoice, paymentTimes: [Timestamp]) -> EditOrder {
         let first = ([invoice.paidAt].compactMap { $0 } + paymentTimes).min { TimestampInstant($0) < TimestampInstant($1) }
         let paidByStatus = invoice.status == .paid || invoice.status == .partiallyPaid || (invoice.amountPaid ?? .zero) != .zero
         guard paidByStatus || first != nil else { return .beforePayment }

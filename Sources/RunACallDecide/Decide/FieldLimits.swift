@@ -13,7 +13,7 @@ import RunACallRead
 /// `PaymentMethodRef` FullName 31 (qbXML XSD; a Desktop payment's IIF DOCNUM and PAYMETH land in the same fields).
 /// A format with no known limit has no entry.
 /// Its raw value is its place in `allCases`, where `FieldLimits` finds the field's limits without hashing.
-package enum TextField: Int, CaseIterable, Sendable {
+public enum TextField: Int, CaseIterable, Sendable {
     case memo
     case lineDescription
     case customerMessage
@@ -52,16 +52,16 @@ package enum TextField: Int, CaseIterable, Sendable {
     }
 }
 
-package enum FieldLimits {
+public enum FieldLimits {
     /// Each field's limit in each format that limits it, from the formats' profiles.
-    package static let table: [TextField: [OutputFormat: Int]] = Dictionary(uniqueKeysWithValues: TextField.allCases.map { field in
+    public static let table: [TextField: [OutputFormat: Int]] = Dictionary(uniqueKeysWithValues: TextField.allCases.map { field in
         (field, Dictionary(uniqueKeysWithValues: OutputFormat.allCases.compactMap { format in
             format.profile.fieldLimits[field].map { (format, $0) }
         }))
     })
 
     /// The strictest limit of `field` among `formats`, and the formats that set it; nil when none limits it.
-    package static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
+    public static func strictest(_ field: TextField, among formats: [OutputFormat]) -> (limit: Int, formats: [OutputFormat])? {
         let limits = (table[field] ?? [:]).filter { formats.contains($0.key) }
         guard let limit = limits.values.min() else { return nil }
         return (limit, limits.filter { $0.value == limit }.keys.sorted())
@@ -82,7 +82,7 @@ package enum FieldLimits {
     /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
     /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
     /// holds for the transliterated text as well, so no writer has to cut it again.
-    package static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
+    public static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
         guard let text, let limit = strictestLimit(field, among: formats) else { return (text, nil) }
         let desktop = formats.contains { $0.isDesktop }
         // Text Desktop takes as it is has no more characters than UTF-8 bytes: most text is within its limit at a glance.
@@ -98,7 +98,7 @@ package enum FieldLimits {
     }
 
     /// Each part of `address` cut to its strictest limit among `formats`, and a note per kind of part cut.
-    package static func cut(_ address: Address?, formats: [OutputFormat]) -> (address: Address?, notes: [String]) {
+    public static func cut(_ address: Address?, formats: [OutputFormat]) -> (address: Address?, notes: [String]) {
         guard var result = address else { return (nil, []) }
         var notes: [String] = []
         func part(_ text: String?, _ field: TextField) -> String? {
@@ -129,7 +129,7 @@ package enum FieldLimits {
     }
 
     /// `4095` → `4,095`.
-    package static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = Array(String(number))
         var result = ""
         for (index, digit) in digits.enumerated() {

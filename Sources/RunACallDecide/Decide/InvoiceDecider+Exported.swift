@@ -41,14 +41,14 @@ extension InvoiceDecider {
 
     /// The invoice's synced fields, its customer named as `previous` recorded it when that names the same customer
     /// (`customerExports`: the fields of the customer's own exports).
-    package func syncedFields(of invoice: Invoice, previous: LedgerEntry, customerExports: [String]) -> SyncedFields {
+    public func syncedFields(of invoice: Invoice, previous: LedgerEntry, customerExports: [String]) -> SyncedFields {
         SyncedFields(invoice, recordedCustomer: SyncedFields.recordedCustomer(in: previous.fields, naming: invoice.customer,
                                                                               earlier: customerExports))
     }
 
     /// Whether the invoice is an edit of what `previous` exported: its synced `fields` changed and neither it nor
     /// that export is void. Only an edit asks when the invoice's payments were received (`InvoiceHistory.paymentTimes`).
-    package func isEdit(_ invoice: Invoice, previous: LedgerEntry, fields: SyncedFields) -> Bool {
+    public func isEdit(_ invoice: Invoice, previous: LedgerEntry, fields: SyncedFields) -> Bool {
         previous.status != InvoiceStatus.void.rawValue && invoice.status != .void && fields.hash != previous.hash
     }
 
@@ -102,7 +102,7 @@ extension InvoiceDecider {
 
     /// Why qbXML could not do it itself: QuickBooks' `id` (TxnID, ListID) is not known, or, when `known`,
     /// the edit sequence of the record's last change is not (its response was not ingested yet).
-    package func whyNotByQBXML(_ id: String, known: Bool, batch: Int64) -> String {
+    public func whyNotByQBXML(_ id: String, known: Bool, batch: Int64) -> String {
         guard writesQBXML else { return "" }
         return known
             ? " (its change of batch \(batch) has no QuickBooks response yet: ingest it with rac2qb ingest to have qbXML do it)"

@@ -5,7 +5,7 @@ import RunACallRead
 /// invoice an earlier batch exported (unchanged, voided, edited before or after payment).
 /// Pure but for the list registry the mapper commits names to: it reads no file or ledger and
 /// touches no writer; the pipeline gathers the record's history first and applies the decision after.
-package struct InvoiceDecider {
+public struct InvoiceDecider {
     let configuration: Configuration
     let mapper: InvoiceMapper
     /// Whether the run writes qbXML files (which can void and update what earlier batches wrote).
@@ -17,7 +17,7 @@ package struct InvoiceDecider {
 
     /// The decision for a record that could not be read.
     /// `readable`: its status and total when those still read, counted in the summary's money.
-    package func unreadable(_ row: ReportRow, _ problem: Problem, id: String?, readable: (status: InvoiceStatus, total: Money)?) -> InvoiceDecision {
+    public func unreadable(_ row: ReportRow, _ problem: Problem, id: String?, readable: (status: InvoiceStatus, total: Money)?) -> InvoiceDecision {
         var row = row
         row.fail(problem)
         if let readable { row.describe(date: nil, amount: readable.total) }
@@ -29,7 +29,7 @@ package struct InvoiceDecider {
 
     /// The decision for a read invoice: `row` is its report row as read (failed, with its source),
     /// `duplicated` whether its ID occurs more than once in the export.
-    package func decide(_ invoice: Invoice, row: ReportRow, duplicated: Bool, history: InvoiceHistory) -> InvoiceDecision {
+    public func decide(_ invoice: Invoice, row: ReportRow, duplicated: Bool, history: InvoiceHistory) -> InvoiceDecision {
         var row = row
         row.timestamp = timestamp(of: invoice)
         let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
@@ -77,7 +77,7 @@ package struct InvoiceDecider {
     }
 
     /// When the invoice's sync event happened: paid (on payment), voided, sent, else its date.
-    package func timestamp(of invoice: Invoice) -> String {
+    public func timestamp(of invoice: Invoice) -> String {
         if configuration.invoices.when == .onPayment, let paid = invoice.paidAt { return paid.text }
         if invoice.status == .void, let voided = invoice.voidedAt { return voided.text }
         return invoice.sentAt?.text ?? invoice.invoiceDate.description
@@ -90,7 +90,7 @@ package struct InvoiceDecider {
         return InvoiceBalance(customer: customer, due: due, held: total - history.paidEarlier)
     }
 
-    package init(configuration: Configuration, mapper: InvoiceMapper, writesQBXML: Bool, paymentsInExport: Bool,
+    public init(configuration: Configuration, mapper: InvoiceMapper, writesQBXML: Bool, paymentsInExport: Bool,
                  invoiceFiles: String) {
         self.configuration = configuration
         self.mapper = mapper

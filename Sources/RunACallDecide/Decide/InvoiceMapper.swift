@@ -2,36 +2,36 @@ import RunACallSupport
 import RunACallRead
 
 /// What became of one invoice.
-package enum InvoiceOutcome {
+public enum InvoiceOutcome {
     case write(QBInvoice)
     case skip(String)
     case fail(Problem)
 }
 
 /// A mapped invoice with what it added to the run's lists.
-package struct InvoiceMapping {
-    package var outcome: InvoiceOutcome
+public struct InvoiceMapping {
+    public var outcome: InvoiceOutcome
     /// The customer created for this invoice, with the name it had in Run a Call when it was changed.
-    package var createdCustomer: (customer: QBCustomer, renamedFrom: String?)?
+    public var createdCustomer: (customer: QBCustomer, renamedFrom: String?)?
     /// The customer, when an earlier batch exported it and it changed since.
-    package var changedCustomer: (customer: QBCustomer, earlier: LedgerEntry, update: Bool)?
+    public var changedCustomer: (customer: QBCustomer, earlier: LedgerEntry, update: Bool)?
     /// Items created for this invoice.
-    package var createdItems: [(item: QBItem, renamedFrom: String?)] = []
+    public var createdItems: [(item: QBItem, renamedFrom: String?)] = []
     /// How the customer landed on the QuickBooks customer list.
-    package var customerLanding: ListLanding?
+    public var customerLanding: ListLanding?
     /// How each posted line's item landed on the item list, in line order (sales, then discounts).
-    package var itemLandings: [ListLanding] = []
+    public var itemLandings: [ListLanding] = []
     /// Remarks for the report's message (a void written at zero).
     var notes: [String] = []
     /// Caveats for the report's warning column: a default used, a name renamed, text changed or cut for a format.
     var warnings: [String] = []
     /// The invoice's tax rates `tax.rates` does not map, when the mapping got as far as its tax.
-    package var unmappedRates: [String] = []
+    public var unmappedRates: [String] = []
 }
 
 /// Applies the seed's invoice rules: which invoices sync, the field mapping,
 /// tax, discounts, voids, limits, and the arithmetic checks.
-package struct InvoiceMapper {
+public struct InvoiceMapper {
     let configuration: Configuration
     let limits: NameLimits
     let customers: CustomerDirectory
@@ -354,7 +354,7 @@ package struct InvoiceMapper {
             && invoice.lines.allSatisfy { safe($0.description) } && safe(invoice.billAddress) && safe(invoice.shipAddress)
     }
 
-    package init(configuration: Configuration, limits: NameLimits, customers: CustomerDirectory, items: ItemCatalog,
+    public init(configuration: Configuration, limits: NameLimits, customers: CustomerDirectory, items: ItemCatalog,
                  books: BooksRules) {
         self.configuration = configuration
         self.limits = limits

@@ -4,9 +4,9 @@ import RunACallRead
 /// The QuickBooks items of a run: pricebook items and the items invoice
 /// lines name, with the income account each rolls up to, matched by name
 /// against the books when they list items.
-package final class ItemCatalog {
+public final class ItemCatalog {
     /// How an item name lands in QuickBooks.
-    package enum Resolution {
+    public enum Resolution {
         /// Already in this run.
         case existing(QBItem)
         /// Already in QuickBooks (the books list it, active), with the books' name and income account.
@@ -17,7 +17,7 @@ package final class ItemCatalog {
         /// Cannot be used: not in the books with creation off, or inactive there.
         case unavailable(Problem)
 
-        package var item: QBItem? {
+        public var item: QBItem? {
             switch self {
             case .existing(let item), .inBooks(let item), .new(let item, _), .assumed(let item): item
             case .unavailable: nil
@@ -32,7 +32,7 @@ package final class ItemCatalog {
     private var landings: [NameKey: ListLanding] = [:]
     private var names: NameRegistry
 
-    package init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
+    public init(configuration: Configuration, limits: NameLimits, books: BooksRules = BooksRules()) {
         self.configuration = configuration
         self.books = books
         names = NameRegistry(limit: limits.item, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
@@ -80,7 +80,7 @@ package final class ItemCatalog {
     }
 
     /// The item refunds' credit memos go through: `Refund`, posting to the default income account.
-    package func resolveRefund() -> Resolution {
+    public func resolveRefund() -> Resolution {
         let name = Self.refundItem
         if let known = byKey[NameKey(name)] { return .existing(known) }
         let item = QBItem(name: name, sourceID: nil, kind: .service, description: "Refund",
@@ -88,7 +88,7 @@ package final class ItemCatalog {
         return place(item)
     }
 
-    package static let refundItem = "Refund"
+    public static let refundItem = "Refund"
 
     /// Where an item named as in Run a Call lands: the books' entry, a new
     /// entry under a name QuickBooks accepts, or nowhere.
@@ -111,7 +111,7 @@ package final class ItemCatalog {
     }
 
     /// Why a created item's name differs from its Run a Call name.
-    package func renameReason(_ original: String) -> String {
+    public func renameReason(_ original: String) -> String {
         names.formulaReason(original) ?? "QuickBooks name rules"
     }
 
@@ -122,7 +122,7 @@ package final class ItemCatalog {
     }
 
     /// Records a resolved item as part of the run under the name it was resolved from.
-    package func commit(_ resolution: Resolution, as original: String) {
+    public func commit(_ resolution: Resolution, as original: String) {
         let landing: ListLanding
         switch resolution {
         case .new: landing = .earlierInRun
@@ -138,7 +138,7 @@ package final class ItemCatalog {
     }
 
     /// An item an earlier batch created: used as it was, never created again.
-    package func remember(_ item: QBItem, as original: String) {
+    public func remember(_ item: QBItem, as original: String) {
         guard byKey[NameKey(original)] == nil else { return }
         names.claim(item.name)
         byKey[NameKey(original)] = item

@@ -4,9 +4,9 @@ import RunACallRead
 /// The customers already in the run, by name key and email, as `CustomerDirectory` needs them later (the
 /// QuickBooks name, the billing address an invoice without one takes, how the customer landed), packed in
 /// one `PackedTable`, so that a quarter of a million customers cost a few bytes of state each, not heap objects.
-package struct KnownCustomers {
+public struct KnownCustomers {
     /// What later records need of a customer already in the run.
-    package struct Known: Equatable {
+    public struct Known: Equatable {
         let name: String
         let billAddress: Address?
         let landing: ListLanding

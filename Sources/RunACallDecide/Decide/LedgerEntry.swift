@@ -2,39 +2,39 @@ import Foundation
 import RunACallSupport
 
 /// What one run exported of one source record, as the ledger keeps it.
-package struct LedgerEntry: Equatable {
-    package var entity: EntityType
-    package var sourceID: String
+public struct LedgerEntry: Equatable {
+    public var entity: EntityType
+    public var sourceID: String
     /// A hash of the fields that reach QuickBooks (never-synced fields are never read).
-    package var hash: String
+    public var hash: String
     /// Those fields, one `name: value` a line, to tell the user what changed.
-    package var fields: String
+    public var fields: String
     /// Invoices: the QuickBooks customer, doc number and total written; customers and items: the QuickBooks name.
-    package var customer: String?
-    package var docNumber: String?
-    package var total: Money?
+    public var customer: String?
+    public var docNumber: String?
+    public var total: Money?
     /// Invoices: the Run a Call status when exported (a later void is told by it).
-    package var status: String?
+    public var status: String?
     /// Where it was written (the report's targets cell).
-    package var targets: String
+    public var targets: String
     /// The batch that exported it (set by the ledger).
-    package var batch: Int64 = 0
+    public var batch: Int64 = 0
     /// What the batch wrote: the record added, or an update or void of one an earlier batch added.
-    package var action: LedgerAction = .add
+    public var action: LedgerAction = .add
     /// The qbXML requestID of the request that writes it, when qbXML was written.
-    package var requestID: String?
+    public var requestID: String?
     /// QuickBooks' identity of the record, from ingested responses (carried over to later updates).
-    package var txnID: String?
-    package var listID: String?
-    package var editSequence: String?
+    public var txnID: String?
+    public var listID: String?
+    public var editSequence: String?
     /// QuickBooks' answer to the request: nil until a response is ingested.
-    package var answer: LedgerAnswer?
+    public var answer: LedgerAnswer?
     /// QuickBooks' status message, when it answered with an error.
-    package var answerMessage: String?
+    public var answerMessage: String?
     /// Payments and refunds: the Run a Call invoice they apply to.
-    package var invoiceID: String? = nil
+    public var invoiceID: String? = nil
 
-    package init(entity: EntityType, sourceID: String, hash: String, fields: String, customer: String? = nil,
+    public init(entity: EntityType, sourceID: String, hash: String, fields: String, customer: String? = nil,
                  docNumber: String? = nil, total: Money? = nil, status: String? = nil, targets: String,
                  batch: Int64 = 0, action: LedgerAction = .add, requestID: String? = nil, txnID: String? = nil,
                  listID: String? = nil, editSequence: String? = nil, answer: LedgerAnswer? = nil,
@@ -61,14 +61,14 @@ package struct LedgerEntry: Equatable {
 }
 
 /// What a batch did to a record in QuickBooks.
-package enum LedgerAction: String {
+public enum LedgerAction: String {
     case add, update, void
     /// Nothing written: a change was reported to the user (to apply by hand, or ignored by the config), once.
     case noted
 }
 
 /// QuickBooks' answer to a request, as `rac2qb ingest` read it.
-package enum LedgerAnswer: String {
+public enum LedgerAnswer: String {
     /// Done: the record is in QuickBooks.
     case ok
     /// QuickBooks refused it: the record is not there, and the next run writes it again.

@@ -3,7 +3,7 @@ import RunACallRead
 /// Decides the pricebook's items and the customer list's records: created, already known
 /// (this run, an earlier batch, the books), off by configuration, or unavailable. Pure but for
 /// the list registry it commits names to; the pipeline renders what it creates.
-package struct ListDecider {
+public struct ListDecider {
     let items: ItemCatalog
     let customers: CustomerDirectory
     let books: BooksRules
@@ -11,16 +11,16 @@ package struct ListDecider {
 
     /// What becomes of one pricebook item or customer record: its report row (targets filled in
     /// once rendered) and the list entry to create, if any.
-    package struct Decision<Entry> {
-        package var row: ReportRow
-        package var created: Entry?
+    public struct Decision<Entry> {
+        public var row: ReportRow
+        public var created: Entry?
     }
 
     /// A customer an earlier batch exported that changed since: the pipeline updates or notes it.
-    package typealias CustomerChange = (entry: QBCustomer, earlier: LedgerEntry, update: Bool)
+    public typealias CustomerChange = (entry: QBCustomer, earlier: LedgerEntry, update: Bool)
 
     /// A pricebook item; `row` is its report row as read (a success, with its source).
-    package func decide(_ item: PricebookItem, row: ReportRow) -> Decision<QBItem> {
+    public func decide(_ item: PricebookItem, row: ReportRow) -> Decision<QBItem> {
         var decision = Decision<QBItem>(row: row)
         decision.row.entity = "Item \(item.name)"
         guard items.learn(item) else { return Self.skipped(decision, "Same item name as an earlier pricebook item") }
@@ -51,7 +51,7 @@ package struct ListDecider {
 
     /// A customer record; `row` is its report row as read. A change since an earlier batch comes back
     /// as `change` for the pipeline, which knows whether QuickBooks' ListID allows a CustomerMod.
-    package func decide(_ customer: Customer, row: ReportRow) -> (decision: Decision<QBCustomer>, change: CustomerChange?) {
+    public func decide(_ customer: Customer, row: ReportRow) -> (decision: Decision<QBCustomer>, change: CustomerChange?) {
         var decision = Decision<QBCustomer>(row: row)
         decision.row.entity = "Customer \(customer.name)"
         decision.row.timestamp = customer.changedAt?.text ?? ""
@@ -80,13 +80,13 @@ package struct ListDecider {
     }
 
     /// "Created", and why a created customer is not in QuickBooks yet; `label`: the record it was created for.
-    package func createdMessage(for label: String?) -> String {
+    public func createdMessage(for label: String?) -> String {
         let message = customers.knowsBooks ? "Customer not found in QuickBooks: created" : "Created"
         return label.map { "\(message) for \($0)" } ?? message
     }
 
     /// The warning of a list entry created under another name than Run a Call's.
-    package static func renamed(_ name: String, because reason: String) -> String { "Created as \"\(name)\" (\(reason))" }
+    public static func renamed(_ name: String, because reason: String) -> String { "Created as \"\(name)\" (\(reason))" }
 
     private static func skipped<Entry>(_ decision: Decision<Entry>, _ message: String) -> Decision<Entry> {
         var decision = decision
@@ -95,7 +95,7 @@ package struct ListDecider {
         return decision
     }
 
-    package init(items: ItemCatalog, customers: CustomerDirectory, books: BooksRules, formats: [OutputFormat]) {
+    public init(items: ItemCatalog, customers: CustomerDirectory, books: BooksRules, formats: [OutputFormat]) {
         self.items = items
         self.customers = customers
         self.books = books

@@ -51,7 +51,7 @@ struct NameRegistry {
 }
 
 /// The name limits of the requested targets.
-package struct NameLimits {
+public struct NameLimits {
     let customer: Int
     let item: Int
     let docNumber: Int
@@ -61,7 +61,7 @@ package struct NameLimits {
     /// The formats written, whose strictest text limits apply (`FieldLimits`).
     let formats: [OutputFormat]
 
-    package init(formats: [OutputFormat]) {
+    public init(formats: [OutputFormat]) {
         self.formats = formats
         desktop = formats.contains { $0.isDesktop }
         formulaSafe = formats.any(\.guardsFormulas)

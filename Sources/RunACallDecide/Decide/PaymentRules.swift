@@ -3,7 +3,7 @@ import RunACallRead
 
 /// What became of an invoice, as its payments see it: what an invoice decision leaves for the
 /// payment rules (`InvoiceDecision.facts`), kept per invoice by the pipeline (`InvoiceFacts`).
-package enum InvoiceFact: Equatable {
+public enum InvoiceFact: Equatable {
     case written(customer: String, refNumber: String?, total: Money)
     /// Written by an earlier batch (the ledger's figures).
     case exported(customer: String, refNumber: String?, total: Money)
@@ -15,7 +15,7 @@ package enum InvoiceFact: Equatable {
     case failed(SyncError)
 
     /// Whether the invoice is in QuickBooks after this batch (written now or by an earlier batch).
-    package var isHeldByQuickBooks: Bool {
+    public var isHeldByQuickBooks: Bool {
         switch self {
         case .written, .exported: true
         case .skipped, .notWritable, .failed: false
@@ -25,18 +25,18 @@ package enum InvoiceFact: Equatable {
 
 /// What earlier batches tell of a payment's invoice, gathered by the pipeline before the payment
 /// is decided (the rules themselves read no ledger).
-package struct PaymentHistory {
+public struct PaymentHistory: @unchecked Sendable {
     /// What this run decided of the invoice, and its QuickBooks TxnID when an earlier batch wrote it and its
     /// response was ingested; nil when the export does not hold the invoice.
-    package var decidedInvoice: (fact: InvoiceFact, txnID: String?)?
+    public var decidedInvoice: (fact: InvoiceFact, txnID: String?)?
     /// The invoice's latest export by an earlier batch, when this export does not decide it.
-    package var earlierInvoice: LedgerEntry?
+    public var earlierInvoice: LedgerEntry?
     /// Σ payments − refunds this run accepted for it so far, nil before the first.
-    package var appliedInRun: Money?
+    public var appliedInRun: Money?
     /// Σ payments − refunds earlier batches applied to it, asked for when this run has accepted none yet.
-    package var appliedEarlier = Money.zero
+    public var appliedEarlier = Money.zero
 
-    package init(decidedInvoice: (fact: InvoiceFact, txnID: String?)? = nil, earlierInvoice: LedgerEntry? = nil,
+    public init(decidedInvoice: (fact: InvoiceFact, txnID: String?)? = nil, earlierInvoice: LedgerEntry? = nil,
                  appliedInRun: Money? = nil, appliedEarlier: Money = .zero) {
         self.decidedInvoice = decidedInvoice
         self.earlierInvoice = earlierInvoice
@@ -45,16 +45,16 @@ package struct PaymentHistory {
     }
 
     /// No earlier batch knows the invoice.
-    package static let none = PaymentHistory()
+    public static let none = PaymentHistory()
 }
 
 /// The seed's payment rules, the payment decider: which payments and refunds are written, against
 /// which invoice, and never more than the invoice's total. Pure: what this run decided of the invoice,
 /// what it applied to it so far and what earlier batches hold come in a `PaymentHistory`; an accepted
 /// payment's verdict says what is applied to the invoice with it, for the pipeline to keep.
-package struct PaymentRules {
+public struct PaymentRules {
     /// A payment's verdict before its payout is considered.
-    package enum Verdict {
+    public enum Verdict {
         /// `invoiceTxnID`: the invoice's QuickBooks TxnID when an earlier batch wrote it; `applied`: Σ payments −
         /// refunds applied to the invoice with this one.
         case accept(customer: String, invoiceRefNumber: String?, invoiceTxnID: String?, applied: Money)
@@ -68,7 +68,7 @@ package struct PaymentRules {
     /// Why no refund can be written (the `Refund` item or its account is unusable), if so.
     private let refundProblem: Problem?
 
-    package init(configuration: Configuration, paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
+    public init(configuration: Configuration, paymentProblem: Problem? = nil, refundProblem: Problem? = nil) {
         self.configuration = configuration
         self.paymentProblem = paymentProblem
         self.refundProblem = refundProblem
@@ -83,7 +83,7 @@ package struct PaymentRules {
     }
 
     /// The payment's verdict, counting it as applied when accepted.
-    package func verdict(_ payment: Payment, history: PaymentHistory = .none) -> Verdict {
+    public func verdict(_ payment: Payment, history: PaymentHistory = .none) -> Verdict {
         let what = payment.kind == .refund ? "refund" : "payment"
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
         guard let (invoice, txnID) = invoice(history: history) else {

@@ -4,12 +4,12 @@ import RunACallRead
 /// Decides a Stripe payout: its deposit is written when its payments add up to its gross, its
 /// gross less fees to its net, none of them failed, and the period and accounts allow it.
 /// Pure: the payments' tally is gathered by the pipeline first.
-package struct PayoutDecider {
+public struct PayoutDecider {
     let configuration: Configuration
     let books: BooksRules
 
     /// The payout's verdict from what its payments add up to (`tally`), and whether its ID occurs more than once.
-    package func verdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> PayoutVerdict {
+    public func verdict(_ payout: Payout, tally: PayoutTally, duplicated: Bool) -> PayoutVerdict {
         guard configuration.payments.sync else { return .skip("Payment sync is off (payments.sync: false)") }
         if duplicated {
             return .fail(.duplicatePayoutID(payout.id))
@@ -46,40 +46,40 @@ package struct PayoutDecider {
         return .payoutTxnIDUnknown(payment: paymentID, batch: batch, account: configuration.payments.undepositedFundsAccount)
     }
 
-    package init(configuration: Configuration, books: BooksRules) {
+    public init(configuration: Configuration, books: BooksRules) {
         self.configuration = configuration
         self.books = books
     }
 }
 
 /// What becomes of a payout: its deposit is written, it is skipped for `note`, or it fails with `problem`.
-package struct PayoutVerdict {
-    package var status: RowStatus
-    package var note = ""
-    package var problem: Problem?
+public struct PayoutVerdict: @unchecked Sendable {
+    public var status: RowStatus
+    public var note = ""
+    public var problem: Problem?
 
     static let deposit = PayoutVerdict(status: .success)
-    package static func skip(_ note: String) -> PayoutVerdict { PayoutVerdict(status: .skipped, note: note) }
-    package static func fail(_ problem: Problem) -> PayoutVerdict { PayoutVerdict(status: .failed, problem: problem) }
+    public static func skip(_ note: String) -> PayoutVerdict { PayoutVerdict(status: .skipped, note: note) }
+    public static func fail(_ problem: Problem) -> PayoutVerdict { PayoutVerdict(status: .failed, problem: problem) }
 }
 
 /// What a payout's payments add up to, gathered before anything is written:
 /// those of this export and those earlier batches wrote (reappearing in the
 /// export, or known to the ledger only).
-package struct PayoutTally {
-    package var payments = Money.zero
-    package var refunds = Money.zero
+public struct PayoutTally {
+    public var payments = Money.zero
+    public var refunds = Money.zero
     /// Of those, what earlier batches wrote.
-    package var earlierPayments = Money.zero
-    package var earlierRefunds = Money.zero
+    public var earlierPayments = Money.zero
+    public var earlierRefunds = Money.zero
     /// The deposit lines of the payments and refunds earlier batches wrote.
-    package var earlierLines: [QBDepositLine] = []
+    public var earlierLines: [QBDepositLine] = []
     /// The first payment of the payout that fails on its own, with why.
-    package var failedPayment: String?
+    public var failedPayment: String?
     /// qbXML: the first payment of an earlier batch whose QuickBooks TxnID is not known (its responses not ingested).
-    package var unknownTxnID: (paymentID: String, batch: Int64)?
+    public var unknownTxnID: (paymentID: String, batch: Int64)?
 
-    package init(payments: Money = .zero, refunds: Money = .zero, earlierPayments: Money = .zero, earlierRefunds: Money = .zero,
+    public init(payments: Money = .zero, refunds: Money = .zero, earlierPayments: Money = .zero, earlierRefunds: Money = .zero,
                  earlierLines: [QBDepositLine] = [], failedPayment: String? = nil, unknownTxnID: (paymentID: String, batch: Int64)? = nil) {
         self.payments = payments
         self.refunds = refunds
@@ -93,7 +93,7 @@ package struct PayoutTally {
 
 extension PayoutTally: CustomStringConvertible {
     /// The tally's sum as the report says it, with the part earlier batches wrote when there is one.
-    package var description: String {
+    public var description: String {
         let sum = "its payments \(payments) − refunds \(refunds) = \(payments - refunds)"
         guard earlierPayments != .zero || earlierRefunds != .zero else { return sum }
         return sum + " (of which payments \(earlierPayments) − refunds \(earlierRefunds) exported by earlier batches)"

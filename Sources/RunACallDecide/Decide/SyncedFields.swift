@@ -5,18 +5,18 @@ import RunACallRead
 /// in a fixed order: what the ledger hashes to tell an edit from a re-run.
 /// Status and timestamps are not among them (a paid invoice is not an edited
 /// one), and the never-synced fields are never read at all.
-package struct SyncedFields {
-    package let lines: [String]
+public struct SyncedFields {
+    public let lines: [String]
     /// The lines joined, as the ledger stores them (joined once: the ledger takes both the text and its hash).
-    package let text: String
+    public let text: String
 
-    package init(lines: [String]) {
+    public init(lines: [String]) {
         self.lines = lines
         text = lines.joined(separator: "\n")
     }
 
     /// A hash of the lines (FNV-1a, 64 bits, hex).
-    package var hash: String {
+    public var hash: String {
         var hash = StableHash()
         hash.add(text.utf8)
         return hash.hex
@@ -36,7 +36,7 @@ package struct SyncedFields {
     }
 
     /// The `name: value` lines of a stored text, by name.
-    package static func values(_ text: String) -> [String: String] {
+    public static func values(_ text: String) -> [String: String] {
         Dictionary(text.split(separator: "\n").map(String.init).map(split), uniquingKeysWith: { first, _ in first })
     }
 
@@ -52,7 +52,7 @@ package struct SyncedFields {
     }
 
     /// A value on one line: backslash, line feed and carriage return escaped.
-    package static func escaped(_ text: String?) -> String {
+    public static func escaped(_ text: String?) -> String {
         guard let text else { return "" }
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
@@ -60,7 +60,7 @@ package struct SyncedFields {
     }
 
     /// The value `escaped` was given.
-    package static func unescaped(_ text: String) -> String {
+    public static func unescaped(_ text: String) -> String {
         var result = ""
         var pendingBackslash = false
         for character in text {
@@ -82,16 +82,16 @@ package struct SyncedFields {
 
     /// The field of a customer's ledger entry that holds the name the user was told to rename it to in QuickBooks
     /// (IIF and CSV cannot rename), until `rac2qb confirm-rename` or a books snapshot confirms it.
-    package static let pendingName = "pending name"
+    public static let pendingName = "pending name"
 
     /// A customer's stored fields without its pending name: the rename is done.
-    package static func withoutPendingName(_ text: String) -> SyncedFields {
+    public static func withoutPendingName(_ text: String) -> SyncedFields {
         SyncedFields(lines: text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(pendingName + ": ") })
     }
 
     /// A customer's name, email and the addresses its record has (an invoice's
     /// customer often carries none: an address it lacks is not a change).
-    package init(customer: Customer) {
+    public init(customer: Customer) {
         var lines = ["name: \(Self.escaped(customer.name))", "email: \(Self.escaped(customer.email))"]
         if let address = customer.billingAddress, !address.isEmpty { lines.append("billing address: \(Self.escaped(Self.address(address)))") }
         if let address = customer.serviceAddress, !address.isEmpty { lines.append("service address: \(Self.escaped(Self.address(address)))") }
@@ -99,7 +99,7 @@ package struct SyncedFields {
     }
 
     /// Changes in the fields these lines have (a field they lack is not a change), as `name: old → new`.
-    package func changes(inFieldsOf old: String) -> [String] {
+    public func changes(inFieldsOf old: String) -> [String] {
         let before = Self.values(old)
         return lines.map(Self.split).filter { name, value in before[name] != value }
             .map { name, value in "\(name): \(before[name] ?? "(none)") → \(value)" }
@@ -111,7 +111,7 @@ package struct SyncedFields {
     /// `customer: name <email>` an earlier version recorded for the invoice
     /// (before invoices named their customer by id), kept when it names this
     /// customer, so that a ledger of that version does not see the rename as an edit either.
-    package init(_ invoice: Invoice, recordedCustomer: String? = nil) {
+    public init(_ invoice: Invoice, recordedCustomer: String? = nil) {
         let customer: String
         if let recordedCustomer {
             customer = "customer: \(recordedCustomer)"
@@ -160,7 +160,7 @@ package struct SyncedFields {
         return known.contains(recorded) ? recorded : nil
     }
 
-    package init(_ payment: Payment) {
+    public init(_ payment: Payment) {
         self.init(lines: [
             "invoice: \(payment.invoiceID)", "kind: \(payment.kind.rawValue)", "amount: \(payment.amount)",
             "method: \(payment.method.rawValue)", "received: \(payment.receivedAt.text)",
@@ -168,7 +168,7 @@ package struct SyncedFields {
         ])
     }
 
-    package init(_ payout: Payout) {
+    public init(_ payout: Payout) {
         self.init(lines: ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"])
     }
 }

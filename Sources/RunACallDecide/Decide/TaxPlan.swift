@@ -4,7 +4,7 @@ import RunACallRead
 /// How an invoice's tax is written: US editions carry one sales tax item and
 /// a taxable flag per line; other editions a tax code (and its tax) on every
 /// taxable line.
-package struct TaxPlan {
+public struct TaxPlan {
     /// US: the invoice's sales tax.
     var salesTax: QBSalesTax?
     /// Non-US: each line's tax code (nil for an untaxed line).
@@ -86,17 +86,17 @@ package struct TaxPlan {
     }
 
     /// The formats in which QuickBooks computes US sales tax from the item's own rate (IIF carries the amount).
-    package static func computingFormats(_ formats: [OutputFormat]) -> [OutputFormat] {
+    public static func computingFormats(_ formats: [OutputFormat]) -> [OutputFormat] {
         formats.having { $0.salesTax != .carriesAmount }
     }
 
     /// The first format that writes the exact tax as its own line where the item's rate would not give it (qbXML).
-    package static func exactLineFormat(_ formats: [OutputFormat]) -> OutputFormat? {
+    public static func exactLineFormat(_ formats: [OutputFormat]) -> OutputFormat? {
         formats.first { $0.profile.salesTax == .computedOrExactLine }
     }
 
     /// The first format that can only leave QuickBooks to compute the tax (QBO CSV).
-    package static func computedOnlyFormat(_ formats: [OutputFormat]) -> OutputFormat? {
+    public static func computedOnlyFormat(_ formats: [OutputFormat]) -> OutputFormat? {
         formats.first { $0.profile.salesTax == .computedOnly }
     }
 

@@ -22,7 +22,7 @@ public struct FormatProfile: Sendable {
     /// What its files are written in.
     public let encoding: String.Encoding
     /// The most characters QuickBooks takes through this format in each limited field (`FieldLimits`); absent: no known limit.
-    package let fieldLimits: [TextField: Int]
+    public let fieldLimits: [TextField: Int]
     /// Whether a text field may hold line breaks; where not, they are replaced by spaces (one line per field).
     public let keepsLineBreaks: Bool
     /// Whether a billing address's city, state and postal code share one line (IIF has no column of their own).
@@ -113,7 +113,7 @@ extension OutputFormat {
 
 extension Collection<OutputFormat> {
     /// Whether any of the formats' profiles has `property`.
-    package func any(_ property: (FormatProfile) -> Bool) -> Bool { contains { property($0.profile) } }
+    public func any(_ property: (FormatProfile) -> Bool) -> Bool { contains { property($0.profile) } }
 
     /// The formats whose profiles have `property`, in order.
     func having(_ property: (FormatProfile) -> Bool) -> [OutputFormat] { filter { property($0.profile) } }

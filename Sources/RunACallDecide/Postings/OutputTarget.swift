@@ -24,7 +24,7 @@ public struct OutputTarget: Hashable, Sendable {
     }
 
     /// A file under `folder`: a format's when `folder` is a format's (`OutputTarget(runACallFile:)` names another).
-    package init(folder: String, base: String, fileExtension: String, part: Int, anchor: String?) {
+    public init(folder: String, base: String, fileExtension: String, part: Int, anchor: String?) {
         format = OutputFormat(rawValue: folder)
         self.folder = folder
         self.base = base

@@ -21,7 +21,7 @@ public struct QBPayment: Sendable {
     /// The invoice's QuickBooks TxnID, when an earlier batch wrote it and its response was ingested.
     public var invoiceTxnID: String? = nil
 
-    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, method: String,
+    public init(sourceID: String, customer: String, date: CalendarDate, amount: Money, method: String,
                  reference: String? = nil, fullReference: String? = nil, depositAccount: String, invoiceID: String,
                  invoiceRefNumber: String? = nil, invoiceTxnID: String? = nil) {
         self.sourceID = sourceID
@@ -51,7 +51,7 @@ public struct QBCreditMemo: Sendable {
     public var invoiceID: String
     public var invoiceRefNumber: String?
 
-    package init(sourceID: String, customer: String, date: CalendarDate, amount: Money, item: String, account: String,
+    public init(sourceID: String, customer: String, date: CalendarDate, amount: Money, item: String, account: String,
                  invoiceID: String, invoiceRefNumber: String? = nil) {
         self.sourceID = sourceID
         self.customer = customer
@@ -83,7 +83,7 @@ public enum QBDepositLine: Sendable {
     }
 
     /// The payment or refund the line takes out of Undeposited Funds (nil for the fee line).
-    package var deposited: (entity: EntityType, sourceID: String)? {
+    public var deposited: (entity: EntityType, sourceID: String)? {
         switch self {
         case .payment(let id, _, _, _): (.payment, id)
         case .refund(let id, _, _): (.refund, id)
@@ -104,7 +104,7 @@ public struct QBDeposit: Sendable {
     public var lines: [QBDepositLine]
     public var net: Money
 
-    package init(sourceID: String, date: CalendarDate, account: String, fromAccount: String, lines: [QBDepositLine],
+    public init(sourceID: String, date: CalendarDate, account: String, fromAccount: String, lines: [QBDepositLine],
                  net: Money) {
         self.sourceID = sourceID
         self.date = date

@@ -33,7 +33,7 @@ public struct QBItem: Sendable, Hashable {
     public var price: ExactDecimal?
     public var taxable: Bool
 
-    package init(name: String, sourceID: String? = nil, kind: QBItemKind, description: String? = nil, account: String,
+    public init(name: String, sourceID: String? = nil, kind: QBItemKind, description: String? = nil, account: String,
                  price: ExactDecimal? = nil, taxable: Bool) {
         self.name = name
         self.sourceID = sourceID
@@ -60,7 +60,7 @@ public struct QBAccount: Sendable, Hashable {
     public var name: String
     public var type: QBAccountType
 
-    package init(name: String, type: QBAccountType) {
+    public init(name: String, type: QBAccountType) {
         self.name = name
         self.type = type
     }
@@ -107,7 +107,7 @@ public struct QBSalesTax: Sendable, Hashable {
     }
 
     /// `amount × percent ÷ 100`, rounded half away from zero to cents, as QuickBooks computes sales tax.
-    package static func tax(on amount: Money, atPercent percent: ExactDecimal) -> Money {
+    public static func tax(on amount: Money, atPercent percent: ExactDecimal) -> Money {
         Money(cents: ExactDecimal.divideRoundingHalfAway(Int128(amount.cents) * Int128(percent.units), by: 10_000_000))
     }
 
@@ -129,7 +129,7 @@ public struct QBSalesTaxItem: Sendable, Hashable {
     /// The 0% item an IIF AUTOSTAX line names when the invoice (or credit memo) charges no tax.
     public static let untaxedName = "No sales tax"
 
-    package init(name: String, ratePercent: ExactDecimal? = nil, agency: String) {
+    public init(name: String, ratePercent: ExactDecimal? = nil, agency: String) {
         self.name = name
         self.ratePercent = ratePercent
         self.agency = agency

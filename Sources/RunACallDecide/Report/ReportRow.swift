@@ -68,7 +68,7 @@ public struct ReportRow: Sendable {
     }
 
     /// Sets the row's context from what is known of the record (parts not known are left out).
-    package mutating func describe(customer: String? = nil, date: String?, amount: Money?) {
+    public mutating func describe(customer: String? = nil, date: String?, amount: Money?) {
         context = [customer, date, amount?.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         self.customer = customer ?? ""
         self.date = date ?? ""
@@ -76,7 +76,7 @@ public struct ReportRow: Sendable {
     }
 
     /// Fails the row with `problem`: its message, fix and code.
-    package mutating func fail(_ problem: Problem) {
+    public mutating func fail(_ problem: Problem) {
         status = .failed
         message = problem.message
         fix = problem.fix
@@ -84,7 +84,7 @@ public struct ReportRow: Sendable {
     }
 
     /// Adds a caveat to the row's warning.
-    package mutating func warn(_ caveat: String) {
+    public mutating func warn(_ caveat: String) {
         guard !caveat.isEmpty else { return }
         warning = warning.isEmpty ? caveat : "\(warning); \(caveat)"
     }
@@ -92,12 +92,12 @@ public struct ReportRow: Sendable {
 
 extension ReportRow {
     /// The row as the run's temporary file keeps it (targets unresolved).
-    package var storedCells: [String] {
+    public var storedCells: [String] {
         [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
          context, direction, error?.rawValue ?? "", customer, date, amount?.description ?? ""] + targets.map(\.stored)
     }
 
-    package init?(storedCells cells: [String]) {
+    public init?(storedCells cells: [String]) {
         let fixed = 16
         guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
             return nil
@@ -130,5 +130,5 @@ extension ReportRow {
     public static let fromQuickBooks = "QBO → Run a Call"
 
     /// How the message of a row that updates a record an earlier batch wrote begins.
-    package static let updatedPrefix = "Updated:"
+    public static let updatedPrefix = "Updated:"
 }

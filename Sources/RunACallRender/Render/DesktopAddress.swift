@@ -5,21 +5,21 @@ import RunACallDecide
 /// An address in QuickBooks Desktop's fields: each part cleaned for the format and
 /// within its limit (the mapping has already cut the parts, `FieldLimits`, so every
 /// format holds the same text; the cut here only keeps a format's cleaning within bounds).
-package struct DesktopAddress {
+public struct DesktopAddress {
     static let lineLimit = FieldLimits.table[.addressLine]?[.qbxml] ?? 41
     static let cityLimit = FieldLimits.table[.city]?[.qbxml] ?? 31
     static let stateLimit = FieldLimits.table[.state]?[.qbxml] ?? 21
     static let postalCodeLimit = FieldLimits.table[.postalCode]?[.qbxml] ?? 13
     static let countryLimit = FieldLimits.table[.country]?[.qbxml] ?? 31
 
-    package let line1: String?
-    package let line2: String?
-    package let city: String?
-    package let state: String?
-    package let postalCode: String?
-    package let country: String?
+    public let line1: String?
+    public let line2: String?
+    public let city: String?
+    public let state: String?
+    public let postalCode: String?
+    public let country: String?
 
-    package init(_ address: Address, clean: (String) -> String) {
+    public init(_ address: Address, clean: (String) -> String) {
         func part(_ text: String?, _ limit: Int) -> String? {
             guard let text else { return nil }
             let cleaned = QuickBooksText.prefix(clean(text), limit)
@@ -34,7 +34,7 @@ package struct DesktopAddress {
     }
 
     /// Up to five free lines (IIF's ADDR1–ADDR5): street lines, `City, ST ZIP`, country.
-    package var freeLines: [String] {
+    public var freeLines: [String] {
         let place = [[city].compactMap { $0 }.joined(), [state, postalCode].compactMap { $0 }.joined(separator: " ")]
             .filter { !$0.isEmpty }.joined(separator: ", ")
         let lines = [line1, line2, place.isEmpty ? nil : QuickBooksText.prefix(place, Self.lineLimit), country].compactMap { $0 }

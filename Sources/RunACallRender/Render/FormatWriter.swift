@@ -13,7 +13,7 @@ public struct RunLists: Sendable {
     public var taxAgency: String?
     public var salesTaxItems: [QBSalesTaxItem] = []
 
-    package init(accounts: [QBAccount] = [], items: [QBItem] = [],
+    public init(accounts: [QBAccount] = [], items: [QBItem] = [],
                  customerUpdates: [(customer: QBCustomer, listID: String, editSequence: String)] = [],
                  taxAgency: String? = nil, salesTaxItems: [QBSalesTaxItem] = []) {
         self.accounts = accounts
@@ -25,7 +25,7 @@ public struct RunLists: Sendable {
 }
 
 /// One format's writer: renders postings, decides nothing about accounting.
-package protocol FormatWriter: AnyObject {
+public protocol FormatWriter: AnyObject {
     var format: OutputFormat { get }
     /// Writes one invoice; returns where it went.
     func add(_ invoice: QBInvoice) throws -> [OutputTarget]

@@ -2,10 +2,10 @@ import Foundation
 import RunACallDecide
 
 /// Makes the writer of each output format.
-package enum FormatWriters {
+public enum FormatWriters {
     /// The writer of `format` for the configuration's edition and qbXML version, splitting every `splitEvery` transactions,
     /// its bytes made and written in `sink`.
-    package static func make(_ format: OutputFormat, configuration: Configuration, splitEvery: Int, staging: URL,
+    public static func make(_ format: OutputFormat, configuration: Configuration, splitEvery: Int, staging: URL,
                      sink: RenderSink = .inLine) throws -> any FormatWriter {
         let edition = configuration.company.edition
         let nonTaxable = configuration.nonTaxableCode(for: format)

@@ -3,7 +3,7 @@ import RunACallSupport
 
 /// An append-only temporary file that holds one part's transactions while
 /// the run streams, so memory stays flat however many records there are.
-package final class PartFile {
+public final class PartFile {
     let url: URL
     private var handle: FileHandle?
     private var pending: [UInt8] = []
@@ -11,7 +11,7 @@ package final class PartFile {
     private(set) var transactions = 0
 
     /// A new part file that starts with `header` (counted as no transaction).
-    package init(url: URL, header: [UInt8] = []) throws {
+    public init(url: URL, header: [UInt8] = []) throws {
         try FileManager.default.createFile(at: url)
         self.url = url
         pending = header
@@ -21,7 +21,7 @@ package final class PartFile {
     deinit { try? handle?.close() }
 
     /// Appends one transaction's bytes.
-    package func append(_ bytes: some Collection<UInt8>) throws {
+    public func append(_ bytes: some Collection<UInt8>) throws {
         pending.append(contentsOf: bytes)
         transactions += 1
         if pending.count >= 1 << 16 { try flush() }
@@ -35,7 +35,7 @@ package final class PartFile {
 
     /// Writes what is pending and closes the file: a full part holds no
     /// buffer and no file descriptor while later parts are written.
-    package func close() throws {
+    public func close() throws {
         try flush()
         do { try handle?.close() } catch { throw OutputFailure.fatal(error, path: url) }
         handle = nil

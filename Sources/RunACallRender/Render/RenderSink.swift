@@ -4,12 +4,12 @@ import RunACallSupport
 /// goes on (the second core), else at once. A writer decides on the run's thread everything the
 /// report and the ledger are told (the part, the requestID); the sink only makes and writes bytes,
 /// in the order asked, so the files are the same either way. `finish` settles it before reading them.
-package struct RenderSink {
+public struct RenderSink: @unchecked Sendable {
     /// The rendering thread; nil renders at once (one thread, a preview, a test).
     let thread: WriteBehind?
 
     /// Renders at once.
-    static let inLine = RenderSink(thread: nil)
+    public static let inLine = RenderSink(thread: nil)
 
     /// Runs `render` on the rendering thread, after every one asked before, else now.
     /// Throws the error of an earlier one that failed, or of this one when it runs now.
@@ -23,7 +23,7 @@ package struct RenderSink {
         try thread?.settle()
     }
 
-    package init(thread: WriteBehind?) {
+    public init(thread: WriteBehind?) {
         self.thread = thread
     }
 }

@@ -20,7 +20,7 @@ public struct FailureGroups: Sendable {
 
     public init() {}
 
-    package mutating func add(_ row: ReportRow) {
+    public mutating func add(_ row: ReportRow) {
         guard row.status == .failed, let code = row.error else { return }
         var group = byCode[code] ?? Group(error: code.title, code: code, fix: row.fix, count: 0, examples: [])
         group.count += 1

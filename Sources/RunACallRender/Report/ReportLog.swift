@@ -5,21 +5,21 @@ import RunACallSupport
 
 /// Collects report rows as the run streams: each row goes into the summary's counts, the failure and
 /// warning groups, and the temporary spool the report's files are rendered from (memory stays flat).
-package final class ReportLog {
+public final class ReportLog {
     private let spool: ReportRowSpool
-    package private(set) var summary = ReportSummary()
+    public private(set) var summary = ReportSummary()
     /// How many rows were added (source rows and rows created on their behalf).
-    package private(set) var rowCount = 0
+    public private(set) var rowCount = 0
     /// The failed rows, grouped by error.
-    package private(set) var failures = FailureGroups()
+    public private(set) var failures = FailureGroups()
     /// The rows written with a caveat, grouped by warning.
-    package private(set) var warnings = WarningGroups()
+    public private(set) var warnings = WarningGroups()
 
-    package init(staging: URL) throws {
+    public init(staging: URL) throws {
         spool = try ReportRowSpool(url: staging.appendingPathComponent("report-rows.spool"))
     }
 
-    package func add(_ row: ReportRow) throws {
+    public func add(_ row: ReportRow) throws {
         summary.count(row)
         rowCount += 1
         failures.add(row)
@@ -28,15 +28,15 @@ package final class ReportLog {
     }
 
     /// Notes the entities the export has no file for; those it has are counted, at zero when empty.
-    package func recordAbsent(_ entities: [ExportEntity]) { summary.recordAbsent(entities) }
+    public func recordAbsent(_ entities: [ExportEntity]) { summary.recordAbsent(entities) }
 
     /// Adds what the whole run tells the user once (the summary's notes).
-    package func recordNotes(_ notes: [String]) { summary.notes += notes }
+    public func recordNotes(_ notes: [String]) { summary.notes += notes }
 
     /// Updates the payment and payout figures of the summary.
-    package func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
+    public func recordMoney(_ update: (inout ReportSummary) -> Void) { update(&summary) }
 
-    package func recordInvoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
+    public func recordInvoice(status: InvoiceStatus?, total: Money?, date: CalendarDate?, row: RowStatus, written: QBInvoice?,
                        formats: [OutputFormat], earlierBatch: Bool = false) {
         summary.invoice(status: status, total: total, date: date, row: row, written: written, formats: formats, earlierBatch: earlierBatch)
     }

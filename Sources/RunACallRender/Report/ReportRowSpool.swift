@@ -6,18 +6,18 @@ import RunACallSupport
 /// The run's report rows on disk, in the order they came, so that memory stays flat: each row is its
 /// `storedCells`, each cell its UTF-8 bytes after their length (`VarInt`), the row after its own length. Read back
 /// by slicing lengths (no quoting to undo), once, when the report is rendered.
-package final class ReportRowSpool {
+public final class ReportRowSpool {
     let url: URL
     private let file: PartFile
     private var pending: [UInt8] = []
 
-    package init(url: URL) throws {
+    public init(url: URL) throws {
         self.url = url
         file = try PartFile(url: url)
     }
 
     /// Appends one row.
-    package func append(_ row: ReportRow) throws {
+    public func append(_ row: ReportRow) throws {
         pending.removeAll(keepingCapacity: true)
         pending.append(contentsOf: [0, 0, 0, 0])
         for cell in row.storedCells {
@@ -39,7 +39,7 @@ package final class ReportRowSpool {
     }
 
     /// Reads the rows of the spool at `url` in order; a spool cut short or damaged stops with an error.
-    package static func forEachRow(in url: URL, _ body: (ReportRow) throws -> Void) throws {
+    public static func forEachRow(in url: URL, _ body: (ReportRow) throws -> Void) throws {
         let reader = try FileHandle(forReadingFrom: url)
         defer { try? reader.close() }
         var buffer: [UInt8] = []

@@ -3,7 +3,7 @@ import RunACallDecide
 /// The report rows that carry a warning, grouped by its text as the rows come: each group counts its rows
 /// and keeps the first `exampleLimit` of them; the first `listLimit` distinct warnings are kept, so what is
 /// kept stays bounded however many rows there are (the report's rows hold them all).
-package struct WarningGroups {
+public struct WarningGroups {
     static let listLimit = 100
     static let exampleLimit = 5
 

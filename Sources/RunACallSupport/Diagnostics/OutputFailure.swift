@@ -4,7 +4,7 @@ import Foundation
 /// user sees instead of `Error Domain=NSCocoaErrorDomain Code=516 ...`.
 public enum OutputFailure {
     /// The cause of an errno, in words: "no space left on device", "permission denied", ...
-    package static func words(errno code: Int32, path: String? = nil) -> String {
+    public static func words(errno code: Int32, path: String? = nil) -> String {
         switch code {
         case EEXIST, ENOTDIR:
             // ENOTDIR: a part of the path that must be a folder is a file.

@@ -95,39 +95,39 @@ public enum SyncError: String, CaseIterable, Sendable {
 // MARK: - The seed's five
 
 extension Problem {
-    package static func customerNotFound(_ name: String, email: String?) -> Problem {
+    public static func customerNotFound(_ name: String, email: String?) -> Problem {
         Problem(.customerNotFound, "\"\(name)\"\(email.map { " (\($0))" } ?? "") is not in the QuickBooks customer list and customers.create_in_quickbooks is off",
                 fix: "Create the customer in QuickBooks with the same name and email, or set customers.create_in_quickbooks: true so the sync recreates them, then re-run.")
     }
 
-    package static func taxCodeNotMapped(rate: String) -> Problem {
+    public static func taxCodeNotMapped(rate: String) -> Problem {
         Problem(.taxCodeNotMapped, "the tax rate \"\(rate)\" has no QuickBooks tax code",
                 fix: "Map it under tax.rates in rac2qb.yml (Settings → QuickBooks → Tax), or set tax.default_for_unmapped to a \"To classify\" code, then re-run.")
     }
 
-    package static func severalSalesTaxItems(_ codes: [String]) -> Problem {
+    public static func severalSalesTaxItems(_ codes: [String]) -> Problem {
         Problem(.taxCodeNotMapped, "the invoice's tax rates map to \(codes.count) different sales tax items (\(codes.joined(separator: ", "))); a QuickBooks invoice takes one",
                 fix: "Create a sales tax group in QuickBooks holding these rates and map each rate to it under tax.rates, then re-run.")
     }
 
-    package static func taxableLineWithoutRate(line: Int) -> Problem {
+    public static func taxableLineWithoutRate(line: Int) -> Problem {
         Problem(.taxCodeNotMapped, "taxable line \(line) names no tax rate and the invoice has more than one",
                 fix: "Set tax_rate on the line in Run a Call and export again.")
     }
 
-    package static func taxWithoutTaxableLine(name: String, amount: Money) -> Problem {
+    public static func taxWithoutTaxableLine(name: String, amount: Money) -> Problem {
         Problem(.taxCodeNotMapped, "tax \"\(name)\" of \(amount) but no taxable line to carry it",
                 fix: "Mark the taxed lines taxable in Run a Call and export again.")
     }
 
     /// qbXML holds a line's sales tax code in at most 3 characters.
-    package static func taxCodeTooLongForQBXML(_ code: String) -> Problem {
+    public static func taxCodeTooLongForQBXML(_ code: String) -> Problem {
         Problem(.taxCodeNotMapped, "\"\(code)\" is longer than the 3 characters qbXML allows for a sales tax code",
                 fix: "Map the rate under tax.rates to the QuickBooks tax code's short name (at most 3 characters), then re-run.")
     }
 
     /// QuickBooks Desktop holds an item's name, a sales tax item's too, in at most `limit` (31) characters.
-    package static func salesTaxItemTooLongForDesktop(_ item: String, limit: Int) -> Problem {
+    public static func salesTaxItemTooLongForDesktop(_ item: String, limit: Int) -> Problem {
         Problem(.taxCodeNotMapped, "sales tax item \"\(item)\" is longer than the \(limit) characters QuickBooks Desktop holds in an item name "
                 + "(IIF and qbXML would name another item)",
                 fix: "Map the rate under tax.rates (or tax.default_for_unmapped) to the sales tax item's name in QuickBooks Desktop, "
@@ -135,7 +135,7 @@ extension Problem {
     }
 
     /// `key` is the config key the code comes from (`tax.rates` or `tax.default_for_unmapped`).
-    package static func taxCodeNotInBooks(_ code: String, key: String, active: Bool) -> Problem {
+    public static func taxCodeNotInBooks(_ code: String, key: String, active: Bool) -> Problem {
         active
             ? Problem(.taxCodeNotMapped, "\(key) maps to \"\(code)\", which is not in the QuickBooks tax codes",
                       fix: "Create the tax code \"\(code)\" in QuickBooks, or change \(key) to a code that exists, then re-run.")
@@ -143,22 +143,22 @@ extension Problem {
                       fix: "Reactivate the tax code \"\(code)\" in QuickBooks, or change \(key) to an active code, then re-run.")
     }
 
-    package static func itemNotFound(_ name: String) -> Problem {
+    public static func itemNotFound(_ name: String) -> Problem {
         Problem(.itemNotFound, "\"\(name)\" is not in the QuickBooks item list and items.create_in_quickbooks is off",
                 fix: "Create the item in QuickBooks with the same name (\"\(name)\") and re-run, or set items.create_in_quickbooks: true.")
     }
 
-    package static func itemInactive(_ name: String) -> Problem {
+    public static func itemInactive(_ name: String) -> Problem {
         Problem(.itemNotFound, "\"\(name)\" is marked inactive in QuickBooks",
                 fix: "Reactivate the item \"\(name)\" in QuickBooks (Item List → Include inactive → Make active), then re-run.")
     }
 
-    package static func closedPeriod(date: CalendarDate, closing: CalendarDate, what: String = "Invoice date") -> Problem {
+    public static func closedPeriod(date: CalendarDate, closing: CalendarDate, what: String = "Invoice date") -> Problem {
         Problem(.closedPeriod, "\(what) \(date) is on or before the QuickBooks closing date \(closing)",
                 fix: "Either move the closing date (in QuickBooks and company.closing_date) or post to the current period, then re-run.")
     }
 
-    package static func accountInactive(_ account: String, role: String) -> Problem {
+    public static func accountInactive(_ account: String, role: String) -> Problem {
         Problem(.accountInactive, "the \(role) account \"\(account)\" is marked inactive in QuickBooks",
                 fix: "Reactivate it in QuickBooks (Chart of Accounts → Include inactive → Make account active), or point the config at an active account, then re-run.")
     }
@@ -167,12 +167,12 @@ extension Problem {
 // MARK: - What the books hold
 
 extension Problem {
-    package static func customerInactive(_ name: String) -> Problem {
+    public static func customerInactive(_ name: String) -> Problem {
         Problem(.customerInactive, "\"\(name)\" is marked inactive in QuickBooks",
                 fix: "Reactivate the customer in QuickBooks (Customer Center → View: All customers → Make active), then re-run.")
     }
 
-    package static func termsNotFound(_ terms: String, active: Bool) -> Problem {
+    public static func termsNotFound(_ terms: String, active: Bool) -> Problem {
         active
             ? Problem(.termsNotFound, "the invoice's terms \"\(terms)\" are not in the QuickBooks terms list",
                       fix: "Create the terms \"\(terms)\" in QuickBooks (Lists → Customer & Vendor Profile Lists → Terms), or change the invoice's terms in Run a Call, then re-run.")
@@ -181,13 +181,13 @@ extension Problem {
     }
 
     /// Terms QuickBooks holds under a name a spreadsheet would evaluate: they cannot be renamed in one format only.
-    package static func termsLikeAFormula(_ terms: String, reason: String) -> Problem {
+    public static func termsLikeAFormula(_ terms: String, reason: String) -> Problem {
         Problem(.termsNotWritable, "the invoice's terms \"\(terms)\" cannot go to QuickBooks Online CSV (\(reason))",
                 fix: "Rename the terms in QuickBooks and in Run a Call so they do not start with =, +, - or @, or write without qbo-csv, then re-run.")
     }
 
     /// US qbXML and QBO CSV let QuickBooks compute the tax from the item's own rate, which would not give Run a Call's tax.
-    package static func salesTaxRateDiffers(item: String, booksRate: ExactDecimal, computed: Money, charged: Money, chargedRate: ExactDecimal?) -> Problem {
+    public static func salesTaxRateDiffers(item: String, booksRate: ExactDecimal, computed: Money, charged: Money, chargedRate: ExactDecimal?) -> Problem {
         let rate = chargedRate.map { "\($0)%" } ?? "Run a Call's rate"
         return Problem(.salesTaxRateDiffers, "QuickBooks computes \(computed) from sales tax item \"\(item)\" at its \(booksRate)% but Run a Call charged \(charged)",
                        fix: "Set the item's rate to \(rate) in QuickBooks or map the rate to an item with that rate (tax.rates), then re-run.")
@@ -197,34 +197,34 @@ extension Problem {
 // MARK: - The invoice itself
 
 extension Problem {
-    package static func lineMismatch(line: Int, amount: Money, quantity: ExactDecimal, unitPrice: ExactDecimal, computed: Money) -> Problem {
+    public static func lineMismatch(line: Int, amount: Money, quantity: ExactDecimal, unitPrice: ExactDecimal, computed: Money) -> Problem {
         Problem(.totalMismatch, "line \(line) amount is \(amount) but quantity \(quantity) × unit price \(unitPrice) = \(computed)",
                 fix: totalFix)
     }
 
-    package static func totalMismatch(field: String, given: Money, computed: Money, formula: String) -> Problem {
+    public static func totalMismatch(field: String, given: Money, computed: Money, formula: String) -> Problem {
         Problem(.totalMismatch, "\(field) is \(given) but \(formula) = \(computed)", fix: totalFix)
     }
 
     private static let totalFix = "Correct the invoice in Run a Call and export again: rac2qb never posts an invoice whose figures disagree with each other."
 
-    package static func docNumberTooLong(id: String, limit: Int, target: String) -> Problem {
+    public static func docNumberTooLong(id: String, limit: Int, target: String) -> Problem {
         Problem(.docNumberTooLong, "invoice ID \"\(id)\" has \(id.count) characters; \(target) allows \(limit)",
                 fix: "Set invoices.numbering: quickbooks to let QuickBooks number invoices, or shorten the invoice ID in Run a Call, then re-run.")
     }
 
-    package static func docNumberCharacters(id: String) -> Problem {
+    public static func docNumberCharacters(id: String) -> Problem {
         Problem(.docNumberNotAllowed, "invoice ID \"\(id)\" holds characters QuickBooks cannot keep in a doc number (tab, line break, quote, semicolon or characters outside Latin-1)",
                 fix: "Set invoices.numbering: quickbooks to let QuickBooks number invoices, or change the invoice ID in Run a Call, then re-run.")
     }
 
-    package static func currency(_ currency: String, home: String) -> Problem {
+    public static func currency(_ currency: String, home: String) -> Problem {
         Problem(.currencyNotSupported, "the invoice is in \(currency) and the company's home currency is \(home)",
                 fix: "Set company.home_currency if the QuickBooks company uses \(currency), or enter this invoice in QuickBooks by hand.")
     }
 
     /// An invoice, payment or refund ID met twice in `file`.
-    package static func duplicateID(_ id: String, entity: EntityType, file: String) -> Problem {
+    public static func duplicateID(_ id: String, entity: EntityType, file: String) -> Problem {
         let code: SyncError = switch entity {
         case .payment: .duplicatePaymentID
         case .refund: .duplicateRefundID
@@ -234,7 +234,7 @@ extension Problem {
                        fix: "Export again from Run a Call, or keep one record per ID (an invoice's CSV rows together), then re-run.")
     }
 
-    package static func duplicatePayoutID(_ id: String) -> Problem {
+    public static func duplicatePayoutID(_ id: String) -> Problem {
         Problem(.duplicatePayoutID, "\"\(id)\" appears more than once in the payouts file",
                 fix: "Export again from Run a Call, or keep one record per payout, then re-run.")
     }
@@ -244,79 +244,79 @@ extension Problem {
 
 extension Problem {
     /// An error rac2qb did not expect (a bug): `what` is what went wrong.
-    package static func unexpected(_ what: String) -> Problem {
+    public static func unexpected(_ what: String) -> Problem {
         Problem(.invalidRecord, what, fix: "Report this to the rac2qb maintainers.")
     }
 
     /// A record that could not be decoded for an error of no known kind.
-    package static func undecodable(_ error: any Error) -> Problem {
+    public static func undecodable(_ error: any Error) -> Problem {
         Problem(.invalidRecord, "\(error)", fix: "Correct the record, then re-run.")
     }
 
     /// `place` is where the field is (`invoices.json record #3, field customer.name`).
-    package static func invalidField(_ field: String, found: String, allowed: String, place: String) -> Problem {
+    public static func invalidField(_ field: String, found: String, allowed: String, place: String) -> Problem {
         Problem(.invalidRecord, "field \(field) is \(found); allowed: \(allowed)", fix: "Correct \(place), then re-run.")
     }
 
-    package static func missingField(_ field: String, allowed: String, place: String) -> Problem {
+    public static func missingField(_ field: String, allowed: String, place: String) -> Problem {
         Problem(.invalidRecord, "required field \(field) is not set; allowed: \(allowed)", fix: "Set it in \(place), then re-run.")
     }
 
     /// `field` is `a member name` or `field NAME`.
-    package static func notUTF8(_ field: String, line: Int, place: String) -> Problem {
+    public static func notUTF8(_ field: String, line: Int, place: String) -> Problem {
         Problem(.invalidRecord, "\(field) is not valid UTF-8 text (line \(line)); allowed: UTF-8 text",
                 fix: "Correct \(place) (\(field)): save the file as UTF-8, then re-run (a file saved in Windows-1252 is read with --encoding windows-1252).")
     }
 
     /// Invalid UTF-8 that reads as Windows-1252, as Excel saves "CSV (Comma delimited)": `lines` (`line 4` or
     /// `lines 4, 6`) of `file`, `reasons` each line's column and its text read as Windows-1252.
-    package static func windows1252Text(reasons: [String], lines: String, file: String) -> Problem {
+    public static func windows1252Text(reasons: [String], lines: String, file: String) -> Problem {
         Problem(.textNotUTF8, "\(reasons.joined(separator: "; ")) (its bytes read as Windows-1252, as Excel saves \"CSV (Comma delimited)\")",
                 fix: "Save \(file) in Excel as \"CSV UTF-8 (Comma delimited)\", or re-run with --encoding windows-1252 (\(lines)).")
     }
 
     /// A date written `10/1/2026` (a spreadsheet's date, month/day/year in the US) where `YYYY-MM-DD` is
     /// allowed; `reading` says which date it is, or the two it may be.
-    package static func spreadsheetDate(_ field: String, found: String, reading: String, place: String,
+    public static func spreadsheetDate(_ field: String, found: String, reading: String, place: String,
                                 allowed: String = "a date YYYY-MM-DD such as 2026-10-01") -> Problem {
         Problem(.spreadsheetDate, "field \(field) is \"\(found)\", a date as Excel writes it (\(reading)); allowed: \(allowed)",
                 fix: "Take the file from Run a Call again and do not save it in Excel (or, before saving, format the date columns as yyyy-mm-dd: Format Cells → Custom), then re-run (\(place)).")
     }
 
-    package static func nulCharacter(field: String, line: Int, place: String) -> Problem {
+    public static func nulCharacter(field: String, line: Int, place: String) -> Problem {
         Problem(.invalidRecord, "field \(field) holds a NUL character (\\u0000, 0x00) (line \(line)); allowed: text without NUL characters, which no QuickBooks file may hold",
                 fix: "Correct \(place) (field \(field)): remove the \\u0000, then re-run.")
     }
 
-    package static func duplicateMember(field: String, line: Int, place: String) -> Problem {
+    public static func duplicateMember(field: String, line: Int, place: String) -> Problem {
         Problem(.invalidRecord, "field \(field) is given twice in one object (line \(line)); allowed: each field once, so that no value is silently dropped",
                 fix: "Correct \(place) (field \(field)): keep the one right value, then re-run.")
     }
 
-    package static func notJSON(reason: String, line: Int, file: String) -> Problem {
+    public static func notJSON(reason: String, line: Int, file: String) -> Problem {
         Problem(.invalidRecord, "not valid JSON (\(reason))",
                 fix: "Correct line \(line) of \(file) so that it holds one JSON object, then re-run.")
     }
 
-    package static func notAnObject(entity: String, found: String, place: String) -> Problem {
+    public static func notAnObject(entity: String, found: String, place: String) -> Problem {
         Problem(.invalidRecord, "expected a JSON object for the \(entity), found \(found)",
                 fix: "Correct \(place) so that it holds one \(entity) object, then re-run.")
     }
 
     /// `lines`: `line 4` or `lines 4, 6`.
-    package static func malformedCSV(reasons: [String], lines: String, file: String) -> Problem {
+    public static func malformedCSV(reasons: [String], lines: String, file: String) -> Problem {
         Problem(.invalidRecord, "malformed CSV row (\(reasons.joined(separator: "; ")))",
                 fix: "Correct \(lines) of \(file) (RFC 4180, UTF-8: quote cells holding commas, quotes or line breaks), then re-run.")
     }
 
     /// `first` and `other`: the two rows' values as shown (`"Net 30"` or `empty`).
-    package static func invoiceRowsDisagree(column: String, first: String, firstLine: Int, other: String, otherLine: Int, file: String) -> Problem {
+    public static func invoiceRowsDisagree(column: String, first: String, firstLine: Int, other: String, otherLine: Int, file: String) -> Problem {
         Problem(.invalidRecord, "the rows of this invoice disagree on \(column) (\(first) on line \(firstLine), \(other) on line \(otherLine))",
                 fix: "Make \(column) the same on every row of the invoice in \(file), then re-run.")
     }
 
     /// A malformed row of an invoice of several rows: the whole invoice fails.
-    package func failingWholeInvoice(rows: Int, lines: String) -> Problem {
+    public func failingWholeInvoice(rows: Int, lines: String) -> Problem {
         Problem(code, message: message + "; the whole invoice fails: none of its \(rows) rows (lines \(lines)) is written", fix: fix, cause: cause)
     }
 }
@@ -325,66 +325,66 @@ extension Problem {
 
 extension Problem {
     /// `what` is `payment` or `refund`.
-    package static func invoiceNotFound(_ invoiceID: String, what: String) -> Problem {
+    public static func invoiceNotFound(_ invoiceID: String, what: String) -> Problem {
         Problem(.invoiceNotFound, "the \(what) is for invoice \"\(invoiceID)\", which is not in the export",
                 fix: "Export the invoice together with its payments, or record this \(what) in QuickBooks by hand.")
     }
 
     /// The invoice was not written for `reason` (`void`, `failed: Tax code not mapped`).
-    package static func invoiceNotWritten(_ invoiceID: String, reason: String, what: String) -> Problem {
+    public static func invoiceNotWritten(_ invoiceID: String, reason: String, what: String) -> Problem {
         Problem(.invoiceNotWritten, "invoice #\(invoiceID) was not written (\(reason)), so the \(what) has nothing to apply to",
                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
                 cause: "invoice #\(invoiceID) was not written (\(reason))")
     }
 
-    package static func invoiceFailed(_ invoiceID: String, error: SyncError, what: String) -> Problem {
+    public static func invoiceFailed(_ invoiceID: String, error: SyncError, what: String) -> Problem {
         Problem(.invoiceNotWritten, "invoice #\(invoiceID) was not written (failed: \(error.title)), so the \(what) has nothing to apply to",
                 fix: "Fix the invoice first (see its row in this report), then re-run; the \(what) follows it.",
                 cause: "invoice #\(invoiceID) failed: \(error.title)")
     }
 
-    package static func invoiceTxnIDUnknown(_ invoice: String, what: String) -> Problem {
+    public static func invoiceTxnIDUnknown(_ invoice: String, what: String) -> Problem {
         Problem(.invoiceInEarlierBatch, "qbXML applies a \(what) to its invoice through the invoice's QuickBooks TxnID, which rac2qb does not know for invoice #\(invoice)",
                 fix: "Ingest the QuickBooks responses of the batch that wrote the invoice (rac2qb ingest RESPONSES.xml), then re-run; or receive this \(what) in QuickBooks by hand.")
     }
 
-    package static func paymentsInSplitQBXML(what: String) -> Problem {
+    public static func paymentsInSplitQBXML(what: String) -> Problem {
         Problem(.paymentsNotWritten, "qbXML links a \(what) to its invoice only inside one file, and output.split_every splits the file",
                 fix: "Set output.split_every: 0 (or leave qbxml out of output.formats) to write payments, then re-run.")
     }
 
-    package static func overpayment(_ invoiceID: String, after: Money, total: Money) -> Problem {
+    public static func overpayment(_ invoiceID: String, after: Money, total: Money) -> Problem {
         Problem(.overpayment, "payments of \(after) would exceed invoice #\(invoiceID)'s total of \(total)",
                 fix: "Correct the payment in Run a Call, or record the extra as a customer credit in QuickBooks by hand; rac2qb never applies more than is owed.")
     }
 
-    package static func refundExceedsPayments(_ invoiceID: String, refund: Money, paid: Money) -> Problem {
+    public static func refundExceedsPayments(_ invoiceID: String, refund: Money, paid: Money) -> Problem {
         Problem(.refundExceedsPayments, "refund of \(refund) but only \(paid) was paid on invoice #\(invoiceID)",
                 fix: "Check the refund in the Stripe Dashboard and correct the export, then re-run.")
     }
 
     /// `tally` describes what the payout's payments and refunds add up to.
-    package static func payoutGrossDiffers(tally: String, gross: Money) -> Problem {
+    public static func payoutGrossDiffers(tally: String, gross: Money) -> Problem {
         Problem(.payoutDoesNotAddUp, "\(tally) but gross is \(gross)",
                 fix: "Check the payout in the Stripe Dashboard and export its payments and refunds together, then re-run.")
     }
 
-    package static func payoutNetDiffers(gross: Money, fees: Money, net: Money) -> Problem {
+    public static func payoutNetDiffers(gross: Money, fees: Money, net: Money) -> Problem {
         Problem(.payoutDoesNotAddUp, "gross \(gross) − fees \(fees) = \(gross - fees) but net is \(net)",
                 fix: "Check the payout in the Stripe Dashboard and correct the export, then re-run.")
     }
 
     /// `failed` says which of its payments failed and why.
-    package static func payoutPaymentFailed(_ failed: String) -> Problem {
+    public static func payoutPaymentFailed(_ failed: String) -> Problem {
         Problem(.payoutNotWritten, failed, fix: "Fix that payment first (see its row in this report); the payout follows it.", cause: failed)
     }
 
     /// A payment (or refund) whose payout failed for `cause`.
-    package static func paymentPayoutFailed(cause: String, payout: String, what: String) -> Problem {
+    public static func paymentPayoutFailed(cause: String, payout: String, what: String) -> Problem {
         Problem(.payoutNotWritten, "\(cause) (payout \(payout) carries this \(what))", fix: "Fix the payout first (see its row in this report), then re-run.")
     }
 
-    package static func payoutTxnIDUnknown(payment: String, batch: Int64, account: String) -> Problem {
+    public static func payoutTxnIDUnknown(payment: String, batch: Int64, account: String) -> Problem {
         Problem(.payoutNotWrittenYet, "qbXML takes payment \(payment) of batch \(batch) out of \(account) through its QuickBooks TxnID, which rac2qb does not know",
                 fix: "Ingest the QuickBooks responses of batch \(batch) first (rac2qb ingest RESPONSES.xml), then re-run: the run after the ingest writes the deposit.")
     }
@@ -394,12 +394,12 @@ extension Problem {
 
 extension Problem {
     /// `number`: the invoice's number; `changes`: what changed since `batch`.
-    package static func editedAfterPayment(_ number: String, batch: Int64, changes: String, edited: String, paid: String) -> Problem {
+    public static func editedAfterPayment(_ number: String, batch: Int64, changes: String, edited: String, paid: String) -> Problem {
         Problem(.editedAfterPayment, "invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) at \(edited), after its first payment at \(paid); post-payment edits are blocked",
                 fix: voidAndReissue(number))
     }
 
-    package static func editedAndPaid(_ number: String, batch: Int64, changes: String, why: String) -> Problem {
+    public static func editedAndPaid(_ number: String, batch: Int64, changes: String, why: String) -> Problem {
         Problem(.editedAndPaid, "invoice #\(number) changed in Run a Call after batch \(batch) (\(changes)) and was paid, but the export does not say whether the edit came before the payment (\(why)); post-payment edits are blocked",
                 fix: "If the edit came after the payment: " + voidAndReissue(number) + " If it came before: change it in QuickBooks by hand (\(changes)).")
     }
@@ -409,33 +409,33 @@ extension Problem {
     }
 
     /// An edit of an invoice an earlier batch wrote that fails with `problem`.
-    package static func editNotWritable(_ number: String, batch: Int64, problem: Problem) -> Problem {
+    public static func editNotWritable(_ number: String, batch: Int64, problem: Problem) -> Problem {
         Problem(.notUpdated, "invoice #\(number) was edited in Run a Call after batch \(batch), and the edit cannot be written: \(problem.message)", fix: problem.fix)
     }
 
-    package static func customerIDUnknown(_ name: String, since: String, described: String) -> Problem {
+    public static func customerIDUnknown(_ name: String, since: String, described: String) -> Problem {
         Problem(.notUpdated, "customer \"\(name)\" changed in QuickBooks since \(since) (\(described)), but its Run a Call id is not known (it was sent as new)",
                 fix: "Give --export with Run a Call's customers (after it imported customers.csv), so the update names the customer's id, then re-run.")
     }
 
-    package static func changedOnBothSides(_ name: String, since: String, both: String) -> Problem {
+    public static func changedOnBothSides(_ name: String, since: String, both: String) -> Problem {
         Problem(.conflict, "customer \"\(name)\" changed in both QuickBooks and Run a Call since \(since): \(both)",
                 fix: "Decide which value is right and give it to the other side: in Run a Call (then from-quickbooks sends nothing for it) or in QuickBooks (then convert and import its update), then re-run.")
     }
 
     /// A QuickBooks list entry (a customer or an item) with fields that could not be read (`problems`), at `location` of `file`.
-    package static func unreadableEntry(_ list: EntityType, location: String, file: String, problems: [String]) -> Problem {
+    public static func unreadableEntry(_ list: EntityType, location: String, file: String, problems: [String]) -> Problem {
         let noun = list.rawValue
         return Problem(list == .customer ? .unreadableCustomer : .unreadableItem, "\(location): \(problems.joined(separator: "; "))",
                        fix: "Correct the \(noun) in QuickBooks (or the field in \(file)), export the list again, then re-run.")
     }
 
-    package static func unknownItemType(_ type: String, location: String) -> Problem {
+    public static func unknownItemType(_ type: String, location: String) -> Problem {
         Problem(.unreadableItem, "\(location): Type is \"\(type)\"; allowed: Service, Non-inventory, Inventory, Other Charge (or QuickBooks' own item types, never sent)",
                 fix: "Export the list from QuickBooks again (its own type names), then re-run.")
     }
 
-    package static func unreadableItemPrice(_ text: String, location: String) -> Problem {
+    public static func unreadableItemPrice(_ text: String, location: String) -> Problem {
         Problem(.unreadableItem, "\(location): price is \"\(text)\"; allowed: a decimal amount such as 1,392.00 or -5.5",
                 fix: "Correct the item's price in QuickBooks, export the list again, then re-run.")
     }

@@ -5,11 +5,11 @@ import Foundation
 /// report, the worksheets, the undo list) is written with `row`, which guards
 /// every cell the same way; the run's own temporary files, read back by
 /// `CSVRowReader`, are written with `CSVRows(guarding: false)`, cells kept as they are.
-package enum CSVText {
+public enum CSVText {
     /// The header row of a worksheet meant for people (the report, the payment application, the discounts to
     /// enter, the import checklist, the undo list): after a UTF-8 byte order mark, so that Excel on Windows reads
     /// it as UTF-8 (outputs.md). The files QuickBooks imports have none: they start with `row(columns)`.
-    package static func worksheetHeader(_ columns: [String]) -> String { "\u{FEFF}" + row(columns) }
+    public static func worksheetHeader(_ columns: [String]) -> String { "\u{FEFF}" + row(columns) }
 
     /// The characters that make a spreadsheet read a cell as a formula.
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
@@ -18,7 +18,7 @@ package enum CSVText {
 
     /// Whether a spreadsheet would evaluate `text`: it starts with `=`, `+`, `-`, `@`,
     /// tab or carriage return and is not a plain number (`-150.00` is a number, not a formula).
-    package static func isFormula(_ text: String) -> Bool {
+    public static func isFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first, first < 0x80, formulaStartBytes[Int(first)] else { return false }
         return !isPlainNumber(text)
     }
@@ -33,13 +33,13 @@ package enum CSVText {
     }
 
     /// The one formula guard: a cell a spreadsheet would evaluate gets a `'` in front.
-    package static func neutralised(_ text: String) -> String {
+    public static func neutralised(_ text: String) -> String {
         isFormula(text) ? "'" + text : text
     }
 
     /// A row of a CSV file people open: every cell guarded, quoted as needed,
     /// joined by commas, CRLF ended (RFC 4180).
-    package static func row(_ cells: [String]) -> String {
+    public static func row(_ cells: [String]) -> String {
         var rows = CSVRows(guarding: true)
         rows.row(cells)
         return String(decoding: rows.bytes, as: UTF8.self)
@@ -107,35 +107,35 @@ extension CSVText {
 
 /// CSV rows in the making, as bytes: cells appended one by one, joined by commas,
 /// each quoted as needed and, when `guarding`, guarded from formulas (`CSVText.row`).
-package struct CSVRows: RowBuilder {
-    package private(set) var bytes: [UInt8] = []
+public struct CSVRows: RowBuilder {
+    public private(set) var bytes: [UInt8] = []
     private let guarding: Bool
     /// Whether the row being written has a cell yet.
     private var rowHasCell = false
 
     /// Rows of a file people open (`guarding`), or of one of the run's temporary files.
-    package init(guarding: Bool) { self.guarding = guarding }
+    public init(guarding: Bool) { self.guarding = guarding }
 
     /// Appends a text cell.
-    package mutating func cell(_ text: String) {
+    public mutating func cell(_ text: String) {
         separate()
         CSVText.append(text, guarding: guarding, to: &bytes)
     }
 
     /// Appends an amount cell (`129.00`, `-20.50`), empty for nil: a plain number, neither guarded nor quoted.
-    package mutating func cell(_ amount: Money?) {
+    public mutating func cell(_ amount: Money?) {
         separate()
         amount?.append(to: &bytes)
     }
 
     /// Appends a decimal cell with at least `minimumPlaces` decimals, empty for nil: a plain number, neither guarded nor quoted.
-    package mutating func cell(_ value: ExactDecimal?, minimumPlaces: Int) {
+    public mutating func cell(_ value: ExactDecimal?, minimumPlaces: Int) {
         separate()
         value?.append(minimumPlaces: minimumPlaces, to: &bytes)
     }
 
     /// Ends the row being written (CRLF).
-    package mutating func endRow() {
+    public mutating func endRow() {
         bytes.append(contentsOf: [0x0D, 0x0A])
         rowHasCell = false
     }

@@ -50,7 +50,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.units < rhs.units }
     public static prefix func - (value: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -value.units) }
 
-    package static func divideRoundingHalfAway(_ value: Int128, by divisor: Int128) -> Int64 {
+    public static func divideRoundingHalfAway(_ value: Int128, by divisor: Int128) -> Int64 {
         let quotient = value / divisor
         let remainder = value % divisor
         var result = quotient
@@ -138,7 +138,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     public var description: String { ExactDecimal.format(units: cents, scale: 100, places: 2, minimumPlaces: 2) }
 
     /// Appends `description` to `bytes`, building no String.
-    package func append(to bytes: inout [UInt8]) {
+    public func append(to bytes: inout [UInt8]) {
         ExactDecimal.append(units: cents, scale: 100, places: 2, minimumPlaces: 2, to: &bytes)
     }
 

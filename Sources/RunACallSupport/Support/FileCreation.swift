@@ -2,7 +2,7 @@ import Foundation
 
 extension FileManager {
     /// Creates (or empties) a file, throwing the path and the cause in plain words when it cannot (exit 3).
-    package func createFile(at url: URL, contents: Data = Data()) throws {
+    public func createFile(at url: URL, contents: Data = Data()) throws {
         do {
             try contents.write(to: url)
         } catch {

@@ -4,16 +4,16 @@ import Foundation
 ///
 /// A digest is `w` and sixteen hex digits (`WordHash`). Ledgers written before it hold sixteen hex digits
 /// alone (`StableHash`, a byte at a time, eight times slower); `matches` still reads those.
-package enum FileDigest {
+public enum FileDigest {
     /// The digest of the file at `url`, nil when it cannot be read.
-    package static func of(_ url: URL) -> String? {
+    public static func of(_ url: URL) -> String? {
         var hash = WordHash()
         guard read(url, into: { hash.add($0) }) else { return nil }
         return "w" + hex(hash.finished)
     }
 
     /// Whether the file at `url` is the one whose digest was `recorded`, in either form.
-    package static func matches(_ url: URL, _ recorded: String) -> Bool {
+    public static func matches(_ url: URL, _ recorded: String) -> Bool {
         guard recorded.first != "w" else { return of(url) == recorded }
         var hash = StableHash()
         guard read(url, into: { hash.add($0) }) else { return false }
@@ -22,7 +22,7 @@ package enum FileDigest {
 
     /// Starts hashing `paths` (relative to `folder`) on a thread of its own; the function returned waits
     /// for it and gives each path's digest (nil where a file could not be read).
-    package static func inBackground(_ paths: [String], in folder: URL) -> () -> [String: String?] {
+    public static func inBackground(_ paths: [String], in folder: URL) -> () -> [String: String?] {
         let result = BackgroundResult()
         let thread = Thread {
             result.digests = Dictionary(paths.map { ($0, of(folder.appendingPathComponent($0))) }, uniquingKeysWith: { first, _ in first })

@@ -5,7 +5,7 @@
 /// Lookups compare the whole key: a shared hash never confuses two keys. Deterministic, not thread-safe.
 /// Inlinable, so that the other stages' calls are specialized for their key types (a module boundary would
 /// otherwise leave them generic: 5% more instructions at 10,000 invoices).
-package struct PackedTable {
+public struct PackedTable {
     /// Bytes of a chunk; an entry longer than this gets a chunk of its own.
     @usableFromInline static let chunkSize = 1 << 20
     @usableFromInline var chunks: [[UInt8]] = []
@@ -14,13 +14,13 @@ package struct PackedTable {
     /// Open addressing: 0 empty, else the entry's index + 1 in the low 32 bits and its key's hash's high 32 bits above.
     @usableFromInline var slots: [UInt64] = Array(repeating: 0, count: 16)
 
-    package init() {}
+    public init() {}
 
     /// How many keys the table holds.
-    @inlinable package var count: Int { places.count }
+    @inlinable public var count: Int { places.count }
 
     /// The value stored for `key`, nil when the table does not hold it.
-    @inlinable package func value(for key: some Collection<UInt8>) -> ArraySlice<UInt8>? {
+    @inlinable public func value(for key: some Collection<UInt8>) -> ArraySlice<UInt8>? {
         let hash = Self.hash(key)
         let slot = find(key, hash: hash)
         guard slots[slot] != 0 else { return nil }
@@ -28,26 +28,26 @@ package struct PackedTable {
     }
 
     /// The place of `key` among the keys, from 0 in the order they were first stored; nil when the table does not hold it.
-    @inlinable package func index(of key: some Collection<UInt8>) -> Int? {
+    @inlinable public func index(of key: some Collection<UInt8>) -> Int? {
         let slot = find(key, hash: Self.hash(key))
         return slots[slot] == 0 ? nil : Int(slots[slot] & 0xFFFF_FFFF) - 1
     }
 
     /// The place of `key` among the keys, storing it (with an empty value) when the table does not hold it yet.
-    @inlinable package mutating func intern(_ key: some Collection<UInt8>) -> Int {
+    @inlinable public mutating func intern(_ key: some Collection<UInt8>) -> Int {
         if let index = index(of: key) { return index }
         set(key, value: EmptyCollection())
         return count - 1
     }
 
     /// The key at `index` (a place `index(of:)` or `intern` gave).
-    @inlinable package func key(at index: Int) -> ArraySlice<UInt8> { entry(index).key }
+    @inlinable public func key(at index: Int) -> ArraySlice<UInt8> { entry(index).key }
 
     /// Whether the table holds `key`.
-    @inlinable package func contains(_ key: some Collection<UInt8>) -> Bool { value(for: key) != nil }
+    @inlinable public func contains(_ key: some Collection<UInt8>) -> Bool { value(for: key) != nil }
 
     /// Stores `value` for `key`, in place of any value it had (the arena keeps the old bytes: a key's value rarely changes).
-    @inlinable package mutating func set(_ key: some Collection<UInt8>, value: some Collection<UInt8>) {
+    @inlinable public mutating func set(_ key: some Collection<UInt8>, value: some Collection<UInt8>) {
         let hash = Self.hash(key)
         let slot = find(key, hash: hash)
         if slots[slot] != 0 {

@@ -147,8 +147,8 @@ private final class TransliterationCache: @unchecked Sendable {
 
 /// What a text holds, told from its UTF-8 bytes alone, so that the common ASCII
 /// text skips the per-character work of the QuickBooks text rules.
-package enum ASCIIText {
-    package enum Kind {
+public enum ASCIIText {
+    public enum Kind {
         /// Only printable ASCII (0x20–0x7E).
         case printable
         /// Printable ASCII and at least one tab, line feed or carriage return (no other control).
@@ -159,7 +159,7 @@ package enum ASCIIText {
         case notASCII
     }
 
-    package static func kind(of text: String) -> Kind {
+    public static func kind(of text: String) -> Kind {
         var kind = Kind.printable
         for byte in text.utf8 {
             if byte >= 0x80 { return .notASCII }

@@ -1,6 +1,6 @@
 /// Rows of cells appended as bytes (IIF's tab-separated rows, CSV's comma-separated ones):
 /// a builder gives how one text cell is written and how a row ends; the rest is shared.
-package protocol RowBuilder {
+public protocol RowBuilder {
     /// Appends a text cell of the row being written.
     mutating func cell(_ text: String)
     /// Ends the row being written.
@@ -9,12 +9,12 @@ package protocol RowBuilder {
 
 extension RowBuilder {
     /// Appends cells of the row being written.
-    @inlinable package mutating func cells(_ texts: [String]) {
+    @inlinable public mutating func cells(_ texts: [String]) {
         for text in texts { cell(text) }
     }
 
     /// Appends a whole row of `cells`.
-    @inlinable package mutating func row(_ cells: [String]) {
+    @inlinable public mutating func row(_ cells: [String]) {
         self.cells(cells)
         endRow()
     }

@@ -2,31 +2,31 @@ import Foundation
 internal import CSQLite
 
 /// A value bound to, or read from, a SQL statement.
-package enum SQLiteValue: Equatable {
+public enum SQLiteValue: Equatable {
     case text(String)
     case integer(Int64)
     case null
 
     /// Text, or NULL when there is none.
-    package static func text(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
+    public static func text(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
 
     /// An integer, or NULL when there is none.
-    package static func integer(_ number: Int64?) -> SQLiteValue { number.map(SQLiteValue.integer) ?? .null }
+    public static func integer(_ number: Int64?) -> SQLiteValue { number.map(SQLiteValue.integer) ?? .null }
 }
 
 /// One result row of a query.
-package struct SQLiteRow {
+public struct SQLiteRow {
     fileprivate let statement: OpaquePointer
 
-    package func text(_ column: Int32) -> String? {
+    public func text(_ column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let bytes = sqlite3_column_text(statement, column) else { return nil }
         return String(cString: bytes)
     }
 
-    package func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    public func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
     /// The column's text as SQLite holds it (UTF-8, no String made), valid only until the row's callback returns; empty for NULL.
-    package func utf8(_ column: Int32) -> UnsafeRawBufferPointer {
+    public func utf8(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let bytes = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
     }
@@ -34,24 +34,24 @@ package struct SQLiteRow {
 
 /// A SQLite database file (the system's libsqlite3): statements with bound
 /// parameters, prepared once and reused, and explicit transactions.
-package final class SQLiteDatabase {
+public final class SQLiteDatabase {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     /// The ledger's file (a scratch database has none: its name stands there).
-    package let url: URL
+    public let url: URL
     /// How its errors name the database: the ledger by its path, a scratch database by its name.
     private let subject: String
     /// A private database in the temporary folder, not the ledger.
     private let isScratch: Bool
     /// The virtual machine steps SQLite took for this database's statements so far: the work a run
     /// asked of it, the same on any machine (how it grows with the input shows a scan hidden in a loop).
-    package private(set) var steps: Int64 = 0
+    public private(set) var steps: Int64 = 0
     /// The thread the writes run on while a run goes on (`Ledger.startWritingBehind`); any other use of the
     /// database waits for the writes asked before it.
-    package var writeBehind: WriteBehind?
+    public var writeBehind: WriteBehind?
 
     /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given.
-    package init(url: URL, file: URL? = nil) throws {
+    public init(url: URL, file: URL? = nil) throws {
         self.url = url
         subject = "\(url.path): ledger"
         isScratch = false
@@ -62,7 +62,7 @@ package final class SQLiteDatabase {
 
     /// A private database on disk that SQLite deletes when it is closed (its file is never seen
     /// by the user): what a run keeps per record beyond what memory should hold. No journal, no sync.
-    package init(scratch name: String) throws {
+    public init(scratch name: String) throws {
         url = URL(fileURLWithPath: name)
         subject = "the run's scratch database (\(name))"
         isScratch = true
@@ -86,7 +86,7 @@ package final class SQLiteDatabase {
     }
 
     /// Runs SQL text of one or more statements without parameters.
-    package func execute(_ sql: String) throws {
+    public func execute(_ sql: String) throws {
         try settle()
         var error: UnsafeMutablePointer<CChar>?
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
@@ -97,12 +97,12 @@ package final class SQLiteDatabase {
     }
 
     /// Runs one statement with `values` bound to its `?` parameters.
-    package func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
+    public func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
         try query(sql, values) { _ in }
     }
 
     /// Runs one query, calling `body` for each row.
-    package func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
+    public func query(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteRow) throws -> Void) throws {
         try settle()
         let statement = try prepared(sql)
         defer {
@@ -131,7 +131,7 @@ package final class SQLiteDatabase {
     /// replacing the row that holds its primary key already. It is tried as a plain INSERT first: a plain INSERT of
     /// one row never needs a statement journal, where an `INSERT OR REPLACE` into a table with a foreign key writes
     /// every page it touches to one (a temporary file); only a row that is there already is replaced.
-    package func insertOrReplace(_ into: String, _ values: [SQLiteValue]) throws {
+    public func insertOrReplace(_ into: String, _ values: [SQLiteValue]) throws {
         do {
             try run("INSERT \(into)", values)
         } catch let error as FatalError {
@@ -141,7 +141,7 @@ package final class SQLiteDatabase {
     }
 
     /// The first column of the first row, as an integer.
-    package func integer(_ sql: String, _ values: [SQLiteValue] = []) throws -> Int64? {
+    public func integer(_ sql: String, _ values: [SQLiteValue] = []) throws -> Int64? {
         var result: Int64?
         try query(sql, values) { row in if result == nil { result = row.integer(0) } }
         return result
@@ -181,7 +181,7 @@ package final class SQLiteDatabase {
 
     /// The folder SQLite keeps temporary files in (a scratch database, a large sort): as SQLite chooses it on
     /// Unix, the first writable of SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp and /tmp.
-    package static var temporaryFolder: String {
+    public static var temporaryFolder: String {
         let environment = ProcessInfo.processInfo.environment
         let candidates = [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"].compactMap { $0 }
         return candidates.first { SystemCalls.kind($0) == .folder && SystemCalls.isWritableFolder($0) } ?? "."

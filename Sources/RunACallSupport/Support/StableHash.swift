@@ -1,12 +1,12 @@
 /// A hash that is the same on every run and machine (FNV-1a, 64 bits), for
 /// deterministic identifiers and change detection; never for security.
-package struct StableHash {
-    package var value: UInt64 = 0xcbf2_9ce4_8422_2325
+public struct StableHash {
+    public var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    package init() {}
+    public init() {}
 
     /// Adds bytes to the hash.
-    @inlinable package mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    @inlinable public mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
@@ -14,19 +14,19 @@ package struct StableHash {
     }
 
     /// Sixteen hex digits.
-    package var hex: String {
+    public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    package static func value(_ text: String) -> UInt64 {
+    public static func value(_ text: String) -> UInt64 {
         var hash = StableHash()
         hash.add(text.utf8)
         return hash.value
     }
 
     /// Eight hex digits.
-    package static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String {
         let digits = String(value(text) & 0xFFFF_FFFF, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }

@@ -16,10 +16,10 @@ import Foundation
 /// have a Windows branch, not tried yet): whole-file locks, flushing to disk,
 /// renames that never replace, whether a process is alive, whether standard
 /// error is a terminal, what a path is and where it really leads. Each failure is its errno.
-package enum SystemCalls {
+public enum SystemCalls {
     /// An errno value as a thrown error.
-    package struct Failure: Error, Equatable {
-        package let errno: Int32
+    public struct Failure: Error, Equatable {
+        public let errno: Int32
     }
 
     private static func check(_ result: Int32) throws(Failure) {
@@ -28,7 +28,7 @@ package enum SystemCalls {
 
     /// Opens (creating it if needed) a regular file for reading and writing; returns its descriptor.
     /// A symbolic link is never followed (ELOOP), and anything but a regular file is refused (EFTYPE: `notRegularFile`).
-    package static func openForLocking(_ path: String) throws(Failure) -> Int32 {
+    public static func openForLocking(_ path: String) throws(Failure) -> Int32 {
         #if os(Windows)
         // Untested here: a reparse point (a link) is opened as itself, never followed, and then refused.
         let handle = path.withCString(encodedAs: UTF16.self) {
@@ -58,12 +58,12 @@ package enum SystemCalls {
     }
 
     /// The error `openForLocking` gives for something that is not a regular file (a device, a pipe, a folder).
-    package static let notRegularFile: Int32 = EINVAL
+    public static let notRegularFile: Int32 = EINVAL
 
     /// Takes an exclusive lock on the whole open file without waiting: false when
     /// another open file description holds it. The system releases it when the
     /// descriptor is closed or the process ends, killed or not.
-    package static func tryLock(_ descriptor: Int32) throws(Failure) -> Bool {
+    public static func tryLock(_ descriptor: Int32) throws(Failure) -> Bool {
         #if os(Windows)
         // Untested here: LockFileEx on the file's handle, failing at once when another handle holds it.
         var overlapped = OVERLAPPED()
@@ -80,18 +80,18 @@ package enum SystemCalls {
     }
 
     /// Replaces the content of an open file with `bytes`.
-    package static func overwrite(_ descriptor: Int32, with bytes: [UInt8]) throws(Failure) {
+    public static func overwrite(_ descriptor: Int32, with bytes: [UInt8]) throws(Failure) {
         try check(ftruncate(descriptor, 0))
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         if written != bytes.count { throw Failure(errno: written < 0 ? errno : EIO) }
     }
 
-    package static func close(_ descriptor: Int32) {
+    public static func close(_ descriptor: Int32) {
         _ = closeDescriptor(descriptor)
     }
 
     /// Flushes a file or a folder (its entries: names created or renamed in it) to the disk.
-    package static func flushToDisk(_ path: String) throws(Failure) {
+    public static func flushToDisk(_ path: String) throws(Failure) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { throw Failure(errno: errno) }
         defer { _ = closeDescriptor(descriptor) }
@@ -104,7 +104,7 @@ package enum SystemCalls {
 
     /// Starts writing a file's changed pages to the disk and returns at once (Linux; elsewhere nothing), so that
     /// `flushToDisk` later has little left to wait for. Only a hint: a file it cannot open is left to `flushToDisk`.
-    package static func startWritingToDisk(_ path: String) {
+    public static func startWritingToDisk(_ path: String) {
         #if os(Linux)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
@@ -116,7 +116,7 @@ package enum SystemCalls {
     /// Copies the rest of the file open as `from` to the end of the one open as `to` inside the kernel, without
     /// reading it into memory (Linux); false when that cannot be done (both offsets then where the copy stopped,
     /// so a plain read-and-write copy goes on from there).
-    package static func copyRest(from: Int32, to: Int32) -> Bool {
+    public static func copyRest(from: Int32, to: Int32) -> Bool {
         #if os(Linux)
         rac2qb_copy_rest(from, to) == 0
         #else
@@ -126,7 +126,7 @@ package enum SystemCalls {
 
     /// Renames `source` to `destination`, which must not exist: a hard link then
     /// the removal of the old name, so an existing file is never replaced.
-    package static func renameWithoutReplacing(_ source: String, _ destination: String) throws(Failure) {
+    public static func renameWithoutReplacing(_ source: String, _ destination: String) throws(Failure) {
         if link(source, destination) == 0 {
             try check(unlink(source))
             return
@@ -139,26 +139,26 @@ package enum SystemCalls {
     }
 
     /// rename(2): replaces `destination` in one step when it exists.
-    package static func rename(_ source: String, _ destination: String) throws(Failure) {
+    public static func rename(_ source: String, _ destination: String) throws(Failure) {
         try check(renameFile(source, destination))
     }
 
     /// Whether a process with this id runs on this machine (one we may not signal counts as running).
-    package static func isAlive(_ pid: Int32) -> Bool {
+    public static func isAlive(_ pid: Int32) -> Bool {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// This machine's name.
-    package static var hostName: String {
+    public static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count) == 0 else { return "unknown host" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// What a path is, without following a last symbolic link.
-    package enum Kind { case missing, folder, file, symbolicLink }
+    public enum Kind { case missing, folder, file, symbolicLink }
 
-    package static func kind(_ path: String) -> Kind {
+    public static func kind(_ path: String) -> Kind {
         var status = stat()
         guard lstat(path, &status) == 0 else { return .missing }
         switch status.st_mode & S_IFMT {
@@ -169,9 +169,9 @@ package enum SystemCalls {
     }
 
     /// What a path is, without following a last symbolic link, in the detail a ledger is told apart by.
-    package enum FileType: Equatable { case missing, regular, folder, symbolicLink, device, pipe, socket }
+    public enum FileType: Equatable { case missing, regular, folder, symbolicLink, device, pipe, socket }
 
-    package static func fileType(_ path: String) -> FileType {
+    public static func fileType(_ path: String) -> FileType {
         var status = stat()
         guard lstat(path, &status) == 0 else { return .missing }
         switch status.st_mode & S_IFMT {
@@ -185,7 +185,7 @@ package enum SystemCalls {
     }
 
     /// How many names (hard links) a file has; nil when it cannot be read.
-    package static func linkCount(_ path: String) -> Int? {
+    public static func linkCount(_ path: String) -> Int? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return Int(status.st_nlink)
@@ -193,7 +193,7 @@ package enum SystemCalls {
 
     /// The path with every symbolic link, `.` and `..` resolved by the system, as it
     /// reaches the file (realpath(3)); nil when a part of it does not exist.
-    package static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         #if os(Windows)
         // Untested here: the final path of the opened file, links followed by the system.
         let handle = path.withCString(encodedAs: UTF16.self) {
@@ -215,7 +215,7 @@ package enum SystemCalls {
     }
 
     /// Whether an open descriptor is a terminal (isatty(3)): the progress line is only for one.
-    package static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
     /// Turns a terminal's echo of what is typed on or off; false when `descriptor` is no terminal or its mode cannot be set.
     static func setEcho(_ descriptor: Int32, _ on: Bool) -> Bool {
@@ -295,7 +295,7 @@ package enum SystemCalls {
     }
 
     /// Whether this process may create and rename entries in a folder.
-    package static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
+    public static func isWritableFolder(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
 }
 
 private func closeDescriptor(_ descriptor: Int32) -> Int32 {

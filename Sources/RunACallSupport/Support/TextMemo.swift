@@ -5,17 +5,17 @@ import Foundation
 /// memory stays flat however many distinct texts a run meets. Texts are told
 /// apart by their exact UTF-8 bytes, not by Swift's canonical equivalence
 /// (`é` and `e` + U+0301 are different inputs to QuickBooks' text rules).
-package final class TextMemo: @unchecked Sendable {
+public final class TextMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: String] = [:]
     private let capacity: Int
 
-    package init(capacity: Int = 4_096) {
+    public init(capacity: Int = 4_096) {
         self.capacity = capacity
     }
 
     /// `compute(text)`, from memory when `text` was met recently.
-    package func value(for text: String, _ compute: (String) -> String) -> String {
+    public func value(for text: String, _ compute: (String) -> String) -> String {
         let key = Key(text: text)
         lock.lock()
         let known = entries[key]

@@ -1,11 +1,11 @@
 /// The instant a timestamp names, whatever its offset: whole seconds since
 /// 1970-01-01 UTC and the fraction's digits, so two timestamps compare exactly.
-package struct TimestampInstant: Comparable {
+public struct TimestampInstant: Comparable {
     let seconds: Int
     /// The digits after the decimal point, trailing zeros dropped.
     let fraction: String
 
-    package init(_ timestamp: Timestamp) {
+    public init(_ timestamp: Timestamp) {
         let bytes = Array(timestamp.text.utf8)
         func number(_ range: Range<Int>) -> Int { CalendarDate.number(bytes[range]) ?? 0 }
         var index = 19
@@ -38,7 +38,7 @@ package struct TimestampInstant: Comparable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    package static func < (lhs: TimestampInstant, rhs: TimestampInstant) -> Bool {
+    public static func < (lhs: TimestampInstant, rhs: TimestampInstant) -> Bool {
         if lhs.seconds != rhs.seconds { return lhs.seconds < rhs.seconds }
         let width = max(lhs.fraction.count, rhs.fraction.count)
         func padded(_ text: String) -> String { text + String(repeating: "0", count: width - text.count) }

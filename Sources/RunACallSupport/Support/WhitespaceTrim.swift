@@ -3,7 +3,7 @@ import Foundation
 extension String {
     /// `trimmingCharacters(in: .whitespaces)`, answered without Foundation when
     /// both ends are ASCII other than a space or a tab: the common case, with nothing to trim.
-    package var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         guard let first = utf8.first, let last = utf8.last, Self.isSolidASCII(first), Self.isSolidASCII(last) else {
             return trimmingCharacters(in: .whitespaces)
         }
@@ -12,7 +12,7 @@ extension String {
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, answered without Foundation when
     /// both ends are printable ASCII other than a space: the common case, with nothing to trim.
-    package var trimmingWhitespaceAndNewlines: String {
+    public var trimmingWhitespaceAndNewlines: String {
         guard let first = utf8.first, let last = utf8.last, Self.isSolidLineASCII(first), Self.isSolidLineASCII(last) else {
             return trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -21,7 +21,7 @@ extension String {
 
     /// Whether the text is only whitespace and line breaks (`.whitespacesAndNewlines`), or empty;
     /// answered without Foundation as soon as an ASCII byte other than those shows it is not.
-    package var isBlank: Bool {
+    public var isBlank: Bool {
         if utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }) { return false }
         return trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }

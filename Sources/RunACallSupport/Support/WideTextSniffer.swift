@@ -1,8 +1,8 @@
 /// Tells UTF-16 and UTF-32 text from UTF-8 by the first bytes of a file:
 /// a byte order mark, or NUL bytes in every other (or every fourth) place.
-package enum WideTextSniffer {
+public enum WideTextSniffer {
     /// "UTF-16" or "UTF-32" when `prefix` starts text in one of them, nil otherwise.
-    package static func encoding(of prefix: some Collection<UInt8>) -> String? {
+    public static func encoding(of prefix: some Collection<UInt8>) -> String? {
         let head = Array(prefix.prefix(4096))
         if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32" }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
@@ -17,7 +17,7 @@ package enum WideTextSniffer {
     }
 
     /// The error for a file in a wide encoding.
-    package static func refusal(_ file: String, encoding: String) -> FatalError {
+    public static func refusal(_ file: String, encoding: String) -> FatalError {
         FatalError(.unreadableInput, "\(file): the file is \(encoding); save it as UTF-8")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Windows-1252 decoding that reports the bytes the code page leaves
 /// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) instead of failing the whole text.
-package enum Windows1252 {
+public enum Windows1252 {
     /// U+0080 … U+009F as Windows-1252 maps 0x80 … 0x9F; nil where it defines no character.
     private static let high: [UInt32?] = [
         0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
@@ -14,7 +14,7 @@ package enum Windows1252 {
 
     /// The bytes as UTF-8: each defined byte becomes its character; an undefined one is kept
     /// as it is (invalid UTF-8, so that the text holding it fails loudly, never silently replaced).
-    package static func utf8(of bytes: some Collection<UInt8>) -> [UInt8] {
+    public static func utf8(of bytes: some Collection<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
@@ -31,12 +31,12 @@ package enum Windows1252 {
     }
 
     /// Whether `bytes`, not UTF-8, read as Windows-1252 text: none of them is one the code page leaves undefined.
-    package static func reads(_ bytes: some Collection<UInt8>) -> Bool {
+    public static func reads(_ bytes: some Collection<UInt8>) -> Bool {
         !bytes.contains { (0x80...0x9F).contains($0) && high[Int($0 - 0x80)] == nil }
     }
 
     /// The text, with U+FFFD for each undefined byte, and where those bytes are (1-based line).
-    package static func decode(_ data: Data) -> (text: String, undefined: [(line: Int, byte: UInt8)]) {
+    public static func decode(_ data: Data) -> (text: String, undefined: [(line: Int, byte: UInt8)]) {
         var scalars = String.UnicodeScalarView()
         var undefined: [(line: Int, byte: UInt8)] = []
         var line = 1

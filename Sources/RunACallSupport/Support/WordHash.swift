@@ -1,7 +1,7 @@
 /// A 64-bit hash of a byte stream taken eight bytes at a time (little-endian words, whatever the machine),
 /// the same on every run and machine: a file's digest without `StableHash`'s one multiply per byte.
 /// Not for security: it tells a changed file from the one written, nothing more.
-package struct WordHash {
+public struct WordHash {
     private var value: UInt64 = 0x243F_6A88_85A3_08D3
     /// Bytes of a word not yet complete (fewer than eight), low byte first.
     private var pending: UInt64 = 0
@@ -9,7 +9,7 @@ package struct WordHash {
     private var length: UInt64 = 0
 
     /// Adds bytes to the hash; the result does not depend on how the stream is cut into calls.
-    package mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         length &+= UInt64(bytes.count)
         while pendingCount != 0, offset < bytes.count {
@@ -34,7 +34,7 @@ package struct WordHash {
     }
 
     /// The hash of everything added so far.
-    package var finished: UInt64 {
+    public var finished: UInt64 {
         var copy = self
         if copy.pendingCount != 0 { copy.mix(copy.pending) }
         var hash = copy.value ^ copy.length

@@ -8,7 +8,7 @@ import Foundation
 /// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
 /// it; its error reaches the run at its next write or at `settle`.
 /// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
-package final class WriteBehind: @unchecked Sendable {
+public final class WriteBehind: @unchecked Sendable {
     private let capacity: Int
     private let batch: Int
     /// Guards `jobs`, `running`, `settling`, `failure` and `stopped`; signalled when either side moves.
@@ -23,7 +23,7 @@ package final class WriteBehind: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var thread: Thread?
 
-    package init(capacity: Int = 1024, batch: Int = 64) {
+    public init(capacity: Int = 1024, batch: Int = 64) {
         self.capacity = capacity
         self.batch = min(batch, capacity)
         let thread = Thread { [self] in work() }
@@ -36,7 +36,7 @@ package final class WriteBehind: @unchecked Sendable {
     var isCurrentThread: Bool { Thread.current === thread }
 
     /// Queues `job`; throws the error of an earlier job that failed (then `job` never runs).
-    package func submit(_ job: @escaping () throws -> Void) throws {
+    public func submit(_ job: @escaping () throws -> Void) throws {
         condition.lock()
         defer { condition.unlock() }
         while jobs.count >= capacity && failure == nil { condition.wait() }
@@ -46,7 +46,7 @@ package final class WriteBehind: @unchecked Sendable {
     }
 
     /// Waits until every job queued has run; throws the error of one that failed.
-    package func settle() throws {
+    public func settle() throws {
         condition.lock()
         defer { condition.unlock() }
         settling += 1
@@ -57,7 +57,7 @@ package final class WriteBehind: @unchecked Sendable {
     }
 
     /// Runs what is queued, then ends the writing thread and waits for it (once).
-    package func stop() {
+    public func stop() {
         condition.lock()
         guard !stopped else { condition.unlock(); return }
         stopped = true

@@ -3,8 +3,8 @@ internal import CLibXML2
 
 /// libxml2's streaming reader (`xmlTextReader`) as a series of events, so an
 /// XML file of any size is read in constant memory. No network access.
-package enum XMLStream {
-    package enum Event {
+public enum XMLStream {
+    public enum Event {
         /// An element opens; an empty one (`<a/>`) has no `end`.
         case start(String, isEmpty: Bool)
         /// Text or CDATA inside the innermost open element, trimmed.
@@ -13,22 +13,22 @@ package enum XMLStream {
     }
 
     /// The node an event is at: its attributes and line.
-    package struct Node {
+    public struct Node {
         fileprivate let reader: xmlTextReaderPtr
 
-        package func attribute(_ name: String) -> String? {
+        public func attribute(_ name: String) -> String? {
             guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
             defer { xmlTextReaderMoveToElement(reader) }
             return xmlTextReaderConstValue(reader).map { String(cString: $0) }
         }
 
-        package var line: Int { Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader))) }
+        public var line: Int { Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader))) }
     }
 
     /// Calls `body` for each event with the names of the open elements: at a `start`
     /// those around it, at a `text` those down to its element, at an `end` those left open.
     /// `label` names the file in errors.
-    package static func read(_ url: URL, label: String, _ body: (Event, [String], Node) throws -> Void) throws {
+    public static func read(_ url: URL, label: String, _ body: (Event, [String], Node) throws -> Void) throws {
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         guard let reader = xmlReaderForFile(url.path, nil, options) else {

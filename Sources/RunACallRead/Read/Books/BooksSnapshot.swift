@@ -30,7 +30,7 @@ public struct BookList: Sendable {
 
     public init() {}
 
-    package mutating func add(_ entry: BookEntry) {
+    public mutating func add(_ entry: BookEntry) {
         guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         entries[NameKey(entry.name), default: []].append(entry)
     }
@@ -58,16 +58,16 @@ public struct BooksSnapshot: Sendable {
 }
 
 /// Every list one books file holds.
-package struct BookLists {
-    package var customers = BookList()
-    package var otherNames = BookList()
-    package var items = BookList()
-    package var accounts = BookList()
-    package var taxCodes = BookList()
-    package var terms = BookList()
+public struct BookLists {
+    public var customers = BookList()
+    public var otherNames = BookList()
+    public var items = BookList()
+    public var accounts = BookList()
+    public var taxCodes = BookList()
+    public var terms = BookList()
 
     /// Reads an IIF list export, a qbXML query response or a CSV, by its content.
-    package static func read(_ url: URL) throws -> BookLists {
+    public static func read(_ url: URL) throws -> BookLists {
         switch url.pathExtension.lowercased() {
         case "iif": return try IIFBooksReader.read(url)
         case "xml", "qbxml": return try QBXMLBooksReader.read(url)

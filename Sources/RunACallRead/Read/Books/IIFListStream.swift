@@ -6,7 +6,7 @@ import RunACallSupport
 /// through its `!` header, as UTF-8 when it is valid UTF-8, else as Windows-1252.
 /// The items a group (`GRP` … `ENDGRP`) or sales tax group (`STAX` … `ENDTAX`)
 /// lists are references to entries of their own, not entries.
-package enum IIFListStream {
+public enum IIFListStream {
     static func read(_ url: URL, label: String, _ body: (QuickBooksListEntry) throws -> Void) throws {
         let reader = try ByteReader(url: url, name: label)
         var headers: [String: [String]] = [:]
@@ -84,7 +84,7 @@ package enum IIFListStream {
     }
 
     /// `Parent:Job` → `Parent`.
-    package static func parent(of name: String) -> String? {
+    public static func parent(of name: String) -> String? {
         guard let colon = name.lastIndex(of: ":") else { return nil }
         return String(name[..<colon])
     }

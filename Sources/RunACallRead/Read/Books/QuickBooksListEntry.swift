@@ -9,7 +9,7 @@ public struct QuickBooksListEntry: Sendable, Equatable {
         case customer, item
 
         /// The report's (and the sync-error catalogue's) name for the list's records.
-        package var entity: EntityType { self == .customer ? .customer : .item }
+        public var entity: EntityType { self == .customer ? .customer : .item }
     }
 
     public var list: List

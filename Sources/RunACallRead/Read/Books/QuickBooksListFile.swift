@@ -8,7 +8,7 @@ public enum QuickBooksListFile {
     enum Kind { case iif, qbxml, csv }
 
     /// Calls `body` with each customer and item of the file, in file order; `label` names it in errors and locations.
-    package static func forEachEntry(_ url: URL, label: String, _ body: (QuickBooksListEntry) throws -> Void) throws {
+    public static func forEachEntry(_ url: URL, label: String, _ body: (QuickBooksListEntry) throws -> Void) throws {
         switch try kind(of: url, label: label) {
         case .iif: try IIFListStream.read(url, label: label, body)
         case .qbxml: try QBXMLListStream.read(url, label: label, body)

@@ -17,7 +17,7 @@ public enum ZippedListFiles {
     }
 
     /// The list files of `zip`, unpacked under `folder`, with their labels.
-    package static func unpack(_ zip: URL, into folder: URL, limits: ZipLimits = .standard) throws -> [(file: URL, label: String)] {
+    public static func unpack(_ zip: URL, into folder: URL, limits: ZipLimits = .standard) throws -> [(file: URL, label: String)] {
         let name = zip.lastPathComponent
         let archive = try archive(zip)
         let entries = try listEntries(of: archive, name: name)

@@ -3,7 +3,7 @@ import RunACallSupport
 
 /// Reads a file one byte at a time through a fixed-size buffer, counting
 /// lines, so that readers stream files of any size in constant memory.
-package final class ByteReader {
+public final class ByteReader {
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
@@ -33,7 +33,7 @@ package final class ByteReader {
 
     /// Reads bytes already in memory (one JSON Lines line, say), counting
     /// lines from `firstLine`.
-    package init(bytes: [UInt8], firstLine: Int = 1) {
+    public init(bytes: [UInt8], firstLine: Int = 1) {
         handle = nil
         chunkSize = 0
         encoding = .utf8
@@ -107,7 +107,7 @@ package final class ByteReader {
     }
 
     /// The next byte without consuming it.
-    package func peek() -> UInt8? {
+    public func peek() -> UInt8? {
         if position < buffer.count { return buffer[position] }
         refill()
         return position < buffer.count ? buffer[position] : nil

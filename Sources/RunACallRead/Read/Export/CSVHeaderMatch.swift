@@ -2,11 +2,11 @@ import RunACallSupport
 
 /// Finds the header cell a user most likely meant for a missing column
 /// (`Invoice Date` for `invoice_date`), for the error that names it.
-package enum CSVHeaderMatch {
+public enum CSVHeaderMatch {
     /// The found header closest to `column`: the same letters and digits
     /// ignoring case and separators, else within a few edits, else one holding
     /// every word of `column` (`full_name` for `name`); nil when none is close.
-    package static func closest(to column: String, in headers: [String]) -> String? {
+    public static func closest(to column: String, in headers: [String]) -> String? {
         let wanted = normalized(column)
         if let same = headers.first(where: { normalized($0) == wanted }) { return same }
         let scored = headers.map { (header: $0, distance: distance(normalized($0), wanted)) }

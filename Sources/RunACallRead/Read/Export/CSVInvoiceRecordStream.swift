@@ -3,7 +3,7 @@ import RunACallSupport
 
 /// Streams `invoices.csv`: one row per invoice line, an invoice's rows
 /// consecutive, its own columns repeated on each row and required to agree.
-package final class CSVInvoiceRecordStream: RawRecordStream {
+public final class CSVInvoiceRecordStream: RawRecordStream {
     /// The columns that describe the invoice itself (everything but `line_*`).
     static let invoiceColumns = [
         "invoice_id", "status", "customer_id", "customer_name", "customer_email", "customer_phone",
@@ -41,7 +41,7 @@ package final class CSVInvoiceRecordStream: RawRecordStream {
     private static let customerFields = ["id", "name", "email", "phone", "company"]
     private static let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
 
-    package init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
+    public init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
         table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns, encoding: encoding)
         idPosition = table.positions(["invoice_id"])[0]
         invoicePositions = table.positions(Self.invoiceColumns)
@@ -55,7 +55,7 @@ package final class CSVInvoiceRecordStream: RawRecordStream {
         taxLinesPosition = table.positions(["tax_lines"])[0]
     }
 
-    package func next() throws -> RawRecord? {
+    public func next() throws -> RawRecord? {
         guard let (group, id) = try nextGroup() else { return nil }
         let first = group[0]
         let location = SourceLocation.line(first.row.line, in: table.fileName)
@@ -68,7 +68,7 @@ package final class CSVInvoiceRecordStream: RawRecordStream {
                          fromCSV: true, rowLines: rowLines, id: id)
     }
 
-    package func nextID() throws -> String?? { try nextGroup().map(\.id) }
+    public func nextID() throws -> String?? { try nextGroup().map(\.id) }
 
     /// The `status` and `total` an unreadable invoice's rows agree on, when each row has the header's
     /// cells on one line (so that no cell is taken from another column): its money still counts.

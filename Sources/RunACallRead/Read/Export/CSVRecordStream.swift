@@ -2,14 +2,14 @@ import Foundation
 import RunACallSupport
 
 /// A CSV export file read through its header row.
-package final class CSVTable {
+public final class CSVTable {
     let rows: CSVRowReader
-    package let columns: [String]
+    public let columns: [String]
     private let indexOf: [String: Int]
 
     /// Opens a CSV file reported as `name`; throws `.unreadableInput` when the
     /// file is empty, its header malformed, or a `required` column is missing.
-    package init(url: URL, name: String? = nil, required: [String] = [], encoding: ExportEncoding = .utf8) throws {
+    public init(url: URL, name: String? = nil, required: [String] = [], encoding: ExportEncoding = .utf8) throws {
         rows = try CSVRowReader(url: url, name: name, encoding: encoding)
         let fileName = rows.fileName
         guard let header = try rows.next() else {
@@ -36,7 +36,7 @@ package final class CSVTable {
     var fileName: String { rows.fileName }
 
     /// The next non-blank row, with a problem when it is malformed or has the wrong cell count.
-    package func nextRow() throws -> (row: CSVRow, problem: Problem?)? {
+    public func nextRow() throws -> (row: CSVRow, problem: Problem?)? {
         while let row = try rows.next() {
             if row.problem == nil, row.cells.allSatisfy({ $0.isEmpty }) { continue }
             return (row, malformation(of: row) == nil ? nil : malformed([row]))
@@ -75,7 +75,7 @@ package final class CSVTable {
 
     /// The cell of `column` in `row`, nil when the column is absent or the cell empty.
     /// A malformed row's cell at fault counts as absent.
-    package func cell(_ column: String, in row: CSVRow) -> String? {
+    public func cell(_ column: String, in row: CSVRow) -> String? {
         cell(at: indexOf[column], in: row)
     }
 

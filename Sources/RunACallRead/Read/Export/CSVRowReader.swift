@@ -2,19 +2,19 @@ import Foundation
 import RunACallSupport
 
 /// One CSV row: its cells, the lines it spans, and why it is malformed (nil when it is not).
-package struct CSVRow {
-    package let line: Int
-    package let cells: [String]
+public struct CSVRow {
+    public let line: Int
+    public let cells: [String]
     /// The line the row ends on: past `line` when a quoted cell holds line breaks.
-    package let lastLine: Int
-    package let problem: CSVRowProblem?
+    public let lastLine: Int
+    public let problem: CSVRowProblem?
 }
 
 /// Why a row cannot be read as written: `cell` is the position of the cell
 /// at fault, `allowed` what that cell may hold.
-package struct CSVRowProblem {
-    package let reason: String
-    package let cell: Int
+public struct CSVRowProblem {
+    public let reason: String
+    public let cell: Int
     let allowed: String
     /// Whether the cell's bytes are Windows-1252 (not UTF-8), as Excel saves "CSV (Comma delimited)".
     var windows1252 = false
@@ -24,11 +24,11 @@ package struct CSVRowProblem {
 /// doubled quotes and line breaks; CRLF or LF line ends; a UTF-8 BOM is skipped.
 /// It scans a large buffer of the file byte by byte and makes a `String` only
 /// of each finished cell, so that memory stays bounded by the largest row.
-package final class CSVRowReader {
+public final class CSVRowReader {
     private let handle: FileHandle
     let fileName: String
     /// The header's column names, once the reader of the file knows them, so that an error names the column.
-    package var columnNames: [String] = []
+    public var columnNames: [String] = []
 
     /// The bytes read and not yet consumed start at `start`; `buffer[start...]` is kept across refills.
     private var buffer: [UInt8] = []
@@ -42,7 +42,7 @@ package final class CSVRowReader {
 
     /// Opens `url`, reported as `name`, read `chunkSize` bytes at a time in `encoding` (at least
     /// 4,096 are read first, to tell UTF-16 and UTF-32 apart, and UTF-8 from Windows-1252).
-    package init(url: URL, name: String? = nil, chunkSize: Int = 1 << 20, encoding: ExportEncoding = .utf8) throws {
+    public init(url: URL, name: String? = nil, chunkSize: Int = 1 << 20, encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
         handle = try FileHandle(forReadingFrom: url)
         self.chunkSize = chunkSize
@@ -96,7 +96,7 @@ package final class CSVRowReader {
     /// read as far as they go, invalid UTF-8 replaced),
     /// so that reading can go on. A quote never closed throws `.unreadableInput`:
     /// the rest of the file would be one cell.
-    package func next() throws -> CSVRow? {
+    public func next() throws -> CSVRow? {
         if start >= buffer.count, !refill() { return nil }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let firstLine = line

@@ -6,7 +6,7 @@ public enum ExportEntity: String, CaseIterable, Sendable {
     case invoices, payments, payouts, customers, items
 
     /// The report rows' entity type of one record of the file.
-    package var rowType: EntityType {
+    public var rowType: EntityType {
         switch self {
         case .invoices: .invoice
         case .payments: .payment
@@ -17,7 +17,7 @@ public enum ExportEntity: String, CaseIterable, Sendable {
     }
 
     /// The fields export-format.md marks "not synced": no reader builds them (they are still checked).
-    package var unsyncedMembers: Set<String> {
+    public var unsyncedMembers: Set<String> {
         self == .invoices ? ["timeline", "photos", "signatures", "team_comments", "technicians", "estimate_history"] : []
     }
 
@@ -181,10 +181,10 @@ public struct ExportFiles: Sendable {
     func displayName(of url: URL) -> String { names[url] ?? url.lastPathComponent }
 
     /// An entity's files as the report names them, joined (`invoices-jan.json, invoices-feb.json`).
-    package func fileNames(_ entity: ExportEntity) -> String { (files[entity] ?? []).map(displayName).joined(separator: ", ") }
+    public func fileNames(_ entity: ExportEntity) -> String { (files[entity] ?? []).map(displayName).joined(separator: ", ") }
 
     /// Opens a stream over all of an entity's records, file after file; nil when the export has no such file.
-    package func stream(_ entity: ExportEntity) throws -> RawRecordStream? {
+    public func stream(_ entity: ExportEntity) throws -> RawRecordStream? {
         guard let urls = files[entity] else { return nil }
         return ChainedRecordStream(urls.map { url in { try self.open(url, as: entity) } })
     }
@@ -212,7 +212,7 @@ final class ChainedRecordStream: RawRecordStream {
 
     func nextID() throws -> String?? { try advance { try $0.nextID() } }
 
-    package func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try advance { try $0.nextID(exactWhen: exact) } }
+    public func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try advance { try $0.nextID(exactWhen: exact) } }
 
     /// What `read` takes from the current file, or from the next file once one has nothing left.
     private func advance<Read>(_ read: (RawRecordStream) throws -> Read?) throws -> Read? {

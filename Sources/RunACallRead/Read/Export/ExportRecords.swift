@@ -35,7 +35,7 @@ public struct Customer: Sendable, Hashable {
     /// When the customer record last changed (`updated_at`, else `created_at`), for the report.
     public var changedAt: Timestamp?
 
-    package init(id: String? = nil, name: String, email: String? = nil, phone: String? = nil, company: String? = nil,
+    public init(id: String? = nil, name: String, email: String? = nil, phone: String? = nil, company: String? = nil,
                  billingAddress: Address? = nil, serviceAddress: Address? = nil, changedAt: Timestamp? = nil) {
         self.id = id
         self.name = name
@@ -126,7 +126,7 @@ public struct PricebookItem: Sendable, Hashable {
     public var taxable: Bool?
     public var active: Bool
 
-    package init(id: String? = nil, name: String, description: String? = nil, category: String? = nil,
+    public init(id: String? = nil, name: String, description: String? = nil, category: String? = nil,
                  type: PricebookItemType? = nil, unitPrice: ExactDecimal? = nil, taxable: Bool? = nil, active: Bool) {
         self.id = id
         self.name = name

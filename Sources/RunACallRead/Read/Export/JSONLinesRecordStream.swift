@@ -4,16 +4,16 @@ import RunACallSupport
 /// Streams a `.jsonl` export file: one JSON object per line, blank lines skipped.
 /// A line that is not valid JSON fails that record only. Each line is read into a `JSONTape`:
 /// nothing is built but the text its fields' readers ask for (members never synced are checked, never built).
-package final class JSONLinesRecordStream: RawRecordStream {
+public final class JSONLinesRecordStream: RawRecordStream {
     private let reader: ByteReader
     private let fileName: String
 
-    package init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
+    public init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
         reader = try ByteReader(url: url, name: fileName, encoding: encoding)
     }
 
-    package func next() throws -> RawRecord? {
+    public func next() throws -> RawRecord? {
         guard let (lineNumber, parsed) = try nextLine(looksForFlaws: true) else { return nil }
         let location = SourceLocation.line(lineNumber, in: fileName)
         switch parsed {
@@ -30,7 +30,7 @@ package final class JSONLinesRecordStream: RawRecordStream {
         }
     }
 
-    package func nextID() throws -> String?? {
+    public func nextID() throws -> String?? {
         guard let (_, parsed) = try nextLine(looksForFlaws: false) else { return nil }
         guard case .success(let (value, _)) = parsed else { return .some(nil) }
         return .some(value.id)
@@ -38,7 +38,7 @@ package final class JSONLinesRecordStream: RawRecordStream {
 
     /// The next non-blank line's id as `JSONLineIDScan` finds it, the line parsed in full only where the scan
     /// is unsure or `exact` accepts the id it found.
-    package func nextID(exactWhen exact: (String) -> Bool) throws -> String?? {
+    public func nextID(exactWhen exact: (String) -> Bool) throws -> String?? {
         while true {
             let lineNumber = reader.line
             let scanned: LineScan? = reader.withNextLine { whole in

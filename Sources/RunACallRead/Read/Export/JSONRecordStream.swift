@@ -5,7 +5,7 @@ import RunACallSupport
 /// object whose member named after the entity holds the array. The file must
 /// be one JSON document: text after it (a second array, say) or a second
 /// member of the entity's name stops the run rather than being ignored.
-package final class JSONRecordStream: RawRecordStream {
+public final class JSONRecordStream: RawRecordStream {
     private let reader: ByteReader
     private let parser: JSONParser
     private let fileName: String
@@ -19,7 +19,7 @@ package final class JSONRecordStream: RawRecordStream {
     private var wrapped = false
 
     /// Streams `url`'s records of `entity`, dropping the top-level members named in `unsynced`.
-    package init(url: URL, name: String? = nil, entity: String, unsynced: Set<String> = [], encoding: ExportEncoding = .utf8) throws {
+    public init(url: URL, name: String? = nil, entity: String, unsynced: Set<String> = [], encoding: ExportEncoding = .utf8) throws {
         fileName = name ?? url.lastPathComponent
         reader = try ByteReader(url: url, name: fileName, encoding: encoding)
         parser = JSONParser(reader: reader)
@@ -27,7 +27,7 @@ package final class JSONRecordStream: RawRecordStream {
         keeping = unsynced.isEmpty ? .all : .allBut(unsynced)
     }
 
-    package func next() throws -> RawRecord? {
+    public func next() throws -> RawRecord? {
         guard let value = try nextValue(keeping: keeping) else { return nil }
         defer { index += 1 }
         let id = RecordNode(value).id
@@ -38,7 +38,7 @@ package final class JSONRecordStream: RawRecordStream {
         return RawRecord(location: .index(index, in: fileName), content: .success(RecordNode(value)), fromCSV: false, rowLines: [], id: id)
     }
 
-    package func nextID() throws -> String?? {
+    public func nextID() throws -> String?? {
         guard let value = try nextValue(keeping: .only("id")) else { return nil }
         index += 1
         return .some(RecordNode(value).id)

@@ -3,13 +3,13 @@ import Foundation
 /// One JSON value read into a flat list of tokens over its bytes (a JSON Lines line): nothing is
 /// built while it is read, and a string's text is made only when a reader asks for it.
 /// Made by `JSONTapeParser`, which checks the bytes as `JSONParser` does.
-package final class JSONTape {
+public final class JSONTape {
     /// What a token is.
-    package enum Kind: UInt8 { case object, array, string, number, `true`, `false`, null }
+    public enum Kind: UInt8 { case object, array, string, number, `true`, `false`, null }
 
     /// One value, or one member name (a `string` token before its value, in an object).
-    package struct Token {
-        package var kind: Kind
+    public struct Token {
+        public var kind: Kind
         /// Whether a string holds a backslash escape (its text must be unescaped).
         var escaped: Bool
         /// Whether a string is ASCII with no escape: its bytes are its text.
@@ -18,21 +18,21 @@ package final class JSONTape {
         var start: Int32
         var end: Int32
         /// The index of the token after this value and all it holds.
-        package var after: Int32
+        public var after: Int32
     }
 
     /// The bytes the tokens point into.
     let bytes: [UInt8]
-    package let tokens: [Token]
+    public let tokens: [Token]
 
-    package init(bytes: [UInt8], tokens: [Token]) {
+    public init(bytes: [UInt8], tokens: [Token]) {
         self.bytes = bytes
         self.tokens = tokens
     }
 
     /// The text of the string or number at `index`, as `JSONParser` builds it: escapes undone, and bytes
     /// that are not UTF-8 read with replacement characters.
-    package func text(at index: Int) -> String {
+    public func text(at index: Int) -> String {
         let token = tokens[index]
         return bytes.withUnsafeBufferPointer { all in
             Self.text(of: UnsafeBufferPointer(rebasing: all[Int(token.start)..<Int(token.end)]), escaped: token.escaped)
@@ -66,7 +66,7 @@ package final class JSONTape {
     }
 
     /// The indexes of the elements of the array at `index`.
-    package func elements(of index: Int) -> [Int] {
+    public func elements(of index: Int) -> [Int] {
         var found: [Int] = []
         var position = index + 1
         let end = Int(tokens[index].after)

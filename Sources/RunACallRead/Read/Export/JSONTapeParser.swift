@@ -4,7 +4,7 @@ import RunACallSupport
 /// Reads one JSON value held whole in memory (a JSON Lines line) into a `JSONTape`, checking it
 /// exactly as `JSONParser` checks a value it builds: the same syntax errors, met in the same order,
 /// and (when `looksForFlaws`) the same first `ValueFlaw` with the same path.
-package struct JSONTapeParser {
+public struct JSONTapeParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The line all the bytes are on.
     private let line: Int
@@ -13,9 +13,9 @@ package struct JSONTapeParser {
     /// The deepest level whose tokens are kept (0 the value read, 1 its members); deeper ones are checked, not kept.
     private let deepest: Int
     private var position = 0
-    package private(set) var tokens: [JSONTape.Token] = []
+    public private(set) var tokens: [JSONTape.Token] = []
     /// The first flaw met.
-    package private(set) var flaw: ValueFlaw?
+    public private(set) var flaw: ValueFlaw?
     /// The member names of the objects being read, innermost last, to find a name given twice.
     private var names: [Int] = []
     /// Room to unescape a string whose bytes are checked as UTF-8.
@@ -24,7 +24,7 @@ package struct JSONTapeParser {
 
     /// A parser of `bytes`, all on `line`; `topLevelOnly` keeps the tokens of the value read and of its
     /// members but not of what they hold, for a reader that only looks a member up (an id pre-pass).
-    package init(bytes: UnsafeBufferPointer<UInt8>, line: Int, looksForFlaws: Bool, topLevelOnly: Bool = false) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, line: Int, looksForFlaws: Bool, topLevelOnly: Bool = false) {
         self.bytes = bytes
         self.line = line
         self.looksForFlaws = looksForFlaws
@@ -33,7 +33,7 @@ package struct JSONTapeParser {
     }
 
     /// Reads one value, then checks that only whitespace follows it.
-    package mutating func parseWhole() throws {
+    public mutating func parseWhole() throws {
         try parseValue(depth: 0)
         skipWhitespace()
         guard position == bytes.count else { throw fail("more than one JSON value on the line") }

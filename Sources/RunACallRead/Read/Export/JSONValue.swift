@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     /// The member named `key` of an object.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
@@ -33,7 +33,7 @@ public enum JSONValue: Sendable, Equatable {
 /// Which parts of a value the parser builds. The parts it drops are read and checked
 /// exactly as the parts it keeps (syntax errors stop it the same way) but no text,
 /// array or object is made for them.
-package enum JSONKeeping: Sendable {
+public enum JSONKeeping: Sendable {
     /// The whole value.
     case all
     /// Nothing, yet its flaws (UTF-8, NULs, members given twice) are noted as if kept,
@@ -81,23 +81,23 @@ package enum JSONKeeping: Sendable {
 }
 
 /// A JSON syntax error at a line of the file.
-package struct JSONSyntaxError: Error, CustomStringConvertible {
+public struct JSONSyntaxError: Error, CustomStringConvertible {
     let line: Int
     let reason: String
-    package var description: String { "line \(line): \(reason)" }
+    public var description: String { "line \(line): \(reason)" }
 }
 
 /// The first flaw met in a value that fails its record rather than the file:
 /// a string that is not valid UTF-8 or that holds a NUL (`\u0000`), or a member given twice in one object;
 /// with the line, and the path of members and indexes down to it (`lines`, `[0]`, `description`).
-package struct ValueFlaw {
-    package enum Kind { case notUTF8, nulCharacter, duplicateMember }
-    package let kind: Kind
-    package let line: Int
+public struct ValueFlaw {
+    public enum Kind { case notUTF8, nulCharacter, duplicateMember }
+    public let kind: Kind
+    public let line: Int
     var path: [String] = []
 
     /// `lines[0].description`.
-    package var field: String {
+    public var field: String {
         path.reduce("") { text, part in part.hasPrefix("[") || text.isEmpty ? text + part : text + "." + part }
     }
 }
@@ -106,15 +106,15 @@ package struct ValueFlaw {
 /// time so that memory is bounded by the largest record, not the file.
 /// A string that is not valid UTF-8 (read with replacement characters) or holds
 /// a NUL, or a member given twice, is noted in `flaw`, so that the record, not the file, fails.
-package final class JSONParser {
+public final class JSONParser {
     let reader: ByteReader
     private static let maxDepth = 256
     /// The first flaw since the caller last cleared it.
-    package var flaw: ValueFlaw?
+    public var flaw: ValueFlaw?
 
-    package init(reader: ByteReader) { self.reader = reader }
+    public init(reader: ByteReader) { self.reader = reader }
 
-    package func skipWhitespace() {
+    public func skipWhitespace() {
         while reader.consume({ available in
             var count = 0
             while count < available.count, Self.isWhitespace(available[count]) { count += 1 }
@@ -124,7 +124,7 @@ package final class JSONParser {
 
     private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-    package func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
+    public func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: reader.line, reason: reason) }
 
     /// A byte in words that print safely: `'x'` for visible ASCII, `a NUL byte (0x00)`,
     /// `the byte 0x07` otherwise, so that no control character reaches a message raw.
@@ -148,7 +148,7 @@ package final class JSONParser {
     }
 
     /// Parses one complete value, building what `keeping` keeps.
-    package func parseValue(depth: Int = 0, keeping: JSONKeeping = .all) throws -> JSONValue {
+    public func parseValue(depth: Int = 0, keeping: JSONKeeping = .all) throws -> JSONValue {
         guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         skipWhitespace()
         guard let byte = reader.peek() else { throw fail("unexpected end of the file") }

@@ -1,29 +1,29 @@
 import RunACallSupport
 
 /// One record as read from an export file, before it is given a type.
-package struct RawRecord {
+public struct RawRecord {
     /// Where it came from.
-    package let location: SourceLocation
+    public let location: SourceLocation
     /// Its fields, or why it could not even be read as a record.
-    package let content: Result<RecordNode, Problem>
+    public let content: Result<RecordNode, Problem>
     /// CSV cells are text: booleans may be `yes`/`no`/`1`/`0` there.
     let fromCSV: Bool
     /// For a CSV invoice: the line each of its rows (invoice lines) starts on.
     let rowLines: [Int]
     /// The record's `id`, when one could be read even if the record is broken.
-    package let id: String?
+    public let id: String?
     /// For a record that could not be read (`content` a failure): the fields that still read, whose
     /// money the summary counts (an invoice's `status` and `total`); nil when none is sure.
     var partial: JSONValue? = nil
 
     /// What is kept of a record once it is decoded: where it came from and its id, not its fields.
-    package var withoutContent: RawRecord {
+    public var withoutContent: RawRecord {
         RawRecord(location: location, content: .success(RecordNode(.null)), fromCSV: fromCSV, rowLines: rowLines, id: id)
     }
 }
 
 /// A pull stream of raw records from one export file.
-package protocol RawRecordStream: AnyObject {
+public protocol RawRecordStream: AnyObject {
     /// The next record, nil at the end; throws only when the file cannot be read any further.
     func next() throws -> RawRecord?
     /// The next record's `id` alone, as `next()` would give it in `RawRecord.id`, read without
@@ -40,5 +40,5 @@ extension RawRecordStream {
     func nextID() throws -> String?? { try next().map(\.id) }
 
     /// `nextID`, for streams with no quicker way.
-    package func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try nextID() }
+    public func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try nextID() }
 }

@@ -2,9 +2,9 @@ import Foundation
 import RunACallSupport
 
 /// Turns raw records into the typed records of the export contract.
-package enum RecordDecoder {
+public enum RecordDecoder {
     /// Reads one invoice; throws the `Problem` of the first bad field.
-    package static func invoice(_ record: RawRecord) throws -> Invoice {
+    public static func invoice(_ record: RawRecord) throws -> Invoice {
         let fields = try reader(for: record, entity: "invoice")
         let id = try fields.requiredString("id")
         guard let status = try fields.oneOf("status", InvoiceStatus.self) else {
@@ -45,7 +45,7 @@ package enum RecordDecoder {
 
     /// The status and total of an invoice that could not be read, when both read (from its fields, or the
     /// `partial` ones of a record that did not read as one): its money is still counted.
-    package static func readableMoney(ofUnreadable record: RawRecord) -> (status: InvoiceStatus, total: Money)? {
+    public static func readableMoney(ofUnreadable record: RawRecord) -> (status: InvoiceStatus, total: Money)? {
         let value: RecordNode
         switch record.content {
         case .success(let fields): value = fields
@@ -61,18 +61,18 @@ package enum RecordDecoder {
     }
 
     /// The net of a payout that could not be read, when its fields read and the net is an amount: its money is still counted.
-    package static func readableNet(ofUnreadable record: RawRecord) -> Money? {
+    public static func readableNet(ofUnreadable record: RawRecord) -> Money? {
         guard case .success(let value) = record.content, value.kind == .object else { return nil }
         return (try? FieldReader(record: record, value: value, invoiceLayout: false).money("net")) ?? nil
     }
 
     /// Reads one record of the `customers` file.
-    package static func customerRecord(_ record: RawRecord) throws -> Customer {
+    public static func customerRecord(_ record: RawRecord) throws -> Customer {
         try customer(reader(for: record, entity: "customer"), requireID: true)
     }
 
     /// Reads one record of the `items` (pricebook) file.
-    package static func item(_ record: RawRecord) throws -> PricebookItem {
+    public static func item(_ record: RawRecord) throws -> PricebookItem {
         let fields = try reader(for: record, entity: "item")
         return PricebookItem(
             id: try fields.string("id"),
@@ -86,7 +86,7 @@ package enum RecordDecoder {
     }
 
     /// Reads one record of the `payments` file.
-    package static func payment(_ record: RawRecord) throws -> Payment {
+    public static func payment(_ record: RawRecord) throws -> Payment {
         let fields = try reader(for: record, entity: "payment")
         let methods = PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ")
         guard let method = try fields.oneOf("method", PaymentMethod.self) else { throw fields.missing("method", allowed: methods) }
@@ -103,7 +103,7 @@ package enum RecordDecoder {
     }
 
     /// Reads one record of the `payouts` file.
-    package static func payout(_ record: RawRecord) throws -> Payout {
+    public static func payout(_ record: RawRecord) throws -> Payout {
         let fields = try reader(for: record, entity: "payout")
         return Payout(id: try fields.requiredString("id"), arrivalDate: try fields.requiredDate("arrival_date"),
                       gross: try fields.requiredMoney("gross"), fees: try fields.money("fees") ?? .zero,

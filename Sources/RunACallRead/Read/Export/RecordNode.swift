@@ -1,8 +1,8 @@
 /// One value of a record as `FieldReader` reads it: in a `JSONValue` tree (CSV rows, `.json` files),
 /// or on the `JSONTape` of a JSON Lines line, whose text is made only when it is asked for.
-package struct RecordNode {
+public struct RecordNode {
     /// What the value is; a boolean with its value.
-    package enum Kind: Equatable { case null, bool(Bool), number, string, array, object }
+    public enum Kind: Equatable { case null, bool(Bool), number, string, array, object }
 
     private enum Storage {
         case tree(JSONValue)
@@ -12,12 +12,12 @@ package struct RecordNode {
     private let storage: Storage
 
     /// A value of a tree.
-    package init(_ value: JSONValue) { storage = .tree(value) }
+    public init(_ value: JSONValue) { storage = .tree(value) }
 
     /// The value at token `index` of `tape`.
-    package init(_ tape: JSONTape, at index: Int) { storage = .tape(tape, index) }
+    public init(_ tape: JSONTape, at index: Int) { storage = .tape(tape, index) }
 
-    package var kind: Kind {
+    public var kind: Kind {
         switch storage {
         case .tree(let value):
             switch value {
@@ -42,7 +42,7 @@ package struct RecordNode {
     }
 
     /// The text of a string or a number (a number's as written); empty for any other value.
-    package var text: String {
+    public var text: String {
         switch storage {
         case .tree(.string(let text)), .tree(.number(let text)): return text
         case .tree: return ""
@@ -55,7 +55,7 @@ package struct RecordNode {
     }
 
     /// The member named `key` of an object; nil when absent or when this is not an object.
-    package func member(_ key: String) -> RecordNode? {
+    public func member(_ key: String) -> RecordNode? {
         switch storage {
         case .tree(let value): return value[key].map(RecordNode.init)
         case .tape(let tape, let index): return tape.member(key, of: index).map { RecordNode(tape, at: $0) }
@@ -63,7 +63,7 @@ package struct RecordNode {
     }
 
     /// The text of the member named `key` when it is a string; nil otherwise.
-    package func string(_ key: String) -> String? {
+    public func string(_ key: String) -> String? {
         guard let member = member(key), member.kind == .string else { return nil }
         return member.text
     }
@@ -78,7 +78,7 @@ package struct RecordNode {
     }
 
     /// The elements of an array; empty for any other value.
-    package var elements: [RecordNode] {
+    public var elements: [RecordNode] {
         switch storage {
         case .tree(.array(let elements)): return elements.map(RecordNode.init)
         case .tree: return []

@@ -3,10 +3,10 @@ import RunACallSupport
 /// Tells a date as a spreadsheet writes it (`10/1/2026`, Excel's US month/day/year,
 /// or `15/10/2026` day first) from other wrong dates, so that the error says which
 /// date it is and how to keep Excel from rewriting it.
-package enum SpreadsheetDate {
+public enum SpreadsheetDate {
     /// Which date `text` is (`US month/day/year: 2026-10-01`), or the two it may be; nil when
     /// it is not `N/N/YYYY` (a time after it, `10/1/2026 15:04`, is allowed) or no reading is a date.
-    package static func reading(of text: String) -> String? {
+    public static func reading(of text: String) -> String? {
         let date = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? text
         let parts = date.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,

@@ -20,7 +20,7 @@ public struct ZipLimits: Sendable {
     }
 
     /// The bytes an archive of `size` bytes may unpack to.
-    package func budget(forArchiveOf size: UInt64) -> UInt64 {
+    public func budget(forArchiveOf size: UInt64) -> UInt64 {
         let (scaled, overflow) = size.multipliedReportingOverflow(by: ratio)
         return min(ceiling, max(floor, overflow ? .max : scaled))
     }

@@ -4,7 +4,7 @@ import RunACallSupport
 /// The check every IIF transaction passes before it is written: the AMOUNT
 /// cells of its TRNS and SPL rows, read back from the bytes about to be
 /// written, sum to zero (QuickBooks refuses a transaction that does not balance).
-package enum IIFBalance {
+public enum IIFBalance {
     /// The AMOUNT column of TRNS and SPL rows, as `IIFWriter` writes them.
     static let amountColumn = 6
 
@@ -63,7 +63,7 @@ package enum IIFBalance {
     }
 
     /// Throws when `data` holds a transaction that does not balance: the run stops before publishing anything.
-    package static func check(_ data: some Collection<UInt8>) throws {
+    public static func check(_ data: some Collection<UInt8>) throws {
         guard let (type, sum) = sum(of: data), sum != .zero else { return }
         let figure = sum.map { "its amounts sum to \($0), not 0.00" } ?? "an amount is not a number"
         throw FatalError(.unwritableOutput, "iif: a \(type) transaction does not balance (\(figure)); rac2qb writes no transaction that does not balance, so nothing was written (please report this)")

@@ -3,9 +3,9 @@ import RunACallSupport
 
 /// How IIF text is written: Windows-1252, CRLF, tab separated, values that
 /// cannot break a row (no tab, line break, `"` or `;`).
-package enum IIFEncoding {
+public enum IIFEncoding {
     /// A cell value: Desktop-safe text with the characters that break IIF rows replaced.
-    package static func cell(_ text: String?) -> String {
+    public static func cell(_ text: String?) -> String {
         guard let text else { return "" }
         if isPlainCell(text) { return text }
         return cells.value(for: text, cleaned)
@@ -39,7 +39,7 @@ package enum IIFEncoding {
     }
 
     /// A row: cells joined by tabs, CRLF ended, encoded as Windows-1252.
-    package static func row(_ cells: [String]) -> Data {
+    public static func row(_ cells: [String]) -> Data {
         var rows = IIFRows()
         rows.row(cells)
         return Data(rows.bytes)

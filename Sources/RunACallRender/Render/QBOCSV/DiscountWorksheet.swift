@@ -6,8 +6,8 @@ import RunACallSupport
 /// is written to `invoices.csv` without its discount lines and each discount is
 /// listed here with its amount, to enter on the imported invoice by hand:
 /// `qbo-csv/discounts-to-enter.csv`, written only when some invoice has a discount.
-package final class DiscountWorksheet {
-    package static let columns = ["invoice_number", "customer", "invoice_date", "discount_item", "discount_account", "description",
+public final class DiscountWorksheet {
+    public static let columns = ["invoice_number", "customer", "invoice_date", "discount_item", "discount_account", "description",
                           "amount", "total_after_import", "total_after_discount"]
     static let target = FormatProfile.qboCSVDiscounts
 

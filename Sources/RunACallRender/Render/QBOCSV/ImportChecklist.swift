@@ -7,12 +7,12 @@ import RunACallSupport
 /// the deposits), with what it holds and its total, and an empty `done` cell
 /// for the user to tick, since QuickBooks Online imports one file at a time.
 /// Kept per invoices part: its total (bounded by the parts, not by the invoices).
-package final class ImportChecklist {
-    package static let columns = ["order", "file", "what", "records", "total", "done"]
-    package static let target = OutputTarget(format: .qboCSV, base: "import-checklist", fileExtension: "csv")
+public final class ImportChecklist {
+    public static let columns = ["order", "file", "what", "records", "total", "done"]
+    public static let target = OutputTarget(format: .qboCSV, base: "import-checklist", fileExtension: "csv")
 
     /// One file to take in: its path under the output folder, what to do with it, its records and their total (if money).
-    package struct Entry: Equatable {
+    public struct Entry: Equatable {
         let file: String
         let what: String
         let records: Int
@@ -38,7 +38,7 @@ package final class ImportChecklist {
     }
 
     /// The checklist's text: the header, then one row per entry numbered from 1, `done` empty.
-    package static func render(_ entries: [Entry]) -> String {
+    public static func render(_ entries: [Entry]) -> String {
         var text = CSVText.worksheetHeader(columns)
         for (index, entry) in entries.enumerated() {
             text += CSVText.row([String(index + 1), entry.file, entry.what, String(entry.records), entry.total?.description ?? "", ""])

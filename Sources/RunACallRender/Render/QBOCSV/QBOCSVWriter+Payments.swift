@@ -7,11 +7,11 @@ import RunACallSupport
 /// payouts go to `deposits.csv` in the bank-upload layout (`Date,Description,Amount`,
 /// one row per payout at its net amount) for matching in Banking.
 extension QBOCSVWriter {
-    package func add(_ payment: QBPayment) throws -> [OutputTarget] { [] }
+    public func add(_ payment: QBPayment) throws -> [OutputTarget] { [] }
 
-    package func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
+    public func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
 
-    package func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
+    public func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
         try sink.run { [self] in
             let row = CSVText.row([date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description])
             try deposits.append(Data(row.utf8))

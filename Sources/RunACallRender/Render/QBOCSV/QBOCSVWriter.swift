@@ -8,8 +8,8 @@ import RunACallSupport
 /// UTF-8 without BOM, every cell guarded from spreadsheet formulas, no cell on two lines.
 /// The invoice importer takes no negative amounts: discount lines are left out
 /// and listed in `discounts-to-enter.csv`, to enter in QuickBooks Online after the import.
-package final class QBOCSVWriter: FormatWriter {
-    package let format = OutputFormat.qboCSV
+public final class QBOCSVWriter: FormatWriter {
+    public let format = OutputFormat.qboCSV
     private let edition: Edition
     /// Non-US: the `*ItemTaxCode` of a line Run a Call does not tax (every line needs one).
     private let nonTaxableCode: String?
@@ -25,9 +25,9 @@ package final class QBOCSVWriter: FormatWriter {
     /// Where the invoice, customer and deposit rows are made and appended (the discounts are listed on the run's thread).
     let sink: RenderSink
 
-    package static let maxInvoicesPerFile = 100
-    package static let maxRowsPerFile = 1_000
-    package static let nameLimit = 100
+    public static let maxInvoicesPerFile = 100
+    public static let maxRowsPerFile = 1_000
+    public static let nameLimit = 100
 
     /// The first row of every invoices file: each part starts with it, and an empty run's one file holds it alone.
     static let invoiceHeader = Array(CSVText.row(QBOCSVColumns.invoices).utf8)
@@ -45,7 +45,7 @@ package final class QBOCSVWriter: FormatWriter {
         }
     }
 
-    package func target(forItem item: QBItem) -> OutputTarget {
+    public func target(forItem item: QBItem) -> OutputTarget {
         OutputTarget(format: .qboCSV, base: "products", fileExtension: "csv")
     }
 
@@ -57,7 +57,7 @@ package final class QBOCSVWriter: FormatWriter {
         value.map(QuickBooksText.oneLine) ?? ""
     }
 
-    package func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+    public func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let lines = invoice.lines.filter { $0.kind != .discount }
         let number = parts.place(rows: lines.count)
         try sink.run { [self, parts] in
@@ -94,7 +94,7 @@ package final class QBOCSVWriter: FormatWriter {
         return rows.bytes
     }
 
-    package func add(_ customer: QBCustomer) throws -> OutputTarget {
+    public func add(_ customer: QBCustomer) throws -> OutputTarget {
         try sink.run { [self] in
             let address = customer.billAddress
             let street = [address?.line1, address?.line2].compactMap { $0 }.joined(separator: ", ")
@@ -107,7 +107,7 @@ package final class QBOCSVWriter: FormatWriter {
         return OutputTarget(format: .qboCSV, base: "customers", fileExtension: "csv")
     }
 
-    package func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+    public func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
         try sink.settle()
         let directory = folder.appendingPathComponent(format.folder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

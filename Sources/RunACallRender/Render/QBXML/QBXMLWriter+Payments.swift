@@ -10,7 +10,7 @@ import RunACallSupport
 extension QBXMLWriter {
     static let paymentReferenceLimit = 20
 
-    package func add(_ payment: QBPayment) throws -> [OutputTarget] {
+    public func add(_ payment: QBPayment) throws -> [OutputTarget] {
         try transaction("ReceivePaymentAdd", name: Self.transactionName("pay", payment.sourceID)) { xml in
             xml.reference("CustomerRef", payment.customer)
             xml.element("TxnDate", payment.date.description)
@@ -31,7 +31,7 @@ extension QBXMLWriter {
         }
     }
 
-    package func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
+    public func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] {
         try transaction("CreditMemoAdd", name: Self.transactionName("cm", creditMemo.sourceID)) { [edition] xml in
             xml.reference("CustomerRef", creditMemo.customer)
             xml.element("TxnDate", creditMemo.date.description)
@@ -45,7 +45,7 @@ extension QBXMLWriter {
         }
     }
 
-    package func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
+    public func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
         try transaction("DepositAdd", name: Self.transactionName("dep", deposit.sourceID)) { xml in
             xml.element("TxnDate", deposit.date.description)
             xml.reference("DepositToAccountRef", deposit.account)

@@ -6,8 +6,8 @@ import RunACallSupport
 /// Writes qbXML 13.0 request documents for the QuickBooks Desktop SDK / Web
 /// Connector: list adds first, then InvoiceAdd requests, each with a unique
 /// requestID naming its source record, elements in the schema's order.
-package final class QBXMLWriter: FormatWriter {
-    package let format = OutputFormat.qbxml
+public final class QBXMLWriter: FormatWriter {
+    public let format = OutputFormat.qbxml
     let edition: Edition
     /// Non-US: the SalesTaxCodeRef of a line Run a Call does not tax (`tax.non_taxable_code`); nil writes none.
     let nonTaxableCode: String?
@@ -43,7 +43,7 @@ package final class QBXMLWriter: FormatWriter {
     /// The CustomerAddRq of each customer created, streamed; they go first in the first file.
     private let customers: PartFile
 
-    package func add(_ customer: QBCustomer) throws -> OutputTarget {
+    public func add(_ customer: QBCustomer) throws -> OutputTarget {
         let id = requestID("req-cust", customer.sourceID ?? customer.name)
         try sink.run { [self] in
             customerRequest(customer, requestID: id, identity: nil)
@@ -57,14 +57,14 @@ package final class QBXMLWriter: FormatWriter {
     }
 
     /// Where the CustomerMod of a customer an earlier batch created goes.
-    package func target(forCustomerUpdate customer: QBCustomer) -> OutputTarget {
+    public func target(forCustomerUpdate customer: QBCustomer) -> OutputTarget {
         let source = customer.sourceID ?? customer.name
         let id = customerUpdateRequestIDs[source] ?? requestID("req-custmod", source)
         customerUpdateRequestIDs[source] = id
         return target(part: 1, anchor: id)
     }
 
-    package func target(forItem item: QBItem) -> OutputTarget {
+    public func target(forItem item: QBItem) -> OutputTarget {
         let id = itemRequestIDs[item.name] ?? requestID("req-item", item.sourceID ?? item.name)
         itemRequestIDs[item.name] = id
         return target(part: 1, anchor: id)
@@ -97,7 +97,7 @@ package final class QBXMLWriter: FormatWriter {
 
     /// The requestID of the request whose transaction defines `macro`: the writer names both after the
     /// transaction (`TxnID:inv-A` is defined by `req-inv-A`); nil for a macro of another form.
-    package static func definer(ofMacro macro: String) -> String? {
+    public static func definer(ofMacro macro: String) -> String? {
         macro.hasPrefix("TxnID:") ? "req-\(macro.dropFirst("TxnID:".count))" : nil
     }
 
@@ -129,9 +129,9 @@ package final class QBXMLWriter: FormatWriter {
     }
 
     /// The suffix of the requestID of the CustomerMsgAdd written just before an invoice that uses a customer message.
-    package static let messageRequestSuffix = "-msg"
+    public static let messageRequestSuffix = "-msg"
 
-    package func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
+    public func add(_ invoice: QBInvoice) throws -> [OutputTarget] {
         let name = Self.transactionName("inv", invoice.sourceID)
         return try invoiceRequest(invoice, requestID: "req-\(name)", element: "InvoiceAdd", macro: "TxnID:\(name)",
                                   identity: nil)
@@ -139,13 +139,13 @@ package final class QBXMLWriter: FormatWriter {
 
     /// An InvoiceModRq that makes the QuickBooks invoice `txnID` what `invoice` says: every field
     /// written again and every line replaced (QuickBooks deletes the lines a mod does not list).
-    package func update(_ invoice: QBInvoice, txnID: String, editSequence: String) throws -> [OutputTarget] {
+    public func update(_ invoice: QBInvoice, txnID: String, editSequence: String) throws -> [OutputTarget] {
         try invoiceRequest(invoice, requestID: "req-\(Self.transactionName("upd", invoice.sourceID))", element: "InvoiceMod",
                            macro: nil, identity: (txnID, editSequence))
     }
 
     /// A TxnVoidRq for the QuickBooks invoice `txnID`: it keeps its number with a 0.00 balance.
-    package func void(invoiceID: String, txnID: String) throws -> [OutputTarget] {
+    public func void(invoiceID: String, txnID: String) throws -> [OutputTarget] {
         let requestID = "req-\(Self.transactionName("void", invoiceID))"
         return try append(anchor: requestID) { xml in
             xml.start("TxnVoidRq", ["requestID": requestID])
@@ -298,7 +298,7 @@ package final class QBXMLWriter: FormatWriter {
         xml.end()
     }
 
-    package func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
+    public func finish(lists: RunLists, into folder: URL) throws -> (files: [String], parts: [String: Int]) {
         try sink.settle()
         let count = parts.count
         var files: [String] = []
@@ -325,7 +325,7 @@ package final class QBXMLWriter: FormatWriter {
 
 extension QBXMLWriter {
     /// The text before and after the requests of a qbXML request document.
-    package static func document(version: String) -> (opening: String, closing: String) {
+    public static func document(version: String) -> (opening: String, closing: String) {
         let opening = """
         <?xml version="1.0" encoding="utf-8"?>
         <?qbxml version="\(version)"?>
@@ -338,8 +338,8 @@ extension QBXMLWriter {
 }
 
 /// Text qbXML can carry: Desktop-safe characters, no XML-illegal controls.
-package enum QBXMLText {
-    package static func clean(_ text: String) -> String {
+public enum QBXMLText {
+    public static func clean(_ text: String) -> String {
         if case .printable = ASCIIText.kind(of: text), text.utf8.first != 0x20, text.utf8.last != 0x20 { return text }
         return cleaned.value(for: text, carried)
     }

@@ -10,7 +10,7 @@ internal import CLibXML2
 /// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
 /// and indent in place itself, one raw write per tag line (libxml2's own indentation writes a string
 /// per level and cannot start at 4 spaces).
-package final class XMLFragmentWriter {
+public final class XMLFragmentWriter {
     /// The spaces before every tag line of a request, besides two per level of depth.
     static let requestIndent = 4
 
@@ -23,7 +23,7 @@ package final class XMLFragmentWriter {
     /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
     private var innermostHasChildren = false
 
-    package init() {
+    public init() {
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         lineBreak = .allocate(capacity: 65)
@@ -38,7 +38,7 @@ package final class XMLFragmentWriter {
     }
 
     /// Opens an element with attributes.
-    package func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         startTagLine()
         name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
         for (key, value) in attributes {
@@ -49,7 +49,7 @@ package final class XMLFragmentWriter {
     }
 
     /// Closes the innermost open element.
-    package func end() {
+    public func end() {
         depth -= 1
         if innermostHasChildren { writeIndent(breakingLine: true) }
         xmlTextWriterEndElement(writer)
@@ -57,7 +57,7 @@ package final class XMLFragmentWriter {
     }
 
     /// `<name>text</name>`, nothing when `text` is nil or empty.
-    package func element(_ name: String, _ text: String?) {
+    public func element(_ name: String, _ text: String?) {
         guard let text, !text.isEmpty else { return }
         startTagLine()
         if Self.isASCIILine(text) {
@@ -134,7 +134,7 @@ package final class XMLFragmentWriter {
 
     /// The bytes of the requests written since the last `finish`, each ending with a line break;
     /// the buffer starts empty again.
-    package func finish() -> Data {
+    public func finish() -> Data {
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return Data() }

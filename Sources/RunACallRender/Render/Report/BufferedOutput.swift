@@ -3,7 +3,7 @@ import RunACallSupport
 
 /// Bytes of a report file in the making: text appended as UTF-8, escaped for
 /// HTML, a CSV row or a JSON string without building a String per row.
-package struct ByteBuffer {
+public struct ByteBuffer {
     private(set) var bytes: [UInt8] = []
 
     var count: Int { bytes.count }

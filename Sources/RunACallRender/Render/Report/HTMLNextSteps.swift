@@ -8,7 +8,7 @@ import RunACallDecide
 public enum HTMLNextSteps {
     /// The steps for the QuickBooks files among `files` (paths under the output folder, in writing order);
     /// `worksheetRows` the payments the IIF payment worksheet lists.
-    package static func steps(files: [String], worksheetRows: Int) -> [(format: String, steps: [String])] {
+    public static func steps(files: [String], worksheetRows: Int) -> [(format: String, steps: [String])] {
         var sections: [(String, [String])] = []
         let iif = files.filter { $0.hasPrefix("\(OutputFormat.iif.folder)/") }.sorted()
         if !iif.isEmpty {

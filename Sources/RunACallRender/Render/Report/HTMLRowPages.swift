@@ -10,9 +10,9 @@ import RunACallSupport
 /// links to the same filter on the previous and next pages. The index links each
 /// count and filter to the first page that holds such a row, and lists the first
 /// `pageListLimit` pages with their failed and warned rows.
-package final class HTMLRowPages {
+public final class HTMLRowPages {
     /// Rows of one page, about 2.6 MB of HTML (a task-local value, so that tests can make pages small).
-    @TaskLocal package static var rowsPerPage = 5_000
+    @TaskLocal public static var rowsPerPage = 5_000
     /// Pages the index lists by name; the others are reached from page to page.
     static let pageListLimit = 100
 
@@ -54,13 +54,13 @@ package final class HTMLRowPages {
     }
 
     /// The page file of a number (`rows-001.html`).
-    package static func name(_ number: Int) -> String {
+    public static func name(_ number: Int) -> String {
         let digits = String(number)
         return "rows-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits + ".html"
     }
 
     /// Whether `name` is one of the row pages this tool writes (a smaller run sets aside the pages it no longer has).
-    package static func isPage(_ name: String) -> Bool {
+    public static func isPage(_ name: String) -> Bool {
         name.range(of: #"^rows-\d{3,}\.html$"#, options: .regularExpression) != nil
     }
 

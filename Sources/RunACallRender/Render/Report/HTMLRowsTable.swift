@@ -8,16 +8,16 @@ import RunACallDecide
 /// when it is scrolled to (containment does not apply inside a table), so a
 /// page of thousands of rows opens as fast as a short one. The table is in
 /// `index.html`, or split over the row pages (`HTMLRowPages`).
-package enum HTMLRowsTable {
-    package static let blockSize = 500
+public enum HTMLRowsTable {
+    public static let blockSize = 500
     private static let entities = ["all"] + EntityType.allCases.map(\.rawValue)
     private static let statuses = ["all"] + RowStatus.allCases.map(\.rawValue)
 
     /// The fragment of a filter.
-    package static func filter(entity: String = "all", status: String = "all") -> String { "show-\(entity)-\(status)" }
+    public static func filter(entity: String = "all", status: String = "all") -> String { "show-\(entity)-\(status)" }
 
     /// The fragment of the filter that shows the rows with a warning.
-    package static let warningsFilter = "show-warnings"
+    public static let warningsFilter = "show-warnings"
 
     private static var combinations: [(entity: String, status: String)] {
         entities.flatMap { entity in statuses.map { (entity, $0) } }.filter { $0 != ("all", "all") }

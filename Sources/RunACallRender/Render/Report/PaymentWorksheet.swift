@@ -6,16 +6,16 @@ import RunACallSupport
 /// IIF cannot link a payment to its invoice (Intuit's import manual), so every
 /// payment written to IIF is listed here with what to apply after the import:
 /// `report/payment-application.csv` and a section of `index.html`.
-package final class PaymentWorksheet {
+public final class PaymentWorksheet {
     static let columns = ["customer", "invoice_number", "payment_id", "payment_reference", "date", "amount"]
     private let file: PartFile
     private(set) var count = 0
 
-    package init(staging: URL) throws {
+    public init(staging: URL) throws {
         file = try PartFile(url: staging.appendingPathComponent("payment-application.part"))
     }
 
-    package func add(_ payment: QBPayment) throws {
+    public func add(_ payment: QBPayment) throws {
         count += 1
         let row = [payment.customer, payment.invoiceRefNumber ?? payment.invoiceID, payment.sourceID, payment.reference ?? "",
                    payment.date.description, payment.amount.description]

@@ -7,10 +7,10 @@ import RunACallSupport
 /// pass over them feeds every file, each row's bytes appended to buffers, so any
 /// number of rows fits in flat memory. The rows are read and their cells made on
 /// the calling thread; the CSV, JSON and row pages' bytes are made in `sink`, in order.
-package enum ReportRenderer {
+public enum ReportRenderer {
     /// Renders the report under `folder`; returns its files, relative to `folder`. `quickBooksFiles`: the
     /// QuickBooks files the run publishes, whose import steps the page gives (nil: no such section, as for `from-quickbooks`).
-    package static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
+    public static func render(_ log: ReportLog, run: RunDescription, worksheet: PaymentWorksheet?, parts: [String: Int],
                                quickBooksFiles: [String]? = nil, into folder: URL, rowIndex: URL? = nil,
                                sink: RenderSink = .inLine) throws -> [String] {
         let directory = folder.appendingPathComponent("report")
