@@ -2,8 +2,8 @@
 /// building or checking them: the duplicate-ID pre-pass's quick read.
 ///
 /// For a line that is one valid JSON object it finds exactly what the full parser's `RecordNode.id`
-/// gives. Where it cannot be sure (a line that is not an object, a key or id with an escape or a
-/// byte past ASCII, two `id` members), it says so and the caller parses the line in full. For an
+/// gives. Where it cannot be sure (a line that is not an object, a key or id with an escape, a
+/// control character or a byte past ASCII, two `id` members), it says so and the caller parses the line in full. For an
 /// invalid line it may find an id the full parser would not: `DuplicateIDs` confirms any id that
 /// shares a hash with another by reading the files again with the full parser.
 enum JSONLineIDScan {
@@ -69,26 +69,29 @@ enum JSONLineIDScan {
         private var byte: UInt8? { position < line.count ? line[position] : nil }
 
         private mutating func skipWhitespace() {
-            while position < line.count {
-                switch line[position] {
-                case 0x20, 0x09, 0x0A, 0x0D: position += 1
-                default: return
-                }
-            }
+            while position < line.count, JSONParser.isWhitespace(line[position]) { position += 1 }
         }
 
-        /// Reads a member's key; whether it is `id`, nil when it has an escape or does not end.
-        private mutating func key() -> Bool? {
+        /// Reads a string that is plain printable ASCII (no escape) from its opening quote past its closing one;
+        /// its bytes' range, nil when it is not plain or does not end (`position` then left where it was).
+        private mutating func plainString() -> Range<Int>? {
             guard byte == UInt8(ascii: "\"") else { return nil }
             let start = position + 1
             var end = start
             while end < line.count, line[end] != UInt8(ascii: "\"") {
-                if line[end] == UInt8(ascii: "\\") { return nil }
+                let character = line[end]
+                if character == UInt8(ascii: "\\") || character < 0x20 || character >= 0x80 { return nil }
                 end += 1
             }
             guard end < line.count else { return nil }
             position = end + 1
-            return end - start == 2 && line[start] == UInt8(ascii: "i") && line[start + 1] == UInt8(ascii: "d")
+            return start..<end
+        }
+
+        /// Reads a member's key; whether it is `id`, nil when it is not a plain string.
+        private mutating func key() -> Bool? {
+            guard let key = plainString() else { return nil }
+            return key.count == 2 && line[key.lowerBound] == UInt8(ascii: "i") && line[key.lowerBound + 1] == UInt8(ascii: "d")
         }
 
         /// The `id` member's value: `.some(text)` for a plain string or a number, `.some(nil)` for any other value,
@@ -96,16 +99,8 @@ enum JSONLineIDScan {
         private mutating func idValue() -> String?? {
             guard let first = byte else { return nil }
             if first == UInt8(ascii: "\"") {
-                let start = position + 1
-                var end = start
-                while end < line.count, line[end] != UInt8(ascii: "\"") {
-                    let character = line[end]
-                    if character == UInt8(ascii: "\\") || character < 0x20 || character >= 0x80 { return nil }
-                    end += 1
-                }
-                guard end < line.count else { return nil }
-                position = end + 1
-                return .some(String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self))
+                guard let text = plainString() else { return nil }
+                return .some(String(decoding: UnsafeBufferPointer(rebasing: line[text]), as: UTF8.self))
             }
             let start = position
             guard skipValue() else { return nil }
@@ -144,7 +139,8 @@ enum JSONLineIDScan {
                 let start = position
                 while position < line.count {
                     switch line[position] {
-                    case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D: return position > start
+                    case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"): return position > start
+                    case let other where JSONParser.isWhitespace(other): return position > start
                     default: position += 1
                     }
                 }

@@ -42,9 +42,7 @@ public final class JSONLinesRecordStream: RawRecordStream {
         while true {
             let lineNumber = reader.line
             let scanned: LineScan? = reader.withNextLine { whole in
-                var line = whole
-                if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-                guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return .blank }
+                guard let line = Self.record(in: whole) else { return .blank }
                 switch JSONLineIDScan.id(in: line) {
                 case .id(let id) where !(id.map(exact) ?? false): return .id(id)
                 case .id, .unsure: return .unsure(Array(line))
@@ -73,11 +71,17 @@ public final class JSONLinesRecordStream: RawRecordStream {
     private func nextLine(looksForFlaws: Bool) throws -> (Int, Result<(RecordNode, ValueFlaw?), JSONSyntaxError>)? {
         while true {
             let lineNumber = reader.line
-            guard var bytes = reader.readLine() else { return nil }
-            if bytes.last == 0x0D { bytes.removeLast() }
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            guard let read = reader.withNextLine({ Self.record(in: $0).map(Array.init) }) else { return nil }
+            guard let bytes = read else { continue }
             return (lineNumber, try parse(bytes, lineNumber: lineNumber, looksForFlaws: looksForFlaws))
         }
+    }
+
+    /// A line's record: the line without the carriage return that may end it; nil for a blank line
+    /// (nothing but spaces and tabs), which holds no record.
+    private static func record(in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let record = line.last == 0x0D ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
+        return record.contains(where: { $0 != 0x20 && $0 != 0x09 }) ? record : nil
     }
 
     /// One line's object with its flaw (looked for when `looksForFlaws`), or why it is not one JSON object.

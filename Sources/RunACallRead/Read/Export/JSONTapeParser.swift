@@ -42,12 +42,7 @@ public struct JSONTapeParser {
     private func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(line: line, reason: reason) }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
-        }
+        while position < bytes.count, JSONParser.isWhitespace(bytes[position]) { position += 1 }
     }
 
     /// The next byte, consumed; nil at the end.
