@@ -3,7 +3,7 @@ import RunACallRead
 
 /// What earlier batches tell of one invoice, gathered by the pipeline before the invoice is
 /// decided (the decider itself reads no ledger).
-public struct InvoiceHistory: @unchecked Sendable {
+public struct InvoiceHistory: Sendable {
     /// The invoice's latest export by an earlier batch, if one exported it.
     public var previous: LedgerEntry?
     /// The synced fields of each export of its customer (oldest first), when `previous` recorded a customer.

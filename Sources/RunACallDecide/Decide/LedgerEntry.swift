@@ -2,7 +2,7 @@ import Foundation
 import RunACallSupport
 
 /// What one run exported of one source record, as the ledger keeps it.
-public struct LedgerEntry: Equatable {
+public struct LedgerEntry: Equatable, Sendable {
     public var entity: EntityType
     public var sourceID: String
     /// A hash of the fields that reach QuickBooks (never-synced fields are never read).
@@ -61,14 +61,14 @@ public struct LedgerEntry: Equatable {
 }
 
 /// What a batch did to a record in QuickBooks.
-public enum LedgerAction: String {
+public enum LedgerAction: String, Sendable {
     case add, update, void
     /// Nothing written: a change was reported to the user (to apply by hand, or ignored by the config), once.
     case noted
 }
 
 /// QuickBooks' answer to a request, as `rac2qb ingest` read it.
-public enum LedgerAnswer: String {
+public enum LedgerAnswer: String, Sendable {
     /// Done: the record is in QuickBooks.
     case ok
     /// QuickBooks refused it: the record is not there, and the next run writes it again.

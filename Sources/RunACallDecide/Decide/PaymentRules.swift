@@ -3,7 +3,7 @@ import RunACallRead
 
 /// What became of an invoice, as its payments see it: what an invoice decision leaves for the
 /// payment rules (`InvoiceDecision.facts`), kept per invoice by the pipeline (`InvoiceFacts`).
-public enum InvoiceFact: Equatable {
+public enum InvoiceFact: Equatable, Sendable {
     case written(customer: String, refNumber: String?, total: Money)
     /// Written by an earlier batch (the ledger's figures).
     case exported(customer: String, refNumber: String?, total: Money)
@@ -25,7 +25,7 @@ public enum InvoiceFact: Equatable {
 
 /// What earlier batches tell of a payment's invoice, gathered by the pipeline before the payment
 /// is decided (the rules themselves read no ledger).
-public struct PaymentHistory: @unchecked Sendable {
+public struct PaymentHistory: Sendable {
     /// What this run decided of the invoice, and its QuickBooks TxnID when an earlier batch wrote it and its
     /// response was ingested; nil when the export does not hold the invoice.
     public var decidedInvoice: (fact: InvoiceFact, txnID: String?)?

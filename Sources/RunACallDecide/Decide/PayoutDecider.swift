@@ -53,7 +53,7 @@ public struct PayoutDecider {
 }
 
 /// What becomes of a payout: its deposit is written, it is skipped for `note`, or it fails with `problem`.
-public struct PayoutVerdict: @unchecked Sendable {
+public struct PayoutVerdict: Sendable {
     public var status: RowStatus
     public var note = ""
     public var problem: Problem?
@@ -66,7 +66,7 @@ public struct PayoutVerdict: @unchecked Sendable {
 /// What a payout's payments add up to, gathered before anything is written:
 /// those of this export and those earlier batches wrote (reappearing in the
 /// export, or known to the ledger only).
-public struct PayoutTally {
+public struct PayoutTally: Sendable {
     public var payments = Money.zero
     public var refunds = Money.zero
     /// Of those, what earlier batches wrote.
