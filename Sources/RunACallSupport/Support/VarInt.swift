@@ -2,7 +2,7 @@
 /// byte but the last. The run's packed state (`PackedTable`, `KnownCustomers`) and its report spool use it.
 public enum VarInt {
     /// Appends `value` (0 or more).
-    public static func append(_ value: Int, to bytes: inout [UInt8]) {
+    @inlinable public static func append(_ value: Int, to bytes: inout [UInt8]) {
         var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
