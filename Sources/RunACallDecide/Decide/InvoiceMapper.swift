@@ -63,7 +63,7 @@ public struct InvoiceMapper {
 
     /// Why an invoice is not written, when a rule says so.
     private func skipReason(_ invoice: Invoice) -> String? {
-        guard configuration.invoices.sync else { return "Invoice sync is off (invoices.sync: false)" }
+        guard configuration.invoices.sync else { return Self.syncOffReason }
         switch (invoice.status, configuration.invoices.when) {
         case (.draft, _): return "Draft: never sent"
         case (.sent, .onPayment), (.partiallyPaid, .onPayment): return "Not paid yet (on payment mode)"
@@ -71,6 +71,9 @@ public struct InvoiceMapper {
         default: return nil
         }
     }
+
+    /// Why no invoice is written, new or exported by an earlier batch, while invoice sync is off.
+    static let syncOffReason = "Invoice sync is off (invoices.sync: false)"
 
     private func checkPeriodAndCurrency(_ invoice: Invoice) throws {
         if let closing = configuration.company.closingDate, invoice.invoiceDate <= closing {
