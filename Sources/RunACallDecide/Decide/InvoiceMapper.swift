@@ -104,11 +104,14 @@ public struct InvoiceMapper {
         if plain ? Self.hasForbiddenByte(id) : !Self.fitsDocNumber(id, desktop: limits.desktop) {
             throw Problem.docNumberCharacters(id: id)
         }
-        let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
-        if (plain ? number.utf8.count : number.count) > limits.docNumber {
-            throw Problem.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
+        // The posting holds the ID as it is: IIF and qbXML write it so, and QBO CSV's cell guard (`CSVText`) writes a
+        // number reading as a formula after a `'` (outputs.md). The limit is the strictest format's: Desktop's counts the
+        // ID alone; QuickBooks Online's, set only when QBO CSV is the one format written, counts its apostrophe too.
+        let counted = limits.desktop || !limits.formulaSafe ? id : QuickBooksText.formulaSafe(id)
+        if (plain ? counted.utf8.count : counted.count) > limits.docNumber {
+            throw Problem.docNumberTooLong(id: counted, limit: limits.docNumber, target: limits.docNumberTarget)
         }
-        return number
+        return id
     }
 
     /// Whether printable ASCII `id` holds what a doc number must not: `"`, `;`, or a space at either end.
@@ -207,8 +210,9 @@ public struct InvoiceMapper {
         if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
             mapping.warnings.append(renamed)
         }
-        if let refNumber, refNumber != invoice.id, let reason = QuickBooksText.formulaReason(invoice.id) {
-            mapping.warnings.append("Doc number \"\(refNumber)\" (\(reason))")
+        if let refNumber, limits.formulaSafe, let reason = QuickBooksText.formulaReason(refNumber) {
+            let guarded = configuration.output.formats.having(\.guardsFormulas).map(\.displayName).joined(separator: " and ")
+            mapping.warnings.append("\(guarded): doc number \"\(QuickBooksText.formulaSafe(refNumber))\" (\(reason))")
         }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
