@@ -272,7 +272,8 @@ public struct InvoiceMapper {
     }
 
     /// What the flat formats do to the invoice: a format whose lines cannot be negative (QuickBooks Online CSV)
-    /// leaves the discounts to enter by hand; IIF and QBO CSV hold each field on one line.
+    /// leaves the discounts to enter by hand, and one that names no account per line (the same) posts a line to its
+    /// item's income account; IIF and QBO CSV hold each field on one line.
     private func formatNotes(_ invoice: QBInvoice) -> [String] {
         let formats = configuration.output.formats
         var notes: [String] = []
@@ -282,6 +283,15 @@ public struct InvoiceMapper {
             if byHand != .zero, let list = profile.byHandList {
                 notes.append("\(format.displayName): discount \(byHand) to enter by hand (\(list.path(parts: 1)))")
             }
+            let misplaced = profile.linesOnTheirItemsAccount(of: invoice)
+            for account in Self.firstOfEach(misplaced.map(\.account)) {
+                let lines = misplaced.filter { $0.account == account }
+                let amount = lines.reduce(Money.zero) { $0 + $1.amount }
+                let itemAccounts = Self.firstOfEach(lines.map(\.itemAccount))
+                notes.append("\(format.displayName): \(amount) posts to the item income account\(itemAccounts.count > 1 ? "s" : "") "
+                    + "\(itemAccounts.joined(separator: ", ")), not \(account) (QuickBooks Online's invoice import takes no account per line): "
+                    + "move it in QuickBooks Online")
+            }
         }
         let flat = formats.having { !$0.keepsLineBreaks }
         func broken(_ text: String?) -> Bool { text.map(QuickBooksText.hasLineBreak) ?? false }
@@ -290,6 +300,12 @@ public struct InvoiceMapper {
             notes.append("Line breaks replaced by spaces in \(flat.map(\.displayName).joined(separator: " and ")) (one line per field)")
         }
         return notes
+    }
+
+    /// `names` without repeats, in the order they first occur.
+    private static func firstOfEach(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// Commits the invoice's customer to the run; a new one is reported as created.

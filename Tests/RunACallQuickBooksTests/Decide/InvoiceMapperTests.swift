@@ -501,6 +501,17 @@ import Testing
         #expect(mapping.warnings == ["QBO CSV: discount 10.00 to enter by hand (qbo-csv/discounts-to-enter.csv)"])
     }
 
+    @Test func aLineAccountQuickBooksOnlineCSVCannotCarryIsToldNotDropped() throws {
+        let membership = try Self.invoice(extra: #", "membership_invoice": true"#)
+        #expect(try Self.map(membership, "output:\n  formats: [qbo-csv]\n").warnings
+            == ["QBO CSV: 100.00 posts to the item income account Service revenue, not Membership revenue "
+                + "(QuickBooks Online's invoice import takes no account per line): move it in QuickBooks Online"])
+        #expect(try Self.map(membership, "output:\n  formats: [iif, qbxml]\n").warnings.isEmpty, "IIF and qbXML name the line's account")
+        #expect(try Self.map(try Self.invoice(), "output:\n  formats: [qbo-csv]\n").warnings.isEmpty, "a line on its item's own account")
+        let void = try Self.invoice(status: "void", extra: #", "membership_invoice": true"#)
+        #expect(try Self.map(void, "output:\n  formats: [qbo-csv]\n").warnings.isEmpty, "a void posts nothing")
+    }
+
     @Test func lineBreaksInAFlatFormatAreToldOnce() throws {
         let mapping = try Self.map(try Self.invoice(extra: #", "internal_notes": "a\nb", "customer_notes": "c\nd""#))
         #expect(mapping.warnings == ["Line breaks replaced by spaces in IIF and QBO CSV (one line per field)"])
