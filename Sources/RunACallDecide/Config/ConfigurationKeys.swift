@@ -134,7 +134,7 @@ public enum ConfigurationKeys {
     ]
 
     private static let invoices: [ConfigurationKey] = [
-        .flag("invoices.sync", \.invoices.sync, help: "`false` writes no invoices"),
+        .flag("invoices.sync", \.invoices.sync, help: "`false` writes no invoices, nor the void or update of one an earlier batch wrote (its row is Skipped, saying what changed)"),
         .choice("invoices.when", \.invoices.when, help: "`on_send` writes sent, partially paid and paid invoices; `on_payment` only paid ones",
                 note: ["on_send (accrual, recommended) | on_payment (cash basis)"]),
         .choice("invoices.numbering", \.invoices.numbering,

@@ -2,7 +2,8 @@ import RunACallRead
 
 /// An invoice an earlier batch exported: nothing again when unchanged; a void or an edit before
 /// payment is a qbXML TxnVoidRq / InvoiceModRq when QuickBooks' TxnID is known (ingested), else
-/// told to the user; an edit after payment fails. Never duplicated.
+/// told to the user; an edit after payment fails. Never duplicated. With `invoices.sync: false`
+/// nothing of it is written or assumed done: it is skipped, saying what changed.
 extension InvoiceDecider {
     func decideExported(_ invoice: Invoice, previous: LedgerEntry, history: InvoiceHistory, into decision: inout InvoiceDecision) {
         let number = previous.docNumber ?? invoice.id
@@ -12,7 +13,20 @@ extension InvoiceDecider {
         var facts = InvoiceFact.exported(customer: previous.customer ?? invoice.customer.name,
                                                   refNumber: previous.docNumber, total: previous.total ?? .zero)
         decision.row.status = .skipped
-        if invoice.status == .void, !wasVoid {
+        if !configuration.invoices.sync {
+            // No void, no update, nothing noted as done: QuickBooks keeps what the earlier batch wrote.
+            let what: String
+            if invoice.status == .void, !wasVoid {
+                what = "voided in Run a Call after batch \(batch), not voided in QuickBooks"
+            } else if isEdit(invoice, previous: previous, fields: fields) {
+                what = "edited in Run a Call after batch \(batch), not changed in QuickBooks: "
+                    + fields.changes(from: previous.fields).joined(separator: "; ")
+            } else {
+                what = "exported in batch \(batch)"
+            }
+            decision.row.message = "\(InvoiceMapper.syncOffReason): \(what)"
+            if invoice.status == .void || wasVoid { facts = .notWritable("void") }
+        } else if invoice.status == .void, !wasVoid {
             facts = .notWritable("void")
             let byHand = "void invoice #\(number) in QuickBooks (it keeps its number with a 0.00 balance)"
             if writesQBXML, let txnID = previous.txnID {

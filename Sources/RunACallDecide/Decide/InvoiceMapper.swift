@@ -63,7 +63,7 @@ public struct InvoiceMapper {
 
     /// Why an invoice is not written, when a rule says so.
     private func skipReason(_ invoice: Invoice) -> String? {
-        guard configuration.invoices.sync else { return "Invoice sync is off (invoices.sync: false)" }
+        guard configuration.invoices.sync else { return Self.syncOffReason }
         switch (invoice.status, configuration.invoices.when) {
         case (.draft, _): return "Draft: never sent"
         case (.sent, .onPayment), (.partiallyPaid, .onPayment): return "Not paid yet (on payment mode)"
@@ -71,6 +71,9 @@ public struct InvoiceMapper {
         default: return nil
         }
     }
+
+    /// Why no invoice is written, new or exported by an earlier batch, while invoice sync is off.
+    static let syncOffReason = "Invoice sync is off (invoices.sync: false)"
 
     private func checkPeriodAndCurrency(_ invoice: Invoice) throws {
         if let closing = configuration.company.closingDate, invoice.invoiceDate <= closing {
@@ -101,11 +104,14 @@ public struct InvoiceMapper {
         if plain ? Self.hasForbiddenByte(id) : !Self.fitsDocNumber(id, desktop: limits.desktop) {
             throw Problem.docNumberCharacters(id: id)
         }
-        let number = limits.formulaSafe ? QuickBooksText.formulaSafe(id) : id
-        if (plain ? number.utf8.count : number.count) > limits.docNumber {
-            throw Problem.docNumberTooLong(id: number, limit: limits.docNumber, target: limits.docNumberTarget)
+        // The posting holds the ID as it is: IIF and qbXML write it so, and QBO CSV's cell guard (`CSVText`) writes a
+        // number reading as a formula after a `'` (outputs.md). The limit is the strictest format's: Desktop's counts the
+        // ID alone; QuickBooks Online's, set only when QBO CSV is the one format written, counts its apostrophe too.
+        let counted = limits.desktop || !limits.formulaSafe ? id : QuickBooksText.formulaSafe(id)
+        if (plain ? counted.utf8.count : counted.count) > limits.docNumber {
+            throw Problem.docNumberTooLong(id: counted, limit: limits.docNumber, target: limits.docNumberTarget)
         }
-        return number
+        return id
     }
 
     /// Whether printable ASCII `id` holds what a doc number must not: `"`, `;`, or a space at either end.
@@ -204,8 +210,9 @@ public struct InvoiceMapper {
         if let renamed = renameNote(original: invoice.customer.name, name: customer.name, what: "Customer") {
             mapping.warnings.append(renamed)
         }
-        if let refNumber, refNumber != invoice.id, let reason = QuickBooksText.formulaReason(invoice.id) {
-            mapping.warnings.append("Doc number \"\(refNumber)\" (\(reason))")
+        if let refNumber, limits.formulaSafe, let reason = QuickBooksText.formulaReason(refNumber) {
+            let guarded = configuration.output.formats.having(\.guardsFormulas).map(\.displayName).joined(separator: " and ")
+            mapping.warnings.append("\(guarded): doc number \"\(QuickBooksText.formulaSafe(refNumber))\" (\(reason))")
         }
         var lines: [QBInvoiceLine] = []
         for (position, (line, resolved)) in zip(invoice.lines, names.lines).enumerated() {
@@ -265,7 +272,8 @@ public struct InvoiceMapper {
     }
 
     /// What the flat formats do to the invoice: a format whose lines cannot be negative (QuickBooks Online CSV)
-    /// leaves the discounts to enter by hand; IIF and QBO CSV hold each field on one line.
+    /// leaves the discounts to enter by hand, and one that names no account per line (the same) posts a line to its
+    /// item's income account; IIF and QBO CSV hold each field on one line.
     private func formatNotes(_ invoice: QBInvoice) -> [String] {
         let formats = configuration.output.formats
         var notes: [String] = []
@@ -275,6 +283,15 @@ public struct InvoiceMapper {
             if byHand != .zero, let list = profile.byHandList {
                 notes.append("\(format.displayName): discount \(byHand) to enter by hand (\(list.path(parts: 1)))")
             }
+            let misplaced = profile.linesOnTheirItemsAccount(of: invoice)
+            for account in Self.firstOfEach(misplaced.map(\.account)) {
+                let lines = misplaced.filter { $0.account == account }
+                let amount = lines.reduce(Money.zero) { $0 + $1.amount }
+                let itemAccounts = Self.firstOfEach(lines.map(\.itemAccount))
+                notes.append("\(format.displayName): \(amount) posts to the item income account\(itemAccounts.count > 1 ? "s" : "") "
+                    + "\(itemAccounts.joined(separator: ", ")), not \(account) (QuickBooks Online's invoice import takes no account per line): "
+                    + "move it in QuickBooks Online")
+            }
         }
         let flat = formats.having { !$0.keepsLineBreaks }
         func broken(_ text: String?) -> Bool { text.map(QuickBooksText.hasLineBreak) ?? false }
@@ -283,6 +300,12 @@ public struct InvoiceMapper {
             notes.append("Line breaks replaced by spaces in \(flat.map(\.displayName).joined(separator: " and ")) (one line per field)")
         }
         return notes
+    }
+
+    /// `names` without repeats, in the order they first occur.
+    private static func firstOfEach(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// Commits the invoice's customer to the run; a new one is reported as created.

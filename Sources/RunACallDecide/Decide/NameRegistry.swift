@@ -56,7 +56,7 @@ public struct NameLimits {
     let item: Int
     let docNumber: Int
     let desktop: Bool
-    /// QuickBooks Online CSV is written: names and doc numbers must not read as spreadsheet formulas.
+    /// QuickBooks Online CSV is written: names must not read as spreadsheet formulas (a doc number is guarded in its cell alone).
     let formulaSafe: Bool
     /// The formats written, whose strictest text limits apply (`FieldLimits`).
     let formats: [OutputFormat]

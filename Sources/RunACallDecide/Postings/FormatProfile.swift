@@ -1,4 +1,5 @@
 import Foundation
+import RunACallSupport
 
 /// What an output format can carry and what it leaves to the user, declared once per format: deciding, the
 /// summary, the preview and the payment rules ask the profile, never a writer. Adding a format is one case of
@@ -44,6 +45,9 @@ public struct FormatProfile: Sendable {
     public let carriesNegativeLines: Bool
     /// Where the lines left out are listed for the user, when the format leaves any out.
     public let byHandList: OutputTarget?
+    /// Whether an invoice line names its own account (IIF's SPL `ACCNT`, qbXML's `OverrideItemAccountRef`); where not
+    /// (QuickBooks Online's invoice import), a line posts to its item's income account and the report says so.
+    public let carriesLineAccounts: Bool
     /// Whether text a spreadsheet opens must never read as a formula (cells and the names in them).
     public let guardsFormulas: Bool
     /// What the user does with a payment the format writes without its invoice (IIF: the payment-application worksheet); nil when linked.
@@ -59,7 +63,7 @@ public struct FormatProfile: Sendable {
         format: .iif, displayName: "IIF", isDesktop: true, encoding: .windowsCP1252, fieldLimits: desktopLimits,
         keepsLineBreaks: false, placeOnOneAddressLine: true, lineTaxCodeLimit: nil, takesOnlineTaxCodes: false,
         salesTax: .carriesAmount, declaresSalesTaxItems: true, referencesQuickBooksIDs: false, carriesNegativeLines: true,
-        byHandList: nil, guardsFormulas: false,
+        byHandList: nil, carriesLineAccounts: true, guardsFormulas: false,
         paymentUnlinked: "IIF cannot link it to the invoice: apply it in QuickBooks (report/payment-application.csv)",
         paymentByHand: nil, creditMemoByHand: nil, depositStep: nil)
 
@@ -69,7 +73,7 @@ public struct FormatProfile: Sendable {
                       .state: 255, .postalCode: 30, .country: 255],
         keepsLineBreaks: false, placeOnOneAddressLine: false, lineTaxCodeLimit: nil, takesOnlineTaxCodes: true,
         salesTax: .computedOnly, declaresSalesTaxItems: false, referencesQuickBooksIDs: false, carriesNegativeLines: false,
-        byHandList: qboCSVDiscounts, guardsFormulas: true, paymentUnlinked: nil,
+        byHandList: qboCSVDiscounts, carriesLineAccounts: false, guardsFormulas: true, paymentUnlinked: nil,
         paymentByHand: "QuickBooks Online cannot import payments by CSV: receive it in QuickBooks Online",
         creditMemoByHand: "QuickBooks Online cannot import credit memos by CSV: enter it in QuickBooks Online",
         depositStep: "QuickBooks Online: upload deposits.csv in Banking and match it")
@@ -81,7 +85,8 @@ public struct FormatProfile: Sendable {
         format: .qbxml, displayName: "qbXML", isDesktop: true, encoding: .utf8, fieldLimits: desktopLimits,
         keepsLineBreaks: true, placeOnOneAddressLine: false, lineTaxCodeLimit: 3, takesOnlineTaxCodes: false,
         salesTax: .computedOrExactLine, declaresSalesTaxItems: false, referencesQuickBooksIDs: true, carriesNegativeLines: true,
-        byHandList: nil, guardsFormulas: false, paymentUnlinked: nil, paymentByHand: nil, creditMemoByHand: nil, depositStep: nil)
+        byHandList: nil, carriesLineAccounts: true, guardsFormulas: false, paymentUnlinked: nil, paymentByHand: nil, creditMemoByHand: nil,
+        depositStep: nil)
 
     /// QuickBooks Desktop's field limits, the same through IIF and qbXML (qbXML XSD `maxLength`s; Intuit's IIF kit).
     static let desktopLimits: [TextField: Int] = [
@@ -103,6 +108,13 @@ public struct FormatProfile: Sendable {
     /// negative (a void invoice's zeroed discounts need nothing).
     public func linesByHand(of invoice: QBInvoice) -> [QBInvoiceLine] {
         carriesNegativeLines ? [] : invoice.lines.filter { $0.kind == .discount && $0.amount != .zero }
+    }
+
+    /// The lines of `invoice` that post to another account than their item's (a membership invoice's; accounts matched
+    /// by name as config.md says), when this format cannot name a line's account: QuickBooks posts them to the item's
+    /// (a void invoice's zeroed lines post nothing).
+    public func linesOnTheirItemsAccount(of invoice: QBInvoice) -> [QBInvoiceLine] {
+        carriesLineAccounts ? [] : invoice.lines.filter { NameKey($0.account) != NameKey($0.itemAccount) && $0.amount != .zero }
     }
 }
 

@@ -23,7 +23,7 @@ enum ItemDecider {
         case "pmt", "itempayment", "payment": .quickBooksOnly("a payment item")
         case "subt", "itemsubtotal", "subtotal": .quickBooksOnly("a subtotal item")
         case "grp", "itemgroup", "group", "bundle": .quickBooksOnly("a group")
-        case "fixedasset", "itemfixedasset", "fixed asset": .notSent("a fixed asset item")
+        case "fixedasset", "itemfixedasset": .notSent("a fixed asset item")
         case "category": .notSent("a category, not an item")
         default: .unknown
         }

@@ -75,6 +75,39 @@ import Testing
         #expect(decision.row.message == "Invoice sync is off (invoices.sync: false)" && decision.rendering == nil)
     }
 
+    @Test func invoiceSyncOffWritesNoVoidOfAnInvoiceAnEarlierBatchExported() throws {
+        let history = InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1"))
+        let decision = try Self.decide(try Self.invoice(status: "void"), history: history, config: "invoices:\n  sync: false\n")
+        #expect(decision.row.status == .skipped && decision.rendering == nil && decision.memory == nil && decision.row.warning == "")
+        #expect(decision.row.message == "Invoice sync is off (invoices.sync: false): voided in Run a Call after batch 3, not voided in QuickBooks")
+        guard case .notWritable("void")? = decision.facts else { Issue.record("\(String(describing: decision.facts))"); return }
+    }
+
+    @Test func invoiceSyncOffWritesNoEditOfAnInvoiceAnEarlierBatchExported() throws {
+        let history = InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1", editSequence: "E-1"))
+        for formats in ["[iif, qbo-csv, qbxml]", "[iif]"] {
+            let decision = try Self.decide(try Self.editedInvoice(), history: history,
+                                           config: "output:\n  formats: \(formats)\ninvoices:\n  sync: false\n")
+            #expect(decision.row.status == .skipped && decision.rendering == nil && decision.memory == nil && decision.mapping == nil,
+                    "\(formats): nothing written, nothing assumed done")
+            #expect(decision.row.message.hasPrefix("Invoice sync is off (invoices.sync: false): edited in Run a Call after batch 3, not changed in QuickBooks: "))
+            if case .exported(_, _, Money(parsing: "100.00"))? = decision.facts {} else {
+                Issue.record("\(formats): QuickBooks still holds the earlier total, not \(String(describing: decision.facts))")
+            }
+        }
+        let paidAfter = try Self.editedInvoice(status: "paid")
+        let blocked = try Self.decide(paidAfter, history: history, config: "invoices:\n  sync: false\n")
+        #expect(blocked.row.status == .skipped && blocked.row.error == nil, "an edit it would refuse is not synced either")
+    }
+
+    @Test func invoiceSyncOffLeavesAnUnchangedExportAlone() throws {
+        let invoice = try Self.invoice()
+        let decision = try Self.decide(invoice, history: InvoiceHistory(previous: Self.exported(invoice)), config: "invoices:\n  sync: false\n")
+        #expect(decision.row.status == .skipped && decision.rendering == nil && decision.memory == nil)
+        #expect(decision.row.message == "Invoice sync is off (invoices.sync: false): exported in batch 3")
+        guard case .exported("Ann Lee", _, _)? = decision.facts else { Issue.record("no facts"); return }
+    }
+
     @Test func aClosedPeriodFailsWithItsCode() throws {
         let decision = try Self.decide(try Self.invoice(), config: "company:\n  closing_date: 2026-10-01\n")
         #expect(decision.row.status == .failed && decision.row.error == .closedPeriod && decision.rendering == nil)
@@ -275,9 +308,9 @@ import Testing
 
     @Test func anEditTheRulesNowSkipIsLeftToTheUserWithTheReason() throws {
         let decision = try Self.decide(try Self.editedInvoice(), history: InvoiceHistory(previous: Self.exported(try Self.invoice(), txnID: "T-1", editSequence: "E-1")),
-                                       config: "invoices:\n  sync: false\n")
+                                       config: "invoices:\n  when: on_payment\n")
         #expect(decision.row.status == .skipped && decision.rendering == nil)
-        #expect(decision.row.message.hasPrefix("Needs update: invoice #1 was edited in Run a Call after batch 3 (Invoice sync is off (invoices.sync: false)); change it in QuickBooks: "))
+        #expect(decision.row.message.hasPrefix("Needs update: invoice #1 was edited in Run a Call after batch 3 (Not paid yet (on payment mode)); change it in QuickBooks: "))
     }
 
     // MARK: The order of an edit and the first payment

@@ -110,10 +110,24 @@ import Testing
         #expect(Self.posting(mapping)?.refNumber == nil && Self.posting(mapping)?.sourceID == "INV-2026-0001;x")
     }
 
-    @Test func aDocNumberReadingAsAFormulaIsQuotedForQuickBooksOnlineWithAWarning() throws {
-        let mapping = try Self.map(try Self.invoice(id: "@12"), "output:\n  formats: [qbo-csv]\n")
-        #expect(Self.posting(mapping)?.refNumber == "'@12")
-        #expect(mapping.warnings == [#"Doc number "'@12" (a leading @ would be evaluated as a formula by a spreadsheet)"#])
+    @Test func aDocNumberReadingAsAFormulaIsGuardedOnlyInQuickBooksOnlineCSVWithAWarning() throws {
+        let online = try Self.map(try Self.invoice(id: "@12"), "output:\n  formats: [qbo-csv]\n")
+        #expect(Self.posting(online)?.refNumber == "@12", "the posting holds the number; QBO CSV's cell guard adds the apostrophe")
+        #expect(CSVText.row(["@12"]) == "'@12\r\n")
+        #expect(online.warnings == [#"QBO CSV: doc number "'@12" (a leading @ would be evaluated as a formula by a spreadsheet)"#])
+        let all = try Self.map(try Self.invoice(id: "@12"))
+        #expect(Self.posting(all)?.refNumber == "@12", "IIF and qbXML take it as it is")
+        #expect(all.warnings.contains(#"QBO CSV: doc number "'@12" (a leading @ would be evaluated as a formula by a spreadsheet)"#))
+        let desktop = try Self.map(try Self.invoice(id: "@12"), "output:\n  formats: [iif, qbxml]\n")
+        #expect(Self.posting(desktop)?.refNumber == "@12" && desktop.warnings.isEmpty)
+    }
+
+    @Test func aDocNumberReadingAsAFormulaCountsItsGuardOnlyAgainstQuickBooksOnlinesLimit() throws {
+        let eleven = try Self.map(try Self.invoice(id: "=2026-00001"))
+        #expect(Self.posting(eleven)?.refNumber == "=2026-00001", "11 characters: QuickBooks Desktop holds it")
+        let online = try Self.map(try Self.invoice(id: "=" + String(repeating: "9", count: 20)), "output:\n  formats: [qbo-csv]\n")
+        #expect(Self.problem(online)?.message
+            == #"Doc number too long: invoice ID "'=99999999999999999999" has 22 characters; QuickBooks Online allows 21"#)
     }
 
     // MARK: The figures agree
@@ -485,6 +499,17 @@ import Testing
     @Test func aDiscountIsLeftToEnterByHandInQuickBooksOnlineCSV() throws {
         let mapping = try Self.map(try Self.invoice(extra: #", "discount": {"amount": "10.00"}"#, total: "90.00"), "output:\n  formats: [qbo-csv]\n")
         #expect(mapping.warnings == ["QBO CSV: discount 10.00 to enter by hand (qbo-csv/discounts-to-enter.csv)"])
+    }
+
+    @Test func aLineAccountQuickBooksOnlineCSVCannotCarryIsToldNotDropped() throws {
+        let membership = try Self.invoice(extra: #", "membership_invoice": true"#)
+        #expect(try Self.map(membership, "output:\n  formats: [qbo-csv]\n").warnings
+            == ["QBO CSV: 100.00 posts to the item income account Service revenue, not Membership revenue "
+                + "(QuickBooks Online's invoice import takes no account per line): move it in QuickBooks Online"])
+        #expect(try Self.map(membership, "output:\n  formats: [iif, qbxml]\n").warnings.isEmpty, "IIF and qbXML name the line's account")
+        #expect(try Self.map(try Self.invoice(), "output:\n  formats: [qbo-csv]\n").warnings.isEmpty, "a line on its item's own account")
+        let void = try Self.invoice(status: "void", extra: #", "membership_invoice": true"#)
+        #expect(try Self.map(void, "output:\n  formats: [qbo-csv]\n").warnings.isEmpty, "a void posts nothing")
     }
 
     @Test func lineBreaksInAFlatFormatAreToldOnce() throws {

@@ -128,7 +128,9 @@ import Testing
         #expect(ItemDecider.kind(of: "ItemInventoryAssembly") == .pricebook(.equipment))
         #expect(ItemDecider.kind(of: "COMPTAX") == .quickBooksOnly("a sales tax item"))
         #expect(ItemDecider.kind(of: "Discount") == .quickBooksOnly("a discount item"))
-        #expect(ItemDecider.kind(of: "Fixed Asset") == .notSent("a fixed asset item"))
+        for fixedAsset in ["Fixed Asset", "fixed asset", "FIXEDASSET", "ItemFixedAsset"] {
+            #expect(ItemDecider.kind(of: fixedAsset) == .notSent("a fixed asset item"), "\(fixedAsset): spaces go before the type is matched")
+        }
         #expect(ItemDecider.kind(of: "Category") == .notSent("a category, not an item"))
         #expect(ItemDecider.kind(of: "Widget") == .unknown)
     }
