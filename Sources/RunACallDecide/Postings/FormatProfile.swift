@@ -114,7 +114,10 @@ public struct FormatProfile: Sendable {
     /// by name as config.md says), when this format cannot name a line's account: QuickBooks posts them to the item's
     /// (a void invoice's zeroed lines post nothing).
     public func linesOnTheirItemsAccount(of invoice: QBInvoice) -> [QBInvoiceLine] {
-        carriesLineAccounts ? [] : invoice.lines.filter { NameKey($0.account) != NameKey($0.itemAccount) && $0.amount != .zero }
+        guard !carriesLineAccounts else { return [] }
+        return invoice.lines.filter { line in
+            line.amount != .zero && line.account != line.itemAccount && NameKey(line.account) != NameKey(line.itemAccount)
+        }
     }
 }
 
