@@ -24,26 +24,6 @@ public enum Edition: String, Sendable, CaseIterable {
     }
 }
 
-/// One output format.
-public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
-    case iif
-    case qboCSV = "qbo-csv"
-    case qbxml
-
-    /// The folder under the output directory that holds this format's files.
-    public var folder: String { rawValue }
-
-    /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
-    public var isDesktop: Bool { profile.isDesktop }
-
-    /// The format's name in messages: `IIF`, `QBO CSV`, `qbXML`.
-    public var displayName: String { profile.displayName }
-
-    public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// When invoices are written.
 public enum SyncTrigger: String, Sendable, CaseIterable {
     /// Accrual: invoices that were sent.

@@ -3,7 +3,8 @@ import RunACallSupport
 
 /// What an output format can carry and what it leaves to the user, declared once per format: deciding, the
 /// summary, the preview and the payment rules ask the profile, never a writer. Adding a format is one case of
-/// `OutputFormat`, one profile here (in `of`) and one writer (`FormatWriters.make`).
+/// `OutputFormat` and one profile, both in this file, and one writer (its folder in Render, its line in
+/// `FormatWriters.make`).
 public struct FormatProfile: Sendable {
     /// How US sales tax reaches QuickBooks through a format.
     public enum SalesTaxForm: Sendable {
@@ -118,6 +119,26 @@ public struct FormatProfile: Sendable {
         return invoice.lines.filter { line in
             line.amount != .zero && line.account != line.itemAccount && NameKey(line.account) != NameKey(line.itemAccount)
         }
+    }
+}
+
+/// One output format: its name in the config's `output.formats` and its folder under the output directory.
+public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
+    case iif
+    case qboCSV = "qbo-csv"
+    case qbxml
+
+    /// The folder under the output directory that holds this format's files.
+    public var folder: String { rawValue }
+
+    /// Whether the target is QuickBooks Desktop (Windows-1252/Latin-1 text, Desktop limits).
+    public var isDesktop: Bool { profile.isDesktop }
+
+    /// The format's name in messages: `IIF`, `QBO CSV`, `qbXML`.
+    public var displayName: String { profile.displayName }
+
+    public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
