@@ -53,13 +53,17 @@ public final class JSONTape {
     func member(_ key: String, of index: Int) -> Int? {
         guard tokens[index].kind == .object else { return nil }
         var found: Int?
-        var position = index + 1
-        let end = Int(tokens[index].after)
         var key = key
         key.withUTF8 { wanted in
-            while position < end {
-                if names(position, wanted) { found = position + 1 }
-                position = Int(tokens[position + 1].after)
+            tokens.withUnsafeBufferPointer { tokens in
+                bytes.withUnsafeBufferPointer { all in
+                    var position = index + 1
+                    let end = Int(tokens[index].after)
+                    while position < end {
+                        if Self.names(tokens[position], wanted, in: all) { found = position + 1 }
+                        position = Int(tokens[position + 1].after)
+                    }
+                }
             }
         }
         return found
@@ -77,19 +81,18 @@ public final class JSONTape {
         return found
     }
 
-    /// Whether the member name at `index` is `wanted`'s bytes once unescaped.
-    private func names(_ index: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-        let token = tokens[index]
-        return bytes.withUnsafeBufferPointer { all in
-            let raw = UnsafeBufferPointer(rebasing: all[Int(token.start)..<Int(token.end)])
-            guard token.escaped else {
-                guard raw.count == wanted.count, let start = raw.baseAddress, let other = wanted.baseAddress else { return raw.count == wanted.count }
-                return memcmp(start, other, raw.count) == 0
-            }
-            var unescaped: [UInt8] = []
-            Self.unescape(raw, into: &unescaped)
-            return unescaped.elementsEqual(wanted)
+    /// Whether the member name `token` is `wanted`'s bytes once unescaped (a name without escape is compared
+    /// by its length first, then its bytes).
+    private static func names(_ token: Token, _ wanted: UnsafeBufferPointer<UInt8>, in all: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = Int(token.end - token.start)
+        guard token.escaped else {
+            guard count == wanted.count else { return false }
+            guard count > 0, let start = all.baseAddress, let other = wanted.baseAddress else { return true }
+            return memcmp(start + Int(token.start), other, count) == 0
         }
+        var unescaped: [UInt8] = []
+        unescape(UnsafeBufferPointer(rebasing: all[Int(token.start)..<Int(token.end)]), into: &unescaped)
+        return unescaped.elementsEqual(wanted)
     }
 
     /// Appends the bytes a string's checked `raw` bytes stand for, its escapes undone.
