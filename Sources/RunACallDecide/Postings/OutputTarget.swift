@@ -87,19 +87,29 @@ public struct OutputTarget: Hashable, Sendable {
     }
 
     init?(stored: String) {
-        let utf8 = stored.utf8
-        var bars: [String.Index] = []
-        bars.reserveCapacity(4)
-        for index in utf8.indices where utf8[index] == UInt8(ascii: "|") {
-            guard bars.count < 4 else { return nil }
-            bars.append(index)
+        var stored = stored
+        let fields: (folder: String, base: String, fileExtension: String, part: Int, anchor: String)? = stored.withUTF8 { bytes in
+            // The four bars' offsets, read in one pass over the bytes (a fifth bar: not a stored target).
+            var bars = (0, 0, 0, 0)
+            var count = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "|") {
+                switch count {
+                case 0: bars.0 = index
+                case 1: bars.1 = index
+                case 2: bars.2 = index
+                case 3: bars.3 = index
+                default: return nil
+                }
+                count += 1
+            }
+            guard count == 4, bars.0 > 0 else { return nil }
+            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+            guard let part = Int(text(bars.2 + 1, bars.3)) else { return nil }
+            return (text(0, bars.0), text(bars.0 + 1, bars.1), text(bars.1 + 1, bars.2), part, text(bars.3 + 1, bytes.count))
         }
-        guard bars.count == 4, bars[0] > utf8.startIndex else { return nil }
-        func field(_ from: String.Index, _ to: String.Index) -> String { String(stored[utf8.index(after: from)..<to]) }
-        guard let part = Int(field(bars[2], bars[3])) else { return nil }
-        let anchor = field(bars[3], stored.endIndex)
-        self.init(folder: String(stored[..<bars[0]]), base: field(bars[0], bars[1]), fileExtension: field(bars[1], bars[2]),
-                  part: part, anchor: anchor.isEmpty ? nil : anchor)
+        guard let fields else { return nil }
+        self.init(folder: fields.folder, base: fields.base, fileExtension: fields.fileExtension, part: fields.part,
+                  anchor: fields.anchor.isEmpty ? nil : fields.anchor)
     }
 
     /// The key the number of parts is counted under.

@@ -41,6 +41,18 @@ import Testing
         #expect(back[1].message.utf8.count == long.utf8.count)
     }
 
+    @Test func aTargetComesBackFromItsStoredTextAndAnythingElseIsRefused() {
+        let targets = [
+            OutputTarget(folder: "qbxml", base: "requests", fileExtension: "xml", part: 12, anchor: "req-inv-INV-Zoë 7"),
+            OutputTarget(folder: "qbo-csv", base: "invoices", fileExtension: "csv", part: 8_382, anchor: nil),
+            OutputTarget(folder: "report", base: "payment-application", fileExtension: "csv", part: 1, anchor: "#x"),
+        ]
+        for target in targets { #expect(OutputTarget(stored: target.stored) == target) }
+        for text in ["qbxml|requests|xml|1", "qbxml|requests|xml|1|a|b", "|requests|xml|1|a", "qbxml|requests|xml|one|a", "qbxml|requests|xml||a"] {
+            #expect(OutputTarget(stored: text) == nil, "\(text)")
+        }
+    }
+
     @Test func aSpoolCutShortIsRefusedNotReadAsFewerRows() throws {
         let url = try TestPaths.temporaryFolder().appendingPathComponent("rows.spool")
         let spool = try ReportRowSpool(url: url)
