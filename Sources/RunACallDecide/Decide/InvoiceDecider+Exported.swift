@@ -89,9 +89,12 @@ extension InvoiceDecider {
                 }
                 return
             }
-            let mapping = mapper.map(invoice)
+            var mapping = mapper.map(invoice)
             switch mapping.outcome {
-            case .write(let posting):
+            case .write(var posting):
+                // An update keeps the number QuickBooks holds (an earlier version may have written another form of it).
+                if let held = previous.docNumber { posting.refNumber = held }
+                mapping.outcome = .write(posting)
                 decision.mapping = mapping
                 decision.rendering = .update(posting, txnID: txnID, editSequence: editSequence)
                 decision.row.status = .success

@@ -214,6 +214,16 @@ import Testing
         guard case .changed(.update, _, _, Money(parsing: "120.00"))? = decision.memory else { Issue.record("not remembered"); return }
     }
 
+    @Test func anUpdateKeepsTheNumberQuickBooksHolds() throws {
+        let before = try Self.invoice()
+        let after = try Self.invoice(total: "120.00", extra: #", "lines": [{"item": "Labor", "quantity": "1", "unit_price": "120.00", "amount": "120.00"}]"#)
+        var previous = Self.exported(before, txnID: "T-1", editSequence: "E-1")
+        previous.docNumber = "'=1"
+        let decision = try Self.decide(after, history: InvoiceHistory(previous: previous))
+        guard case .update(let posting, "T-1", "E-1")? = decision.rendering else { Issue.record("no update"); return }
+        #expect(posting.refNumber == "'=1")
+    }
+
     @Test func editedAfterPaymentFails() throws {
         let before = try Self.invoice()
         let after = try Self.invoice(status: "paid", total: "120.00", extra: #", "updated_at": "2026-10-09T10:00:00Z", "paid_at": "2026-10-05T10:00:00Z", "lines": [{"item": "Labor", "quantity": "1", "unit_price": "120.00", "amount": "120.00"}]"#)
