@@ -4,7 +4,7 @@ import RunACallSupport
 /// goes on (the second core), else at once. A writer decides on the run's thread everything the
 /// report and the ledger are told (the part, the requestID); the sink only makes and writes bytes,
 /// in the order asked, so the files are the same either way. `finish` settles it before reading them.
-public struct RenderSink: @unchecked Sendable {
+public struct RenderSink: Sendable {
     /// The rendering thread; nil renders at once (one thread, a preview, a test).
     let thread: WriteBehind?
 

@@ -1,15 +1,18 @@
 /// A hash that is the same on every run and machine (FNV-1a, 64 bits), for
 /// deterministic identifiers and change detection; never for security.
 public struct StableHash {
-    public var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The hash of the bytes added so far.
+    public var value: UInt64 { state }
+    /// Stored for `add`, which other stages inline; only `add` changes it.
+    @usableFromInline var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
 
     /// Adds bytes to the hash.
     @inlinable public mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01B3
         }
     }
 
