@@ -60,6 +60,38 @@ import Testing
         #expect(cheap == full)
     }
 
+    /// The id pass makes text of the id cells alone: every other cell is still checked as the full read
+    /// checks it (NUL bytes, invalid UTF-8, stray quotes, the cell count), since a malformed row without an
+    /// id joins the invoice before it while a well-formed one starts an invoice of its own.
+    @Test func csvInvoiceIDPassChecksTheCellsItDoesNotKeep() throws {
+        let header = Array("invoice_id,status,customer_name,invoice_date,line_item,line_quantity,line_unit_price,line_amount\r\n".utf8)
+        let rest = Array(",2026-10-01,A,1,5.00,5.00".utf8)
+        var rows: [[UInt8]] = [
+            Array("1,sent,Ann".utf8) + rest + Array("\r\n".utf8),
+            Array(",sent,Ann\u{0}".utf8) + rest + Array("\r\n".utf8),     // NUL, no id: joins invoice 1
+            Array("2,sent,Bo".utf8) + rest + Array("\n".utf8),
+            Array(",sent,Bo".utf8) + rest + Array("\n".utf8),               // well formed, no id: an invoice of its own
+            Array(",sent,Bo".utf8) + rest + Array(",extra\n".utf8),         // one cell too many, no id: on its own (no id before)
+            Array("\"3\"\"x\",sent,\"Cy\nDe\"".utf8) + rest + Array("\n".utf8), // a doubled quote in the id, a cell over two lines
+            Array(",,,,,,,\n".utf8), Array("\n".utf8),                      // blank rows are skipped
+            Array("3\"x,sent,Cy".utf8) + rest + Array("\n".utf8),          // a stray quote in the id cell: no id, joins 3"x
+            Array("4,sent,".utf8) + [0xC3, 0x28] + rest + Array("\n".utf8), // invalid UTF-8 in an invoice's row
+            Array(",sent,".utf8) + [0xFF] + rest + Array("\n".utf8),        // invalid UTF-8, no id: joins 4
+            Array("é5,sent,Ed".utf8) + rest,                                 // no line end at the end of the file
+        ]
+        rows.insert(header, at: 0)
+        let folder = try Conversion.export([:])
+        let url = folder.appendingPathComponent("invoices.csv")
+        try Data(rows.joined()).write(to: url)
+        let (full, cheap) = try Self.ids { try CSVInvoiceRecordStream(url: url) }
+        #expect(full == ["1", "2", nil, nil, "3\"x", "4", "é5"])
+        #expect(cheap == full)
+        let quick = try CSVInvoiceRecordStream(url: url)
+        var quickIDs: [String?] = []
+        while let id = try quick.nextID(exactWhen: { _ in true }) { quickIDs.append(id) }
+        #expect(quickIDs == full)
+    }
+
     @Test func unsyncedMembersAreCheckedLikeTheRest() throws {
         let lines = [
             "{\"id\": \"1\", \"total\": \"5.00\", \"timeline\": [{\"a\": 1, \"a\": 2}]}",

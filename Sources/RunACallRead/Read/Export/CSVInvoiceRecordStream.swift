@@ -22,6 +22,8 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
 
     private let table: CSVTable
     private var pending: (row: CSVRow, problem: Problem?)?
+    /// The id pass's row read past its invoice's last (`nextID`).
+    private var pendingID: (cell: String?, malformed: Bool)?
     /// The header positions of the columns read, looked up once.
     private let idPosition: Int?
     private let invoicePositions: [Int?]
@@ -68,7 +70,22 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
                          fromCSV: true, rowLines: rowLines, id: id)
     }
 
-    public func nextID() throws -> String?? { try nextGroup().map(\.id) }
+    /// The next invoice's `invoice_id`, its rows grouped as `next()` groups them but only their id cells
+    /// made into text.
+    public func nextID() throws -> String?? {
+        precondition(pending == nil, "a stream is read by next() or by nextID(), not both")
+        guard let first = try pendingID ?? table.nextRowCell(at: idPosition) else { return nil }
+        pendingID = nil
+        while let candidate = try table.nextRowCell(at: idPosition) {
+            if first.cell != nil, candidate.cell == first.cell || (candidate.malformed && candidate.cell == nil) { continue }
+            pendingID = candidate
+            break
+        }
+        return .some(first.cell)
+    }
+
+    /// `nextID()`, which is exact already.
+    public func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try nextID() }
 
     /// The `status` and `total` an unreadable invoice's rows agree on, when each row has the header's
     /// cells on one line (so that no cell is taken from another column): its money still counts.
@@ -83,6 +100,7 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
     /// The next invoice's rows and its `invoice_id`: the rows that follow its first and share its id
     /// (or are malformed with no readable id); nil after the last row.
     private func nextGroup() throws -> (rows: [(row: CSVRow, problem: Problem?)], id: String?)? {
+        precondition(pendingID == nil, "a stream is read by next() or by nextID(), not both")
         guard let first = try pending ?? table.nextRow() else { return nil }
         pending = nil
         let id = table.cell(at: idPosition, in: first.row)

@@ -44,6 +44,18 @@ public final class CSVTable {
         return nil
     }
 
+    /// The next non-blank row's cell at `position` as `cell(at:in:)` reads it, and whether the row is
+    /// malformed as `nextRow` finds it, with the row's other cells never made into text (the id pass).
+    func nextRowCell(at position: Int?) throws -> (cell: String?, malformed: Bool)? {
+        while let row = try rows.nextSketch(keeping: position) {
+            if row.problem == nil, row.isBlank { continue }
+            let malformed = row.problem != nil || row.cellCount != columns.count
+            let cell = row.problem?.cell == position ? nil : row.cell
+            return (cell?.isEmpty == false ? cell : nil, malformed)
+        }
+        return nil
+    }
+
     /// Why `row` cannot be read as written (`line 18: text is not valid UTF-8 in
     /// column line_description; allowed: UTF-8 text`), nil when it can.
     func malformation(of row: CSVRow) -> String? {

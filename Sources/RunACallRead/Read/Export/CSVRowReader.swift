@@ -10,6 +10,20 @@ public struct CSVRow {
     public let problem: CSVRowProblem?
 }
 
+/// A row as the id pass reads it (`CSVRowReader.nextSketch`): one cell's text, the others counted and checked.
+public struct CSVRowSketch {
+    public let line: Int
+    public let lastLine: Int
+    /// How many cells the row has.
+    public let cellCount: Int
+    /// The problem `CSVRowReader.next()` finds in the same row.
+    public let problem: CSVRowProblem?
+    /// Whether every cell is empty.
+    public let isBlank: Bool
+    /// The kept cell's text, nil when the row has no cell there.
+    public let cell: String?
+}
+
 /// Why a row cannot be read as written: `cell` is the position of the cell
 /// at fault, `allowed` what that cell may hold.
 public struct CSVRowProblem {
@@ -97,6 +111,28 @@ public final class CSVRowReader {
     /// so that reading can go on. A quote never closed throws `.unreadableInput`:
     /// the rest of the file would be one cell.
     public func next() throws -> CSVRow? {
+        guard let end = try scanRow() else { return nil }
+        return finish(end)
+    }
+
+    /// The next row as the id pass needs it: like `next()`, but only the cell at `position` made into text
+    /// (the others checked for NUL bytes and invalid UTF-8 as `next()` checks them, and counted).
+    public func nextSketch(keeping position: Int?) throws -> CSVRowSketch? {
+        guard let end = try scanRow() else { return nil }
+        return sketch(end, keeping: position)
+    }
+
+    /// Where a scanned row ends: its lines, the problem found while scanning, and the bytes it took.
+    private struct RowEnd {
+        var line: Int
+        var lastLine: Int
+        var problem: CSVRowProblem?
+        var consumed: Int
+        var lineFeeds: Int
+    }
+
+    /// Scans the next row into `spans`; nil at the end of the file.
+    private func scanRow() throws -> RowEnd? {
         if start >= buffer.count, !refill() { return nil }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let firstLine = line
@@ -113,7 +149,7 @@ public final class CSVRowReader {
             if start + index >= buffer.count {
                 if refill() { continue }
                 spans.append(closed ?? CellSpan(from: cellStart, to: index))
-                return finish(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index, lineFeeds: lineFeeds)
+                return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index, lineFeeds: lineFeeds)
             }
             let byte = buffer[start + index]
             if closed != nil, byte != comma, byte != lf, byte != cr {
@@ -131,15 +167,15 @@ public final class CSVRowReader {
             case lf:
                 spans.append(closed ?? CellSpan(from: cellStart, to: index))
                 lineFeeds += 1
-                return finish(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
+                return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case cr:
                 spans.append(closed ?? CellSpan(from: cellStart, to: index))
                 if start + index + 1 >= buffer.count { refill() }
                 if start + index + 1 < buffer.count, buffer[start + index + 1] == lf {
                     lineFeeds += 1
-                    return finish(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 2, lineFeeds: lineFeeds)
+                    return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 2, lineFeeds: lineFeeds)
                 }
-                return finish(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
+                return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case quote where index == cellStart:
                 let span = try readQuoted(from: index + 1, lineFeeds: &lineFeeds, startLine: firstLine + lineFeeds, column: spans.count)
                 closed = span
@@ -198,16 +234,42 @@ public final class CSVRowReader {
         }
     }
 
-    private func finish(line: Int, lastLine: Int, problem: CSVRowProblem?, consumed: Int, lineFeeds: Int) -> CSVRow {
-        var problem = problem
-        let base = start
+    /// Makes the scanned row's cells into text and consumes its bytes.
+    private func finish(_ end: RowEnd) -> CSVRow {
+        var problem = end.problem
         var cells: [String] = []
         cells.reserveCapacity(spans.count)
+        withCells { position, raw in cells.append(Self.text(raw, position: position, problem: &problem)) }
+        consume(end)
+        return CSVRow(line: end.line, cells: cells, lastLine: end.lastLine, problem: problem)
+    }
+
+    /// The scanned row with the cell at `position` alone made into text; consumes its bytes.
+    private func sketch(_ end: RowEnd, keeping position: Int?) -> CSVRowSketch {
+        var problem = end.problem
+        var kept: String?
+        var isBlank = true
+        withCells { index, raw in
+            if !raw.isEmpty { isBlank = false }
+            if index == position {
+                kept = Self.text(raw, position: index, problem: &problem)
+            } else if problem == nil, !Self.isPlain(raw) {
+                _ = Self.text(raw, position: index, problem: &problem)
+            }
+        }
+        let count = spans.count
+        consume(end)
+        return CSVRowSketch(line: end.line, lastLine: end.lastLine, cellCount: count, problem: problem, isBlank: isBlank, cell: kept)
+    }
+
+    /// Calls `body` with each scanned cell's position and bytes, doubled quotes made single.
+    private func withCells(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let base = start
         buffer.withUnsafeBufferPointer { bytes in
             for (position, span) in spans.enumerated() {
                 let raw = UnsafeBufferPointer(rebasing: bytes[(base + span.from)..<(base + span.to)])
                 guard span.escaped else {
-                    cells.append(Self.text(raw, position: position, problem: &problem))
+                    body(position, raw)
                     continue
                 }
                 var unescaped: [UInt8] = []
@@ -217,22 +279,26 @@ public final class CSVRowReader {
                     unescaped.append(raw[index])
                     index += raw[index] == UInt8(ascii: "\"") ? 2 : 1
                 }
-                cells.append(unescaped.withUnsafeBufferPointer { Self.text($0, position: position, problem: &problem) })
+                unescaped.withUnsafeBufferPointer { body(position, $0) }
             }
         }
-        start += consumed
-        self.line += lineFeeds
-        return CSVRow(line: line, cells: cells, lastLine: lastLine, problem: problem)
+    }
+
+    /// Moves past the scanned row.
+    private func consume(_ end: RowEnd) {
+        start += end.consumed
+        line += end.lineFeeds
+    }
+
+    /// Whether `cell` is ASCII without a NUL byte, which `text` takes as it is.
+    private static func isPlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in cell where byte == 0 || byte >= 0x80 { return false }
+        return true
     }
 
     /// The text of the cell at `position`; a NUL byte or invalid UTF-8 (replaced) sets `problem` unless it is set.
     private static func text(_ cell: UnsafeBufferPointer<UInt8>, position: Int, problem: inout CSVRowProblem?) -> String {
-        var plain = true
-        for byte in cell where byte == 0 || byte >= 0x80 {
-            plain = false
-            break
-        }
-        if plain { return String(decoding: cell, as: UTF8.self) }
+        if isPlain(cell) { return String(decoding: cell, as: UTF8.self) }
         if cell.contains(0) {
             problem = problem ?? CSVRowProblem(reason: "text holds a NUL byte (0x00)", cell: position,
                                                 allowed: "text without NUL bytes, which no QuickBooks file may hold")
