@@ -137,7 +137,15 @@ public final class CSVRowReader {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let firstLine = line
         var lineFeeds = 0
-        spans.removeAll(keepingCapacity: true)
+        // The spans are filled in a local array (handed back when the row ends), and the bytes read through a
+        // local reference, fetched again after whatever may refill: the loop then touches no stored property,
+        // which the optimizer would check for exclusive access at every byte.
+        var cells: [CellSpan] = []
+        swap(&cells, &spans)
+        defer { swap(&cells, &spans) }
+        cells.removeAll(keepingCapacity: true)
+        var bytes = buffer
+        var base = start
         var problem: CSVRowProblem?
         // Offsets are relative to `start`, so they survive a refill that moves the row to the buffer's front.
         var index = 0
@@ -145,60 +153,72 @@ public final class CSVRowReader {
         /// Set after a closing quote: the cell is done, bytes up to the delimiter are skipped.
         var closed: CellSpan?
         while true {
-            if closed == nil { index = delimiter(from: index) }
-            if start + index >= buffer.count {
-                if refill() { continue }
-                spans.append(closed ?? CellSpan(from: cellStart, to: index))
+            if closed == nil { index = Self.delimiter(in: bytes, from: base + index) - base }
+            if base + index >= bytes.count {
+                bytes = []
+                let more = refill()
+                bytes = buffer
+                base = start
+                if more { continue }
+                cells.append(closed ?? CellSpan(from: cellStart, to: index))
                 return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index, lineFeeds: lineFeeds)
             }
-            let byte = buffer[start + index]
+            let byte = bytes[base + index]
             if closed != nil, byte != comma, byte != lf, byte != cr {
-                problem = problem ?? CSVRowProblem(reason: "text after a closing quote", cell: spans.count,
+                problem = problem ?? CSVRowProblem(reason: "text after a closing quote", cell: cells.count,
                                                     allowed: "a quoted cell ends with its quote, then a comma or the line end")
                 index += 1
                 continue
             }
             switch byte {
             case comma:
-                spans.append(closed ?? CellSpan(from: cellStart, to: index))
+                cells.append(closed ?? CellSpan(from: cellStart, to: index))
                 closed = nil
                 index += 1
                 cellStart = index
             case lf:
-                spans.append(closed ?? CellSpan(from: cellStart, to: index))
+                cells.append(closed ?? CellSpan(from: cellStart, to: index))
                 lineFeeds += 1
                 return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case cr:
-                spans.append(closed ?? CellSpan(from: cellStart, to: index))
-                if start + index + 1 >= buffer.count { refill() }
-                if start + index + 1 < buffer.count, buffer[start + index + 1] == lf {
+                cells.append(closed ?? CellSpan(from: cellStart, to: index))
+                if base + index + 1 >= bytes.count {
+                    bytes = []
+                    refill()
+                    bytes = buffer
+                    base = start
+                }
+                if base + index + 1 < bytes.count, bytes[base + index + 1] == lf {
                     lineFeeds += 1
                     return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds - 1, problem: problem, consumed: index + 2, lineFeeds: lineFeeds)
                 }
                 return RowEnd(line: firstLine, lastLine: firstLine + lineFeeds, problem: problem, consumed: index + 1, lineFeeds: lineFeeds)
             case quote where index == cellStart:
-                let span = try readQuoted(from: index + 1, lineFeeds: &lineFeeds, startLine: firstLine + lineFeeds, column: spans.count)
+                bytes = []
+                let span = try readQuoted(from: index + 1, lineFeeds: &lineFeeds, startLine: firstLine + lineFeeds, column: cells.count)
+                bytes = buffer
+                base = start
                 closed = span
                 index = span.to + 1
             default:
-                problem = problem ?? CSVRowProblem(reason: "a quote inside an unquoted cell", cell: spans.count,
+                problem = problem ?? CSVRowProblem(reason: "a quote inside an unquoted cell", cell: cells.count,
                                                     allowed: "quote the whole cell and double the quote")
                 index += 1
             }
         }
     }
 
-    /// The offset (from `start`) of the first comma, quote, line feed or carriage return at or after
-    /// `offset`, or the end of the bytes read.
-    private func delimiter(from offset: Int) -> Int {
-        buffer.withUnsafeBufferPointer { bytes in
-            var index = start + offset
+    /// The position of the first comma, quote, line feed or carriage return in `bytes` at or after `position`,
+    /// or `bytes.count`.
+    private static func delimiter(in bytes: [UInt8], from position: Int) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = position
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { break }
                 index += 1
             }
-            return index - start
+            return index
         }
     }
 
