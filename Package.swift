@@ -66,7 +66,6 @@ let package = Package(
                 "RunACallDecide",
                 "RunACallRender",
                 "CLibXML2",
-                "CSQLite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
