@@ -82,6 +82,6 @@ struct FromQuickBooksCommand: ParsableCommand {
                 for line in group.examples { Console.line("    \(line)") }
             }
         }
-        Console.line("\nwritten under \(out): \(result.files.joined(separator: ", "))")
+        Console.line("\nwritten under \(out): \(FileListText.joined(result.files))")
     }
 }

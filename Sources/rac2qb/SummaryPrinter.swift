@@ -67,7 +67,7 @@ enum SummaryPrinter {
                 if group.count > group.examples.count { Console.line("    … \(group.count - group.examples.count) more in the report") }
             }
         }
-        if let outputDirectory { Console.line("\nwritten under \(outputDirectory): \(result.files.joined(separator: ", "))") }
+        if let outputDirectory { Console.line("\nwritten under \(outputDirectory): \(FileListText.joined(result.files))") }
     }
 }
 

@@ -50,7 +50,7 @@ struct UndoCommand: ParsableCommand {
                   + "\(plan.files.joined(separator: ", ")) under \(plan.folder.path) and the ledger forgets the batch")
             return
         }
-        Console.line("written under \(plan.folder.path): \(plan.files.joined(separator: ", "))")
+        Console.line("written under \(plan.folder.path): \(FileListText.joined(plan.files))")
         Console.line("the ledger forgot batch \(plan.batch): import the deletes (or delete by hand) before the next convert, which writes its records again")
     }
 
