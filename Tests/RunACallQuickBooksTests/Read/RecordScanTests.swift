@@ -92,6 +92,27 @@ import Testing
         #expect(quickIDs == full)
     }
 
+    /// An invoice of invoices.csv is read from its cells (`CSVInvoiceCells`), never built as a JSON tree, and
+    /// answers as that tree would: an empty cell is an absent member, an object whose cells are all empty is
+    /// absent, a column the file lacks is an absent member, and `tax_lines` is parsed.
+    @Test func csvInvoiceCellsAnswerAsTheJSONShape() throws {
+        let header = "invoice_id,status,customer_name,customer_email,billing_city,invoice_date,line_item,line_quantity,line_unit_price,line_amount,tax_lines,discount_amount\n"
+        let rows = "9,sent,Ann,,,2026-10-01,A,1,5.00,5.00,Denver|8.81|5.00|0.44;bad,\n9,sent,Ann,,,2026-10-01,B,2,1.00,2.00,Denver|8.81|5.00|0.44;bad,\n"
+        let folder = try Conversion.export(["invoices.csv": header + rows])
+        let record = try #require(try CSVInvoiceRecordStream(url: folder.appendingPathComponent("invoices.csv")).next())
+        let invoice = try record.content.get()
+        #expect(invoice.kind == .object && invoice.id == "9" && invoice.string("status") == "sent")
+        #expect(invoice.member("customer")?.string("name") == "Ann" && invoice.member("customer")?.member("email") == nil)
+        #expect(invoice.member("billing_address") == nil && invoice.member("discount") == nil && invoice.member("service_address") == nil)
+        #expect(invoice.member("due_date") == nil && invoice.member("nothing") == nil && invoice.member("line_item") == nil)
+        let lines = try #require(invoice.member("lines"))
+        #expect(lines.kind == .array && lines.elements.map { $0.string("item") } == ["A", "B"])
+        #expect(lines.elements[1].member("quantity")?.text == "2" && lines.elements[1].member("description") == nil)
+        let taxLines = try #require(invoice.member("tax_lines")).elements
+        #expect(taxLines.map { $0.string("name") } == ["Denver", "bad"] && taxLines[1].string("_malformed") == "bad")
+        #expect(throws: Problem.self) { try RecordDecoder.invoice(record) }
+    }
+
     @Test func unsyncedMembersAreCheckedLikeTheRest() throws {
         let lines = [
             "{\"id\": \"1\", \"total\": \"5.00\", \"timeline\": [{\"a\": 1, \"a\": 2}]}",

@@ -15,11 +15,6 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
         "member_discount_amount", "subtotal", "tax_total", "total", "amount_paid", "balance_due",
         "customer_notes", "internal_notes",
     ]
-    static let lineColumns = [
-        "line_item", "line_description", "line_category", "line_quantity", "line_unit_price",
-        "line_amount", "line_taxable", "line_tax_rate",
-    ]
-
     private let table: CSVTable
     private var pending: (row: CSVRow, problem: Problem?)?
     /// The id pass's row read past its invoice's last (`nextID`).
@@ -27,34 +22,13 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
     /// The header positions of the columns read, looked up once.
     private let idPosition: Int?
     private let invoicePositions: [Int?]
-    private let linePositions: [Int?]
-    private let ownPositions: [Int?]
-    private let customerPositions: [Int?]
-    private let billing: [Int?]
-    private let service: [Int?]
-    private let discountPositions: [Int?]
-    private let memberDiscountPositions: [Int?]
-    private let taxLinesPosition: Int?
-
-    /// The invoice's own members, copied under their column names.
-    private static let ownColumns = ["status", "invoice_date", "due_date", "terms", "sent_at", "paid_at", "voided_at",
-                                     "updated_at", "currency", "membership_invoice", "subtotal", "tax_total", "total",
-                                     "amount_paid", "balance_due", "customer_notes", "internal_notes"]
-    private static let customerFields = ["id", "name", "email", "phone", "company"]
-    private static let lineFields = ["item", "description", "category", "quantity", "unit_price", "amount", "taxable", "tax_rate"]
+    private let layout: CSVInvoiceLayout
 
     public init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
         table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns, encoding: encoding)
         idPosition = table.positions(["invoice_id"])[0]
         invoicePositions = table.positions(Self.invoiceColumns)
-        linePositions = table.positions(Self.lineColumns)
-        ownPositions = table.positions(Self.ownColumns)
-        customerPositions = table.positions(Self.customerFields.map { "customer_\($0)" })
-        billing = CSVShape.addressPositions(prefix: "billing", table: table)
-        service = CSVShape.addressPositions(prefix: "service", table: table)
-        discountPositions = table.positions(["discount_description", "discount_amount"])
-        memberDiscountPositions = table.positions(["member_discount_plan", "member_discount_amount"])
-        taxLinesPosition = table.positions(["tax_lines"])[0]
+        layout = CSVInvoiceLayout(table)
     }
 
     public func next() throws -> RawRecord? {
@@ -66,7 +40,7 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
             return RawRecord(location: location, content: .failure(problem), fromCSV: true, rowLines: rowLines, id: id,
                              partial: readableMoney(of: group.map(\.row)))
         }
-        return RawRecord(location: location, content: .success(RecordNode(invoice(from: group.map(\.row)))),
+        return RawRecord(location: location, content: .success(RecordNode(CSVInvoiceCells(rows: group.map(\.row), layout: layout), .invoice)),
                          fromCSV: true, rowLines: rowLines, id: id)
     }
 
@@ -139,31 +113,6 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
             }
         }
         return nil
-    }
-
-    private func invoice(from rows: [CSVRow]) -> JSONValue {
-        let head = rows[0]
-        var members: [String: JSONValue] = [:]
-        CSVShape.copy([idPosition], as: ["id"], table: table, row: head, into: &members)
-        CSVShape.copy(ownPositions, as: Self.ownColumns, table: table, row: head, into: &members)
-        var customer: [String: JSONValue] = [:]
-        CSVShape.copy(customerPositions, as: Self.customerFields, table: table, row: head, into: &customer)
-        members["customer"] = customer.isEmpty ? nil : .object(customer)
-        members["billing_address"] = CSVShape.address(billing, table: table, row: head)
-        members["service_address"] = CSVShape.address(service, table: table, row: head)
-        var discount: [String: JSONValue] = [:]
-        CSVShape.copy(discountPositions, as: ["description", "amount"], table: table, row: head, into: &discount)
-        members["discount"] = discount.isEmpty ? nil : .object(discount)
-        var memberDiscount: [String: JSONValue] = [:]
-        CSVShape.copy(memberDiscountPositions, as: ["plan", "amount"], table: table, row: head, into: &memberDiscount)
-        members["member_discount"] = memberDiscount.isEmpty ? nil : .object(memberDiscount)
-        if let taxLines = table.cell(at: taxLinesPosition, in: head) { members["tax_lines"] = Self.taxLines(taxLines) }
-        members["lines"] = .array(rows.map { row in
-            var line: [String: JSONValue] = [:]
-            CSVShape.copy(linePositions, as: Self.lineFields, table: table, row: row, into: &line)
-            return .object(line)
-        })
-        return .object(members)
     }
 
     /// `name|rate_percent|taxable_amount|amount` entries joined by `;`.

@@ -1,5 +1,6 @@
-/// One value of a record as `FieldReader` reads it: in a `JSONValue` tree (CSV rows, `.json` files),
-/// or on the `JSONTape` of a JSON Lines line, whose text is made only when it is asked for.
+/// One value of a record as `FieldReader` reads it: in a `JSONValue` tree (`.json` files, flat CSV files),
+/// on the `JSONTape` of a JSON Lines line, whose text is made only when it is asked for, or in the cells of
+/// an invoice's rows of invoices.csv (`CSVInvoiceCells`).
 public struct RecordNode {
     /// What the value is; a boolean with its value.
     public enum Kind: Equatable { case null, bool(Bool), number, string, array, object }
@@ -7,6 +8,7 @@ public struct RecordNode {
     private enum Storage {
         case tree(JSONValue)
         case tape(JSONTape, Int)
+        case csv(CSVInvoiceCells, CSVInvoiceCells.Path)
     }
 
     private let storage: Storage
@@ -16,6 +18,9 @@ public struct RecordNode {
 
     /// The value at token `index` of `tape`.
     public init(_ tape: JSONTape, at index: Int) { storage = .tape(tape, index) }
+
+    /// The value at `path` of an invoice's CSV rows.
+    init(_ cells: CSVInvoiceCells, _ path: CSVInvoiceCells.Path) { storage = .csv(cells, path) }
 
     public var kind: Kind {
         switch storage {
@@ -38,6 +43,12 @@ public struct RecordNode {
             case .array: return .array
             case .object: return .object
             }
+        case .csv(_, let path):
+            switch path {
+            case .cell: return .string
+            case .lines: return .array
+            default: return .object
+            }
         }
     }
 
@@ -51,6 +62,8 @@ public struct RecordNode {
             case .string, .number: return tape.text(at: index)
             default: return ""
             }
+        case .csv(let cells, .cell(let row, let position)): return cells.rows[row].cells[position]
+        case .csv: return ""
         }
     }
 
@@ -59,6 +72,7 @@ public struct RecordNode {
         switch storage {
         case .tree(let value): return value[key].map(RecordNode.init)
         case .tape(let tape, let index): return tape.member(key, of: index).map { RecordNode(tape, at: $0) }
+        case .csv(let cells, let path): return cells.member(key, of: path)
         }
     }
 
@@ -85,6 +99,8 @@ public struct RecordNode {
         case .tape(let tape, let index):
             guard tape.tokens[index].kind == .array else { return [] }
             return tape.elements(of: index).map { RecordNode(tape, at: $0) }
+        case .csv(let cells, .lines): return cells.rows.indices.map { RecordNode(cells, .line($0)) }
+        case .csv: return []
         }
     }
 
