@@ -4,7 +4,9 @@ internal import CLibXML2
 
 /// Writes qbXML requests with libxml2's text writer into one reusable memory buffer: libxml2 renders
 /// and escapes every tag and text; a character outside ASCII goes in as a character reference
-/// (`&#233;`), as QuickBooks Desktop's parser wants.
+/// (`&#233;`), as QuickBooks Desktop's parser wants. A text element whose text libxml2 would write as it
+/// is (printable ASCII, none of `<`, `>`, `&`, `"`), as most are, goes through the same writer as one raw
+/// write of `<name>text</name>`: the same bytes, without libxml2's element stack and escaped copy.
 ///
 /// Requests sit two levels deep in their document (`QBXML`, `QBXMLMsgsRq`), so each tag line starts
 /// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
@@ -22,8 +24,14 @@ public final class XMLFragmentWriter {
     private var depth = 0
     /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
     private var innermostHasChildren = false
+    /// The bytes of a plain text element, reused.
+    private var plainElement: [UInt8] = []
 
-    public init() {
+    /// Whether a plain text element is one raw write (`needsNoEscaping`); false only to compare with libxml2's own.
+    private let writesPlainTextsRaw: Bool
+
+    public init(writesPlainTextsRaw: Bool = true) {
+        self.writesPlainTextsRaw = writesPlainTextsRaw
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         lineBreak = .allocate(capacity: 65)
@@ -60,7 +68,9 @@ public final class XMLFragmentWriter {
     public func element(_ name: String, _ text: String?) {
         guard let text, !text.isEmpty else { return }
         startTagLine()
-        if Self.isASCIILine(text) {
+        if writesPlainTextsRaw, Self.needsNoEscaping(text) {
+            writePlainElement(name, text)
+        } else if Self.isASCIILine(text) {
             name.withXMLChars { name in text.withXMLChars { xmlTextWriterWriteElement(writer, name, $0) } }
         } else {
             name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
@@ -69,6 +79,30 @@ public final class XMLFragmentWriter {
             xmlTextWriterEndElement(writer)
         }
         closed()
+    }
+
+    /// Whether libxml2 writes `text` in an element as it is: tabs and printable ASCII but for `<`, `>`, `&` and
+    /// `"`, which it escapes (`xmlEncodeSpecialChars`).
+    static func needsNoEscaping(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { byte in
+                (byte < 0x20 && byte != 0x09) || byte >= 0x7F || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
+            }
+        } ?? false
+    }
+
+    /// `<name>text</name>` as one raw write, for a text that `needsNoEscaping` (and a tag name, which is ASCII).
+    private func writePlainElement(_ name: String, _ text: String) {
+        plainElement.removeAll(keepingCapacity: true)
+        plainElement.append(UInt8(ascii: "<"))
+        plainElement.append(contentsOf: name.utf8)
+        plainElement.append(UInt8(ascii: ">"))
+        plainElement.append(contentsOf: text.utf8)
+        plainElement.append(contentsOf: "</".utf8)
+        plainElement.append(contentsOf: name.utf8)
+        plainElement.append(UInt8(ascii: ">"))
+        plainElement.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
     }
 
     /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
