@@ -17,9 +17,11 @@ public struct NameKey: Hashable, Sendable, Comparable {
     private static let collapsedNames = TextMemo()
 
     /// ASCII with single inner spaces and none at the ends: nothing to collapse.
-    private static func isPlain(_ name: String) -> Bool {
+    private static func isPlain(_ name: String) -> Bool { name.withUTF8Bytes(isPlain) }
+
+    private static func isPlain(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
-        for byte in name.utf8 {
+        for byte in name {
             guard byte >= 0x20, byte < 0x7F else { return false }
             let space = byte == 0x20
             if space && previousSpace { return false }

@@ -159,9 +159,11 @@ public enum ASCIIText {
         case notASCII
     }
 
-    public static func kind(of text: String) -> Kind {
+    public static func kind(of text: String) -> Kind { text.withUTF8Bytes(kind(of:)) }
+
+    private static func kind(of text: UnsafeBufferPointer<UInt8>) -> Kind {
         var kind = Kind.printable
-        for byte in text.utf8 {
+        for byte in text {
             if byte >= 0x80 { return .notASCII }
             if byte >= 0x20 && byte < 0x7F { continue }
             if byte == 0x09 || byte == 0x0A || byte == 0x0D {
@@ -175,13 +177,15 @@ public enum ASCIIText {
 
     /// Whether `QuickBooksText.listName` keeps `text` as it is: printable ASCII without
     /// `"`, `:` or `;`, no space at either end and no two spaces in a row.
-    static func isListName(_ text: String) -> Bool {
+    static func isListName(_ text: String) -> Bool { text.withUTF8Bytes(isListName) }
+
+    private static func isListName(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0x20
-        for byte in text.utf8 {
+        for byte in text {
             guard byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: ";")
                 || byte == 0x20 && previous != 0x20 else { return false }
             previous = byte
         }
-        return previous != 0x20 || text.utf8.isEmpty
+        return previous != 0x20 || text.isEmpty
     }
 }

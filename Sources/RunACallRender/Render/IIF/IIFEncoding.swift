@@ -28,9 +28,11 @@ public enum IIFEncoding {
     }
 
     /// Whether `cell` keeps `text` as it is: printable ASCII without `"` or `;`, no space at either end.
-    private static func isPlainCell(_ text: String) -> Bool {
+    private static func isPlainCell(_ text: String) -> Bool { text.withUTF8Bytes(isPlainCell) }
+
+    private static func isPlainCell(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var last: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in text {
             guard byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ";") else { return false }
             if last == 0 && byte == 0x20 { return false }
             last = byte
