@@ -26,7 +26,7 @@ public struct KnownCustomers {
     private static func bytes(of key: CustomerDirectory.Key) -> [UInt8] {
         var bytes: [UInt8] = []
         append(key.name.value, to: &bytes)
-        bytes.append(contentsOf: key.email.utf8)
+        bytes.appendUTF8(key.email)
         return bytes
     }
 
@@ -76,7 +76,7 @@ public struct KnownCustomers {
             return
         }
         VarInt.append(text.utf8.count + 1, to: &bytes)
-        bytes.append(contentsOf: text.utf8)
+        bytes.appendUTF8(text)
     }
 
     /// The optional text at `position` (moved past it); nil when the bytes end too soon.

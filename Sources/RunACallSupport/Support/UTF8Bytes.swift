@@ -6,3 +6,12 @@ extension String {
         utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends `text`'s UTF-8 bytes, copied from the text's storage in one piece (appending `text.utf8`
+    /// costs about 170 instructions a call however short the text).
+    @inlinable
+    public mutating func appendUTF8(_ text: String) {
+        text.withUTF8Bytes { append(contentsOf: $0) }
+    }
+}

@@ -61,7 +61,7 @@ struct IIFRows: RowBuilder {
     /// Appends a cell of the row being written, as it is (the caller cleans it, `IIFEncoding.cell`).
     mutating func cell(_ text: String) {
         separate()
-        bytes.append(contentsOf: text.utf8)
+        bytes.appendUTF8(text)
     }
 
     /// Appends an amount cell (`129.00`, `-20.50`).

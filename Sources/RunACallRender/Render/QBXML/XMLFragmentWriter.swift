@@ -96,11 +96,11 @@ public final class XMLFragmentWriter {
     private func writePlainElement(_ name: String, _ text: String) {
         plainElement.removeAll(keepingCapacity: true)
         plainElement.append(UInt8(ascii: "<"))
-        plainElement.append(contentsOf: name.utf8)
+        plainElement.appendUTF8(name)
         plainElement.append(UInt8(ascii: ">"))
-        plainElement.append(contentsOf: text.utf8)
+        plainElement.appendUTF8(text)
         plainElement.append(contentsOf: "</".utf8)
-        plainElement.append(contentsOf: name.utf8)
+        plainElement.appendUTF8(name)
         plainElement.append(UInt8(ascii: ">"))
         plainElement.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
     }

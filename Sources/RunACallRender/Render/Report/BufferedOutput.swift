@@ -10,7 +10,7 @@ public struct ByteBuffer {
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ text: String) { bytes.appendUTF8(text) }
 
     mutating func append(_ other: ByteBuffer) { bytes.append(contentsOf: other.bytes) }
 
