@@ -146,6 +146,18 @@ import Testing
         #expect(root.member("absent") == nil && root.member("x")?.member("id") == nil)
     }
 
+    /// A line read with its flaws looked for: `id` is the last of its name when a name repeats (the record then
+    /// fails as holding a duplicate member), and the first when none does (the lookup stops there).
+    @Test func aLineWhoseNamesRepeatKeepsTheLastAndOneWithoutStopsAtTheFirst() throws {
+        for (line, id) in [(#"{"id": "first", "id": "last"}"#, "last"), (#"{"id": "only", "x": {"id": "inner"}}"#, "only")] {
+            let folder = try Conversion.export(["invoices.jsonl": line])
+            let record = try #require(try JSONLinesRecordStream(url: folder.appendingPathComponent("invoices.jsonl")).next())
+            #expect(record.id == id)
+            if case .success(let value) = record.content { #expect(value.member("x")?.string("id") == "inner") }
+            else { #expect(id == "last", "only the line whose names repeat fails") }
+        }
+    }
+
     /// A small seeded generator, so that a failure repeats.
     struct SplitMix {
         var state: UInt64

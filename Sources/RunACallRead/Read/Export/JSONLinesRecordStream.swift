@@ -92,7 +92,8 @@ public final class JSONLinesRecordStream: RawRecordStream {
                 try parser.parseWhole()
                 return (parser.tokens, parser.flaw)
             }
-            let value = RecordNode(JSONTape(bytes: bytes, tokens: tokens), at: 0)
+            let tape = JSONTape(bytes: bytes, tokens: tokens, namesAreUnique: looksForFlaws && flaw == nil)
+            let value = RecordNode(tape, at: 0)
             guard value.kind == .object else {
                 throw JSONSyntaxError(line: lineNumber, reason: "expected a JSON object, found \(value.typeName)")
             }

@@ -24,10 +24,15 @@ public final class JSONTape {
     /// The bytes the tokens point into.
     let bytes: [UInt8]
     public let tokens: [Token]
+    /// Whether no object holds a member name twice (the parser looked for flaws and found none): the first
+    /// member of a name is then the last, and `member` stops there.
+    let namesAreUnique: Bool
 
-    public init(bytes: [UInt8], tokens: [Token]) {
+    /// A tape of `tokens` over `bytes`; `namesAreUnique` only when the parser checked that no object holds a name twice.
+    public init(bytes: [UInt8], tokens: [Token], namesAreUnique: Bool = false) {
         self.bytes = bytes
         self.tokens = tokens
+        self.namesAreUnique = namesAreUnique
     }
 
     /// The text of the string or number at `index`, as `JSONParser` builds it: escapes undone, and bytes
@@ -54,13 +59,17 @@ public final class JSONTape {
         guard tokens[index].kind == .object else { return nil }
         var found: Int?
         var key = key
+        let firstIsLast = namesAreUnique
         key.withUTF8 { wanted in
             tokens.withUnsafeBufferPointer { tokens in
                 bytes.withUnsafeBufferPointer { all in
                     var position = index + 1
                     let end = Int(tokens[index].after)
                     while position < end {
-                        if Self.names(tokens[position], wanted, in: all) { found = position + 1 }
+                        if Self.names(tokens[position], wanted, in: all) {
+                            found = position + 1
+                            if firstIsLast { return }
+                        }
                         position = Int(tokens[position + 1].after)
                     }
                 }
