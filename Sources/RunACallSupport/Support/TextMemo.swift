@@ -33,7 +33,11 @@ public final class TextMemo: @unchecked Sendable {
         let text: String
 
         static func == (left: Key, right: Key) -> Bool {
-            left.text.utf8.elementsEqual(right.text.utf8)
+            left.text.utf8.count == right.text.utf8.count && left.text.withUTF8Bytes { leftBytes in
+                right.text.withUTF8Bytes { rightBytes in
+                    leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
