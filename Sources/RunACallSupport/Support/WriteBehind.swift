@@ -23,7 +23,7 @@ public final class WriteBehind: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var thread: Thread?
 
-    public init(capacity: Int = 1024, batch: Int = 64) {
+    public init(capacity: Int = 256, batch: Int = 64) {
         self.capacity = capacity
         self.batch = min(batch, capacity)
         let thread = Thread { [self] in work() }
