@@ -45,9 +45,11 @@ public enum FileListText {
             suffix = name[dot...]
         }
 
-        /// Whether this name is the one after `previous` in the same series (same stem, width and extension).
+        /// Whether this name is the one after `previous` in the same series: same stem and extension, the next
+        /// number, as wide or one digit wider without a leading zero (`-999` then `-1000`).
         func follows(_ previous: NumberedName) -> Bool {
-            stem == previous.stem && suffix == previous.suffix && digits.count == previous.digits.count && number == previous.number + 1
+            let width = digits.count == previous.digits.count || digits.count == previous.digits.count + 1 && digits.first != "0"
+            return stem == previous.stem && suffix == previous.suffix && width && number == previous.number + 1
         }
     }
 }
