@@ -47,7 +47,7 @@ struct UndoCommand: ParsableCommand {
         for step in plan.steps where dryRun || step.kind == .byHand { Console.line("  \(step.entity) \(step.sourceID): \(step.instruction)") }
         if dryRun {
             Console.line("dry run: nothing written, and the ledger still holds batch \(plan.batch); without --dry-run, undo writes "
-                  + "\(plan.files.joined(separator: ", ")) under \(plan.folder.path) and the ledger forgets the batch")
+                  + "\(FileListText.joined(plan.files)) under \(plan.folder.path) and the ledger forgets the batch")
             return
         }
         Console.line("written under \(plan.folder.path): \(FileListText.joined(plan.files))")

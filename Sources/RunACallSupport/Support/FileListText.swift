@@ -49,7 +49,7 @@ public enum FileListText {
         /// number, as wide or one digit wider without a leading zero (`-999` then `-1000`).
         func follows(_ previous: NumberedName) -> Bool {
             let width = digits.count == previous.digits.count || digits.count == previous.digits.count + 1 && digits.first != "0"
-            return stem == previous.stem && suffix == previous.suffix && width && number == previous.number + 1
+            return stem == previous.stem && suffix == previous.suffix && width && number &- 1 == previous.number
         }
     }
 }

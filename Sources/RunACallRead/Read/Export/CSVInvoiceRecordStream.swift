@@ -19,14 +19,12 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
     private var pending: (row: CSVRow, problem: Problem?)?
     /// The id pass's row read past its invoice's last (`nextID`).
     private var pendingID: (cell: String?, malformed: Bool)?
-    /// The header positions of the columns read, looked up once.
-    private let idPosition: Int?
+    /// The header positions of the invoice's own columns (`invoiceColumns`), looked up once.
     private let invoicePositions: [Int?]
     private let layout: CSVInvoiceLayout
 
     public init(url: URL, name: String? = nil, encoding: ExportEncoding = .utf8) throws {
         table = try CSVTable(url: url, name: name, required: ExportEntity.invoices.requiredCSVColumns, encoding: encoding)
-        idPosition = table.positions(["invoice_id"])[0]
         invoicePositions = table.positions(Self.invoiceColumns)
         layout = CSVInvoiceLayout(table)
     }
@@ -48,18 +46,15 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
     /// made into text.
     public func nextID() throws -> String?? {
         precondition(pending == nil, "a stream is read by next() or by nextID(), not both")
-        guard let first = try pendingID ?? table.nextRowCell(at: idPosition) else { return nil }
+        guard let first = try pendingID ?? table.nextRowCell(at: layout.id) else { return nil }
         pendingID = nil
-        while let candidate = try table.nextRowCell(at: idPosition) {
+        while let candidate = try table.nextRowCell(at: layout.id) {
             if first.cell != nil, candidate.cell == first.cell || (candidate.malformed && candidate.cell == nil) { continue }
             pendingID = candidate
             break
         }
         return .some(first.cell)
     }
-
-    /// `nextID()`, which is exact already.
-    public func nextID(exactWhen exact: (String) -> Bool) throws -> String?? { try nextID() }
 
     /// The `status` and `total` an unreadable invoice's rows agree on, when each row has the header's
     /// cells on one line (so that no cell is taken from another column): its money still counts.
@@ -77,10 +72,10 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
         precondition(pendingID == nil, "a stream is read by next() or by nextID(), not both")
         guard let first = try pending ?? table.nextRow() else { return nil }
         pending = nil
-        let id = table.cell(at: idPosition, in: first.row)
+        let id = table.cell(at: layout.id, in: first.row)
         var group = [first]
         while let candidate = try table.nextRow() {
-            let candidateID = table.cell(at: idPosition, in: candidate.row)
+            let candidateID = table.cell(at: layout.id, in: candidate.row)
             // A malformed row whose invoice_id cannot be read fails with the invoice before it, never silently apart.
             if id != nil, candidateID == id || (candidate.problem != nil && candidateID == nil) {
                 group.append(candidate)

@@ -11,17 +11,19 @@ public struct CSVRow {
 }
 
 /// A row as the id pass reads it (`CSVRowReader.nextSketch`): one cell's text, the others counted and checked.
-public struct CSVRowSketch {
-    public let line: Int
-    public let lastLine: Int
+struct CSVRowSketch {
+    /// The line the row starts on.
+    let line: Int
+    /// The line the row ends on: past `line` when a quoted cell holds line breaks.
+    let lastLine: Int
     /// How many cells the row has.
-    public let cellCount: Int
+    let cellCount: Int
     /// The problem `CSVRowReader.next()` finds in the same row.
-    public let problem: CSVRowProblem?
+    let problem: CSVRowProblem?
     /// Whether every cell is empty.
-    public let isBlank: Bool
+    let isBlank: Bool
     /// The kept cell's text, nil when the row has no cell there.
-    public let cell: String?
+    let cell: String?
 }
 
 /// Why a row cannot be read as written: `cell` is the position of the cell
@@ -117,7 +119,7 @@ public final class CSVRowReader {
 
     /// The next row as the id pass needs it: like `next()`, but only the cell at `position` made into text
     /// (the others checked for NUL bytes and invalid UTF-8 as `next()` checks them, and counted).
-    public func nextSketch(keeping position: Int?) throws -> CSVRowSketch? {
+    func nextSketch(keeping position: Int?) throws -> CSVRowSketch? {
         guard let end = try scanRow() else { return nil }
         return sketch(end, keeping: position)
     }

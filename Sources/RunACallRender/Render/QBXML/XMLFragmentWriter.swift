@@ -30,7 +30,9 @@ public final class XMLFragmentWriter {
     /// Whether a plain text element is one raw write (`needsNoEscaping`); false only to compare with libxml2's own.
     private let writesPlainTextsRaw: Bool
 
-    public init(writesPlainTextsRaw: Bool = true) {
+    public convenience init() { self.init(writesPlainTextsRaw: true) }
+
+    init(writesPlainTextsRaw: Bool) {
         self.writesPlainTextsRaw = writesPlainTextsRaw
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
@@ -102,7 +104,7 @@ public final class XMLFragmentWriter {
         plainElement.append(contentsOf: "</".utf8)
         plainElement.appendUTF8(name)
         plainElement.append(UInt8(ascii: ">"))
-        plainElement.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+        _ = plainElement.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
     }
 
     /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
