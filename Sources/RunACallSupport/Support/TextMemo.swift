@@ -41,10 +41,7 @@ public final class TextMemo: @unchecked Sendable {
         }
 
         func hash(into hasher: inout Hasher) {
-            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            if hashed == nil {
-                for byte in text.utf8 { hasher.combine(byte) }
-            }
+            text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 }

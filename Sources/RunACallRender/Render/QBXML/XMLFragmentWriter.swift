@@ -86,12 +86,12 @@ public final class XMLFragmentWriter {
     /// Whether libxml2 writes `text` in an element as it is: tabs and printable ASCII but for `<`, `>`, `&` and
     /// `"`, which it escapes (`xmlEncodeSpecialChars`).
     static func needsNoEscaping(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        text.withUTF8Bytes { bytes in
             !bytes.contains { byte in
                 (byte < 0x20 && byte != 0x09) || byte >= 0x7F || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
                     || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
             }
-        } ?? false
+        }
     }
 
     /// `<name>text</name>` as one raw write, for a text that `needsNoEscaping` (and a tag name, which is ASCII).
@@ -109,7 +109,7 @@ public final class XMLFragmentWriter {
 
     /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
     private static func isASCIILine(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0A } } ?? false
+        text.withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0A } }
     }
 
     /// Whether the last line of a text with line breaks is blank (spaces only): the closing tag then
