@@ -48,7 +48,7 @@ public enum FileListText {
         /// Whether this name is the one after `previous` in the same series: same stem and extension, the next
         /// number, as wide or one digit wider without a leading zero (`-999` then `-1000`).
         func follows(_ previous: NumberedName) -> Bool {
-            let width = digits.count == previous.digits.count || digits.count == previous.digits.count + 1 && digits.first != "0"
+            let width = digits.count == previous.digits.count || (digits.count == previous.digits.count + 1 && digits.first != "0")
             return stem == previous.stem && suffix == previous.suffix && width && number &- 1 == previous.number
         }
     }
