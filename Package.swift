@@ -120,6 +120,7 @@ let package = Package(
                 "RunACallDesk",
                 "RunACallConnector",
                 "ExportGenerator",
+                "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

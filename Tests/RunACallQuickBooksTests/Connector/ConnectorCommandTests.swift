@@ -19,7 +19,7 @@ import Testing
         let first = try Self.binaryRun(["connector", "qwc", "--out", "rac2qb.qwc", "--user", "accountant", "--ledger", ledger, "--quiet"],
                                        in: folder, password: "pass words")
         #expect(first.status == 0, "\(first.error)")
-        let document = try XMLDocument(contentsOf: folder.appendingPathComponent("rac2qb.qwc"), options: [])
+        let document = try TestXML.document(contentsOf: folder.appendingPathComponent("rac2qb.qwc"))
         func value(_ name: String) -> String? { (try? document.nodes(forXPath: "/QBWCXML/\(name)"))?.first?.stringValue }
         #expect(value("AppName") == "rac2qb")
         #expect(value("AppURL") == "http://localhost:8765/qbwc")

@@ -37,26 +37,31 @@ import Testing
         }
         let address = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let port = try #require(Int(address.split(separator: ":").last?.split(separator: "/").first ?? ""), "the first line: \(address)")
-        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(timeout: .seconds(60)),
+        let client = TestClient(host: ConnectorServer.loopback, port: port, configuration: .init(timeout: .seconds(120)),
                                 eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
         client.connect()
         return (process, RunningConnector(client: client, service: ConnectorService(ledger: ledger)))
     }
 
+    /// Kills the service unless it is already gone (its process identifier may be another's by now).
     static func stop(_ process: Process, _ qbwc: RunningConnector) async {
-        kill(process.processIdentifier, SIGKILL)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? await qbwc.client.shutdown()
     }
 
     @Test(arguments: Moment.allCases)
     func aServiceKilledAroundAnIngestLosesAndDoublesNothing(moment: Moment) async throws {
+        try await onOwnExecutor { try await Self.killAndRestart(at: moment) }
+    }
+
+    static func killAndRestart(at moment: Moment) async throws {
         let ledger = try TestPaths.temporaryFolder().appendingPathComponent("ledger.sqlite")
         nonisolated(unsafe) let quickBooks = FakeQuickBooks()
         _ = try ConnectorQueueTests.october(ledger)
         try ConnectorSettings.prepare(ConnectorQueue(ledger: ledger), user: RunningConnector.user, password: RunningConnector.password)
 
-        let (process, qbwc) = try await Self.start(ledger)
+        let (process, qbwc) = try await start(ledger)
         let (ticket, status) = try await qbwc.authenticate()
         #expect(status == "")
         let requests = try TestPaths.temporaryFolder().appendingPathComponent("requests.xml")
@@ -69,18 +74,18 @@ import Testing
             let delay = [Moment.duringTheIngest0: 0, .duringTheIngest2: 2, .duringTheIngest10: 10][moment] ?? 0
             let posting = Task { try? await qbwc.receiveResponseXML(ticket, response: answer) }
             try await Task.sleep(for: .milliseconds(delay))
-            await Self.stop(process, qbwc)
+            await stop(process, qbwc)
             _ = await posting.value
         case .afterTheIngest:
             #expect(try await qbwc.receiveResponseXML(ticket, response: answer) > 0)
         }
-        await Self.stop(process, qbwc)
+        await stop(process, qbwc)
 
-        let (again, restarted) = try await Self.start(ledger)
+        let (again, restarted) = try await start(ledger)
         let update = try await restarted.update(quickBooks)
         #expect(update.status == "" && update.percentages.last == 100, "\(moment): the update after the kill ends")
         #expect(try await restarted.authenticate().status == "none", "\(moment): nothing left")
-        await Self.stop(again, restarted)
+        await stop(again, restarted)
         ConnectorFaultTests.expectOnce(quickBooks)
         let history = try LedgerHistory.batches(in: ledger)
         #expect(history.allSatisfy { $0.answered == $0.requests && $0.inDoubt == 0 && $0.waiting == 0 }, "\(moment): the ledger holds every answer")

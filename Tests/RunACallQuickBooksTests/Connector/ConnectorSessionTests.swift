@@ -79,7 +79,7 @@ import Testing
             }
             #expect(text.contains("name=\"authenticateResult\" type=\"tns:ArrayOfString\""))
             #expect(text.contains("<soap:address location=\"http://127.0.0.1:"))
-            _ = try XMLDocument(data: Data(text.utf8))
+            _ = try TestXML.document(Data(text.utf8), from: "the WSDL")
         }
     }
 

@@ -31,12 +31,20 @@ struct RunningConnector {
                                   now: @escaping @Sendable () -> Date = { Date() }, tls: ConnectorServer.TLSFiles? = nil,
                                   clientTLS: TLSConfiguration? = nil,
                                   _ body: @Sendable (RunningConnector) async throws -> T) async throws -> T {
+        try await onOwnExecutor {
+            try await serve(ledger: ledger, maxRequests: maxRequests, sessionTimeout: sessionTimeout, now: now, tls: tls, clientTLS: clientTLS, body)
+        }
+    }
+
+    private static func serve<T: Sendable>(ledger: URL, maxRequests: Int, sessionTimeout: TimeInterval, now: @escaping @Sendable () -> Date,
+                                           tls: ConnectorServer.TLSFiles?, clientTLS: TLSConfiguration?,
+                                           _ body: @Sendable (RunningConnector) async throws -> T) async throws -> T {
         let queue = ConnectorQueue(ledger: ledger)
         try ConnectorSettings.prepare(queue, user: user, password: password)
         let service = ConnectorService(ledger: ledger, maxRequests: maxRequests, sessionTimeout: sessionTimeout, now: now)
         let server = try ConnectorServer(service: service, port: 0, tls: tls)
         let (addresses, continuation) = AsyncStream.makeStream(of: String.self)
-        let serving = Task { try await server.run { continuation.yield($0) } }
+        let serving = Task(executorPreference: SerialQueueExecutor.current) { try await server.run { continuation.yield($0) } }
         defer { serving.cancel() }
         var iterator = addresses.makeAsyncIterator()
         let address = try #require(await iterator.next())
@@ -80,7 +88,7 @@ struct RunningConnector {
     func call(_ operation: String, _ parameters: [(String, String)] = []) async throws -> [String] {
         let response = try await post(Self.envelope(operation, parameters), soapAction: "http://developer.intuit.com/\(operation)")
         #expect(response.status == .ok, "\(operation): \(response.text)")
-        let document = try XMLDocument(data: Data(response.text.utf8))
+        let document = try TestXML.document(Data(response.text.utf8), from: "the answer to \(operation)")
         let result = try #require(try document.nodes(forXPath: "//*[local-name()='\(operation)Result']").first as? XMLElement)
         let strings = (result.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.localName == "string" }
         return strings.isEmpty ? [result.stringValue ?? ""] : strings.map { $0.stringValue ?? "" }

@@ -24,13 +24,18 @@ struct RunningDesk {
     /// Serves a desk over `configFile` (which need not exist) and runs `body` against it, then stops it.
     static func with<T: Sendable>(configFile: URL? = nil, maxUpload: Int = DeskSettings.defaultMaxUpload, connector: ConnectorService? = nil,
                                   _ body: @Sendable (RunningDesk, TestClient) async throws -> T) async throws -> T {
+        try await onOwnExecutor { try await serve(configFile: configFile, maxUpload: maxUpload, connector: connector, body) }
+    }
+
+    private static func serve<T: Sendable>(configFile: URL?, maxUpload: Int, connector: ConnectorService?,
+                                           _ body: @Sendable (RunningDesk, TestClient) async throws -> T) async throws -> T {
         let folder = try TestPaths.temporaryFolder()
         let file = configFile ?? folder.appendingPathComponent("rac2qb.yml")
         let configuration = FileManager.default.fileExists(atPath: file.path) ? try ConfigurationLoader.load(contentsOf: file) : Configuration()
         let settings = DeskSettings(port: 0, configFile: file, configuration: configuration, workspace: nil, maxUpload: maxUpload)
         let server = DeskServer(settings: settings, secrets: testSecrets, connector: connector)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let serving = Task { try await server.run { continuation.yield($0) } }
+        let serving = Task(executorPreference: SerialQueueExecutor.current) { try await server.run { continuation.yield($0) } }
         defer { serving.cancel() }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())

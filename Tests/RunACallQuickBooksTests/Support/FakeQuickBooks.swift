@@ -84,7 +84,7 @@ final class FakeQuickBooks {
 
     /// Runs a request file and returns the response document.
     func process(requests url: URL) throws -> String {
-        let document = try XMLDocument(contentsOf: url, options: [])
+        let document = try TestXML.document(contentsOf: url)
         macros = [:]
         var responses: [String] = []
         let requests = try document.nodes(forXPath: "/QBXML/QBXMLMsgsRq/*").compactMap { $0 as? XMLElement }
