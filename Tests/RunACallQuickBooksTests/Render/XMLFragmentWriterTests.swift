@@ -24,3 +24,58 @@ import Testing
         #expect(texts.filter(XMLFragmentWriter.needsNoEscaping).count == 92 + 4)
     }
 }
+
+/// Every way the writer writes, in one request: plain texts (its own bytes), texts libxml2 escapes, characters outside
+/// ASCII, a text whose last line is blank, references, an empty element with an attribute, nesting; then a second
+/// request after `finish`. The bytes are the ones the writer gave when each piece was its own write to libxml2.
+@Suite struct XMLFragmentWriterOrderTests {
+    @Test func everyKindOfPieceComesOutInTheOrderWritten() {
+        let writer = XMLFragmentWriter()
+        writer.start("InvoiceAddRq", ["requestID": "7"])
+        writer.start("InvoiceAdd")
+        writer.reference("CustomerRef", "O'Brien & Sons")
+        writer.element("RefNumber", "1001")
+        writer.element("Memo", "Zoë's \"first\" <visit>")
+        writer.element("Other", "two lines\n   ")
+        writer.empty("DataExt", ["owner": "0"])
+        writer.reference("ClassRef", nil, clearing: true)
+        writer.start("InvoiceLineAdd")
+        writer.reference("ItemRef", "Labor")
+        writer.element("Desc", "tab\there")
+        writer.element("Amount", "95.00")
+        writer.end()
+        writer.end()
+        writer.end()
+        let first = String(decoding: writer.finish(), as: UTF8.self)
+        writer.start("InvoiceQueryRq", ["requestID": "8"])
+        writer.element("RefNumber", "1001")
+        writer.end()
+        let second = String(decoding: writer.finish(), as: UTF8.self)
+        #expect(first == """
+                <InvoiceAddRq requestID="7">
+                  <InvoiceAdd>
+                    <CustomerRef>
+                      <FullName>O'Brien &amp; Sons</FullName>
+                    </CustomerRef>
+                    <RefNumber>1001</RefNumber>
+                    <Memo>Zo&#235;'s &quot;first&quot; &lt;visit&gt;</Memo>
+                    <Other>two lines
+                   </Other>
+                    <DataExt owner="0"></DataExt>
+                    <ClassRef>
+                      <FullName></FullName>
+                    </ClassRef>
+                    <InvoiceLineAdd>
+                      <ItemRef>
+                        <FullName>Labor</FullName>
+                      </ItemRef>
+                      <Desc>tab\there</Desc>
+                      <Amount>95.00</Amount>
+                    </InvoiceLineAdd>
+                  </InvoiceAdd>
+                </InvoiceAddRq>
+
+            """)
+        #expect(second == "    <InvoiceQueryRq requestID=\"8\">\n      <RefNumber>1001</RefNumber>\n    </InvoiceQueryRq>\n")
+    }
+}

@@ -10,8 +10,13 @@ internal import CLibXML2
 ///
 /// Requests sit two levels deep in their document (`QBXML`, `QBXMLMsgsRq`), so each tag line starts
 /// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
-/// and indent in place itself, one raw write per tag line (libxml2's own indentation writes a string
-/// per level and cannot start at 4 spaces).
+/// and indent in place itself (libxml2's own indentation writes a string per level and cannot start at
+/// 4 spaces).
+///
+/// Those indents and the plain text elements collect in pending bytes and reach libxml2's writer as one raw
+/// write just before its next call (and at `finish`): the bytes and their order are the ones a raw write
+/// each would give (libxml2 closes an open start tag with `>` when the raw write comes), in a few
+/// calls a request instead of two or three a line.
 public final class XMLFragmentWriter {
     /// The spaces before every tag line of a request, besides two per level of depth.
     static let requestIndent = 4
@@ -20,12 +25,27 @@ public final class XMLFragmentWriter {
     private let writer: xmlTextWriterPtr
     /// A line break followed by spaces, written in pieces when a tag line needs more.
     private let lineBreak: UnsafeMutableBufferPointer<UInt8>
-    /// The number of open elements.
-    private var depth = 0
-    /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
-    private var innermostHasChildren = false
-    /// The bytes of a plain text element, reused.
-    private var plainElement: [UInt8] = []
+    /// What changes as the writer goes, behind a pointer the writer allocates: a class's stored `var` is
+    /// checked for exclusive access at run time on every touch (as costly as the append it guards, and the
+    /// writer touches its state several times an element); memory behind a pointer is not.
+    private struct State {
+        /// The number of open elements.
+        var depth = 0
+        /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
+        var innermostHasChildren = false
+        /// Raw bytes (indents, line breaks, plain text elements) not yet handed to libxml2's writer.
+        var pending: [UInt8] = []
+    }
+
+    private let state: UnsafeMutablePointer<State>
+    private var depth: Int {
+        get { state.pointee.depth }
+        set { state.pointee.depth = newValue }
+    }
+    private var innermostHasChildren: Bool {
+        get { state.pointee.innermostHasChildren }
+        set { state.pointee.innermostHasChildren = newValue }
+    }
 
     /// Whether a plain text element is one raw write (`needsNoEscaping`); false only to compare with libxml2's own.
     private let writesPlainTextsRaw: Bool
@@ -39,17 +59,22 @@ public final class XMLFragmentWriter {
         lineBreak = .allocate(capacity: 65)
         lineBreak.initialize(repeating: 0x20)
         lineBreak[0] = 0x0A
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
     }
 
     deinit {
         xmlFreeTextWriter(writer)
         xmlBufferFree(buffer)
         lineBreak.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Opens an element with attributes.
     public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         startTagLine()
+        flushPending()
         name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
         for (key, value) in attributes {
             key.withXMLChars { key in value.withXMLChars { xmlTextWriterWriteAttribute(writer, key, $0) } }
@@ -62,6 +87,7 @@ public final class XMLFragmentWriter {
     public func end() {
         depth -= 1
         if innermostHasChildren { writeIndent(breakingLine: true) }
+        flushPending()
         xmlTextWriterEndElement(writer)
         closed()
     }
@@ -73,11 +99,14 @@ public final class XMLFragmentWriter {
         if writesPlainTextsRaw, Self.needsNoEscaping(text) {
             writePlainElement(name, text)
         } else if Self.isASCIILine(text) {
+            flushPending()
             name.withXMLChars { name in text.withXMLChars { xmlTextWriterWriteElement(writer, name, $0) } }
         } else {
+            flushPending()
             name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
             writeText(text)
             if Self.endsWithBlankLine(text) { writeSpaces(Self.requestIndent) }
+            flushPending()
             xmlTextWriterEndElement(writer)
         }
         closed()
@@ -94,17 +123,22 @@ public final class XMLFragmentWriter {
         }
     }
 
-    /// `<name>text</name>` as one raw write, for a text that `needsNoEscaping` (and a tag name, which is ASCII).
+    /// `<name>text</name>` as raw bytes, for a text that `needsNoEscaping` (and a tag name, which is ASCII).
     private func writePlainElement(_ name: String, _ text: String) {
-        plainElement.removeAll(keepingCapacity: true)
-        plainElement.append(UInt8(ascii: "<"))
-        plainElement.appendUTF8(name)
-        plainElement.append(UInt8(ascii: ">"))
-        plainElement.appendUTF8(text)
-        plainElement.append(contentsOf: "</".utf8)
-        plainElement.appendUTF8(name)
-        plainElement.append(UInt8(ascii: ">"))
-        _ = plainElement.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+        state.pointee.pending.append(UInt8(ascii: "<"))
+        state.pointee.pending.appendUTF8(name)
+        state.pointee.pending.append(UInt8(ascii: ">"))
+        state.pointee.pending.appendUTF8(text)
+        state.pointee.pending.append(contentsOf: "</".utf8)
+        state.pointee.pending.appendUTF8(name)
+        state.pointee.pending.append(UInt8(ascii: ">"))
+    }
+
+    /// Hands the pending raw bytes to libxml2's writer, before any other call to it.
+    private func flushPending() {
+        guard !state.pointee.pending.isEmpty else { return }
+        _ = state.pointee.pending.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+        state.pointee.pending.removeAll(keepingCapacity: true)
     }
 
     /// Whether `text` is ASCII without a line break, as nearly every text is: libxml2 then writes its element in one call.
@@ -118,7 +152,8 @@ public final class XMLFragmentWriter {
         text.utf8.contains(0x0A) && text.utf8.reversed().prefix { $0 != 0x0A }.allSatisfy { $0 == 0x20 }
     }
 
-    /// A text through libxml2's escaping, each character outside ASCII as a character reference.
+    /// A text through libxml2's escaping, each character outside ASCII as a character reference (after its
+    /// start tag: nothing is pending).
     private func writeText(_ text: String) {
         var run = ""
         for scalar in text.unicodeScalars {
@@ -152,7 +187,7 @@ public final class XMLFragmentWriter {
         end()
     }
 
-    /// `<name attribute="value"></name>`.
+    /// `<name attribute="value"></name>` (`start` left nothing pending).
     func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         start(name, attributes)
         depth -= 1
@@ -171,6 +206,7 @@ public final class XMLFragmentWriter {
     /// The bytes of the requests written since the last `finish`, each ending with a line break;
     /// the buffer starts empty again.
     public func finish() -> Data {
+        flushPending()
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return Data() }
@@ -199,13 +235,13 @@ public final class XMLFragmentWriter {
         writeBytes(count: count, breakingLine: false)
     }
 
-    /// Writes `count` bytes of a line break and spaces as they are, without the line break unless `breakingLine`.
+    /// Adds `count` bytes of a line break and spaces to the pending bytes, without the line break unless `breakingLine`.
     private func writeBytes(count: Int, breakingLine: Bool) {
         var start = breakingLine ? 0 : 1
         var remaining = count
         while remaining > 0 {
             let piece = min(remaining, lineBreak.count - start)
-            xmlTextWriterWriteRawLen(writer, lineBreak.baseAddress! + start, Int32(piece))
+            state.pointee.pending.append(contentsOf: UnsafeBufferPointer(rebasing: lineBreak[start..<(start + piece)]))
             remaining -= piece
             start = 1
         }
