@@ -85,7 +85,7 @@ final class CSVInvoiceCells {
             case "discount": return object(.discount, over: layout.discount)
             case "member_discount": return object(.memberDiscount, over: layout.memberDiscount)
             case "lines": return RecordNode(self, .lines)
-            case "tax_lines": return cell(layout.taxLines).map { RecordNode(CSVInvoiceRecordStream.taxLines($0)) }
+            case "tax_lines": return cell(layout.taxLines).map { RecordNode(CSVTaxLines($0)) }
             default: return layout.own[key].flatMap { node($0, row: 0) }
             }
         case .customer: return layout.customer[key].flatMap { node($0, row: 0) }

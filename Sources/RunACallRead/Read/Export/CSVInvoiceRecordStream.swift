@@ -109,19 +109,4 @@ public final class CSVInvoiceRecordStream: RawRecordStream {
         }
         return nil
     }
-
-    /// `name|rate_percent|taxable_amount|amount` entries joined by `;`.
-    static func taxLines(_ cell: String) -> JSONValue {
-        let entries = cell.split(separator: ";", omittingEmptySubsequences: true)
-        return .array(entries.map { entry in
-            let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            var members: [String: JSONValue] = [:]
-            for (position, name) in ["name", "rate_percent", "taxable_amount", "amount"].enumerated()
-            where position < parts.count && !parts[position].isEmpty {
-                members[name] = .string(parts[position])
-            }
-            if parts.count != 4 { members["_malformed"] = .string(String(entry)) }
-            return .object(members)
-        })
-    }
 }

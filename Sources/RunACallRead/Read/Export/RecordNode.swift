@@ -1,6 +1,6 @@
 /// One value of a record as `FieldReader` reads it: in a `JSONValue` tree (`.json` files, flat CSV files),
 /// on the `JSONTape` of a JSON Lines line, whose text is made only when it is asked for, or in the cells of
-/// an invoice's rows of invoices.csv (`CSVInvoiceCells`).
+/// an invoice's rows of invoices.csv (`CSVInvoiceCells`) and their tax lines (`CSVTaxLines`).
 public struct RecordNode {
     /// What the value is; a boolean with its value.
     public enum Kind: Equatable { case null, bool(Bool), number, string, array, object }
@@ -9,6 +9,8 @@ public struct RecordNode {
         case tree(JSONValue)
         case tape(JSONTape, Int)
         case csv(CSVInvoiceCells, CSVInvoiceCells.Path)
+        /// The tax lines (entry nil) or one of them.
+        case taxLines(CSVTaxLines, entry: Int?)
     }
 
     private let storage: Storage
@@ -21,6 +23,9 @@ public struct RecordNode {
 
     /// The value at `path` of an invoice's CSV rows.
     init(_ cells: CSVInvoiceCells, _ path: CSVInvoiceCells.Path) { storage = .csv(cells, path) }
+
+    /// The tax lines of an invoice of invoices.csv, or with `entry` one of them.
+    init(_ lines: CSVTaxLines, entry: Int? = nil) { storage = .taxLines(lines, entry: entry) }
 
     public var kind: Kind {
         switch storage {
@@ -49,6 +54,7 @@ public struct RecordNode {
             case .lines: return .array
             default: return .object
             }
+        case .taxLines(_, let entry): return entry == nil ? .array : .object
         }
     }
 
@@ -63,7 +69,7 @@ public struct RecordNode {
             default: return ""
             }
         case .csv(let cells, .cell(let row, let position)): return cells.rows[row].cells[position]
-        case .csv: return ""
+        case .csv, .taxLines: return ""
         }
     }
 
@@ -73,6 +79,7 @@ public struct RecordNode {
         case .tree(let value): return value[key].map(RecordNode.init)
         case .tape(let tape, let index): return tape.member(key, of: index).map { RecordNode(tape, at: $0) }
         case .csv(let cells, let path): return cells.member(key, of: path)
+        case .taxLines(let lines, let entry): return entry.flatMap { lines.member(key, ofEntry: $0) }
         }
     }
 
@@ -101,6 +108,8 @@ public struct RecordNode {
             return tape.elements(of: index).map { RecordNode(tape, at: $0) }
         case .csv(let cells, .lines): return cells.rows.indices.map { RecordNode(cells, .line($0)) }
         case .csv: return []
+        case .taxLines(let lines, nil): return (0..<lines.count).map { RecordNode(lines, entry: $0) }
+        case .taxLines: return []
         }
     }
 
