@@ -72,7 +72,7 @@ import Testing
             break
         case .duringTheIngest0, .duringTheIngest2, .duringTheIngest10:
             let delay = [Moment.duringTheIngest0: 0, .duringTheIngest2: 2, .duringTheIngest10: 10][moment] ?? 0
-            let posting = Task { try? await qbwc.receiveResponseXML(ticket, response: answer) }
+            let posting = Task(executorPreference: SerialQueueExecutor.current) { try? await qbwc.receiveResponseXML(ticket, response: answer) }
             try await Task.sleep(for: .milliseconds(delay))
             await stop(process, qbwc)
             _ = await posting.value
