@@ -25,6 +25,14 @@ public enum ExportEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// Appends a file's next bytes to `buffer` as UTF-8 (no copy in between for a UTF-8 file).
+    func append(_ bytes: some Collection<UInt8>, to buffer: inout [UInt8]) {
+        switch self {
+        case .utf8: buffer.append(contentsOf: bytes)
+        case .windows1252: buffer.append(contentsOf: Windows1252.utf8(of: bytes))
+        }
+    }
+
     /// Refuses a file that `--encoding windows-1252` would misread: its first bytes (`prefix`) hold
     /// UTF-8 characters, which Windows-1252 would turn into two or three wrong ones each (`Ã©` for `é`).
     func check(_ prefix: some Collection<UInt8>, file: String) throws {
