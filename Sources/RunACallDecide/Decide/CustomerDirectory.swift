@@ -46,7 +46,7 @@ public final class CustomerDirectory {
     }
 
     /// The customers already in the run, by what later records of them need (their other fields were written when they were created).
-    private var known = KnownCustomers()
+    private var known: KnownCustomers
     /// Customers earlier batches exported, by Run a Call id, until this run has seen them.
     private var earlierByID: [String: LedgerEntry] = [:]
     /// Whether a changed customer is written as an update (`customers.sync_updates` on and qbXML written).
@@ -56,7 +56,10 @@ public final class CustomerDirectory {
     private let books: BooksRules
     private let formats: [OutputFormat]
 
-    public init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false) {
+    /// `names`: where the QuickBooks names of the run's customers are kept, shared with the run's other tables that name them.
+    public init(limits: NameLimits, create: Bool, books: BooksRules = BooksRules(), updates: Bool = false,
+                names quickBooksNames: InternedTexts = InternedTexts()) {
+        known = KnownCustomers(names: quickBooksNames)
         self.updates = updates
         names = NameRegistry(limit: limits.customer, desktop: limits.desktop, formulaSafe: limits.formulaSafe)
         for name in books.takenCustomerNames { names.claim(name) }

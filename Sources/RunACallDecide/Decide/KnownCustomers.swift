@@ -4,6 +4,7 @@ import RunACallRead
 /// The customers already in the run, by name key and email, as `CustomerDirectory` needs them later (the
 /// QuickBooks name, the billing address an invoice without one takes, how the customer landed), packed in
 /// one `PackedTable`, so that a quarter of a million customers cost a few bytes of state each, not heap objects.
+/// The QuickBooks name is its number in the run's `InternedTexts`, where the other tables naming it find it too.
 public struct KnownCustomers {
     /// What later records need of a customer already in the run.
     public struct Known: Equatable {
@@ -13,12 +14,15 @@ public struct KnownCustomers {
     }
 
     private var table = PackedTable()
+    private let names: InternedTexts
+
+    init(names: InternedTexts) { self.names = names }
 
     subscript(key: CustomerDirectory.Key) -> Known? {
-        get { table.value(for: Self.bytes(of: key)).flatMap(Self.known) }
+        get { table.value(for: Self.bytes(of: key)).flatMap(known) }
         set {
             guard let newValue else { return }
-            table.set(Self.bytes(of: key), value: Self.bytes(of: newValue))
+            table.set(Self.bytes(of: key), value: bytes(of: newValue))
         }
     }
 
@@ -43,27 +47,29 @@ public struct KnownCustomers {
         }
     }
 
-    private static func bytes(of known: Known) -> [UInt8] {
-        var bytes: [UInt8] = [code(of: known.landing)]
-        append(known.name, to: &bytes)
+    /// The landing's code, the name's number (`VarInt`), and the address's six parts when it has one.
+    private func bytes(of known: Known) -> [UInt8] {
+        var bytes: [UInt8] = [Self.code(of: known.landing)]
+        VarInt.append(names.number(of: known.name), to: &bytes)
         if let address = known.billAddress {
             for part in [address.line1, address.line2, address.city, address.state, address.postalCode, address.country] {
-                append(part, to: &bytes)
+                Self.append(part, to: &bytes)
             }
         }
         return bytes
     }
 
-    private static func known(_ bytes: ArraySlice<UInt8>) -> Known? {
+    private func known(_ bytes: ArraySlice<UInt8>) -> Known? {
         var position = bytes.startIndex
         guard position < bytes.endIndex else { return nil }
-        let landing = landings[Int(bytes[position])]
+        let landing = Self.landings[Int(bytes[position])]
         position += 1
-        guard let name = read(bytes, &position) ?? nil else { return nil }
+        guard let number = VarInt.read(bytes, at: &position, end: bytes.endIndex) else { return nil }
+        let name = names.text(number)
         var address: Address?
         if position < bytes.endIndex {
             var parts: [String?] = []
-            for _ in 0..<6 { parts.append(read(bytes, &position) ?? nil) }
+            for _ in 0..<6 { parts.append(Self.read(bytes, &position) ?? nil) }
             address = Address(line1: parts[0], line2: parts[1], city: parts[2], state: parts[3], postalCode: parts[4], country: parts[5])
         }
         return Known(name: name, billAddress: address, landing: landing)

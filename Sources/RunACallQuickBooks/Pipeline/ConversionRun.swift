@@ -43,7 +43,9 @@ final class ConversionRun {
     /// The earliest `received_at` of each invoice's payments in the export, read when an edited invoice first needs it.
     var firstPaymentsInExport: [String: Timestamp]?
     /// Per QuickBooks customer, Σ balance_due and what QuickBooks will hold of the invoices.
-    var balances = CustomerBalances()
+    var balances: CustomerBalances
+    /// The customers' QuickBooks names (and the facts' reasons), stored once for every table of the run that names them.
+    let names = InternedTexts()
     /// The IIF payment-application worksheet, when IIF is written.
     let worksheet: PaymentWorksheet?
     /// The invoice `preview` follows, as the run decides it; its posting and the list entries it created.
@@ -64,7 +66,9 @@ final class ConversionRun {
         let limits = NameLimits(formats: formats)
         self.books = BooksRules(books)
         customers = CustomerDirectory(limits: limits, create: configuration.customers.createInQuickBooks, books: self.books,
-                                      updates: configuration.customers.syncUpdates && formats.any(\.referencesQuickBooksIDs) && options.writeQuickBooksFiles)
+                                      updates: configuration.customers.syncUpdates && formats.any(\.referencesQuickBooksIDs) && options.writeQuickBooksFiles,
+                                      names: names)
+        balances = CustomerBalances(names: names)
         items = ItemCatalog(configuration: configuration, limits: limits, books: self.books)
         mapper = InvoiceMapper(configuration: configuration, limits: limits, customers: customers, items: items, books: self.books)
         invoiceDecider = InvoiceDecider(configuration: configuration, mapper: mapper,
@@ -72,7 +76,7 @@ final class ConversionRun {
                                         paymentsInExport: export.files[.payments] != nil, invoiceFiles: export.fileNames(.invoices))
         payoutDecider = PayoutDecider(configuration: configuration, books: self.books)
         listDecider = ListDecider(items: items, customers: customers, books: self.books, formats: formats)
-        invoiceFacts = export.files[.payments] != nil ? try InvoiceFacts() : nil
+        invoiceFacts = export.files[.payments] != nil ? try InvoiceFacts(texts: names) : nil
         log = try ReportLog(staging: staging)
         worksheet = options.writeQuickBooksFiles && formats.any { $0.paymentUnlinked != nil } ? try PaymentWorksheet(staging: staging) : nil
         let configuration = options.configuration

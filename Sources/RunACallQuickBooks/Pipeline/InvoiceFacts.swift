@@ -2,14 +2,15 @@
 /// when an earlier batch wrote it and its response was ingested), recorded as the invoices are decided and
 /// looked up as the payments are, and what the payments applied to each so far. The entries are on disk,
 /// in a scratch database SQLite deletes when the run ends, so that memory does not grow with the export;
-/// customer names and reasons are stored once each, in memory (bounded by distinct customers and reasons).
+/// customer names and reasons are numbers in the run's `InternedTexts` (bounded by distinct customers and reasons).
 final class InvoiceFacts {
     private let database: SQLiteDatabase
-    private var texts = InternedTexts()
+    private let texts: InternedTexts
 
     private enum Kind: Int64 { case written, skipped, notWritable, exported, failed }
 
-    init() throws {
+    init(texts: InternedTexts) throws {
+        self.texts = texts
         database = try SQLiteDatabase(scratch: "invoice facts")
         try database.execute("""
             CREATE TABLE fact(id TEXT PRIMARY KEY, kind INTEGER NOT NULL, text INTEGER NOT NULL, total INTEGER NOT NULL,
@@ -29,7 +30,7 @@ final class InvoiceFacts {
         case .failed(let error): (.failed, "", .zero, false, error)
         }
         try database.run("INSERT OR REPLACE INTO fact(id, kind, text, total, ref_is_id, error, txn_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [.text(id), .integer(kind.rawValue), .integer(texts.number(of: text)), .integer(total.cents),
+                         [.text(id), .integer(kind.rawValue), .integer(Int64(texts.number(of: text))), .integer(total.cents),
                           .integer(refNumberIsID ? 1 : 0), .text(error?.rawValue), .text(txnID)])
     }
 
@@ -37,7 +38,7 @@ final class InvoiceFacts {
     func lookup(_ id: String) throws -> (fact: InvoiceFact, txnID: String?)? {
         var found: (fact: InvoiceFact, txnID: String?)?
         try database.query("SELECT kind, text, total, ref_is_id, error, txn_id FROM fact WHERE id = ?", [.text(id)]) { row in
-            let text = texts.text(row.integer(1))
+            let text = texts.text(Int(row.integer(1)))
             let total = Money(cents: row.integer(2))
             let refNumber = row.integer(3) == 1 ? id : nil
             let fact: InvoiceFact = switch Kind(rawValue: row.integer(0)) {

@@ -13,7 +13,7 @@ extension ConversionRun {
                                  paymentProblem: books.accountProblem(configuration.payments.undepositedFundsAccount, role: "deposit"),
                                  refundProblem: refundProblem())
         let (duplicateIDs, paymentRecords) = try duplicatePaymentIDs()
-        let lines = try PayoutLines()
+        let lines = try PayoutLines(customers: names)
         var tallies = try tallyPayments(rules, duplicateIDs: duplicateIDs, lines: lines)
         for id in payoutIDs.sorted() where try exportedBatch(.payout, id) == nil {
             try addWaitingInLedger(forPayout: id, to: &tallies[id, default: PayoutTally()], lines: lines)

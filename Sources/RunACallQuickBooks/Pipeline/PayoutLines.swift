@@ -1,13 +1,14 @@
 /// The payments and refunds this export gives each payout, and the deposit lines of those the run wrote,
 /// in payment order: on disk, in a scratch database SQLite deletes when the run ends, so that memory does not
-/// grow with the export (customer names stored once each, in memory).
+/// grow with the export (customer names are numbers in the run's `InternedTexts`).
 final class PayoutLines {
     private let database: SQLiteDatabase
-    private var customers = InternedTexts()
+    private let customers: InternedTexts
     /// The last line's position.
     private var position: Int64 = 0
 
-    init() throws {
+    init(customers: InternedTexts) throws {
+        self.customers = customers
         database = try SQLiteDatabase(scratch: "payout lines")
         try database.execute("""
             CREATE TABLE member(payout_id TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY(payout_id, source_id)) WITHOUT ROWID;
@@ -38,7 +39,7 @@ final class PayoutLines {
         position += 1
         try database.run("INSERT INTO line(payout_id, position, refund, source_id, customer, cents) VALUES (?, ?, ?, ?, ?, ?)",
                          [.text(payoutID), .integer(position), .integer(refund ? 1 : 0), .text(sourceID),
-                          .integer(customers.number(of: customer)), .integer(amount.cents)])
+                          .integer(Int64(customers.number(of: customer))), .integer(amount.cents)])
     }
 
     /// Payout `payoutID`'s deposit lines of the run's payments and refunds, in the order they were appended.
@@ -46,7 +47,7 @@ final class PayoutLines {
         var lines: [QBDepositLine] = []
         try database.query("SELECT refund, source_id, customer, cents FROM line WHERE payout_id = ? ORDER BY position", [.text(payoutID)]) { row in
             let sourceID = row.text(1) ?? ""
-            let customer = customers.text(row.integer(2))
+            let customer = customers.text(Int(row.integer(2)))
             let amount = Money(cents: row.integer(3))
             lines.append(row.integer(0) == 1 ? .refund(sourceID: sourceID, customer: customer, amount: amount)
                 : .payment(sourceID: sourceID, customer: customer, amount: amount))

@@ -2,11 +2,12 @@ import Testing
 @testable import RunACallQuickBooks
 @testable import RunACallRead
 @testable import RunACallDecide
+import RunACallSupport
 
 /// The run's known customers, packed: each comes back as it was committed, by name key and email.
 @Suite struct KnownCustomersTests {
     @Test func eachCustomerComesBackAsItWasKept() {
-        var known = KnownCustomers()
+        var known = KnownCustomers(names: InternedTexts())
         let full = Address(line1: "12 Elm St", line2: "", city: "Zürich", state: nil, postalCode: "8001", country: "CH")
         let kept: [(CustomerDirectory.Key, KnownCustomers.Known)] = [
             (.init(name: "Jane  Smith", email: " Jane@Example.com "), .init(name: "Jane Smith", billAddress: full, landing: .earlierInRun)),
