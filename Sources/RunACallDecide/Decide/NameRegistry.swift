@@ -10,8 +10,9 @@ struct NameRegistry {
     let desktop: Bool
     /// Whether QuickBooks Online CSV is written, so a name must not read as a spreadsheet formula.
     let formulaSafe: Bool
-    /// The name keys handed out or claimed, packed (a customer list grows to a quarter of a million names).
-    private var taken = PackedTable()
+    /// The name keys handed out or claimed, packed (a customer list grows to a quarter of a million names);
+    /// beyond 256 KiB, the older ones on disk.
+    private var taken = PackedTable(spillingBeyond: 1 << 18)
 
     init(limit: Int, desktop: Bool, formulaSafe: Bool) {
         self.limit = limit

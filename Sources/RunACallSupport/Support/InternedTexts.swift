@@ -1,10 +1,11 @@
 /// Texts stored once each and referred to by number: the customers' QuickBooks names (and the few reasons
 /// a scratch database records). One is shared by the run's tables that name customers (the customers already
 /// in the run, the invoices' facts, the payouts' lines, the balances), so that each of a quarter of a million
-/// names is kept once, not once a table. Packed (`PackedTable`); numbers from 0 in the order first given.
+/// names is kept once, not once a table. Packed (`PackedTable`), beyond 256 KiB the older texts on disk;
+/// numbers from 0 in the order first given.
 /// Not thread-safe: the run's apply step, on one thread, owns it.
 public final class InternedTexts {
-    private var table = PackedTable()
+    private var table = PackedTable(spillingBeyond: 1 << 18)
 
     public init() {}
 

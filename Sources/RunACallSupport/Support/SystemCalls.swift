@@ -303,6 +303,8 @@ private func closeDescriptor(_ descriptor: Int32) -> Int32 {
     Darwin.close(descriptor)
     #elseif canImport(Glibc)
     Glibc.close(descriptor)
+    #elseif os(Windows)
+    _close(descriptor)
     #else
     Musl.close(descriptor)
     #endif
