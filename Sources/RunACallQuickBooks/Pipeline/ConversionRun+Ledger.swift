@@ -100,11 +100,14 @@ extension ConversionRun {
     /// Records a payout's deposit and the payments and refunds it takes out of Undeposited Funds (never deposited again);
     /// nothing without a ledger (its synced fields are not even computed).
     func recordPayout(_ payout: Payout, lines: [QBDepositLine], targets: [OutputTarget]) throws {
-        try ledger?.later { ledger in
+        guard let ledger else { return }
+        // What the write keeps until it runs: the deposited records' ids, not the lines with their customers' names.
+        let deposited = lines.compactMap(\.deposited)
+        try ledger.later { ledger in
             let fields = SyncedFields(payout)
             try ledger.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
                                           total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))
-            try ledger.recordDeposit(payout: payout.id, of: lines.compactMap(\.deposited))
+            try ledger.recordDeposit(payout: payout.id, of: deposited)
         }
     }
 

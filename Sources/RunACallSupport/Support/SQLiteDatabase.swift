@@ -61,13 +61,15 @@ public final class SQLiteDatabase {
     }
 
     /// A private database on disk that SQLite deletes when it is closed (its file is never seen
-    /// by the user): what a run keeps per record beyond what memory should hold. No journal, no sync.
+    /// by the user): what a run keeps per record beyond what memory should hold. No journal, no sync;
+    /// a 256 KiB page cache (pages beyond it come from the system's file cache: 1 MiB caches held
+    /// 1.5 MB more at the peak of a 100,000-invoice run, for no measurable time).
     public init(scratch name: String) throws {
         url = URL(fileURLWithPath: name)
         subject = "the run's scratch database (\(name))"
         isScratch = true
         try open("", failing: subject)
-        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1024; PRAGMA temp_store = FILE")
+        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -256; PRAGMA temp_store = FILE")
     }
 
     /// Opens `path` ("" for a private temporary database); `failing` names it when that fails.
