@@ -147,10 +147,10 @@ public struct PackedTable {
             var bytes = try file.read(256, at: offset)
             var position = 0
             guard let keyLength = VarInt.read(bytes, at: &position, end: bytes.endIndex),
-                  let valueLength = VarInt.read(bytes, at: &position, end: bytes.endIndex) else { throw SystemCalls.Failure(errno: 5) }
+                  let valueLength = VarInt.read(bytes, at: &position, end: bytes.endIndex) else { throw SystemCalls.shortRead }
             let end = position + keyLength + valueLength
             if end > bytes.count { bytes += try file.read(end - bytes.count, at: offset + Int64(bytes.count)) }
-            guard end <= bytes.count else { throw SystemCalls.Failure(errno: 5) }
+            guard end <= bytes.count else { throw SystemCalls.shortRead }
             return (bytes[position..<(position + keyLength)], bytes[(position + keyLength)..<end])
         } catch {
             // The file is the process's own and was written whole: a read that fails is a failing disk.

@@ -12,6 +12,9 @@ import Foundation
 
 /// The calls behind `ScratchFile`: a file of the process's own, written and read at offsets.
 extension SystemCalls {
+    /// What a read of a scratch file that gives back less than was written there fails with.
+    public static let shortRead = Failure(errno: EIO)
+
     /// Opens a new, empty file in the system's temporary folder for reading and writing, gone once it is closed
     /// or the process ends, killed or not (POSIX: its name removed at once; Windows: delete on close). Returns its descriptor.
     public static func openScratch() throws(Failure) -> Int32 {
