@@ -27,7 +27,7 @@ public final class ByteReader {
         }
         try encoding.check(first, file: name ?? url.lastPathComponent)
         if first.isEmpty { exhausted = true }
-        buffer = encoding.utf8(first)
+        encoding.append(first, to: &buffer)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
@@ -126,7 +126,8 @@ public final class ByteReader {
         guard !exhausted, let handle else { return }
         let data = handle.readData(ofLength: chunkSize)
         if data.isEmpty { exhausted = true }
-        buffer = encoding.utf8(data)
+        buffer.removeAll(keepingCapacity: true)
+        encoding.append(data, to: &buffer)
         position = 0
     }
 }

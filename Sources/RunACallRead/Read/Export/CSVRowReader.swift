@@ -75,7 +75,7 @@ public final class CSVRowReader {
             throw WideTextSniffer.refusal(fileName, encoding: wide)
         }
         try encoding.check(first, file: fileName)
-        buffer = encoding.utf8(first)
+        encoding.append(first, to: &buffer)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
     }
 

@@ -16,16 +16,8 @@ public enum ExportEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    /// A file's next bytes as UTF-8: as read, or decoded from Windows-1252 byte by byte
-    /// (one byte is one character, so a chunk boundary never splits one).
-    func utf8(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        switch self {
-        case .utf8: Array(bytes)
-        case .windows1252: Windows1252.utf8(of: bytes)
-        }
-    }
-
-    /// Appends a file's next bytes to `buffer` as UTF-8 (no copy in between for a UTF-8 file).
+    /// Appends a file's next bytes to `buffer` as UTF-8: as read (no copy in between), or decoded from
+    /// Windows-1252 byte by byte (one byte is one character, so a chunk boundary never splits one).
     func append(_ bytes: some Collection<UInt8>, to buffer: inout [UInt8]) {
         switch self {
         case .utf8: buffer.append(contentsOf: bytes)
