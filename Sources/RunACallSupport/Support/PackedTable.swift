@@ -24,7 +24,7 @@ public struct PackedTable {
     @usableFromInline struct Spill {
         /// Bytes of chunks kept in memory before the oldest goes to the file.
         @usableFromInline let residentBytes: Int
-        /// Made when the first chunk goes; nil before, and for good when it could not be made or written.
+        /// Made when the first chunk goes (nil before); a table whose first chunk cannot go has no `Spill`.
         @usableFromInline var file: ScratchFile?
         /// Chunks below this index are in the file, chunk `i` at `offsets[i]`.
         @usableFromInline var offsets: [Int64] = []
@@ -107,11 +107,11 @@ public struct PackedTable {
 
     @inlinable func entry(_ index: Int) -> (key: ArraySlice<UInt8>, value: ArraySlice<UInt8>) {
         let place = places[index]
-        let chunkIndex = Int(place >> 32)
-        if let spill, chunkIndex < spill.offsets.count, let file = spill.file {
-            return Self.spilledEntry(in: file, at: spill.offsets[chunkIndex] + Int64(place & 0xFFFF_FFFF))
+        let chunk = chunks[Int(place >> 32)]
+        // A chunk in memory holds at least one entry; an empty one is in the scratch file.
+        if chunk.isEmpty, let spill, let file = spill.file {
+            return Self.spilledEntry(in: file, at: spill.offsets[Int(place >> 32)] + Int64(place & 0xFFFF_FFFF))
         }
-        let chunk = chunks[chunkIndex]
         var position = Int(place & 0xFFFF_FFFF)
         // The lengths were written by `append`, in the same chunk: they are there whole.
         let keyLength = VarInt.read(chunk, at: &position, end: chunk.endIndex) ?? 0

@@ -44,9 +44,8 @@ extension SystemCalls {
     public static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(Failure) {
         var done = 0
         while done < bytes.count {
-            let written = positioned(descriptor, offset: offset + Int64(done), count: bytes.count - done, writing: true) {
-                UnsafeMutableRawPointer(mutating: bytes.baseAddress! + done)
-            }
+            let written = positioned(descriptor, UnsafeMutableRawPointer(mutating: bytes.baseAddress! + done),
+                                     count: bytes.count - done, offset: offset + Int64(done), writing: true)
             if written <= 0 { throw Failure(errno: written < 0 ? errno : EIO) }
             done += written
         }
@@ -56,7 +55,7 @@ extension SystemCalls {
     public static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(Failure) -> Int {
         var done = 0
         while done < buffer.count {
-            let count = positioned(descriptor, offset: offset + Int64(done), count: buffer.count - done, writing: false) { buffer.baseAddress! + done }
+            let count = positioned(descriptor, buffer.baseAddress! + done, count: buffer.count - done, offset: offset + Int64(done), writing: false)
             if count < 0 { throw Failure(errno: errno) }
             if count == 0 { break }
             done += count
@@ -65,8 +64,8 @@ extension SystemCalls {
     }
 
     /// One pread(2) or pwrite(2) (Windows: ReadFile or WriteFile at an offset): the bytes moved, -1 on failure.
-    private static func positioned(_ descriptor: Int32, offset: Int64, count: Int, writing: Bool,
-                                   _ address: () -> UnsafeMutableRawPointer) -> Int {
+    private static func positioned(_ descriptor: Int32, _ address: UnsafeMutableRawPointer, count: Int, offset: Int64,
+                                   writing: Bool) -> Int {
         #if os(Windows)
         // Untested here: the OVERLAPPED offset of a synchronous handle is where the call reads or writes.
         var overlapped = OVERLAPPED()
@@ -75,13 +74,13 @@ extension SystemCalls {
         var moved: DWORD = 0
         let handle = HANDLE(bitPattern: _get_osfhandle(descriptor))
         let size = DWORD(min(count, Int(Int32.max)))
-        let succeeded = writing ? WriteFile(handle, address(), size, &moved, &overlapped) : ReadFile(handle, address(), size, &moved, &overlapped)
+        let succeeded = writing ? WriteFile(handle, address, size, &moved, &overlapped) : ReadFile(handle, address, size, &moved, &overlapped)
         if succeeded { return Int(moved) }
         if !writing, GetLastError() == DWORD(ERROR_HANDLE_EOF) { return 0 }
         return -1
         #else
         while true {
-            let moved = writing ? pwrite(descriptor, address(), count, off_t(offset)) : pread(descriptor, address(), count, off_t(offset))
+            let moved = writing ? pwrite(descriptor, address, count, off_t(offset)) : pread(descriptor, address, count, off_t(offset))
             if moved < 0, errno == EINTR { continue }
             return moved
         }
