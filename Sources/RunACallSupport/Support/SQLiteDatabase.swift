@@ -50,14 +50,17 @@ public final class SQLiteDatabase {
     /// database waits for the writes asked before it.
     public var writeBehind: WriteBehind?
 
-    /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given.
+    /// Opens the ledger `url` names, at `file` (where its path leads, `LedgerFile`) when given. Its page cache
+    /// is 512 KiB (SQLite's default is 2 MB): a run's batch fills whatever cache it is given, so the default
+    /// held about 2 MB more at the peak of a 100,000-invoice run than of a 10,000-invoice one; pages beyond
+    /// it come from the system's file cache.
     public init(url: URL, file: URL? = nil) throws {
         self.url = url
         subject = "\(url.path): ledger"
         isScratch = false
         try open((file ?? url).path, failing: "\(url.path): the ledger")
         sqlite3_busy_timeout(handle, 10_000)
-        try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+        try execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -512")
     }
 
     /// A private database on disk that SQLite deletes when it is closed (its file is never seen
