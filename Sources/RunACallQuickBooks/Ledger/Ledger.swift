@@ -345,11 +345,12 @@ final class Ledger {
         database.writeBehind = nil
     }
 
-    /// Runs `write` on the writing thread when one runs (after every write asked before), else now.
+    /// Runs `write` on the writing thread when one runs (after every write asked before), else now; `weight` is
+    /// what it holds while it waits, in rows (a payout's write holds its deposited ids).
     /// Throws the error of an earlier write that failed, or of this one when it runs now.
-    func later(_ write: @escaping (Ledger) throws -> Void) throws {
+    func later(weight: Int = 1, _ write: @escaping (Ledger) throws -> Void) throws {
         guard let writeBehind = database.writeBehind else { return try write(self) }
-        try writeBehind.submit { [unowned self] in try write(self) }
+        try writeBehind.submit(weight: weight) { [unowned self] in try write(self) }
     }
 
     /// Adds a record to the open batch (replacing the one it recorded of the same record, if any).

@@ -103,7 +103,7 @@ extension ConversionRun {
         guard let ledger else { return }
         // What the write keeps until it runs: the deposited records' ids, not the lines with their customers' names.
         let deposited = lines.compactMap(\.deposited)
-        try ledger.later { ledger in
+        try ledger.later(weight: 1 + deposited.count) { ledger in
             let fields = SyncedFields(payout)
             try ledger.record(LedgerEntry(entity: .payout, sourceID: payout.id, hash: fields.hash, fields: fields.text,
                                           total: payout.net, targets: Self.label(targets), requestID: Self.requestID(targets)))

@@ -11,11 +11,12 @@ public struct RenderSink: Sendable {
     /// Renders at once.
     public static let inLine = RenderSink(thread: nil)
 
-    /// Runs `render` on the rendering thread, after every one asked before, else now.
+    /// Runs `render` on the rendering thread, after every one asked before, else now; `weight` is what
+    /// it holds while it waits, in lines (a deposit holds all of its payout's).
     /// Throws the error of an earlier one that failed, or of this one when it runs now.
-    func run(_ render: @escaping () throws -> Void) throws {
+    func run(weight: Int = 1, _ render: @escaping () throws -> Void) throws {
         guard let thread else { return try render() }
-        try thread.submit(render)
+        try thread.submit(weight: weight, render)
     }
 
     /// Waits until every rendering asked has run; throws the error of one that failed.

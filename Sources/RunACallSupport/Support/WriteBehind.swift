@@ -5,15 +5,18 @@ import Foundation
 /// Whoever else touches what they write first waits until every write asked before has run
 /// (`settle`), so it finds it exactly as if each write had run when asked: what the run decides,
 /// what the ledger ends up holding and every byte written are the same with or without it.
-/// At most `capacity` writes wait, so memory stays flat. A write that fails stops the ones after
+/// Writes wait up to `capacity` in weight (one each unless the caller says what a write holds, such as a
+/// deposit's lines), so memory stays flat. A write that fails stops the ones after
 /// it; its error reaches the run at its next write or at `settle`.
 /// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
 public final class WriteBehind: @unchecked Sendable {
     private let capacity: Int
     private let batch: Int
-    /// Guards `jobs`, `running`, `settling`, `failure` and `stopped`; signalled when either side moves.
+    /// Guards `jobs`, `waiting`, `running`, `settling`, `failure` and `stopped`; signalled when either side moves.
     private let condition = NSCondition()
     private var jobs: [() throws -> Void] = []
+    /// The weight of the jobs waiting.
+    private var waiting = 0
     /// Whether the writing thread is running a batch of jobs it took.
     private var running = false
     /// How many callers wait in `settle`.
@@ -35,14 +38,18 @@ public final class WriteBehind: @unchecked Sendable {
     /// Whether this is the writing thread (which never waits for itself).
     var isCurrentThread: Bool { Thread.current === thread }
 
-    /// Queues `job`; throws the error of an earlier job that failed (then `job` never runs).
-    public func submit(_ job: @escaping () throws -> Void) throws {
+    /// Queues `job`, waiting while the jobs already waiting and this one's `weight` would pass the capacity
+    /// (a job heavier than that waits for an empty queue); throws the error of an earlier job that failed
+    /// (then `job` never runs).
+    public func submit(weight: Int = 1, _ job: @escaping () throws -> Void) throws {
         condition.lock()
         defer { condition.unlock() }
-        while jobs.count >= capacity && failure == nil { condition.wait() }
+        while waiting > 0 && waiting + weight > capacity && failure == nil { condition.wait() }
         if let failure { throw failure }
         jobs.append(job)
-        if jobs.count == batch { condition.broadcast() }
+        let before = waiting
+        waiting += weight
+        if before < batch && waiting >= batch { condition.broadcast() }
     }
 
     /// Waits until every job queued has run; throws the error of one that failed.
@@ -70,13 +77,14 @@ public final class WriteBehind: @unchecked Sendable {
         defer { done.signal() }
         while true {
             condition.lock()
-            while !stopped && (jobs.isEmpty || jobs.count < batch && settling == 0) { condition.wait() }
+            while !stopped && (jobs.isEmpty || waiting < batch && settling == 0) { condition.wait() }
             if jobs.isEmpty {
                 condition.unlock()
                 return
             }
             let batch = jobs
             jobs.removeAll(keepingCapacity: true)
+            waiting = 0
             running = true
             condition.broadcast()
             condition.unlock()
@@ -92,6 +100,7 @@ public final class WriteBehind: @unchecked Sendable {
             if let jobFailure {
                 failure = failure ?? jobFailure
                 jobs.removeAll()
+                waiting = 0
             }
             condition.broadcast()
             condition.unlock()

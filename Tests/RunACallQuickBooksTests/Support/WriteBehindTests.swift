@@ -53,6 +53,38 @@ import Testing
         #expect(log.all == Array(0..<50))
     }
 
+    /// Writes wait up to the capacity in weight, not in number: with the writing thread held, two writes of
+    /// weight 4 wait in a capacity of 10 and a third waits to be queued; a write heavier than the capacity
+    /// still goes in once the queue is empty, and every write runs in the order asked.
+    @Test func writesWaitUpToTheCapacityInWeight() throws {
+        let writer = WriteBehind(capacity: 10, batch: 1)
+        defer { writer.stop() }
+        let log = Log()
+        let gate = DispatchSemaphore(value: 0)
+        let holding = DispatchSemaphore(value: 0)
+        try writer.submit { holding.signal(); gate.wait(); log.append(0) }
+        holding.wait()
+        let queued = Log()
+        let producer = Thread {
+            for number in 1...4 {
+                try? writer.submit(weight: 4) { log.append(number) }
+                queued.append(number)
+            }
+            try? writer.submit(weight: 50) { log.append(5) }
+            queued.append(5)
+        }
+        producer.start()
+        let deadline = Date().addingTimeInterval(10)
+        while queued.all.count < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(queued.all == [1, 2])
+        gate.signal()
+        while queued.all.count < 5 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        try writer.settle()
+        #expect(queued.all == [1, 2, 3, 4, 5])
+        #expect(log.all == [0, 1, 2, 3, 4, 5])
+    }
+
     /// Through the ledger: a read on the run's thread sees every record written behind before it,
     /// and after `stopWritingBehind` writes run at once again.
     @Test func aLedgerReadSeesTheRecordsWrittenBehindBeforeIt() throws {

@@ -45,7 +45,7 @@ extension IIFWriter {
     }
 
     func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
-        try append { [self] in rows(of: deposit) }
+        try append(weight: deposit.lines.count) { [self] in rows(of: deposit) }
     }
 
     private func rows(of deposit: QBDeposit) -> IIFRows {

@@ -63,9 +63,10 @@ final class IIFWriter: FormatWriter {
     }
 
     /// Places one whole transaction in the current part; `rows` makes it in the sink, appended once it is known to balance.
-    func append(_ rows: @escaping () -> IIFRows) throws -> [OutputTarget] {
+    /// `weight`: what it holds while it waits (`RenderSink.run`).
+    func append(weight: Int = 1, _ rows: @escaping () -> IIFRows) throws -> [OutputTarget] {
         let number = parts.place()
-        try sink.run { [parts] in
+        try sink.run(weight: weight) { [parts] in
             let bytes = rows().bytes
             try IIFBalance.check(bytes)
             try parts.append(bytes, toPart: number)

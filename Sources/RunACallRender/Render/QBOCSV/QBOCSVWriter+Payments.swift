@@ -12,8 +12,10 @@ extension QBOCSVWriter {
     public func add(_ creditMemo: QBCreditMemo) throws -> [OutputTarget] { [] }
 
     public func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
+        // The bank line's three cells, made now: the rendering keeps neither the deposit nor its lines while it waits.
+        let cells = [date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description]
         try sink.run { [self] in
-            let row = CSVText.row([date(deposit.date), text("Stripe payout \(deposit.sourceID)"), deposit.net.description])
+            let row = CSVText.row(cells)
             try deposits.append(Data(row.utf8))
         }
         checklist.addDeposit(net: deposit.net)

@@ -46,7 +46,7 @@ extension QBXMLWriter {
     }
 
     public func add(_ deposit: QBDeposit) throws -> [OutputTarget] {
-        try transaction("DepositAdd", name: Self.transactionName("dep", deposit.sourceID)) { xml in
+        try transaction("DepositAdd", name: Self.transactionName("dep", deposit.sourceID), weight: deposit.lines.count) { xml in
             xml.element("TxnDate", deposit.date.description)
             xml.reference("DepositToAccountRef", deposit.account)
             xml.element("Memo", "Stripe payout \(QBXMLText.clean(deposit.sourceID))")
@@ -73,8 +73,8 @@ extension QBXMLWriter {
     }
 
     /// One `<kind>Rq` request named `req-<name>` whose transaction defines the macro `TxnID:<name>`.
-    private func transaction(_ kind: String, name: String, body: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
-        try append(anchor: "req-\(name)") { xml in
+    private func transaction(_ kind: String, name: String, weight: Int = 1, body: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
+        try append(anchor: "req-\(name)", weight: weight) { xml in
             xml.start("\(kind)Rq", ["requestID": "req-\(name)"])
             xml.start(kind, ["defMacro": "TxnID:\(name)"])
             body(xml)

@@ -224,9 +224,10 @@ public final class QBXMLWriter: FormatWriter {
     }
 
     /// Places one request (or a few that belong together) in the current part; `write` writes it with `xml` in the sink.
-    func append(anchor: String, _ write: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
+    /// `weight`: what it holds while it waits (`RenderSink.run`).
+    func append(anchor: String, weight: Int = 1, _ write: @escaping (XMLFragmentWriter) -> Void) throws -> [OutputTarget] {
         let number = parts.place()
-        try sink.run { [self, parts] in
+        try sink.run(weight: weight) { [self, parts] in
             write(xml)
             try parts.append(xml.finish(), toPart: number)
         }
