@@ -51,12 +51,20 @@ public struct SyncedFields {
             .map { $0 ?? "" }.joined(separator: " | ")
     }
 
-    /// A value on one line: backslash, line feed and carriage return escaped.
+    /// A value on one line: backslash, line feed and carriage return escaped. The ledger hashes what this
+    /// gives, so it stays what the first versions gave: Foundation's `replacingOccurrences`, which compares
+    /// characters, not bytes (a backslash or line break that shares its character with a combining mark is
+    /// left as it is). A text whose backslashes and line breaks have ASCII on both sides, as nearly every
+    /// text has, gives the same bytes escaped byte by byte, without Foundation's search.
     public static func escaped(_ text: String?) -> String {
         guard let text else { return "" }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\r")
+        switch EscapedBytes.kind(of: text) {
+        case .none: return text
+        case .standingAlone: return EscapedBytes.escaped(text)
+        case .inACharacterWithOthers:
+            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\r", with: "\\r")
+        }
     }
 
     /// The value `escaped` was given.
