@@ -18,7 +18,7 @@ public struct SyncedFields {
     /// A hash of the lines (FNV-1a, 64 bits, hex).
     public var hash: String {
         var hash = StableHash()
-        hash.add(text.utf8)
+        hash.add(text)
         return hash.hex
     }
 

@@ -16,6 +16,12 @@ public struct StableHash {
         }
     }
 
+    /// Adds a text's UTF-8 bytes, read from its storage in place: the hash `add(text.utf8)` gives, in a
+    /// fraction of the instructions.
+    @inlinable public mutating func add(_ text: String) {
+        text.withUTF8Bytes { add($0) }
+    }
+
     /// Sixteen hex digits.
     public var hex: String {
         let digits = String(value, radix: 16)
@@ -24,7 +30,7 @@ public struct StableHash {
 
     public static func value(_ text: String) -> UInt64 {
         var hash = StableHash()
-        hash.add(text.utf8)
+        hash.add(text)
         return hash.value
     }
 
