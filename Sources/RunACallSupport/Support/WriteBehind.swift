@@ -8,7 +8,7 @@ import Foundation
 /// Writes wait up to `capacity` in weight (one each unless the caller says what a write holds, such as a
 /// deposit's lines), so memory stays flat. A write that fails stops the ones after
 /// it; its error reaches the run at its next write or at `settle`.
-/// The writing thread is woken once `batch` writes wait (or someone waits for them), not for each.
+/// The writing thread is woken once writes of `batch` in weight wait (or someone waits for them), not for each.
 public final class WriteBehind: @unchecked Sendable {
     private let capacity: Int
     private let batch: Int
@@ -38,10 +38,11 @@ public final class WriteBehind: @unchecked Sendable {
     /// Whether this is the writing thread (which never waits for itself).
     var isCurrentThread: Bool { Thread.current === thread }
 
-    /// Queues `job`, waiting while the jobs already waiting and this one's `weight` would pass the capacity
-    /// (a job heavier than that waits for an empty queue); throws the error of an earlier job that failed
+    /// Queues `job`, waiting while the jobs already waiting and this one's `weight` (at least 1) would pass the
+    /// capacity (a job heavier than that waits for an empty queue); throws the error of an earlier job that failed
     /// (then `job` never runs).
     public func submit(weight: Int = 1, _ job: @escaping () throws -> Void) throws {
+        let weight = max(weight, 1)
         condition.lock()
         defer { condition.unlock() }
         while waiting > 0 && waiting + weight > capacity && failure == nil { condition.wait() }
