@@ -59,13 +59,20 @@ extension Ledger {
 
     /// The latest standing export of a customer or item whose QuickBooks ListID is `listID`.
     func latestExport(of entity: EntityType, listID: String) throws -> LedgerEntry? {
-        try latestExport(of: entity, where: "e.list_id = ?", listID).first
+        try latestExport(of: entity, where: Self.listIDCondition, listID).first
     }
+
+    /// The condition of `latestExport(of:listID:)`.
+    static let listIDCondition = "e.list_id = ?"
 
     /// The latest standing export of a customer or item QuickBooks holds under `name` (compared as `NameKey`s).
     func latestExport(of entity: EntityType, quickBooksName name: String) throws -> LedgerEntry? {
-        try latestExport(of: entity, where: "e.customer = ? COLLATE NOCASE", name).first { NameKey($0.customer ?? "") == NameKey(name) }
+        try latestExport(of: entity, where: Self.quickBooksNameCondition, name).first { NameKey($0.customer ?? "") == NameKey(name) }
     }
+
+    /// Names only customers and items, as the QuickBooks-name index does (SQLite uses a partial index only for
+    /// a query whose conditions imply the index's).
+    static let quickBooksNameCondition = "e.entity IN ('customer', 'item') AND e.customer = ? COLLATE NOCASE"
 
     /// The latest standing export of a customer an IIF or CSV run told the user to rename to `name` in
     /// QuickBooks, while the rename waits for confirmation.
@@ -88,13 +95,20 @@ extension Ledger {
     /// Standing exports (committed, not refused, the latest of their record) whose `condition` holds for `value`, latest first.
     private func latestExport(of entity: EntityType, where condition: String, _ value: String) throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
-        try database.query("""
-            SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
-            WHERE (e.answer IS NULL OR e.answer <> 'failed') AND e.entity = ? AND \(condition) AND e.batch = (
-                SELECT MAX(l.batch) FROM export l JOIN batch lb ON lb.id = l.batch AND lb.state = 'committed'
-                WHERE l.entity = e.entity AND l.source_id = e.source_id AND (l.answer IS NULL OR l.answer <> 'failed'))
-            ORDER BY e.batch DESC, e.source_id
-            """, [.text(entity.rawValue), .text(value)]) { row in entries.append(Self.entry(row)) }
+        try database.query(Self.latestExportQuery(where: condition), [.text(entity.rawValue), .text(value)]) { row in
+            entries.append(Self.entry(row))
+        }
         return entries
+    }
+
+    /// The query of `latestExport(of:where:_:)`: its parameters are the entity and the condition's value.
+    static func latestExportQuery(where condition: String) -> String {
+        """
+        SELECT \(Self.entryColumns) FROM export e JOIN batch b ON b.id = e.batch AND b.state = 'committed'
+        WHERE (e.answer IS NULL OR e.answer <> 'failed') AND e.entity = ? AND \(condition) AND e.batch = (
+            SELECT MAX(l.batch) FROM export l JOIN batch lb ON lb.id = l.batch AND lb.state = 'committed'
+            WHERE l.entity = e.entity AND l.source_id = e.source_id AND (l.answer IS NULL OR l.answer <> 'failed'))
+        ORDER BY e.batch DESC, e.source_id
+        """
     }
 }

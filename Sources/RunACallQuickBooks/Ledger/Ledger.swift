@@ -109,6 +109,19 @@ final class Ledger {
         ALTER TABLE connector_sent ADD COLUMN offset INTEGER;
         CREATE INDEX export_unanswered ON export(batch) WHERE request_id IS NOT NULL AND answer IS NULL AND action <> 'noted';
         """,
+        // Each index holds only the rows its lookups can find: the invoice of payments and refunds, the payout a
+        // payment names, the ListID an ingested answer gave, the QuickBooks names of customers and items. Every
+        // invoice written updated all four before (half of SQLite's work on a 100,000-invoice batch's inserts).
+        """
+        DROP INDEX export_invoice;
+        CREATE INDEX export_invoice ON export(invoice_id) WHERE invoice_id IS NOT NULL;
+        DROP INDEX export_payout;
+        CREATE INDEX export_payout ON export(payout_id) WHERE payout_id IS NOT NULL;
+        DROP INDEX export_list_id;
+        CREATE INDEX export_list_id ON export(entity, list_id) WHERE list_id IS NOT NULL;
+        DROP INDEX export_quickbooks_name;
+        CREATE INDEX export_quickbooks_name ON export(entity, customer COLLATE NOCASE) WHERE entity IN ('customer', 'item');
+        """,
     ]
 
     let database: SQLiteDatabase
