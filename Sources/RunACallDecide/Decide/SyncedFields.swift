@@ -6,13 +6,23 @@ import RunACallRead
 /// Status and timestamps are not among them (a paid invoice is not an edited
 /// one), and the never-synced fields are never read at all.
 public struct SyncedFields {
-    public let lines: [String]
     /// The lines joined, as the ledger stores them (joined once: the ledger takes both the text and its hash).
     public let text: String
+    /// The lines, when they were given (an invoice's fields are written straight into `text`).
+    private let givenLines: [String]?
+
+    /// The `name: value` lines (a value never holds a line break: `escaped` escapes them).
+    public var lines: [String] { givenLines ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
     public init(lines: [String]) {
-        self.lines = lines
+        givenLines = lines
         text = lines.joined(separator: "\n")
+    }
+
+    /// Fields written line by line into their text.
+    private init(text: String) {
+        givenLines = nil
+        self.text = text
     }
 
     /// A hash of the lines (FNV-1a, 64 bits, hex).
@@ -120,39 +130,77 @@ public struct SyncedFields {
     /// (before invoices named their customer by id), kept when it names this
     /// customer, so that a ledger of that version does not see the rename as an edit either.
     public init(_ invoice: Invoice, recordedCustomer: String? = nil) {
-        let customer: String
+        var text = ""
+        text.reserveCapacity(320 + 160 * invoice.lines.count)
         if let recordedCustomer {
-            customer = "customer: \(recordedCustomer)"
+            text += "customer: "
+            text += recordedCustomer
         } else if let id = invoice.customer.id, !id.isEmpty {
-            customer = "customer id: \(Self.escaped(id))"
+            text += "customer id: "
+            text += Self.escaped(id)
         } else {
-            customer = "customer: \(Self.customerByName(invoice.customer.name, email: invoice.customer.email))"
+            text += "customer: "
+            text += Self.customerByName(invoice.customer.name, email: invoice.customer.email)
         }
-        var lines = [
-            customer,
-            "billing address: \(Self.escaped(Self.address(invoice.billingAddress)))",
-            "service address: \(Self.escaped(Self.address(invoice.serviceAddress)))",
-            "invoice date: \(invoice.invoiceDate)",
-            "due date: \(invoice.dueDate?.description ?? "")",
-            "terms: \(Self.escaped(invoice.terms))",
-            "currency: \(invoice.currency)",
-            "membership invoice: \(invoice.membershipInvoice)",
-        ]
+        text += "\nbilling address: "
+        text += Self.escaped(Self.address(invoice.billingAddress))
+        text += "\nservice address: "
+        text += Self.escaped(Self.address(invoice.serviceAddress))
+        text += "\ninvoice date: "
+        text += invoice.invoiceDate.description
+        text += "\ndue date: "
+        text += invoice.dueDate?.description ?? ""
+        text += "\nterms: "
+        text += Self.escaped(invoice.terms)
+        text += "\ncurrency: "
+        text += invoice.currency
+        text += "\nmembership invoice: "
+        text += invoice.membershipInvoice.description
         for (number, line) in invoice.lines.enumerated() {
-            lines.append("line \(number + 1): \(Self.escaped(line.item)) | \(Self.escaped(line.description)) | \(Self.escaped(line.category)) | "
-                + "\(line.quantity) × \(line.unitPrice) = \(line.amount) | taxable \(line.taxable) | \(Self.escaped(line.taxRate))")
+            text += "\nline "
+            text += (number + 1).description
+            text += ": "
+            text += Self.escaped(line.item)
+            text += " | "
+            text += Self.escaped(line.description)
+            text += " | "
+            text += Self.escaped(line.category)
+            text += " | "
+            text += line.quantity.description
+            text += " × "
+            text += line.unitPrice.description
+            text += " = "
+            text += line.amount.description
+            text += " | taxable "
+            text += line.taxable.description
+            text += " | "
+            text += Self.escaped(line.taxRate)
         }
         for (number, tax) in invoice.taxLines.enumerated() {
-            lines.append("tax \(number + 1): \(Self.escaped(tax.name)) | \(tax.ratePercent?.description ?? "") | \(tax.amount)")
+            text += "\ntax "
+            text += (number + 1).description
+            text += ": "
+            text += Self.escaped(tax.name)
+            text += " | "
+            text += tax.ratePercent?.description ?? ""
+            text += " | "
+            text += tax.amount.description
         }
-        lines += [
-            "discount: \(invoice.discount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
-            "member discount: \(invoice.memberDiscount.map { "\(Self.escaped($0.label)) \($0.amount)" } ?? "")",
-            "total: \(invoice.total?.description ?? "")",
-            "customer notes: \(Self.escaped(invoice.customerNotes))",
-            "internal notes: \(Self.escaped(invoice.internalNotes))",
-        ]
-        self.init(lines: lines)
+        for (name, discount) in [("\ndiscount: ", invoice.discount), ("\nmember discount: ", invoice.memberDiscount)] {
+            text += name
+            if let discount {
+                text += Self.escaped(discount.label)
+                text += " "
+                text += discount.amount.description
+            }
+        }
+        text += "\ntotal: "
+        text += invoice.total?.description ?? ""
+        text += "\ncustomer notes: "
+        text += Self.escaped(invoice.customerNotes)
+        text += "\ninternal notes: "
+        text += Self.escaped(invoice.internalNotes)
+        self.init(text: text)
     }
 
     /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
