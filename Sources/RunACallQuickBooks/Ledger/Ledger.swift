@@ -366,17 +366,18 @@ final class Ledger {
         try writeBehind.submit(weight: weight) { [unowned self] in try write(self) }
     }
 
-    /// Adds a record to the open batch (replacing the one it recorded of the same record, if any).
-    func record(_ entry: LedgerEntry) throws {
+    /// Adds a record to the open batch (replacing the one it recorded of the same record, if any); a payment or
+    /// refund with the Stripe payout that will deposit it, when it names one.
+    func record(_ entry: LedgerEntry, payoutID: String? = nil) throws {
         guard let batch = openBatch else { return }
         try database.insertOrReplace("""
             INTO export(batch, entity, source_id, hash, fields, customer, doc_number, total, status, targets,
-                        action, request_id, txn_id, list_id, edit_sequence, invoice_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        action, request_id, txn_id, list_id, edit_sequence, invoice_id, payout_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(batch), .text(entry.entity.rawValue), .text(entry.sourceID), .text(entry.hash), .text(entry.fields),
                   .text(entry.customer), .text(entry.docNumber), .text(entry.total?.description),
                   .text(entry.status), .text(entry.targets), .text(entry.action.rawValue), .text(entry.requestID),
-                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID)])
+                  .text(entry.txnID), .text(entry.listID), .text(entry.editSequence), .text(entry.invoiceID), .text(payoutID)])
     }
 
     /// Σ payments − refunds that standing exports applied to an invoice (Σ payments alone with `refunds: false`).
@@ -403,13 +404,6 @@ final class Ledger {
     }
 
     // MARK: Payments and their payouts
-
-    /// Notes the Stripe payout a payment or refund of the open batch names (it waits in Undeposited Funds until it arrives).
-    func recordPayoutID(_ payoutID: String, of entity: EntityType, _ sourceID: String) throws {
-        guard let batch = openBatch else { return }
-        try database.run("UPDATE export SET payout_id = ? WHERE batch = ? AND entity = ? AND source_id = ?",
-                         [.text(payoutID), .integer(batch), .text(entity.rawValue), .text(sourceID)])
-    }
 
     /// Records the payments and refunds the open batch's deposit of a payout takes out of Undeposited Funds.
     func recordDeposit(payout payoutID: String, of lines: [(entity: EntityType, sourceID: String)]) throws {

@@ -92,8 +92,8 @@ extension ConversionRun {
             let entity: EntityType = payment.kind == .refund ? .refund : .payment
             try ledger.record(LedgerEntry(entity: entity, sourceID: payment.id, hash: fields.hash,
                                           fields: fields.text, customer: customer, total: payment.amount, targets: Self.label(targets),
-                                          requestID: Self.requestID(targets), invoiceID: payment.invoiceID))
-            if let payoutID = payment.payoutID { try ledger.recordPayoutID(payoutID, of: entity, payment.id) }
+                                          requestID: Self.requestID(targets), invoiceID: payment.invoiceID),
+                              payoutID: payment.payoutID)
         }
     }
 

@@ -63,11 +63,11 @@ import Testing
                                       targets: "qbxml/requests.xml"))
         try ledger.record(LedgerEntry(entity: .invoice, sourceID: "INV1", hash: "h", fields: "total: 100.00", customer: "Ann Lee",
                                       total: Money(parsing: "100.00"), targets: "qbxml/requests.xml"))
-        for (id, amount) in [("pay-1", "30.00"), ("pay-2", "20.00")] {
+        for (id, amount, payout) in [("pay-1", "30.00", nil), ("pay-2", "20.00", "po_1")] {
             try ledger.record(LedgerEntry(entity: .payment, sourceID: id, hash: "h", fields: "amount: \(amount)", customer: "Ann Lee",
-                                          total: Money(parsing: amount), targets: "qbxml/requests.xml", invoiceID: "INV1"))
+                                          total: Money(parsing: amount), targets: "qbxml/requests.xml", invoiceID: "INV1"),
+                              payoutID: payout)
         }
-        try ledger.recordPayoutID("po_1", of: .payment, "pay-2")
         try ledger.seal(files: [])
         try ledger.markCommitted()
 
