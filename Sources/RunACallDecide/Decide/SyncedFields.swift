@@ -130,77 +130,35 @@ public struct SyncedFields {
     /// (before invoices named their customer by id), kept when it names this
     /// customer, so that a ledger of that version does not see the rename as an edit either.
     public init(_ invoice: Invoice, recordedCustomer: String? = nil) {
-        var text = ""
-        text.reserveCapacity(320 + 160 * invoice.lines.count)
+        var text = LinesText(capacity: 320 + 160 * invoice.lines.count)
         if let recordedCustomer {
-            text += "customer: "
-            text += recordedCustomer
+            text.line("customer", recordedCustomer)
         } else if let id = invoice.customer.id, !id.isEmpty {
-            text += "customer id: "
-            text += Self.escaped(id)
+            text.line("customer id", Self.escaped(id))
         } else {
-            text += "customer: "
-            text += Self.customerByName(invoice.customer.name, email: invoice.customer.email)
+            text.line("customer", Self.customerByName(invoice.customer.name, email: invoice.customer.email))
         }
-        text += "\nbilling address: "
-        text += Self.escaped(Self.address(invoice.billingAddress))
-        text += "\nservice address: "
-        text += Self.escaped(Self.address(invoice.serviceAddress))
-        text += "\ninvoice date: "
-        text += invoice.invoiceDate.description
-        text += "\ndue date: "
-        text += invoice.dueDate?.description ?? ""
-        text += "\nterms: "
-        text += Self.escaped(invoice.terms)
-        text += "\ncurrency: "
-        text += invoice.currency
-        text += "\nmembership invoice: "
-        text += invoice.membershipInvoice.description
+        text.line("billing address", Self.escaped(Self.address(invoice.billingAddress)))
+        text.line("service address", Self.escaped(Self.address(invoice.serviceAddress)))
+        text.line("invoice date", invoice.invoiceDate.description)
+        text.line("due date", invoice.dueDate?.description ?? "")
+        text.line("terms", Self.escaped(invoice.terms))
+        text.line("currency", invoice.currency)
+        text.line("membership invoice", invoice.membershipInvoice.description)
         for (number, line) in invoice.lines.enumerated() {
-            text += "\nline "
-            text += (number + 1).description
-            text += ": "
-            text += Self.escaped(line.item)
-            text += " | "
-            text += Self.escaped(line.description)
-            text += " | "
-            text += Self.escaped(line.category)
-            text += " | "
-            text += line.quantity.description
-            text += " × "
-            text += line.unitPrice.description
-            text += " = "
-            text += line.amount.description
-            text += " | taxable "
-            text += line.taxable.description
-            text += " | "
-            text += Self.escaped(line.taxRate)
+            text.line("line \(number + 1)", Self.escaped(line.item), " | ", Self.escaped(line.description), " | ", Self.escaped(line.category),
+                      " | ", line.quantity.description, " × ", line.unitPrice.description, " = ", line.amount.description,
+                      " | taxable ", line.taxable.description, " | ", Self.escaped(line.taxRate))
         }
         for (number, tax) in invoice.taxLines.enumerated() {
-            text += "\ntax "
-            text += (number + 1).description
-            text += ": "
-            text += Self.escaped(tax.name)
-            text += " | "
-            text += tax.ratePercent?.description ?? ""
-            text += " | "
-            text += tax.amount.description
+            text.line("tax \(number + 1)", Self.escaped(tax.name), " | ", tax.ratePercent?.description ?? "", " | ", tax.amount.description)
         }
-        for (name, discount) in [("\ndiscount: ", invoice.discount), ("\nmember discount: ", invoice.memberDiscount)] {
-            text += name
-            if let discount {
-                text += Self.escaped(discount.label)
-                text += " "
-                text += discount.amount.description
-            }
-        }
-        text += "\ntotal: "
-        text += invoice.total?.description ?? ""
-        text += "\ncustomer notes: "
-        text += Self.escaped(invoice.customerNotes)
-        text += "\ninternal notes: "
-        text += Self.escaped(invoice.internalNotes)
-        self.init(text: text)
+        text.line("discount", invoice.discount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
+        text.line("member discount", invoice.memberDiscount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
+        text.line("total", invoice.total?.description ?? "")
+        text.line("customer notes", Self.escaped(invoice.customerNotes))
+        text.line("internal notes", Self.escaped(invoice.internalNotes))
+        self.init(text: text.text)
     }
 
     /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
@@ -226,5 +184,20 @@ public struct SyncedFields {
 
     public init(_ payout: Payout) {
         self.init(lines: ["arrival date: \(payout.arrivalDate)", "gross: \(payout.gross)", "fees: \(payout.fees)", "net: \(payout.net)"])
+    }
+}
+
+/// `name: value` lines written one after another into one text, a line break between two.
+private struct LinesText {
+    private(set) var text = ""
+
+    init(capacity: Int) { text.reserveCapacity(capacity) }
+
+    /// Adds the line `name: ` followed by `parts`.
+    mutating func line(_ name: String, _ parts: String...) {
+        if !text.isEmpty { text += "\n" }
+        text += name
+        text += ": "
+        for part in parts { text += part }
     }
 }
