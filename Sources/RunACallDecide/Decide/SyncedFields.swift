@@ -146,12 +146,28 @@ public struct SyncedFields {
         text.line("currency", invoice.currency)
         text.line("membership invoice", invoice.membershipInvoice.description)
         for (number, line) in invoice.lines.enumerated() {
-            text.line("line \(number + 1)", Self.escaped(line.item), " | ", Self.escaped(line.description), " | ", Self.escaped(line.category),
-                      " | ", line.quantity.description, " × ", line.unitPrice.description, " = ", line.amount.description,
-                      " | taxable ", line.taxable.description, " | ", Self.escaped(line.taxRate))
+            text.line("line \(number + 1)", Self.escaped(line.item))
+            text.append(" | ")
+            text.append(Self.escaped(line.description))
+            text.append(" | ")
+            text.append(Self.escaped(line.category))
+            text.append(" | ")
+            text.append(line.quantity.description)
+            text.append(" × ")
+            text.append(line.unitPrice.description)
+            text.append(" = ")
+            text.append(line.amount.description)
+            text.append(" | taxable ")
+            text.append(line.taxable.description)
+            text.append(" | ")
+            text.append(Self.escaped(line.taxRate))
         }
         for (number, tax) in invoice.taxLines.enumerated() {
-            text.line("tax \(number + 1)", Self.escaped(tax.name), " | ", tax.ratePercent?.description ?? "", " | ", tax.amount.description)
+            text.line("tax \(number + 1)", Self.escaped(tax.name))
+            text.append(" | ")
+            text.append(tax.ratePercent?.description ?? "")
+            text.append(" | ")
+            text.append(tax.amount.description)
         }
         text.line("discount", invoice.discount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
         text.line("member discount", invoice.memberDiscount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
@@ -187,17 +203,22 @@ public struct SyncedFields {
     }
 }
 
-/// `name: value` lines written one after another into one text, a line break between two.
+/// `name: value` lines written one after another into one text, a line break between two. Parts are appended
+/// one call each: an argument list `String...` is an array allocated a call, which took back most of what
+/// writing into one text saves.
 private struct LinesText {
     private(set) var text = ""
 
     init(capacity: Int) { text.reserveCapacity(capacity) }
 
-    /// Adds the line `name: ` followed by `parts`.
-    mutating func line(_ name: String, _ parts: String...) {
+    /// Starts the line `name: value`.
+    mutating func line(_ name: String, _ value: String) {
         if !text.isEmpty { text += "\n" }
         text += name
         text += ": "
-        for part in parts { text += part }
+        text += value
     }
+
+    /// Adds `part` to the line begun last.
+    mutating func append(_ part: String) { text += part }
 }
