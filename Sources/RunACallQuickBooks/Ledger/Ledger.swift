@@ -384,14 +384,17 @@ final class Ledger {
     /// Σ payments − refunds that standing exports applied to an invoice (Σ payments alone with `refunds: false`).
     func applied(toInvoice invoiceID: String, refunds: Bool = true) throws -> Money {
         var applied = Money.zero
-        try database.query("""
-            SELECT e.entity, e.total FROM export e \(Self.standing) AND e.invoice_id = ? AND e.entity IN ('payment', ?)
-            """, [.text(invoiceID), .text(refunds ? EntityType.refund.rawValue : EntityType.payment.rawValue)]) { row in
+        try database.query(Self.appliedQuery, [.text(invoiceID), .text(refunds ? EntityType.refund.rawValue : EntityType.payment.rawValue)]) { row in
             let amount = row.text(1).flatMap(Money.init(parsing:)) ?? .zero
             applied = row.text(0) == EntityType.refund.rawValue ? applied - amount : applied + amount
         }
         return applied
     }
+
+    /// The query of `applied(toInvoice:refunds:)`: its parameters are the invoice id and the second entity counted.
+    static let appliedQuery = """
+        SELECT e.entity, e.total FROM export e \(standing) AND e.invoice_id = ? AND e.entity IN ('payment', ?)
+        """
 
     /// When each payment standing exports applied to an invoice was received (the `received` of its fields).
     func receivedTimes(ofPaymentsTo invoiceID: String) throws -> [Timestamp] {
@@ -434,12 +437,15 @@ final class Ledger {
 
     /// The standing payments and refunds that name a payout and no standing deposit took out yet, oldest first.
     func waiting(forPayout payoutID: String, _ body: (LedgerEntry) throws -> Void) throws {
-        try database.query("""
-            SELECT \(Self.entryColumns) FROM export e \(Self.standing) AND e.payout_id = ? AND e.entity IN ('payment', 'refund')
-            AND NOT EXISTS (\(Self.standingDeposit()) AND d.entity = e.entity AND d.source_id = e.source_id)
-            ORDER BY e.batch, e.rowid
-            """, [.text(payoutID)]) { row in try body(Self.entry(row)) }
+        try database.query(Self.waitingQuery, [.text(payoutID)]) { row in try body(Self.entry(row)) }
     }
+
+    /// The query of `waiting(forPayout:_:)`: its parameter is the payout id.
+    static let waitingQuery = """
+        SELECT \(entryColumns) FROM export e \(standing) AND e.payout_id = ? AND e.entity IN ('payment', 'refund')
+        AND NOT EXISTS (\(standingDeposit()) AND d.entity = e.entity AND d.source_id = e.source_id)
+        ORDER BY e.batch, e.rowid
+        """
 
     /// Σ of the payments and of the refunds that name a payout no deposit paid out yet: in committed batches,
     /// and in the open one too when `includingOpenBatch` (what the run leaves waiting).

@@ -84,8 +84,8 @@ import Testing
         let lookups = [
             (Ledger.latestExportQuery(where: Ledger.quickBooksNameCondition), "export_quickbooks_name"),
             (Ledger.latestExportQuery(where: Ledger.listIDCondition), "export_list_id"),
-            ("SELECT e.total FROM export e \(Ledger.standing) AND e.invoice_id = ? AND e.entity IN ('payment', ?)", "export_invoice"),
-            ("SELECT e.total FROM export e \(Ledger.standing) AND e.payout_id = ? AND e.entity IN ('payment', 'refund')", "export_payout"),
+            (Ledger.appliedQuery, "export_invoice"),
+            (Ledger.waitingQuery, "export_payout"),
         ]
         for (sql, index) in lookups {
             let steps = try Self.plan(ledger.database, sql)
