@@ -169,12 +169,17 @@ public struct SyncedFields {
             text.append(" | ")
             text.append(tax.amount.description)
         }
-        text.line("discount", invoice.discount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
-        text.line("member discount", invoice.memberDiscount.map { Self.escaped($0.label) + " " + $0.amount.description } ?? "")
+        text.line("discount", Self.discount(invoice.discount))
+        text.line("member discount", Self.discount(invoice.memberDiscount))
         text.line("total", invoice.total?.description ?? "")
         text.line("customer notes", Self.escaped(invoice.customerNotes))
         text.line("internal notes", Self.escaped(invoice.internalNotes))
         self.init(text: text.text)
+    }
+
+    /// A discount's value: its label and amount, empty without one.
+    private static func discount(_ discount: InvoiceDiscount?) -> String {
+        discount.map { escaped($0.label) + " " + $0.amount.description } ?? ""
     }
 
     /// How an invoice's fields name a customer without a Run a Call id (and how every customer was named before ids were).
