@@ -69,49 +69,6 @@ public struct OutputTarget: Hashable, Sendable {
         }
     }
 
-    /// `qbxml|requests|xml|1|inv-1042`: the target as the report's temporary file keeps it.
-    var stored: String {
-        let part = String(part)
-        var text = ""
-        text.reserveCapacity(folder.utf8.count + base.utf8.count + fileExtension.utf8.count + part.utf8.count + (anchor?.utf8.count ?? 0) + 4)
-        text += folder
-        text += "|"
-        text += base
-        text += "|"
-        text += fileExtension
-        text += "|"
-        text += part
-        text += "|"
-        text += anchor ?? ""
-        return text
-    }
-
-    init?(stored: String) {
-        var stored = stored
-        let fields: (folder: String, base: String, fileExtension: String, part: Int, anchor: String)? = stored.withUTF8 { bytes in
-            // The four bars' offsets, read in one pass over the bytes (a fifth bar: not a stored target).
-            var bars = (0, 0, 0, 0)
-            var count = 0
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "|") {
-                switch count {
-                case 0: bars.0 = index
-                case 1: bars.1 = index
-                case 2: bars.2 = index
-                case 3: bars.3 = index
-                default: return nil
-                }
-                count += 1
-            }
-            guard count == 4, bars.0 > 0 else { return nil }
-            func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
-            guard let part = Int(text(bars.2 + 1, bars.3)) else { return nil }
-            return (text(0, bars.0), text(bars.0 + 1, bars.1), text(bars.1 + 1, bars.2), part, text(bars.3 + 1, bytes.count))
-        }
-        guard let fields else { return nil }
-        self.init(folder: fields.folder, base: fields.base, fileExtension: fields.fileExtension, part: fields.part,
-                  anchor: fields.anchor.isEmpty ? nil : fields.anchor)
-    }
-
     /// The key the number of parts is counted under.
     public var fileKey: String { "\(folder)/\(base)" }
 

@@ -90,32 +90,6 @@ public struct ReportRow: Sendable {
     }
 }
 
-extension ReportRow {
-    /// The row as the run's temporary file keeps it (targets unresolved).
-    public var storedCells: [String] {
-        [timestamp, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, isSourceRow ? "1" : "0", warning,
-         context, direction, error?.rawValue ?? "", customer, date, amount?.description ?? ""] + targets.map(\.stored)
-    }
-
-    public init?(storedCells cells: [String]) {
-        let fixed = 16
-        guard cells.count >= fixed, let entityType = EntityType(rawValue: cells[1]), let status = RowStatus(rawValue: cells[4]) else {
-            return nil
-        }
-        let targets = cells.dropFirst(fixed).compactMap(OutputTarget.init(stored:))
-        guard targets.count == cells.count - fixed else { return nil }
-        self.init(timestamp: cells[0], entityType: entityType, sourceID: cells[2], entity: cells[3], status: status,
-                  message: cells[5], fix: cells[6], source: cells[7], targets: targets, isSourceRow: cells[8] == "1",
-                  warning: cells[9])
-        context = cells[10]
-        direction = cells[11]
-        error = SyncError(rawValue: cells[12])
-        customer = cells[13]
-        date = cells[14]
-        amount = cells[15].isEmpty ? nil : Money(parsing: cells[15])
-    }
-}
-
 extension Money: Encodable {
     /// Money is written as an exact decimal string (`"129.00"`), never a JSON number.
     public func encode(to encoder: any Encoder) throws {

@@ -3,9 +3,9 @@ import RunACallDecide
 import RunACallRead
 import RunACallSupport
 
-/// The run's report rows on disk, in the order they came, so that memory stays flat: each row is its
-/// `storedCells`, each cell its UTF-8 bytes after their length (`VarInt`), the row after its own length. Read back
-/// by slicing lengths (no quoting to undo), once, when the report is rendered.
+/// The run's report rows on disk, in the order they came, so that memory stays flat: each row as
+/// `ReportRowCoding` writes it, after its own length (4 bytes). Read back by slicing lengths (no quoting to undo),
+/// once, when the report is rendered.
 public final class ReportRowSpool {
     let url: URL
     private let file: PartFile
@@ -20,13 +20,7 @@ public final class ReportRowSpool {
     public func append(_ row: ReportRow) throws {
         pending.removeAll(keepingCapacity: true)
         pending.append(contentsOf: [0, 0, 0, 0])
-        for cell in row.storedCells {
-            var cell = cell
-            cell.withUTF8 { bytes in
-                VarInt.append(bytes.count, to: &pending)
-                pending.append(contentsOf: bytes)
-            }
-        }
+        ReportRowCoding.append(row, to: &pending)
         let length = UInt32(pending.count - 4)
         for shift in 0..<4 { pending[shift] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(shift))) }
         try file.append(pending)
@@ -45,7 +39,6 @@ public final class ReportRowSpool {
         var buffer: [UInt8] = []
         var start = 0
         var ended = false
-        var cells: [String] = []
         while true {
             if buffer.count - start < 4 || buffer.count - start < 4 + length(at: start, in: buffer) {
                 if ended {
@@ -59,14 +52,8 @@ public final class ReportRowSpool {
                 continue
             }
             let end = start + 4 + length(at: start, in: buffer)
-            var position = start + 4
-            cells.removeAll(keepingCapacity: true)
-            while position < end {
-                guard let count = VarInt.read(buffer, at: &position, end: end), position + count <= end else { throw damaged(url) }
-                cells.append(String(decoding: buffer[position..<(position + count)], as: UTF8.self))
-                position += count
-            }
-            guard let row = ReportRow(storedCells: cells) else { throw damaged(url) }
+            let row = buffer.withUnsafeBufferPointer { ReportRowCoding.row(from: UnsafeBufferPointer(rebasing: $0[(start + 4)..<end])) }
+            guard let row else { throw damaged(url) }
             try body(row)
             start = end
         }

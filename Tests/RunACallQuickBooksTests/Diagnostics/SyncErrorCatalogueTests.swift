@@ -104,7 +104,11 @@ import Testing
 
     @Test func theCodeSurvivesTheRunsTemporaryFile() throws {
         let row = Self.failed(.overpayment("9", after: Money(cents: 2), total: Money(cents: 1)), id: "9")
-        let back = try #require(ReportRow(storedCells: row.storedCells))
+        let spool = try ReportRowSpool(url: try TestPaths.temporaryFolder().appendingPathComponent("rows.spool"))
+        try spool.append(row)
+        var rows: [ReportRow] = []
+        try spool.forEachRow { rows.append($0) }
+        let back = try #require(rows.first)
         #expect(back.error == .overpayment)
         #expect(back.message == row.message && back.fix == row.fix)
     }

@@ -34,23 +34,69 @@ import Testing
         #expect(back.count == 800)
         for (position, row) in back.enumerated() {
             let sent = rows[position % rows.count]
-            #expect(row.storedCells == sent.storedCells)
+            #expect(Self.fields(of: row) == Self.fields(of: sent))
+            #expect(row.targets == sent.targets)
             #expect(row.cells(parts: ["qbxml/invoices.qbxml": 2]) == sent.cells(parts: ["qbxml/invoices.qbxml": 2]))
         }
         #expect(back[2].error == .overpayment)
         #expect(back[1].message.utf8.count == long.utf8.count)
     }
 
-    @Test func aTargetComesBackFromItsStoredTextAndAnythingElseIsRefused() {
+    @Test func everyFieldAndTargetComesBackIncludingTheOnesThatAreNotColumns() throws {
+        let spool = try ReportRowSpool(url: try TestPaths.temporaryFolder().appendingPathComponent("rows.spool"))
         let targets = [
             OutputTarget(folder: "qbxml", base: "requests", fileExtension: "xml", part: 12, anchor: "req-inv-INV-Zoë 7"),
             OutputTarget(folder: "qbo-csv", base: "invoices", fileExtension: "csv", part: 8_382, anchor: nil),
-            OutputTarget(folder: "report", base: "payment-application", fileExtension: "csv", part: 1, anchor: "#x"),
+            OutputTarget(folder: "report", base: "payment-application", fileExtension: "csv", part: 1, anchor: "#x|y"),
+            OutputTarget(folder: "run-a-call", base: "", fileExtension: "", part: 1, anchor: ""),
         ]
-        for target in targets { #expect(OutputTarget(stored: target.stored) == target) }
-        for text in ["qbxml|requests|xml|1", "qbxml|requests|xml|1|a|b", "|requests|xml|1|a", "qbxml|requests|xml|one|a", "qbxml|requests|xml||a"] {
-            #expect(OutputTarget(stored: text) == nil, "\(text)")
+        var update = Self.row("u|1", message: "Updated: |pipes| and ; semicolons", targets: targets)
+        update.isUpdate = true
+        update.isSourceRow = false
+        update.direction = ReportRow.fromQuickBooks
+        update.amount = nil
+        var cents = Self.row("c", message: "")
+        cents.amount = Money(cents: Int64.min + 1)
+        for entityType in EntityType.allCases {
+            var row = cents
+            row.entityType = entityType
+            try spool.append(row)
         }
+        for error in SyncError.allCases {
+            var row = update
+            row.status = .failed
+            row.error = error
+            try spool.append(row)
+        }
+        try spool.append(update)
+        try spool.append(cents)
+        var back: [ReportRow] = []
+        try spool.forEachRow { back.append($0) }
+        let sent = EntityType.allCases.map { type in
+            var row = cents
+            row.entityType = type
+            return row
+        } + SyncError.allCases.map { error in
+            var row = update
+            row.status = .failed
+            row.error = error
+            return row
+        } + [update, cents]
+        #expect(back.count == sent.count)
+        for (row, sent) in zip(back, sent) {
+            #expect(Self.fields(of: row) == Self.fields(of: sent))
+            #expect(row.targets == sent.targets)
+            #expect(row.error == sent.error && row.amount == sent.amount && row.isUpdate == sent.isUpdate)
+        }
+        #expect(back.last?.amount == Money(cents: Int64.min + 1))
+        #expect(back[back.count - 2].targets[1].anchor == nil && back[back.count - 2].targets[3].anchor == "")
+    }
+
+    /// Every field of a row, as text, so that two rows compare field by field.
+    static func fields(of row: ReportRow) -> [String] {
+        [row.timestamp, row.direction, row.entityType.rawValue, row.sourceID, row.entity, row.status.rawValue, row.message, row.fix,
+         row.source, row.warning, row.context, row.customer, row.date, row.amount?.description ?? "-", row.error?.rawValue ?? "-",
+         row.isSourceRow ? "source" : "created", row.isUpdate ? "update" : "new"]
     }
 
     @Test func aSpoolCutShortIsRefusedNotReadAsFewerRows() throws {
