@@ -28,16 +28,29 @@ public struct ByteBuffer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// What each ASCII byte is written as, `nil` for itself.
-    private typealias Escapes = [[UInt8]?]
+    /// What some ASCII bytes are written as; every other byte is written as itself.
+    private struct Escapes {
+        /// Bit `b` of `low` (bytes 0–63) or `high` (64–127): byte `b` has a replacement.
+        let low: UInt64
+        let high: UInt64
+        /// Each ASCII byte's replacement (empty for none).
+        let replacements: [[UInt8]]
 
-    private static func escapes(_ replacements: [UInt8: String]) -> Escapes {
-        (0..<128).map { byte in replacements[UInt8(byte)].map { Array($0.utf8) } }
+        init(_ replacements: [UInt8: String]) {
+            self.replacements = (0..<128).map { byte in replacements[UInt8(byte)].map { Array($0.utf8) } ?? [] }
+            low = replacements.keys.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
+            high = replacements.keys.filter { $0 >= 64 && $0 < 128 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
+        }
+
+        /// Whether `byte` is written as a replacement.
+        @inline(__always) func replaces(_ byte: UInt8) -> Bool {
+            byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
+        }
     }
 
-    private static let htmlEscapes = escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;", UInt8(ascii: "\""): "&quot;"])
+    private static let htmlEscapes = Escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;", UInt8(ascii: "\""): "&quot;"])
 
-    private static let pathEscapes = escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
+    private static let pathEscapes = Escapes([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
                                               UInt8(ascii: "\""): "&quot;", UInt8(ascii: ";"): ";<br>", UInt8(ascii: "/"): "/<wbr>",
                                               UInt8(ascii: "#"): "<wbr>#"])
 
@@ -47,10 +60,10 @@ public struct ByteBuffer {
         for byte in UInt8(0)..<0x20 where replacements[byte] == nil {
             replacements[byte] = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
         }
-        return escapes(replacements)
+        return Escapes(replacements)
     }()
 
-    private static let csvQuoteEscapes = escapes([UInt8(ascii: "\""): "\"\""])
+    private static let csvQuoteEscapes = Escapes([UInt8(ascii: "\""): "\"\""])
 
     /// A row of a CSV file people open, as `CSVText.row` writes it: each cell guarded against
     /// formulas (`CSVText.neutralised`), quoted when it holds a comma, quote or line break.
@@ -83,10 +96,9 @@ public struct ByteBuffer {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for index in utf8.indices where utf8[index] < 0x80 {
-                guard let replacement = escapes[Int(utf8[index])] else { continue }
+            for index in utf8.indices where escapes.replaces(utf8[index]) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: replacement)
+                bytes.append(contentsOf: escapes.replacements[Int(utf8[index])])
                 start = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
