@@ -67,24 +67,38 @@ public enum FieldLimits {
         return (limit, limits.filter { $0.value == limit }.keys.sorted())
     }
 
-    /// `table` laid out by field (`TextField.rawValue`), each field's limits in an array.
-    private static let limitsByField: [[(format: OutputFormat, limit: Int)]] = TextField.allCases.map { field in
-        (table[field] ?? [:]).map { (format: $0.key, limit: $0.value) }
+    /// A set of formats as bits, bit `i` for `OutputFormat.allCases[i]`: the index of the tables below.
+    private static func bits(_ formats: [OutputFormat]) -> Int {
+        var bits = 0
+        for format in formats { bits |= 1 << (allFormats.firstIndex(of: format) ?? 0) }
+        return bits
     }
 
-    /// The strictest limit of `field` among `formats`, without the formats that set it.
-    private static func strictestLimit(_ field: TextField, among formats: [OutputFormat]) -> Int? {
-        var limit: Int?
-        for (format, value) in limitsByField[field.rawValue] where formats.contains(format) { limit = min(limit ?? value, value) }
-        return limit
+    private static let allFormats = OutputFormat.allCases
+
+    /// Every set of formats (`bits`), in order.
+    private static let formatSets: [[OutputFormat]] = (0..<(1 << allFormats.count)).map { bits in
+        allFormats.enumerated().filter { bits & 1 << $0.offset != 0 }.map(\.element)
     }
+
+    /// The strictest limit of each field (`TextField.rawValue`) among each set of formats (`bits`), nil when none limits it.
+    private static let strictestLimits: [[Int?]] = TextField.allCases.map { field in
+        formatSets.map { formats in strictest(field, among: formats)?.limit }
+    }
+
+    /// Whether each set of formats (`bits`) holds a Desktop format.
+    private static let holdsDesktop: [Bool] = formatSets.map { $0.contains { $0.isDesktop } }
+
+    /// The formats of each set (`bits`) that put a billing address's city, state and postal code on one line.
+    private static let placingOnOneLine: [[OutputFormat]] = formatSets.map { $0.having(\.placeOnOneAddressLine) }
 
     /// `text` cut to the strictest limit of `field` among `formats`, and the report's note when it was cut
     /// (`Memo cut to 4,095 characters (IIF and qbXML limit)`). With a Desktop format written the limit
     /// holds for the transliterated text as well, so no writer has to cut it again.
     public static func cut(_ text: String?, _ field: TextField, formats: [OutputFormat]) -> (text: String?, note: String?) {
-        guard let text, let limit = strictestLimit(field, among: formats) else { return (text, nil) }
-        let desktop = formats.contains { $0.isDesktop }
+        let set = bits(formats)
+        guard let text, let limit = strictestLimits[field.rawValue][set] else { return (text, nil) }
+        let desktop = holdsDesktop[set]
         // Text Desktop takes as it is has no more characters than UTF-8 bytes: most text is within its limit at a glance.
         if text.utf8.count <= limit, !desktop || QuickBooksText.isDesktopSafe(text) { return (text, nil) }
         func length(_ candidate: String) -> Int { desktop ? QuickBooksText.desktop(candidate).count : candidate.count }
@@ -112,7 +126,7 @@ public enum FieldLimits {
         result.state = part(result.state, .state)
         result.postalCode = part(result.postalCode, .postalCode)
         result.country = part(result.country, .country)
-        for format in formats.having(\.placeOnOneAddressLine) {
+        for format in placingOnOneLine[bits(formats)] {
             if let note = placeLineNote(result, format: format) { notes.append(note) }
         }
         return (result, notes)
@@ -122,10 +136,26 @@ public enum FieldLimits {
     /// within an address line's limit, so parts that fit their own limits can still be cut there.
     private static func placeLineNote(_ address: Address, format: OutputFormat) -> String? {
         guard let limit = table[.addressLine]?[format] else { return nil }
+        if let length = printableASCIIPlaceLength(address), length <= limit { return nil }
         let region = [address.state, address.postalCode].compactMap { $0 }.joined(separator: " ")
         let place = [address.city ?? "", region].filter { !$0.isEmpty }.joined(separator: ", ")
         guard QuickBooksText.desktop(place).count > limit else { return nil }
         return "Address city, state and postal code cut to \(limit) characters on \(format.displayName)'s one line for them (\(format.displayName) limit)"
+    }
+
+    /// The length of the line `placeLineNote` makes (`City, ST ZIP`) when its parts are printable ASCII, whose
+    /// characters are its bytes and which Desktop takes as they are; nil for other text.
+    private static func printableASCIIPlaceLength(_ address: Address) -> Int? {
+        func length(_ part: String?) -> Int? {
+            guard let part else { return 0 }
+            guard case .printable = ASCIIText.kind(of: part) else { return nil }
+            return part.utf8.count
+        }
+        guard let city = length(address.city), let state = length(address.state), let postalCode = length(address.postalCode) else {
+            return nil
+        }
+        let region = state + postalCode + (address.state != nil && address.postalCode != nil ? 1 : 0)
+        return city + region + (city > 0 && region > 0 ? 2 : 0)
     }
 
     /// `4095` → `4,095`.

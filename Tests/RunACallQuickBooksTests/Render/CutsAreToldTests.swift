@@ -3,6 +3,7 @@ import Testing
 @testable import RunACallQuickBooks
 @testable import RunACallRead
 @testable import RunACallDecide
+@testable import RunACallSupport
 
 /// Every text cut to a QuickBooks limit says so on its row.
 @Suite struct CutsAreToldTests {
@@ -15,6 +16,26 @@ import Testing
         #expect(iif.contains { $0.contains("city, state and postal code cut to 41 characters") }, "\(iif)")
         #expect(FieldLimits.cut(address, formats: [.qbxml, .qboCSV]).notes.isEmpty, "qbXML and QBO CSV keep each part in its own field")
         #expect(FieldLimits.cut(Address(city: "Denver", state: "CO", postalCode: "80202"), formats: [.iif]).notes.isEmpty)
+    }
+
+    /// The one line's length is counted as IIF writes it (`City, ST ZIP`, a missing or empty part and its
+    /// separator left out), printable ASCII or not: told past 41 characters, never at 41.
+    @Test func iifPlaceLineIsToldExactlyPastItsLimit() {
+        func parts(_ letter: Character, _ lengths: [Int]) -> [String?] { [nil, ""] + lengths.map { String(repeating: letter, count: $0) } }
+        var told = 0
+        for city in parts("C", [18, 20, 28, 31]) + ["Zürich Wiedikon-Süd Quartier", "Москва"] {
+            for state in parts("S", [2, 9, 10, 11]) {
+                for postalCode in parts("P", [5, 8, 9, 10]) {
+                    let region = [state, postalCode].compactMap { $0 }.joined(separator: " ")
+                    let place = [city ?? "", region].filter { !$0.isEmpty }.joined(separator: ", ")
+                    let notes = FieldLimits.cut(Address(city: city, state: state, postalCode: postalCode), formats: [.iif]).notes
+                    let expected = QuickBooksText.desktop(place).count > 41
+                    #expect(notes.contains { $0.contains("city, state and postal code") } == expected, "\(place)")
+                    if expected { told += 1 }
+                }
+            }
+        }
+        #expect(told > 50 && told < 300, "both sides of the limit are tried")
     }
 
     @Test func paymentMethodAndReferenceLimitsAreDesktopOnes() {
