@@ -30,21 +30,14 @@ public struct ByteBuffer {
 
     /// What some ASCII bytes are written as; every other byte is written as itself.
     private struct Escapes {
-        /// Bit `b` of `low` (bytes 0–63) or `high` (64–127): byte `b` has a replacement.
-        let low: UInt64
-        let high: UInt64
-        /// Each ASCII byte's replacement (empty for none).
+        /// Whether each byte value is written as a replacement.
+        let replaced: [Bool]
+        /// Each byte value's replacement (empty for none).
         let replacements: [[UInt8]]
 
         init(_ replacements: [UInt8: String]) {
-            self.replacements = (0..<128).map { byte in replacements[UInt8(byte)].map { Array($0.utf8) } ?? [] }
-            low = replacements.keys.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
-            high = replacements.keys.filter { $0 >= 64 && $0 < 128 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
-        }
-
-        /// Whether `byte` is written as a replacement.
-        @inline(__always) func replaces(_ byte: UInt8) -> Bool {
-            byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
+            replaced = (0..<256).map { replacements[UInt8($0)] != nil }
+            self.replacements = (0..<256).map { byte in replacements[UInt8(byte)].map { Array($0.utf8) } ?? [] }
         }
     }
 
@@ -95,13 +88,19 @@ public struct ByteBuffer {
     private mutating func appendReplacing(_ text: String, _ escapes: Escapes) {
         var text = text
         text.withUTF8 { utf8 in
-            var start = 0
-            for index in utf8.indices where escapes.replaces(utf8[index]) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: escapes.replacements[Int(utf8[index])])
-                start = index + 1
+            escapes.replaced.withUnsafeBufferPointer { replaced in
+                var start = 0
+                var index = 0
+                while index < utf8.count {
+                    if replaced[Int(utf8[index])] {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                        bytes.append(contentsOf: escapes.replacements[Int(utf8[index])])
+                        start = index + 1
+                    }
+                    index += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 }
