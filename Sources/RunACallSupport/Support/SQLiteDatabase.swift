@@ -113,12 +113,13 @@ public final class SQLiteDatabase {
         defer {
             steps += Int64(sqlite3_stmt_status(statement, Int32(SQLITE_STMTSTATUS_VM_STEP), 1))
             sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
         }
+        // Every parameter is bound again, or cleared first when this run has values for fewer (none of a run before stays).
+        if values.count < sqlite3_bind_parameter_count(statement) { sqlite3_clear_bindings(statement) }
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
             switch value {
-            case .text(let text): sqlite3_bind_text(statement, position, text, -1, rac2qb_sqlite_transient())
+            case .text(let text): Self.bind(text, to: position, of: statement)
             case .integer(let number): sqlite3_bind_int64(statement, position, number)
             case .null: sqlite3_bind_null(statement, position)
             }
@@ -129,6 +130,19 @@ public final class SQLiteDatabase {
             case SQLITE_DONE: return
             default: throw failure(String(cString: sqlite3_errmsg(handle)))
             }
+        }
+    }
+
+    /// Binds `text`'s UTF-8 up to its first NUL, as a C string of it binds (a copy SQLite makes: no C string is made here).
+    private static func bind(_ text: String, to position: Int32, of statement: OpaquePointer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let length = utf8.firstIndex(of: 0) ?? utf8.count
+            guard let start = utf8.baseAddress, length > 0 else {
+                sqlite3_bind_text(statement, position, "", 0, rac2qb_sqlite_transient())
+                return
+            }
+            start.withMemoryRebound(to: CChar.self, capacity: length) { sqlite3_bind_text(statement, position, $0, Int32(length), rac2qb_sqlite_transient()) }
         }
     }
 
