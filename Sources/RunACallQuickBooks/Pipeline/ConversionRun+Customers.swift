@@ -32,11 +32,13 @@ extension ConversionRun {
                         earlier: LedgerEntry? = nil, pendingName: String? = nil) throws {
         try ledger?.later { ledger in
             let current = SyncedFields(customer: source)
-            let names = SyncedFields.values(current.text).keys
             let renamedNow = pendingName != nil || action == .update
-            let kept = earlier.map { SyncedFields.values($0.fields) }?
-                .filter { !names.contains($0.key) && $0.key != "id" && !(renamedNow && $0.key == SyncedFields.pendingName) }
-                .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" } ?? []
+            let kept: [String] = earlier.map { earlier in
+                let names = SyncedFields.values(current.text).keys
+                return SyncedFields.values(earlier.fields)
+                    .filter { !names.contains($0.key) && $0.key != "id" && !(renamedNow && $0.key == SyncedFields.pendingName) }
+                    .sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            } ?? []
             let pending = pendingName.map { ["\(SyncedFields.pendingName): \(SyncedFields.escaped($0))"] } ?? []
             let fields = SyncedFields(lines: ["id: \(SyncedFields.escaped(source.id))"] + current.lines + kept + pending)
             try ledger.record(LedgerEntry(entity: .customer, sourceID: source.id ?? customer.name, hash: fields.hash, fields: fields.text,
