@@ -212,18 +212,23 @@ public struct SyncedFields {
 /// one call each: an argument list `String...` is an array allocated a call, which took back most of what
 /// writing into one text saves.
 private struct LinesText {
-    private(set) var text = ""
+    /// The text's UTF-8: a part appended costs a copy of its bytes (about 190 instructions), where appending to a `String` cost 410.
+    private var bytes: [UInt8] = []
 
-    init(capacity: Int) { text.reserveCapacity(capacity) }
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// The lines written.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Starts the line `name: value`.
     mutating func line(_ name: String, _ value: String) {
-        if !text.isEmpty { text += "\n" }
-        text += name
-        text += ": "
-        text += value
+        if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        bytes.appendUTF8(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendUTF8(value)
     }
 
     /// Adds `part` to the line begun last.
-    mutating func append(_ part: String) { text += part }
+    mutating func append(_ part: String) { bytes.appendUTF8(part) }
 }

@@ -60,6 +60,16 @@ public struct OutputTarget: Hashable, Sendable {
         text += fileExtension
     }
 
+    /// The labels of `targets` joined by `; `, each file's number of parts given by `parts`.
+    public static func labels(_ targets: [OutputTarget], parts: (OutputTarget) -> Int) -> String {
+        var text = ""
+        for target in targets {
+            if !text.isEmpty { text += "; " }
+            target.appendLabel(parts: parts(target), to: &text)
+        }
+        return text
+    }
+
     /// Appends `label(parts:)` to `text`.
     func appendLabel(parts: Int, to text: inout String) {
         appendPath(parts: parts, to: &text)

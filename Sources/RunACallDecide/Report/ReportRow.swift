@@ -59,11 +59,7 @@ public struct ReportRow: Sendable {
 
     /// The cells of the columns, with targets resolved to paths.
     public func cells(parts: [String: Int]) -> [String] {
-        var labels = ""
-        for target in targets {
-            if !labels.isEmpty { labels += "; " }
-            target.appendLabel(parts: parts[target.fileKey] ?? 1, to: &labels)
-        }
+        let labels = OutputTarget.labels(targets) { parts[$0.fileKey] ?? 1 }
         return [timestamp, direction, entityType.rawValue, sourceID, entity, status.rawValue, message, fix, source, labels, warning]
     }
 

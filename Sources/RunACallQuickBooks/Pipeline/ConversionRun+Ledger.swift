@@ -48,7 +48,7 @@ extension ConversionRun {
         }
     }
 
-    static func label(_ targets: [OutputTarget]) -> String { targets.map { $0.label(parts: 1) }.joined(separator: "; ") }
+    static func label(_ targets: [OutputTarget]) -> String { OutputTarget.labels(targets) { _ in 1 } }
 
     /// The qbXML requestID among a record's targets.
     static func requestID(_ targets: [OutputTarget]) -> String? { targets.first { $0.format == .qbxml }?.anchor }
