@@ -50,6 +50,25 @@ import Testing
         }
     }
 
+    /// Long strings are skipped eight bytes at a time: an escaped quote or backslash at every offset of a word, and
+    /// strings ending at every offset, still end where the full parser ends them.
+    @Test func longStringsEndWhereTheFullParserEndsThem() throws {
+        var lines: [String] = []
+        for length in 0..<24 {
+            let filler = String(repeating: "a", count: length)
+            for escape in [#"\""#, #"\\"#, #"\\\""#, "é", "}"] {
+                lines.append(#"{"note": ""# + filler + escape + filler + #"", "id": "INV-"# + "\(length)" + #""}"#)
+                lines.append(#"{"lines": [{"d": ""# + filler + escape + #""}, ""# + filler + #""], "id": "L-"# + "\(length)" + #""}"#)
+            }
+            lines.append(#"{"id": "INV-"# + "\(length)" + #"", "note": ""# + filler + #"\"#)
+        }
+        for line in lines {
+            #expect(Self.scan(line) == (try Self.parsed(line)).map(Outcome.id) ?? .unsure, "\(line)")
+        }
+    }
+
+    typealias Outcome = JSONLineIDScan.Outcome
+
     @Test func whatItCannotBeSureOfIsLeftToTheFullParser() {
         #expect(Self.scan(#"{"\u0069d": "escaped key"}"#) == .unsure)
         #expect(Self.scan(#"{"id": "INV-\u0031"}"#) == .unsure)
