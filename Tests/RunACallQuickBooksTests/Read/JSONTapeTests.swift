@@ -81,6 +81,10 @@ import Testing
         #"{"#, #"["#, #""x""#, #"5"#, #"null"#, #"{}"#, #"[]"#, #"{"a": [], "b": {}}"#, #"{"a": "\"#, #"{"a": "\u"#,
         #"{"ctl": "a\x09b"}"#, #"{"x": "\u0000", "y": "\xfe"}"#, #"{"x": "\xfe", "y": "\u0000"}"#, #"{"x": 1, "x": "\u0000"}"#,
         String(repeating: "[", count: 300) + String(repeating: "]", count: 300), "{\"a\": \u{7F}}", "{\"a\": \"\u{1F600}\"}",
+        // Strings long enough to be read eight bytes at a time, with an escape, a control, a byte past ASCII at odd offsets.
+        #"{"long": "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH", "esc": "0123456789\"abcdefgh\\ijklmnop\u00e9qrstuvwx"}"#,
+        #"{"ctl": "0123456\x01abcdefghijklmnopq", "hi": "01234567\xc3\xa9abcdefghijklmnop", "bad": "0123456789abc\xffdefghij"}"#,
+        #"{"tail": "0123456789abcdefg", "end": "abcdefgh"}"#,
     ]
 
     /// The bytes of a line, `\xNN` standing for a raw byte.
