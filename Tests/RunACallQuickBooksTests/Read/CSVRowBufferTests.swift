@@ -61,4 +61,40 @@ import Testing
             }
         }
     }
+
+    /// The id pass's sketch of a row (its cell count, problem, blankness and one cell) is what the full read of the
+    /// same row gives, for plain rows read eight bytes at a time (a delimiter at every offset of a word) and for rows
+    /// with a NUL byte, a byte past ASCII or invalid UTF-8 in a cell other than the kept one, wherever the buffer ends.
+    @Test func aSketchIsWhatTheFullReadGivesWhateverTheRowHolds() throws {
+        var lines = ["id,a,b,\(Self.longColumn)"]
+        for length in 0..<20 {
+            let filler = String(repeating: "x", count: length)
+            lines.append("INV-\(length),\(filler),\"\(filler)\"\"\(filler)\",\(filler)")
+            lines.append("\(filler),\(filler)\u{E9}\(filler),\(filler)\u{0}\(filler),end\r")
+            lines.append("K\(length),\(filler)\u{FF}\(filler),\(filler),\"\(filler)\n\(filler)\"")
+            lines.append(",,,")
+            lines.append(String(repeating: ",", count: length))
+        }
+        let url = try Conversion.export(["t.csv": lines.joined(separator: "\n") + "\n"]).appendingPathComponent("t.csv")
+        for chunkSize in [1, 7, 1 << 20] {
+            for position in [0, 1, 3, 9] {
+                let full = try CSVRowReader(url: url, chunkSize: chunkSize)
+                let sketches = try CSVRowReader(url: url, chunkSize: chunkSize)
+                var count = 0
+                while let row = try full.next() {
+                    let sketch = try #require(try sketches.nextSketch(keeping: position))
+                    #expect(sketch.line == row.line && sketch.lastLine == row.lastLine && sketch.cellCount == row.cells.count)
+                    #expect(sketch.problem.map { "\($0.cell): \($0.reason)" } == row.problem.map { "\($0.cell): \($0.reason)" }, "line \(row.line)")
+                    #expect(sketch.isBlank == row.cells.allSatisfy(\.isEmpty), "line \(row.line)")
+                    #expect(sketch.cell == (row.cells.indices.contains(position) ? row.cells[position] : nil), "line \(row.line)")
+                    if row.cells.contains(where: { $0.contains("\u{0}") }) {
+                        #expect(row.problem?.reason == "text holds a NUL byte (0x00)", "line \(row.line): a NUL byte anywhere in a cell")
+                    }
+                    count += 1
+                }
+                #expect(try sketches.nextSketch(keeping: position) == nil)
+                #expect(count == lines.count)
+            }
+        }
+    }
 }

@@ -217,6 +217,26 @@ public final class CSVRowReader {
     private static func delimiter(in bytes: [UInt8], from position: Int) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
             var index = position
+            if let base = bytes.baseAddress.map(UnsafeRawPointer.init) {
+                // Eight bytes at a time to the word holding the first delimiter (the zero-byte test on the word with
+                // each delimiter compared; its lowest flagged byte is always a true one), then byte by byte.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let commas = word ^ (ones &* UInt64(UInt8(ascii: ",")))
+                    let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+                    let lineFeeds = word ^ (ones &* 0x0A)
+                    let returns = word ^ (ones &* 0x0D)
+                    let flagged = ((commas &- ones) & ~commas | (quotes &- ones) & ~quotes | (lineFeeds &- ones) & ~lineFeeds
+                                   | (returns &- ones) & ~returns) & highs
+                    if flagged != 0 {
+                        index += flagged.trailingZeroBitCount / 8
+                        break
+                    }
+                    index += 8
+                }
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { break }
@@ -273,12 +293,20 @@ public final class CSVRowReader {
         var problem = end.problem
         var kept: String?
         var isBlank = true
-        withCells { index, raw in
-            if !raw.isEmpty { isBlank = false }
-            if index == position {
-                kept = Self.text(raw, position: index, problem: &problem)
-            } else if problem == nil, !Self.isPlain(raw) {
-                _ = Self.text(raw, position: index, problem: &problem)
+        if buffer.withUnsafeBufferPointer({ Self.isPlain(UnsafeBufferPointer(rebasing: $0[start..<(start + end.consumed)])) }) {
+            // Every cell of a plain row is plain: only the kept one is made into text.
+            isBlank = !spans.contains { $0.to > $0.from }
+            if let position, spans.indices.contains(position) {
+                withCell(position) { kept = Self.text($0, position: position, problem: &problem) }
+            }
+        } else {
+            withCells { index, raw in
+                if !raw.isEmpty { isBlank = false }
+                if index == position {
+                    kept = Self.text(raw, position: index, problem: &problem)
+                } else if problem == nil, !Self.isPlain(raw) {
+                    _ = Self.text(raw, position: index, problem: &problem)
+                }
             }
         }
         let count = spans.count
@@ -291,21 +319,29 @@ public final class CSVRowReader {
         let base = start
         buffer.withUnsafeBufferPointer { bytes in
             for (position, span) in spans.enumerated() {
-                let raw = UnsafeBufferPointer(rebasing: bytes[(base + span.from)..<(base + span.to)])
-                guard span.escaped else {
-                    body(position, raw)
-                    continue
-                }
-                var unescaped: [UInt8] = []
-                unescaped.reserveCapacity(raw.count)
-                var index = raw.startIndex
-                while index < raw.endIndex {
-                    unescaped.append(raw[index])
-                    index += raw[index] == UInt8(ascii: "\"") ? 2 : 1
-                }
-                unescaped.withUnsafeBufferPointer { body(position, $0) }
+                Self.withBytes(of: span, base: base, in: bytes) { body(position, $0) }
             }
         }
+    }
+
+    /// Calls `body` with the bytes of the scanned cell at `position`, doubled quotes made single.
+    private func withCell(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let base = start
+        buffer.withUnsafeBufferPointer { Self.withBytes(of: spans[position], base: base, in: $0, body) }
+    }
+
+    private static func withBytes(of span: CellSpan, base: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let raw = UnsafeBufferPointer(rebasing: bytes[(base + span.from)..<(base + span.to)])
+        guard span.escaped else { return body(raw) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            unescaped.append(raw[index])
+            index += raw[index] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        unescaped.withUnsafeBufferPointer(body)
     }
 
     /// Moves past the scanned row.
@@ -316,7 +352,21 @@ public final class CSVRowReader {
 
     /// Whether `cell` is ASCII without a NUL byte, which `text` takes as it is.
     private static func isPlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in cell where byte == 0 || byte >= 0x80 { return false }
+        var index = 0
+        if let base = cell.baseAddress.map(UnsafeRawPointer.init) {
+            // Eight bytes at a time: a byte past ASCII has its high bit, a NUL byte is found by the zero-byte test.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= cell.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if (word | (word &- ones) & ~word) & highs != 0 { return false }
+                index += 8
+            }
+        }
+        while index < cell.count {
+            if cell[index] == 0 || cell[index] >= 0x80 { return false }
+            index += 1
+        }
         return true
     }
 
