@@ -217,26 +217,6 @@ public final class CSVRowReader {
     private static func delimiter(in bytes: [UInt8], from position: Int) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
             var index = position
-            if let base = bytes.baseAddress.map(UnsafeRawPointer.init) {
-                // Eight bytes at a time to the word holding the first delimiter (the zero-byte test on the word with
-                // each delimiter compared; its lowest flagged byte is always a true one), then byte by byte.
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    let commas = word ^ (ones &* UInt64(UInt8(ascii: ",")))
-                    let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-                    let lineFeeds = word ^ (ones &* 0x0A)
-                    let returns = word ^ (ones &* 0x0D)
-                    let flagged = ((commas &- ones) & ~commas | (quotes &- ones) & ~quotes | (lineFeeds &- ones) & ~lineFeeds
-                                   | (returns &- ones) & ~returns) & highs
-                    if flagged != 0 {
-                        index += flagged.trailingZeroBitCount / 8
-                        break
-                    }
-                    index += 8
-                }
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { break }
