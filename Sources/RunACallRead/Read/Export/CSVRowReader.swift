@@ -331,24 +331,7 @@ public final class CSVRowReader {
     }
 
     /// Whether `cell` is ASCII without a NUL byte, which `text` takes as it is.
-    private static func isPlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if let base = cell.baseAddress.map(UnsafeRawPointer.init) {
-            // Eight bytes at a time: a byte past ASCII has its high bit, a NUL byte is found by the zero-byte test.
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= cell.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if (word | (word &- ones) & ~word) & highs != 0 { return false }
-                index += 8
-            }
-        }
-        while index < cell.count {
-            if cell[index] == 0 || cell[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
-    }
+    private static func isPlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool { ByteWords.isASCIIWithoutNUL(cell) }
 
     /// The text of the cell at `position`; a NUL byte or invalid UTF-8 (replaced) sets `problem` unless it is set.
     private static func text(_ cell: UnsafeBufferPointer<UInt8>, position: Int, problem: inout CSVRowProblem?) -> String {

@@ -1,3 +1,5 @@
+import RunACallSupport
+
 /// The `id` member of one JSON Lines line, found by skipping over the line's bytes without
 /// building or checking them: the duplicate-ID pre-pass's quick read.
 ///
@@ -152,7 +154,7 @@ enum JSONLineIDScan {
         private mutating func skipString() -> Bool {
             position += 1
             while position < line.count {
-                skipToQuoteOrBackslash()
+                position = ByteWords.skipToQuoteOrBackslash(in: line, from: position, controls: false).position
                 guard position < line.count else { return false }
                 switch line[position] {
                 case UInt8(ascii: "\""):
@@ -165,26 +167,6 @@ enum JSONLineIDScan {
                 }
             }
             return false
-        }
-
-        /// Moves `position` eight bytes at a time while none of them is a quote or a backslash, to the word holding
-        /// the first one (or to the last eight bytes): whether a word holds one is told by the zero-byte test on it
-        /// with every byte compared, whose lowest flagged byte is always a true match (higher ones may not be).
-        private mutating func skipToQuoteOrBackslash() {
-            guard let base = line.baseAddress.map(UnsafeRawPointer.init) else { return }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while position + 8 <= line.count {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-                let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-                let flagged = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs
-                if flagged != 0 {
-                    position += flagged.trailingZeroBitCount / 8
-                    return
-                }
-                position += 8
-            }
         }
     }
 }

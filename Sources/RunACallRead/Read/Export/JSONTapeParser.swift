@@ -177,7 +177,9 @@ public struct JSONTapeParser {
         // The bits of all the bytes read as they are: under 0x80 when all are ASCII.
         var bits: UInt8 = 0
         while true {
-            bits |= skipPlainWords()
+            let skipped = ByteWords.skipToQuoteOrBackslash(in: bytes, from: position, controls: true)
+            position = skipped.position
+            if skipped.pastASCII { bits |= 0x80 }
             while position < bytes.count {
                 let byte = bytes[position]
                 guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
@@ -209,32 +211,6 @@ public struct JSONTapeParser {
                 throw fail("control character in a string (\(JSONParser.describe(byte))); allowed: control characters written as \\u escapes")
             }
         }
-    }
-
-    /// Moves `position` eight bytes at a time over a string's bytes while none of them is a quote, a backslash or
-    /// a control character (the zero-byte test on each word, whose lowest flagged byte is always a true match), to the
-    /// word holding the first such byte or the last eight bytes; returns 0x80 when a byte passed is past ASCII, else 0.
-    private mutating func skipPlainWords() -> UInt8 {
-        guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var passed: UInt64 = 0
-        while position + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-            let controls = (word &- ones &* 0x20) & ~word
-            let flagged = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | controls) & highs
-            if flagged != 0 {
-                let plain = flagged.trailingZeroBitCount / 8
-                passed |= word & (plain == 0 ? 0 : ~0 >> (64 - 8 * UInt64(plain)))
-                position += plain
-                break
-            }
-            passed |= word
-            position += 8
-        }
-        return passed & highs == 0 ? 0 : 0x80
     }
 
     /// Whether the string between `start` and `end`, its escapes undone, is valid UTF-8.
