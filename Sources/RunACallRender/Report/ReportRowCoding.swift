@@ -51,7 +51,7 @@ enum ReportRowCoding {
 
     private static func appendText(_ text: String, to bytes: inout [UInt8]) {
         VarInt.append(text.utf8.count, to: &bytes)
-        bytes.append(contentsOf: text.utf8)
+        bytes.appendUTF8(text)
     }
 
     /// The row whose bytes are `bytes`, all of them; nil when they are not one row's.
@@ -70,7 +70,6 @@ enum ReportRowCoding {
         }
         guard let targetCount = reader.count() else { return nil }
         var targets: [OutputTarget] = []
-        targets.reserveCapacity(targetCount)
         for _ in 0..<targetCount {
             guard let folder = reader.text(), let base = reader.text(), let fileExtension = reader.text(), let part = reader.count(),
                   let hasAnchor = reader.byte() else { return nil }
