@@ -13,7 +13,7 @@ enum BookMatch {
 /// What the books snapshot says about the names a record uses. A list the
 /// snapshot lacks says nothing: every name is then assumed to exist (or to be
 /// created by the run).
-public struct BooksRules {
+public struct BooksRules: Sendable {
     public let snapshot: BooksSnapshot
 
     public init(_ snapshot: BooksSnapshot = BooksSnapshot()) {

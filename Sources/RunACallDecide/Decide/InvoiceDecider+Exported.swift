@@ -5,7 +5,8 @@ import RunACallRead
 /// told to the user; an edit after payment fails. Never duplicated. With `invoices.sync: false`
 /// nothing of it is written or assumed done: it is skipped, saying what changed.
 extension InvoiceDecider {
-    func decideExported(_ invoice: Invoice, previous: LedgerEntry, history: InvoiceHistory, into decision: inout InvoiceDecision) {
+    func decideExported(_ invoice: Invoice, prepared: InvoicePreparation?, previous: LedgerEntry, history: InvoiceHistory,
+                        into decision: inout InvoiceDecision) {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let wasVoid = previous.status == InvoiceStatus.void.rawValue
@@ -24,7 +25,7 @@ extension InvoiceDecider {
             } else {
                 what = "exported in batch \(batch)"
             }
-            decision.row.message = "\(InvoiceMapper.syncOffReason): \(what)"
+            decision.row.message = "\(InvoicePreparer.syncOffReason): \(what)"
             if invoice.status == .void || wasVoid { facts = .notWritable("void") }
         } else if invoice.status == .void, !wasVoid {
             facts = .notWritable("void")
@@ -42,7 +43,7 @@ extension InvoiceDecider {
             decision.row.message = "Already exported in batch \(batch)"
             if wasVoid { facts = .notWritable("void") }
         } else {
-            decideEdit(invoice, fields: fields, previous: previous, history: history, facts: &facts, into: &decision)
+            decideEdit(invoice, prepared: prepared, fields: fields, previous: previous, history: history, facts: &facts, into: &decision)
         }
         if case .exported(let customer, _, let total) = facts, invoice.status != .void {
             decision.balance = balance(of: invoice, customer: customer, total: total, history: history)
@@ -67,8 +68,8 @@ extension InvoiceDecider {
     }
 
     /// An edit since the earlier batch's export: blocked after payment, an InvoiceModRq when qbXML can, else by hand.
-    private func decideEdit(_ invoice: Invoice, fields: SyncedFields, previous: LedgerEntry, history: InvoiceHistory,
-                            facts: inout InvoiceFact, into decision: inout InvoiceDecision) {
+    private func decideEdit(_ invoice: Invoice, prepared: InvoicePreparation?, fields: SyncedFields, previous: LedgerEntry,
+                            history: InvoiceHistory, facts: inout InvoiceFact, into decision: inout InvoiceDecision) {
         let number = previous.docNumber ?? invoice.id
         let batch = previous.batch
         let changes = fields.changes(from: previous.fields).joined(separator: "; ")
@@ -89,7 +90,7 @@ extension InvoiceDecider {
                 }
                 return
             }
-            var mapping = mapper.map(invoice)
+            var mapping = mapper.map(invoice, prepared: prepared)
             switch mapping.outcome {
             case .write(var posting):
                 // An update keeps the number QuickBooks holds (an earlier version may have written another form of it).

@@ -15,6 +15,9 @@ public struct InvoiceDecider {
     /// The invoices files, as a duplicate ID's error names them.
     let invoiceFiles: String
 
+    /// The checks of an invoice's mapping that need no name resolved: pure, for the reading thread.
+    public var preparer: InvoicePreparer { mapper.preparer }
+
     /// The decision for a record that could not be read.
     /// `readable`: its status and total when those still read, counted in the summary's money.
     public func unreadable(_ row: ReportRow, _ problem: Problem, id: String?, readable: (status: InvoiceStatus, total: Money)?) -> InvoiceDecision {
@@ -28,8 +31,10 @@ public struct InvoiceDecider {
     }
 
     /// The decision for a read invoice: `row` is its report row as read (failed, with its source),
-    /// `duplicated` whether its ID occurs more than once in the export.
-    public func decide(_ invoice: Invoice, row: ReportRow, duplicated: Bool, history: InvoiceHistory) -> InvoiceDecision {
+    /// `duplicated` whether its ID occurs more than once in the export; `prepared` is `preparer.prepare(invoice)`
+    /// when the run made it already (on the reading thread), else it is made here.
+    public func decide(_ invoice: Invoice, prepared: InvoicePreparation? = nil, row: ReportRow, duplicated: Bool,
+                       history: InvoiceHistory) -> InvoiceDecision {
         var row = row
         row.timestamp = timestamp(of: invoice)
         let amount = invoice.total ?? InvoiceArithmetic.total(of: invoice)
@@ -42,10 +47,10 @@ public struct InvoiceDecider {
         }
         if let previous = history.previous {
             decision.earlierBatch = true
-            decideExported(invoice, previous: previous, history: history, into: &decision)
+            decideExported(invoice, prepared: prepared, previous: previous, history: history, into: &decision)
             return decision
         }
-        let mapping = mapper.map(invoice)
+        let mapping = mapper.map(invoice, prepared: prepared)
         decision.mapping = mapping
         switch mapping.outcome {
         case .skip(let reason):

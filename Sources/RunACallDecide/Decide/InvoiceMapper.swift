@@ -37,114 +37,34 @@ public struct InvoiceMapper {
     let customers: CustomerDirectory
     let items: ItemCatalog
     let books: BooksRules
+    /// The checks that need no name resolved.
+    let preparer: InvoicePreparer
 
-    func map(_ invoice: Invoice) -> InvoiceMapping {
-        if let reason = skipReason(invoice) { return InvoiceMapping(outcome: .skip(reason)) }
-        var unmapped: [String] = []
-        do {
-            try checkPeriodAndCurrency(invoice)
-            let refNumber = try docNumber(invoice)
-            try InvoiceArithmetic.check(invoice)
-            var warnings: [String] = []
-            unmapped = TaxPlan.unmappedRates(of: invoice, configuration: configuration)
-            let tax = try TaxPlan(invoice: invoice, configuration: configuration, books: books, warnings: &warnings)
-            try checkTaxCodesFitQBXML(tax)
-            try checkSalesTaxItemFitsDesktop(tax)
-            let names = try resolveNames(invoice, tax: tax)
-            var mapping = build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
-            mapping.unmappedRates = unmapped
-            return mapping
-        } catch let problem as Problem {
-            return InvoiceMapping(outcome: .fail(problem), unmappedRates: unmapped)
-        } catch {
-            return InvoiceMapping(outcome: .fail(.unexpected("\(error)")), unmappedRates: unmapped)
-        }
-    }
-
-    /// Why an invoice is not written, when a rule says so.
-    private func skipReason(_ invoice: Invoice) -> String? {
-        guard configuration.invoices.sync else { return Self.syncOffReason }
-        switch (invoice.status, configuration.invoices.when) {
-        case (.draft, _): return "Draft: never sent"
-        case (.sent, .onPayment), (.partiallyPaid, .onPayment): return "Not paid yet (on payment mode)"
-        case (.void, .onPayment) where invoice.paidAt == nil: return "Void: never paid (on payment mode)"
-        default: return nil
-        }
-    }
-
-    /// Why no invoice is written, new or exported by an earlier batch, while invoice sync is off.
-    static let syncOffReason = "Invoice sync is off (invoices.sync: false)"
-
-    private func checkPeriodAndCurrency(_ invoice: Invoice) throws {
-        if let closing = configuration.company.closingDate, invoice.invoiceDate <= closing {
-            throw Problem.closedPeriod(date: invoice.invoiceDate, closing: closing)
-        }
-        if invoice.currency != configuration.company.homeCurrency {
-            throw Problem.currency(invoice.currency, home: configuration.company.homeCurrency)
-        }
-    }
-
-    /// qbXML holds a line's sales tax code in at most 3 characters.
-    private func checkTaxCodesFitQBXML(_ tax: TaxPlan) throws {
-        guard let limit = configuration.output.formats.compactMap(\.profile.lineTaxCodeLimit).min(),
-              let long = tax.lineCodes.compactMap({ $0 }).first(where: { $0.count > limit }) else { return }
-        throw Problem.taxCodeTooLongForQBXML(long)
-    }
-
-    /// A US sales tax item is named in IIF and qbXML as it is: a name QuickBooks Desktop cannot hold is never cut.
-    private func checkSalesTaxItemFitsDesktop(_ tax: TaxPlan) throws {
-        guard limits.desktop, let item = tax.salesTax?.item, QuickBooksText.desktop(item).count > limits.item else { return }
-        throw Problem.salesTaxItemTooLongForDesktop(item, limit: limits.item)
-    }
-
-    private func docNumber(_ invoice: Invoice) throws -> String? {
-        guard configuration.invoices.numbering == .runACall else { return nil }
-        let id = invoice.id
-        let plain = ASCIIText.kind(of: id) == .printable
-        if plain ? Self.hasForbiddenByte(id) : !Self.fitsDocNumber(id, desktop: limits.desktop) {
-            throw Problem.docNumberCharacters(id: id)
-        }
-        // The posting holds the ID as it is: IIF and qbXML write it so, and QBO CSV's cell guard (`CSVText`) writes a
-        // number reading as a formula after a `'` (outputs.md). The limit is the strictest format's: Desktop's counts the
-        // ID alone; QuickBooks Online's, set only when QBO CSV is the one format written, counts its apostrophe too.
-        let counted = limits.desktop || !limits.formulaSafe ? id : QuickBooksText.formulaSafe(id)
-        if (plain ? counted.utf8.count : counted.count) > limits.docNumber {
-            throw Problem.docNumberTooLong(id: counted, limit: limits.docNumber, target: limits.docNumberTarget)
-        }
-        return id
-    }
-
-    /// Whether printable ASCII `id` holds what a doc number must not: `"`, `;`, or a space at either end.
-    private static func hasForbiddenByte(_ id: String) -> Bool {
-        id.utf8.first == 0x20 || id.utf8.last == 0x20 || id.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ";") }
-    }
-
-    /// Whether `id` can be a doc number as it is: no tab, line break, `"` or `;`, nothing outside
-    /// Latin-1 when a Desktop format is written, no white space at either end.
-    private static func fitsDocNumber(_ id: String, desktop: Bool) -> Bool {
-        !id.contains(where: { docNumberForbidden.contains($0) }) && (!desktop || QuickBooksText.isDesktopSafe(id))
-            && id == id.trimmingWhitespace
-    }
-
-    private static let docNumberForbidden: Set<Character> = ["\t", "\n", "\r", "\"", ";"]
-
-    /// Resolves the customer and every item against the run and the books,
-    /// and checks the books for what QuickBooks would refuse; commits nothing.
-    private func resolveNames(_ invoice: Invoice, tax: TaxPlan) throws -> ResolvedNames {
-        if let terms = invoice.terms, let problem = books.termsProblem(terms) { throw problem }
-        if limits.formulaSafe, let terms = invoice.terms, let reason = QuickBooksText.formulaReason(terms) {
-            throw Problem.termsLikeAFormula(terms, reason: reason)
-        }
-        let codes = ([tax.salesTax?.item] + tax.lineCodes).compactMap { $0 }
-        for code in codes {
-            let key = configuration.tax.rates.contains { NameKey($0.code) == NameKey(code) } ? "tax.rates" : "tax.default_for_unmapped"
-            if let problem = books.taxCodeProblem(code, key: key) { throw problem }
-        }
-        if tax.lineCodes.contains(where: { $0 == nil }) || invoice.discount != nil || invoice.memberDiscount != nil {
-            for (key, code) in configuration.nonTaxableCodesWritten {
-                if let problem = books.taxCodeProblem(code, key: key) { throw problem }
+    /// The mapping of `invoice`, from its `prepared` checks (`InvoicePreparer`) when the run made them already.
+    func map(_ invoice: Invoice, prepared: InvoicePreparation? = nil) -> InvoiceMapping {
+        let prepared = prepared ?? preparer.prepare(invoice)
+        switch prepared.stage {
+        case .skip(let reason):
+            return InvoiceMapping(outcome: .skip(reason))
+        case .fail(let problem):
+            return InvoiceMapping(outcome: .fail(problem), unmappedRates: prepared.unmappedRates)
+        case .ready(let refNumber, let tax, let warnings):
+            do {
+                let names = try resolveNames(invoice)
+                var mapping = build(invoice, refNumber: refNumber, tax: tax, names: names, warnings: warnings)
+                mapping.unmappedRates = prepared.unmappedRates
+                return mapping
+            } catch let problem as Problem {
+                return InvoiceMapping(outcome: .fail(problem), unmappedRates: prepared.unmappedRates)
+            } catch {
+                return InvoiceMapping(outcome: .fail(.unexpected("\(error)")), unmappedRates: prepared.unmappedRates)
             }
         }
+    }
+
+    /// Resolves the customer and every item against the run and the books (the preparation checked the
+    /// rest of what the books refuse); commits nothing.
+    private func resolveNames(_ invoice: Invoice) throws -> ResolvedNames {
         let customer = customers.resolve(invoice.customer, fallbackBilling: invoice.billingAddress, shipping: invoice.serviceAddress)
         guard let customerEntry = customer.customer else { throw Self.problem(of: customer) }
         var lines: [ResolvedItem] = []
@@ -379,6 +299,7 @@ public struct InvoiceMapper {
 
     public init(configuration: Configuration, limits: NameLimits, customers: CustomerDirectory, items: ItemCatalog,
                  books: BooksRules) {
+        preparer = InvoicePreparer(configuration: configuration, limits: limits, books: books)
         self.configuration = configuration
         self.limits = limits
         self.customers = customers

@@ -52,7 +52,7 @@ struct NameRegistry {
 }
 
 /// The name limits of the requested targets.
-public struct NameLimits {
+public struct NameLimits: Sendable {
     let customer: Int
     let item: Int
     let docNumber: Int

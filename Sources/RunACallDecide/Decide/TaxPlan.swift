@@ -4,7 +4,7 @@ import RunACallRead
 /// How an invoice's tax is written: US editions carry one sales tax item and
 /// a taxable flag per line; other editions a tax code (and its tax) on every
 /// taxable line.
-public struct TaxPlan {
+public struct TaxPlan: Sendable {
     /// US: the invoice's sales tax.
     var salesTax: QBSalesTax?
     /// Non-US: each line's tax code (nil for an untaxed line).

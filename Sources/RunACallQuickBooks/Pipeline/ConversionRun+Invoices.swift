@@ -12,28 +12,40 @@ extension ConversionRun {
         let (duplicates, records) = try duplicateInvoiceIDs()
         guard let stream = try export.stream(.invoices) else { return }
         progress.begin("invoices", total: records)
-        let reader = RecordReader(stream, decode: { record -> (Result<Invoice, Problem>, (status: InvoiceStatus, total: Money)?) in
+        // The checks that need no name resolved are made on the reading thread too, where there is one.
+        let preparer = options.readsAhead ? invoiceDecider.preparer : nil
+        let reader = RecordReader(stream, decode: { record -> ReadInvoice in
             let decoded = Self.decode { try RecordDecoder.invoice(record) }
-            guard case .failure = decoded else { return (decoded, nil) }
-            return (decoded, RecordDecoder.readableMoney(ofUnreadable: record))
+            switch decoded {
+            case .success(let invoice): return ReadInvoice(decoded: decoded, prepared: preparer?.prepare(invoice))
+            case .failure: return ReadInvoice(decoded: decoded, readable: RecordDecoder.readableMoney(ofUnreadable: record))
+            }
         }, readsAhead: options.readsAhead)
         defer { reader.stop() }
-        while let (record, (decoded, readable)) = try reader.next() {
+        while let (record, read) = try reader.next() {
             tick()
             let row = ReportRow(timestamp: "", entityType: .invoice, sourceID: record.id ?? "",
                                 entity: "Invoice #\(record.id ?? "?")", status: .failed, message: "", fix: "",
                                 source: record.location.description, targets: [], isSourceRow: true)
             let decision: InvoiceDecision
-            switch decoded {
+            switch read.decoded {
             case .failure(let problem):
-                decision = invoiceDecider.unreadable(row, problem, id: record.id, readable: readable)
+                decision = invoiceDecider.unreadable(row, problem, id: record.id, readable: read.readable)
             case .success(let invoice):
                 let duplicated = duplicates.contains(invoice.id)
-                decision = invoiceDecider.decide(invoice, row: row, duplicated: duplicated,
+                decision = invoiceDecider.decide(invoice, prepared: read.prepared, row: row, duplicated: duplicated,
                                                  history: duplicated ? .none : try history(of: invoice))
             }
             try apply(decision, record: record)
         }
+    }
+
+    /// An invoice record as the reading thread leaves it: decoded, with its mapping's checks that need no name
+    /// (`InvoicePreparer`) when it made them, or, unreadable, the status and total that still read.
+    private struct ReadInvoice {
+        var decoded: Result<Invoice, Problem>
+        var prepared: InvoicePreparation? = nil
+        var readable: (status: InvoiceStatus, total: Money)? = nil
     }
 
     /// What earlier batches tell of the invoice (nothing without a ledger); when it was received paid only for an edit.
