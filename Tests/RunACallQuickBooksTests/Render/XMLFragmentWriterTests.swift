@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import RunACallRender
 
-/// A text element libxml2 would write as it is goes out as one raw write: the bytes must be libxml2's own.
+/// What libxml2 would write as it is goes out as raw writes (a plain text element, the tags of an element without
+/// attributes): the bytes must be libxml2's own.
 @Suite struct XMLFragmentWriterTests {
     private static func written(_ texts: [String], raw: Bool) -> Data {
-        let writer = XMLFragmentWriter(writesPlainTextsRaw: raw)
+        let writer = XMLFragmentWriter(writesPlainPartsRaw: raw)
         writer.start("CustomerAddRq", ["requestID": "1"])
         for text in texts { writer.element("Name", text) }
         writer.start("BillAddress")
@@ -13,6 +14,48 @@ import Testing
         writer.end()
         writer.end()
         return writer.finish()
+    }
+
+    /// Elements without attributes in every place: empty, inside and around elements with attributes, holding
+    /// texts libxml2 escapes, texts outside ASCII, texts ending in a blank line; requests with and without attributes.
+    private static func nested(raw: Bool) -> Data {
+        let writer = XMLFragmentWriter(writesPlainPartsRaw: raw)
+        writer.start("InvoiceAddRq", ["requestID": "1"])
+        writer.start("InvoiceAdd")
+        writer.start("Empty")
+        writer.end()
+        writer.empty("DataExt", ["owner": "0"])
+        writer.empty("Cleared", [:])
+        writer.reference("CustomerRef", "O'Brien & Sons")
+        writer.reference("ClassRef", nil, clearing: true)
+        writer.start("Outer", ["kind": "a&b"])
+        writer.start("Inner")
+        writer.element("Memo", "Zoë's \"first\"")
+        writer.element("Other", "two lines\n   ")
+        writer.start("Deeper")
+        writer.end()
+        writer.end()
+        writer.start("Attributed", ["x": "1"])
+        writer.end()
+        writer.end()
+        writer.element("Plain", "1,234.50")
+        writer.end()
+        writer.end()
+        writer.start("NoAttributes")
+        writer.element("Plain", "x")
+        writer.end()
+        writer.start("EmptyRequest")
+        writer.end()
+        writer.element("Alone", "<tag>")
+        return writer.finish()
+    }
+
+    @Test func tagsWithoutAttributesAreWrittenAsLibXML2WritesThem() {
+        let raw = Self.nested(raw: true)
+        #expect(raw == Self.nested(raw: false))
+        let text = String(decoding: raw, as: UTF8.self)
+        #expect(text.contains("<Empty/>") && text.contains("<Cleared></Cleared>") && text.contains("<Deeper/>"))
+        #expect(text.contains("<Attributed x=\"1\"/>") && text.contains("<EmptyRequest/>\n"))
     }
 
     @Test func plainTextsAreWrittenAsLibXML2WritesThem() {

@@ -3,17 +3,19 @@ import RunACallRead
 internal import CLibXML2
 
 /// Writes qbXML requests with libxml2's text writer into one reusable memory buffer: libxml2 renders
-/// and escapes every tag and text; a character outside ASCII goes in as a character reference
-/// (`&#233;`), as QuickBooks Desktop's parser wants. A text element whose text libxml2 would write as it
-/// is (printable ASCII, none of `<`, `>`, `&`, `"`), as most are, goes through the same writer as one raw
-/// write of `<name>text</name>`: the same bytes, without libxml2's element stack and escaped copy.
+/// and escapes every attribute and every text that needs it; a character outside ASCII goes in as a character
+/// reference (`&#233;`), as QuickBooks Desktop's parser wants. What libxml2 would write as it is goes through
+/// the same writer as raw bytes, the same bytes without libxml2's element stack and escaped copy: a text
+/// element whose text needs no escaping (printable ASCII, none of `<`, `>`, `&`, `"`), as most are, as
+/// `<name>text</name>`, and the tags of an element without attributes (`<name>`, `</name>`, or `<name/>` when
+/// nothing came between them, as libxml2 closes an empty element).
 ///
 /// Requests sit two levels deep in their document (`QBXML`, `QBXMLMsgsRq`), so each tag line starts
 /// with `requestIndent` spaces more than its depth's two per level. The writer puts every line break
 /// and indent in place itself (libxml2's own indentation writes a string per level and cannot start at
 /// 4 spaces).
 ///
-/// Those indents and the plain text elements collect in pending bytes and reach libxml2's writer as one raw
+/// Those indents, tags and plain text elements collect in pending bytes and reach libxml2's writer as one raw
 /// write just before its next call (and at `finish`): the bytes and their order are the ones a raw write
 /// each would give (libxml2 closes an open start tag with `>` when the raw write comes), in a few
 /// calls a request instead of two or three a line.
@@ -33,8 +35,13 @@ public final class XMLFragmentWriter {
         var depth = 0
         /// Whether the innermost open element holds an element yet (its closing tag then gets a line of its own).
         var innermostHasChildren = false
-        /// Raw bytes (indents, line breaks, plain text elements) not yet handed to libxml2's writer.
+        /// Raw bytes (indents, line breaks, plain text elements, tags) not yet handed to libxml2's writer.
         var pending: [UInt8] = []
+        /// Whether `pending` ends with a start tag written raw whose `>` is not written yet (`<name`): the next
+        /// bytes close it, or `/>` when its element ends with nothing in it.
+        var startTagOpen = false
+        /// Each open element, innermost last: its name when its tags are written raw, nil when libxml2 opened it.
+        var rawNames: [String?] = []
     }
 
     private let state: UnsafeMutablePointer<State>
@@ -47,13 +54,14 @@ public final class XMLFragmentWriter {
         set { state.pointee.innermostHasChildren = newValue }
     }
 
-    /// Whether a plain text element is one raw write (`needsNoEscaping`); false only to compare with libxml2's own.
-    private let writesPlainTextsRaw: Bool
+    /// Whether a plain text element (`needsNoEscaping`) and the tags of an element without attributes are raw
+    /// writes; false only to compare with libxml2's own.
+    private let writesPlainPartsRaw: Bool
 
-    public convenience init() { self.init(writesPlainTextsRaw: true) }
+    public convenience init() { self.init(writesPlainPartsRaw: true) }
 
-    init(writesPlainTextsRaw: Bool) {
-        self.writesPlainTextsRaw = writesPlainTextsRaw
+    init(writesPlainPartsRaw: Bool) {
+        self.writesPlainPartsRaw = writesPlainPartsRaw
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         lineBreak = .allocate(capacity: 65)
@@ -74,10 +82,18 @@ public final class XMLFragmentWriter {
     /// Opens an element with attributes.
     public func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         startTagLine()
-        flushPending()
-        name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
-        for (key, value) in attributes {
-            key.withXMLChars { key in value.withXMLChars { xmlTextWriterWriteAttribute(writer, key, $0) } }
+        if writesPlainPartsRaw, attributes.isEmpty {
+            appendPending(UInt8(ascii: "<"))
+            state.pointee.pending.appendUTF8(name)
+            state.pointee.startTagOpen = true
+            state.pointee.rawNames.append(name)
+        } else {
+            flushPending()
+            name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
+            for (key, value) in attributes {
+                key.withXMLChars { key in value.withXMLChars { xmlTextWriterWriteAttribute(writer, key, $0) } }
+            }
+            state.pointee.rawNames.append(nil)
         }
         depth += 1
         innermostHasChildren = false
@@ -87,16 +103,42 @@ public final class XMLFragmentWriter {
     public func end() {
         depth -= 1
         if innermostHasChildren { writeIndent(breakingLine: true) }
-        flushPending()
-        xmlTextWriterEndElement(writer)
+        if let name = state.pointee.rawNames.removeLast() {
+            if state.pointee.startTagOpen {
+                state.pointee.pending.append(contentsOf: "/>".utf8)
+                state.pointee.startTagOpen = false
+            } else {
+                writeEndTag(name)
+            }
+        } else {
+            flushPending()
+            xmlTextWriterEndElement(writer)
+        }
         closed()
+    }
+
+    /// `</name>` as raw bytes.
+    private func writeEndTag(_ name: String) {
+        appendPending(UInt8(ascii: "<"))
+        state.pointee.pending.append(UInt8(ascii: "/"))
+        state.pointee.pending.appendUTF8(name)
+        state.pointee.pending.append(UInt8(ascii: ">"))
+    }
+
+    /// Appends `byte` to the pending bytes, after the `>` of a start tag written raw and still open.
+    private func appendPending(_ byte: UInt8) {
+        if state.pointee.startTagOpen {
+            state.pointee.pending.append(UInt8(ascii: ">"))
+            state.pointee.startTagOpen = false
+        }
+        state.pointee.pending.append(byte)
     }
 
     /// `<name>text</name>`, nothing when `text` is nil or empty.
     public func element(_ name: String, _ text: String?) {
         guard let text, !text.isEmpty else { return }
         startTagLine()
-        if writesPlainTextsRaw, Self.needsNoEscaping(text) {
+        if writesPlainPartsRaw, Self.needsNoEscaping(text) {
             writePlainElement(name, text)
         } else if Self.isASCIILine(text) {
             flushPending()
@@ -125,7 +167,7 @@ public final class XMLFragmentWriter {
 
     /// `<name>text</name>` as raw bytes, for a text that `needsNoEscaping` (and a tag name, which is ASCII).
     private func writePlainElement(_ name: String, _ text: String) {
-        state.pointee.pending.append(UInt8(ascii: "<"))
+        appendPending(UInt8(ascii: "<"))
         state.pointee.pending.appendUTF8(name)
         state.pointee.pending.append(UInt8(ascii: ">"))
         state.pointee.pending.appendUTF8(text)
@@ -134,8 +176,12 @@ public final class XMLFragmentWriter {
         state.pointee.pending.append(UInt8(ascii: ">"))
     }
 
-    /// Hands the pending raw bytes to libxml2's writer, before any other call to it.
+    /// Hands the pending raw bytes to libxml2's writer, before any other call to it (closing a start tag written raw first).
     private func flushPending() {
+        if state.pointee.startTagOpen {
+            state.pointee.pending.append(UInt8(ascii: ">"))
+            state.pointee.startTagOpen = false
+        }
         guard !state.pointee.pending.isEmpty else { return }
         _ = state.pointee.pending.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
         state.pointee.pending.removeAll(keepingCapacity: true)
@@ -187,11 +233,15 @@ public final class XMLFragmentWriter {
         end()
     }
 
-    /// `<name attribute="value"></name>` (`start` left nothing pending).
+    /// `<name attribute="value"></name>`.
     func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         start(name, attributes)
         depth -= 1
-        xmlTextWriterFullEndElement(writer)
+        if state.pointee.rawNames.removeLast() != nil {
+            writeEndTag(name)
+        } else {
+            xmlTextWriterFullEndElement(writer)
+        }
         closed()
     }
 
@@ -237,6 +287,11 @@ public final class XMLFragmentWriter {
 
     /// Adds `count` bytes of a line break and spaces to the pending bytes, without the line break unless `breakingLine`.
     private func writeBytes(count: Int, breakingLine: Bool) {
+        guard count > 0 else { return }
+        if state.pointee.startTagOpen {
+            state.pointee.pending.append(UInt8(ascii: ">"))
+            state.pointee.startTagOpen = false
+        }
         var start = breakingLine ? 0 : 1
         var remaining = count
         while remaining > 0 {
