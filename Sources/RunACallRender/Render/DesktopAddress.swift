@@ -35,9 +35,24 @@ public struct DesktopAddress {
 
     /// Up to five free lines (IIF's ADDR1–ADDR5): street lines, `City, ST ZIP`, country.
     public var freeLines: [String] {
-        let place = [[city].compactMap { $0 }.joined(), [state, postalCode].compactMap { $0 }.joined(separator: " ")]
-            .filter { !$0.isEmpty }.joined(separator: ", ")
-        let lines = [line1, line2, place.isEmpty ? nil : QuickBooksText.prefix(place, Self.lineLimit), country].compactMap { $0 }
-        return lines + Array(repeating: "", count: 5 - lines.count)
+        var lines: [String] = []
+        lines.reserveCapacity(5)
+        if let line1 { lines.append(line1) }
+        if let line2 { lines.append(line2) }
+        if let place { lines.append(QuickBooksText.prefix(place, Self.lineLimit)) }
+        if let country { lines.append(country) }
+        while lines.count < 5 { lines.append("") }
+        return lines
+    }
+
+    /// `City, ST ZIP`, with whichever of them the address has (each part is nil or not empty); nil with none.
+    var place: String? {
+        let region = switch (state, postalCode) {
+        case let (state?, postalCode?): state + " " + postalCode
+        case let (state, postalCode): state ?? postalCode
+        }
+        guard let city else { return region }
+        guard let region else { return city }
+        return city + ", " + region
     }
 }
