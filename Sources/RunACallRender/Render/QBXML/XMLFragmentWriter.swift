@@ -127,11 +127,15 @@ public final class XMLFragmentWriter {
 
     /// Appends `byte` to the pending bytes, after the `>` of a start tag written raw and still open.
     private func appendPending(_ byte: UInt8) {
-        if state.pointee.startTagOpen {
-            state.pointee.pending.append(UInt8(ascii: ">"))
-            state.pointee.startTagOpen = false
-        }
+        closeOpenStartTag()
         state.pointee.pending.append(byte)
+    }
+
+    /// Writes the `>` of a start tag written raw and still open, before any other byte.
+    private func closeOpenStartTag() {
+        guard state.pointee.startTagOpen else { return }
+        state.pointee.pending.append(UInt8(ascii: ">"))
+        state.pointee.startTagOpen = false
     }
 
     /// `<name>text</name>`, nothing when `text` is nil or empty.
@@ -178,10 +182,7 @@ public final class XMLFragmentWriter {
 
     /// Hands the pending raw bytes to libxml2's writer, before any other call to it (closing a start tag written raw first).
     private func flushPending() {
-        if state.pointee.startTagOpen {
-            state.pointee.pending.append(UInt8(ascii: ">"))
-            state.pointee.startTagOpen = false
-        }
+        closeOpenStartTag()
         guard !state.pointee.pending.isEmpty else { return }
         _ = state.pointee.pending.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
         state.pointee.pending.removeAll(keepingCapacity: true)
@@ -288,10 +289,7 @@ public final class XMLFragmentWriter {
     /// Adds `count` bytes of a line break and spaces to the pending bytes, without the line break unless `breakingLine`.
     private func writeBytes(count: Int, breakingLine: Bool) {
         guard count > 0 else { return }
-        if state.pointee.startTagOpen {
-            state.pointee.pending.append(UInt8(ascii: ">"))
-            state.pointee.startTagOpen = false
-        }
+        closeOpenStartTag()
         var start = breakingLine ? 0 : 1
         var remaining = count
         while remaining > 0 {
